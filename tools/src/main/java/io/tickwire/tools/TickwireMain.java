@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.tools;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tickwire} command line: one picocli command with a subcommand per capability.
+ * <p>
+ * Exit codes follow the usual convention: {@code 0} success, {@code 1} an error while running,
+ * {@code 2} a usage error (unknown option, missing argument).
+ * <p>
+ * Each module owns the commands for its capability; this class only assembles them, so adding a capability
+ * is one line in {@link #SUBCOMMANDS}.
+ */
+@Command(
+    name = "tickwire",
+    mixinStandardHelpOptions = true,
+    versionProvider = TickwireVersion.class,
+    description = "Low-latency market data feed handler and FIX order gateway on Aeron.",
+    subcommands = { CommandLine.HelpCommand.class })
+public final class TickwireMain implements Runnable
+{
+    /**
+     * Exit code for success.
+     */
+    public static final int EXIT_OK = 0;
+
+    /**
+     * Exit code for an error while running a command.
+     */
+    public static final int EXIT_ERROR = 1;
+
+    /**
+     * Exit code for a usage error.
+     */
+    public static final int EXIT_USAGE = 2;
+
+    /**
+     * The subcommands, in the order {@code --help} lists them.
+     */
+    static final Object[] SUBCOMMANDS = {
+    };
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Entry point.
+     *
+     * @param args command line arguments.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Run the command line without exiting the JVM, for tests and embedding.
+     *
+     * @param args command line arguments.
+     * @return the exit code.
+     */
+    public static int execute(final String... args)
+    {
+        return newCommandLine().execute(args);
+    }
+
+    /**
+     * Build the command line with every subcommand registered.
+     *
+     * @return a configured {@link CommandLine}.
+     */
+    public static CommandLine newCommandLine()
+    {
+        final CommandLine commandLine = new CommandLine(new TickwireMain());
+        for (final Object subcommand : SUBCOMMANDS)
+        {
+            commandLine.addSubcommand(subcommand);
+        }
+
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+        {
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            if (Boolean.getBoolean("tickwire.debug"))
+            {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return EXIT_ERROR;
+        });
+
+        return commandLine;
+    }
+
+    /**
+     * Without a subcommand there is nothing to do but say what there is.
+     */
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
