@@ -1,0 +1,523 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.gateway;
+
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.tickwire.fix.match.BookListener;
+import io.tickwire.fix.match.BookPublisher;
+import io.tickwire.fix.match.MatchingEngine;
+import io.tickwire.fix.match.ReferencePrices;
+import io.tickwire.fix.risk.ReferencePriceSource;
+import io.tickwire.fix.session.CredentialStore;
+import io.tickwire.fix.session.ExecutionReportSender;
+import io.tickwire.fix.session.GatewayApplication;
+import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.InboundObserver;
+import io.tickwire.fix.session.Instruments;
+import io.tickwire.fix.session.OrderEntry;
+import io.tickwire.fix.session.OutboundGate;
+import io.tickwire.fix.session.ReceiveStamper;
+import io.tickwire.fix.session.SessionState;
+import io.tickwire.fix.session.SystemReceiveStamper;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldConvertError;
+import quickfix.FileLogFactory;
+import quickfix.FileStoreFactory;
+import quickfix.LogFactory;
+import quickfix.SLF4JLogFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketAcceptor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FIX order gateway: a QuickFIX/J {@code SocketAcceptor} (one message-processing thread, the session
+ * thread), the matching engine agent and the execution report sender agent, joined by Agrona ring buffers.
+ * <pre>
+ *  FIX clients ── TCP ──▶ SocketAcceptor thread: stamp, validate, risk ──(command ring, 1 writer)──▶
+ *       matching engine agent ──(event ring, 1 writer)──▶ report sender agent ── OutboundGate ──▶ FIX clients
+ *  logout / disconnect threads ──(control ring, many writers)──▶ matching engine agent
+ *  matching engine agent ──▶ BookPublisher ── Aeron ExclusivePublication (stream 2001) ──▶ feed subscribers
+ * </pre>
+ * The engine and the sender run on their own threads with back-off idle strategies (no busy spin: see the
+ * threading lesson for 2-core hosts).
+ */
+public final class Gateway implements AutoCloseable
+{
+    private final Context context;
+    private final SessionSettings settings;
+    private final Instruments instruments;
+    private final GatewayCounters counters = new GatewayCounters();
+    private final GatewayApplication application;
+    private final MatchingEngine engine;
+    private final BookPublisher bookPublisher;
+    private final SocketAcceptor acceptor;
+    private final AgentRunner engineRunner;
+    private final AgentRunner senderRunner;
+    private final MediaDriver mediaDriver;
+    private final Aeron aeron;
+    private final boolean authenticated;
+
+    private Gateway(final Context context) throws ConfigError, IOException, FieldConvertError
+    {
+        this.context = context;
+        this.settings = context.settings();
+        instruments = Instruments.parse(settings.getString(GatewayConfiguration.INSTRUMENTS_PROP_NAME));
+        if (settings.isSetting(GatewayConfiguration.REFERENCE_PRICES_PROP_NAME))
+        {
+            instruments.referencePrices(settings.getString(GatewayConfiguration.REFERENCE_PRICES_PROP_NAME));
+        }
+
+        CredentialStore credentials = null;
+        if (settings.isSetting(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME))
+        {
+            credentials = CredentialStore.load(
+                Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME)));
+        }
+        authenticated = null != credentials;
+
+        final RingBuffer commands = new OneToOneRingBuffer(newRingBuffer(
+            getInt(GatewayConfiguration.COMMAND_RING_CAPACITY_PROP_NAME,
+                GatewayConfiguration.COMMAND_RING_CAPACITY_DEFAULT)));
+        final RingBuffer control = new ManyToOneRingBuffer(newRingBuffer(64 * 1024));
+        final RingBuffer events = new OneToOneRingBuffer(newRingBuffer(
+            getInt(GatewayConfiguration.EVENT_RING_CAPACITY_PROP_NAME,
+                GatewayConfiguration.EVENT_RING_CAPACITY_DEFAULT)));
+
+        final ReferencePrices referencePrices = new ReferencePrices(instruments.maxInstrumentId());
+        final ReferencePriceSource referenceSource = (instrumentId) -> referencePrice(referencePrices, instrumentId);
+
+        MediaDriver driver = null;
+        Aeron client = null;
+        BookPublisher publisher = null;
+        if (settings.isSetting(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME))
+        {
+            final boolean embedded = !settings.isSetting(GatewayConfiguration.EMBEDDED_MEDIA_DRIVER_PROP_NAME) ||
+                settings.getBool(GatewayConfiguration.EMBEDDED_MEDIA_DRIVER_PROP_NAME);
+            final Aeron.Context aeronContext = new Aeron.Context();
+            if (embedded)
+            {
+                final MediaDriver.Context driverContext = new MediaDriver.Context()
+                    .threadingMode(ThreadingMode.SHARED)
+                    .sharedIdleStrategy(new BackoffIdleStrategy())
+                    .dirDeleteOnStart(true)
+                    .dirDeleteOnShutdown(true);
+                if (settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME))
+                {
+                    driverContext.aeronDirectoryName(settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME));
+                }
+                driver = MediaDriver.launchEmbedded(driverContext);
+                aeronContext.aeronDirectoryName(driver.aeronDirectoryName());
+            }
+            else if (settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME))
+            {
+                aeronContext.aeronDirectoryName(settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME));
+            }
+            client = Aeron.connect(aeronContext);
+            final int streamId = getInt(GatewayConfiguration.MARKET_DATA_STREAM_ID_PROP_NAME,
+                GatewayConfiguration.MARKET_DATA_STREAM_ID_DEFAULT);
+            final ExclusivePublication publication = client.addExclusivePublication(
+                settings.getString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME), streamId);
+            publisher = new BookPublisher(publication, new OffsetEpochNanoClock());
+        }
+        mediaDriver = driver;
+        aeron = client;
+        bookPublisher = publisher;
+
+        engine = new MatchingEngine(
+            instruments.instrumentIds(),
+            commands,
+            control,
+            events,
+            referencePrices,
+            null == publisher ? BookListener.NO_OP : publisher,
+            new BackoffIdleStrategy(),
+            getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
+                GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT));
+
+        final boolean requireClockSync = context.requireClockSync() ||
+            (settings.isSetting(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME) &&
+            settings.getBool(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME));
+        final OrderEntry orderEntry = new OrderEntry(
+            commands, instruments, counters, new YieldingIdleStrategy(), requireClockSync,
+            System.currentTimeMillis() * 1000);
+        application = new GatewayApplication(
+            settings, credentials, context.stamper(), context.inboundObserver(), orderEntry, referenceSource, counters,
+            control);
+
+        final ExecutionReportSender sender = new ExecutionReportSender(
+            events, application, instruments, context.outboundGate(), counters);
+
+        final LogFactory logFactory = hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings);
+        acceptor = new SocketAcceptor(
+            application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
+
+        engineRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, engine);
+        senderRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, sender);
+    }
+
+    /**
+     * Build, then start accepting connections.
+     *
+     * @param context configuration.
+     * @return the running gateway.
+     * @throws Exception if the configuration is invalid or a port cannot be bound.
+     */
+    public static Gateway launch(final Context context) throws Exception
+    {
+        context.conclude();
+        final Gateway gateway = new Gateway(context);
+        try
+        {
+            AgentRunner.startOnThread(gateway.engineRunner);
+            AgentRunner.startOnThread(gateway.senderRunner);
+            gateway.acceptor.start();
+            return gateway;
+        }
+        catch (final Exception ex)
+        {
+            gateway.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * @return counters.
+     */
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return the QuickFIX/J application.
+     */
+    public GatewayApplication application()
+    {
+        return application;
+    }
+
+    /**
+     * @return instruments.
+     */
+    public Instruments instruments()
+    {
+        return instruments;
+    }
+
+    /**
+     * @return the market data publisher, or null when no channel is configured.
+     */
+    public BookPublisher bookPublisher()
+    {
+        return bookPublisher;
+    }
+
+    /**
+     * @return the Aeron directory in use, or null when market data is off.
+     */
+    public String aeronDirectoryName()
+    {
+        return null == aeron ? null : aeron.context().aeronDirectoryName();
+    }
+
+    /**
+     * @return whether logons are authenticated against a credentials file.
+     */
+    public boolean isAuthenticated()
+    {
+        return authenticated;
+    }
+
+    /**
+     * @return the session ids configured.
+     */
+    public List<SessionID> sessionIds()
+    {
+        final List<SessionID> ids = new ArrayList<>();
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); )
+        {
+            ids.add(it.next());
+        }
+        return ids;
+    }
+
+    /**
+     * @return listening addresses by session.
+     */
+    public Map<SessionID, SocketAddress> listeningAddresses()
+    {
+        return acceptor.getAcceptorAddresses();
+    }
+
+    /**
+     * @return the first listening port.
+     */
+    public int port()
+    {
+        for (final SocketAddress address : acceptor.getAcceptorAddresses().values())
+        {
+            if (address instanceof InetSocketAddress)
+            {
+                return ((InetSocketAddress)address).getPort();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return description of the receive clock.
+     */
+    public String clockDescription()
+    {
+        return context.stamper().clockDescription();
+    }
+
+    /**
+     * Engage or release a session's kill switch; engaging also cancels its live orders.
+     *
+     * @param sessionId session.
+     * @param engaged   true to refuse new orders.
+     */
+    public void killSwitch(final SessionID sessionId, final boolean engaged)
+    {
+        final SessionState state = application.sessionState(sessionId);
+        if (null == state)
+        {
+            throw new IllegalArgumentException("unknown session " + sessionId);
+        }
+        state.risk().limits().killSwitch(engaged);
+        if (engaged)
+        {
+            application.cancelAll(state);
+        }
+    }
+
+    /**
+     * Stop accepting, log sessions out, stop the agents, release Aeron.
+     */
+    public void close()
+    {
+        if (null != acceptor)
+        {
+            acceptor.stop(true);
+        }
+        CloseHelper.closeAll(senderRunner, engineRunner, aeron, mediaDriver);
+    }
+
+    private boolean hasFileLogPath()
+    {
+        return settings.isSetting(FileLogFactory.SETTING_FILE_LOG_PATH);
+    }
+
+    private int getInt(final String key, final int defaultValue) throws ConfigError, FieldConvertError
+    {
+        return settings.isSetting(key) ? (int)settings.getLong(key) : defaultValue;
+    }
+
+    private long referencePrice(final ReferencePrices prices, final int instrumentId)
+    {
+        final long last = prices.lastTrade(instrumentId);
+        if (ReferencePrices.NO_PRICE != last)
+        {
+            return last;
+        }
+        final long bid = prices.bestBid(instrumentId);
+        final long ask = prices.bestAsk(instrumentId);
+        if (ReferencePrices.NO_PRICE != bid && ReferencePrices.NO_PRICE != ask)
+        {
+            return (bid + ask) / 2;
+        }
+        final long configured = instruments.configuredReferencePrice(instrumentId);
+        return Long.MIN_VALUE == configured ? ReferencePriceSource.NO_PRICE : configured;
+    }
+
+    private static UnsafeBuffer newRingBuffer(final int capacity)
+    {
+        return new UnsafeBuffer(ByteBuffer.allocateDirect(capacity + RingBufferDescriptor.TRAILER_LENGTH));
+    }
+
+    /**
+     * Gateway configuration: the QuickFIX/J settings plus the pluggable time and audit points.
+     */
+    public static final class Context
+    {
+        private SessionSettings settings;
+        private String configFile;
+        private boolean requireClockSync;
+        private ReceiveStamper stamper;
+        private InboundObserver inboundObserver;
+        private OutboundGate outboundGate;
+
+        /**
+         * @param configFile QuickFIX/J configuration file.
+         * @return this.
+         */
+        public Context configFile(final String configFile)
+        {
+            this.configFile = configFile;
+            return this;
+        }
+
+        /**
+         * @param settings settings already loaded (takes precedence over the file).
+         * @return this.
+         */
+        public Context settings(final SessionSettings settings)
+        {
+            this.settings = settings;
+            return this;
+        }
+
+        /**
+         * @return settings.
+         */
+        public SessionSettings settings()
+        {
+            return settings;
+        }
+
+        /**
+         * @param requireClockSync refuse orders while the clock is not within tolerance.
+         * @return this.
+         */
+        public Context requireClockSync(final boolean requireClockSync)
+        {
+            this.requireClockSync = requireClockSync;
+            return this;
+        }
+
+        /**
+         * @return whether orders are refused while the clock is not within tolerance.
+         */
+        public boolean requireClockSync()
+        {
+            return requireClockSync;
+        }
+
+        /**
+         * @param stamper receive stamper (the time integration point).
+         * @return this.
+         */
+        public Context stamper(final ReceiveStamper stamper)
+        {
+            this.stamper = stamper;
+            return this;
+        }
+
+        /**
+         * @return receive stamper.
+         */
+        public ReceiveStamper stamper()
+        {
+            return stamper;
+        }
+
+        /**
+         * @param inboundObserver inbound audit hook.
+         * @return this.
+         */
+        public Context inboundObserver(final InboundObserver inboundObserver)
+        {
+            this.inboundObserver = inboundObserver;
+            return this;
+        }
+
+        /**
+         * @return inbound audit hook.
+         */
+        public InboundObserver inboundObserver()
+        {
+            return inboundObserver;
+        }
+
+        /**
+         * @param outboundGate outbound release point (audit durability gate).
+         * @return this.
+         */
+        public Context outboundGate(final OutboundGate outboundGate)
+        {
+            this.outboundGate = outboundGate;
+            return this;
+        }
+
+        /**
+         * @return outbound release point.
+         */
+        public OutboundGate outboundGate()
+        {
+            return outboundGate;
+        }
+
+        /**
+         * Load the settings if needed and fill in defaults.
+         *
+         * @return this.
+         * @throws ConfigError if the file cannot be read or has no sessions.
+         */
+        public Context conclude() throws ConfigError
+        {
+            if (null == settings)
+            {
+                if (null == configFile)
+                {
+                    throw new ConfigError("no configuration: set configFile or settings");
+                }
+                settings = new SessionSettings(configFile);
+            }
+            if (!settings.isSetting(GatewayConfiguration.INSTRUMENTS_PROP_NAME))
+            {
+                throw new ConfigError("missing " + GatewayConfiguration.INSTRUMENTS_PROP_NAME + " in [DEFAULT]");
+            }
+            if (null == stamper)
+            {
+                stamper = new SystemReceiveStamper();
+            }
+            if (null == inboundObserver)
+            {
+                inboundObserver = InboundObserver.NO_OP;
+            }
+            if (null == outboundGate)
+            {
+                outboundGate = OutboundGate.IMMEDIATE;
+            }
+            return this;
+        }
+    }
+}

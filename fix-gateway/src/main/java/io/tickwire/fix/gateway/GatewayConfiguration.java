@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.gateway;
+
+/**
+ * Names and defaults of the gateway's own settings. They live in the [DEFAULT] section of the QuickFIX/J
+ * configuration file next to the standard QuickFIX/J keys (QuickFIX/J ignores keys it does not know).
+ */
+public final class GatewayConfiguration
+{
+    /**
+     * Instrument list {@code SYMBOL:ID,...} (required).
+     */
+    public static final String INSTRUMENTS_PROP_NAME = "TickwireInstruments";
+
+    /**
+     * Configured reference prices {@code SYMBOL:PRICE,...} for the price collar before the book has any.
+     */
+    public static final String REFERENCE_PRICES_PROP_NAME = "TickwireReferencePrices";
+
+    /**
+     * Credentials file; without it any logon is accepted (say so in the banner).
+     */
+    public static final String CREDENTIALS_FILE_PROP_NAME = "TickwireCredentialsFile";
+
+    /**
+     * Aeron channel for the gateway's market data; without it book changes are not published.
+     */
+    public static final String MARKET_DATA_CHANNEL_PROP_NAME = "TickwireMarketDataChannel";
+
+    /**
+     * Aeron stream id for the gateway's market data.
+     */
+    public static final String MARKET_DATA_STREAM_ID_PROP_NAME = "TickwireMarketDataStreamId";
+
+    /**
+     * Default gateway market data stream id.
+     */
+    public static final int MARKET_DATA_STREAM_ID_DEFAULT = 2001;
+
+    /**
+     * Aeron directory of the media driver to use.
+     */
+    public static final String AERON_DIR_PROP_NAME = "TickwireAeronDir";
+
+    /**
+     * Launch an embedded media driver (Y/N).
+     */
+    public static final String EMBEDDED_MEDIA_DRIVER_PROP_NAME = "TickwireEmbeddedMediaDriver";
+
+    /**
+     * Reject new orders while the clock is not within tolerance (Y/N).
+     */
+    public static final String REQUIRE_CLOCK_SYNC_PROP_NAME = "TickwireRequireClockSync";
+
+    /**
+     * Capacity in bytes of the command ring (session thread to engine), a power of two.
+     */
+    public static final String COMMAND_RING_CAPACITY_PROP_NAME = "TickwireCommandRingCapacity";
+
+    /**
+     * Default command ring capacity.
+     */
+    public static final int COMMAND_RING_CAPACITY_DEFAULT = 1 << 20;
+
+    /**
+     * Capacity in bytes of the event ring (engine to report sender), a power of two.
+     */
+    public static final String EVENT_RING_CAPACITY_PROP_NAME = "TickwireEventRingCapacity";
+
+    /**
+     * Default event ring capacity.
+     */
+    public static final int EVENT_RING_CAPACITY_DEFAULT = 1 << 22;
+
+    /**
+     * Finished orders that stay queryable by OrderStatusRequest.
+     */
+    public static final String RETAINED_FINISHED_ORDERS_PROP_NAME = "TickwireRetainedFinishedOrders";
+
+    /**
+     * Default number of retained finished orders.
+     */
+    public static final int RETAINED_FINISHED_ORDERS_DEFAULT = 100_000;
+
+    private GatewayConfiguration()
+    {
+    }
+}

@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.session;
+
+import io.tickwire.sbe.internal.RejectReason;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counters for the status line and tests: requests in, execution reports out, rejects by reason, failed logons.
+ * Each counter has one writing thread; readers on other threads may see values a moment old.
+ */
+public final class GatewayCounters
+{
+    private static final int REASONS = 256;
+
+    private final AtomicLong requestsReceived = new AtomicLong();
+    private final AtomicLong ordersReceived = new AtomicLong();
+    private final AtomicLong reportsSent = new AtomicLong();
+    private final AtomicLong logonFailures = new AtomicLong();
+    private final AtomicLongArray rejectsByReason = new AtomicLongArray(REASONS);
+
+    /**
+     * Session thread: one order entry request (new, cancel, replace, status) received.
+     *
+     * @param newOrder whether it is a NewOrderSingle.
+     */
+    public void onRequest(final boolean newOrder)
+    {
+        requestsReceived.lazySet(requestsReceived.get() + 1);
+        if (newOrder)
+        {
+            ordersReceived.lazySet(ordersReceived.get() + 1);
+        }
+    }
+
+    /**
+     * Sender thread: one report released.
+     */
+    public void onReportSent()
+    {
+        reportsSent.lazySet(reportsSent.get() + 1);
+    }
+
+    /**
+     * Sender thread: one order or cancel/replace rejected.
+     *
+     * @param reason why.
+     */
+    public void onReject(final RejectReason reason)
+    {
+        final int index = reason.value() & (REASONS - 1);
+        rejectsByReason.lazySet(index, rejectsByReason.get(index) + 1);
+    }
+
+    /**
+     * Session thread: a logon failed authentication.
+     */
+    public void onLogonFailure()
+    {
+        logonFailures.incrementAndGet();
+    }
+
+    /**
+     * @return requests received.
+     */
+    public long requestsReceived()
+    {
+        return requestsReceived.get();
+    }
+
+    /**
+     * @return new orders received.
+     */
+    public long ordersReceived()
+    {
+        return ordersReceived.get();
+    }
+
+    /**
+     * @return reports sent.
+     */
+    public long reportsSent()
+    {
+        return reportsSent.get();
+    }
+
+    /**
+     * @return failed logons.
+     */
+    public long logonFailures()
+    {
+        return logonFailures.get();
+    }
+
+    /**
+     * @param reason reject reason.
+     * @return rejects for it.
+     */
+    public long rejects(final RejectReason reason)
+    {
+        return rejectsByReason.get(reason.value() & (REASONS - 1));
+    }
+
+    /**
+     * @return non-zero reject counts as {@code REASON=n ...}, or "none".
+     */
+    public String rejectSummary()
+    {
+        final StringBuilder builder = new StringBuilder();
+        for (final RejectReason reason : RejectReason.values())
+        {
+            if (RejectReason.NULL_VAL == reason)
+            {
+                continue;
+            }
+            final long count = rejects(reason);
+            if (count > 0)
+            {
+                builder.append(builder.length() == 0 ? "" : " ").append(reason.name()).append('=').append(count);
+            }
+        }
+        return builder.length() == 0 ? "none" : builder.toString();
+    }
+}

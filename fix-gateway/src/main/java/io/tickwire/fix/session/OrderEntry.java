@@ -1,0 +1,342 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.session;
+
+import io.tickwire.fix.risk.PreTradeRisk;
+import io.tickwire.sbe.internal.CancelOrderCommandEncoder;
+import io.tickwire.sbe.internal.MessageHeaderEncoder;
+import io.tickwire.sbe.internal.NewOrderCommandEncoder;
+import io.tickwire.sbe.internal.OrderStatusCommandEncoder;
+import io.tickwire.sbe.internal.OrderType;
+import io.tickwire.sbe.internal.RejectReason;
+import io.tickwire.sbe.internal.ReplaceOrderCommandEncoder;
+import io.tickwire.sbe.internal.Side;
+import io.tickwire.sbe.internal.TimeInForce;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Turns order entry messages into engine commands on the session thread, the one writer of the command ring.
+ * <p>
+ * Validation that FIX leaves to the application (symbol, positive quantity and price, ClOrdID length, supported
+ * OrdType and TimeInForce, duplicate ClOrdID) and the pre-trade risk checks happen here; a failure travels to the
+ * engine as a command with a reject reason so that every outbound report leaves from one thread, in order.
+ * A missing required field throws {@link FieldNotFound}, which QuickFIX/J answers with a session Reject naming
+ * the tag. Beyond the QuickFIX/J message objects it is handed, this class allocates nothing per order.
+ */
+public final class OrderEntry
+{
+    /**
+     * limitValue detail of an UNSUPPORTED reject: the OrdType (40) is not market or limit.
+     */
+    public static final long UNSUPPORTED_ORD_TYPE = 40;
+
+    /**
+     * limitValue detail of an UNSUPPORTED reject: the TimeInForce (59) is not Day, IOC or FOK.
+     */
+    public static final long UNSUPPORTED_TIME_IN_FORCE = 59;
+
+    /**
+     * limitValue detail of an UNSUPPORTED reject: the ClOrdID (11) is longer than 32 characters.
+     */
+    public static final long UNSUPPORTED_CLORDID_LENGTH = 11;
+
+    private static final int MAX_CLORDID_LENGTH = 32;
+    private static final int CL_ORD_ID = 11;
+    private static final int ORIG_CL_ORD_ID = 41;
+    private static final int SYMBOL = 55;
+    private static final int SIDE = 54;
+    private static final int ORDER_QTY = 38;
+    private static final int ORD_TYPE = 40;
+    private static final int PRICE = 44;
+    private static final int TIME_IN_FORCE = 59;
+
+    private final RingBuffer commands;
+    private final Instruments instruments;
+    private final GatewayCounters counters;
+    private final IdleStrategy backPressureIdle;
+    private final boolean requireClockSync;
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final NewOrderCommandEncoder newOrder = new NewOrderCommandEncoder();
+    private final CancelOrderCommandEncoder cancelOrder = new CancelOrderCommandEncoder();
+    private final ReplaceOrderCommandEncoder replaceOrder = new ReplaceOrderCommandEncoder();
+    private final OrderStatusCommandEncoder statusOrder = new OrderStatusCommandEncoder();
+    private long nextOrderId;
+    private long nextCorrelationId;
+
+    /**
+     * @param commands         the command ring (this is its one writer).
+     * @param instruments      tradable instruments.
+     * @param counters         request counters.
+     * @param backPressureIdle how to wait while the command ring is full.
+     * @param requireClockSync reject new orders whose stamp is not within clock tolerance.
+     * @param firstOrderId     first order id to assign (unique across restarts, e.g. start time in micros).
+     */
+    public OrderEntry(
+        final RingBuffer commands,
+        final Instruments instruments,
+        final GatewayCounters counters,
+        final IdleStrategy backPressureIdle,
+        final boolean requireClockSync,
+        final long firstOrderId)
+    {
+        this.commands = commands;
+        this.instruments = instruments;
+        this.counters = counters;
+        this.backPressureIdle = backPressureIdle;
+        this.requireClockSync = requireClockSync;
+        this.nextOrderId = firstOrderId;
+    }
+
+    /**
+     * NewOrderSingle (D).
+     *
+     * @param message the order.
+     * @param state   its session.
+     * @param stamp   its receive stamp.
+     * @throws FieldNotFound when a required field is missing.
+     */
+    public void onNewOrderSingle(final Message message, final SessionState state, final ReceiveStamp stamp)
+        throws FieldNotFound
+    {
+        final String clOrdId = message.getString(CL_ORD_ID);
+        final String symbol = message.getString(SYMBOL);
+        final char side = message.getChar(SIDE);
+        final char ordType = message.getChar(ORD_TYPE);
+        final String quantityText = message.getString(ORDER_QTY);
+        final boolean market = ordType == '1';
+        final String priceText = market ? null : message.getString(PRICE);
+        final char tif = message.isSetField(TIME_IN_FORCE) ? message.getChar(TIME_IN_FORCE) : '0';
+        counters.onRequest(true);
+
+        final long quantity = FixDecimals.parseQuantity(quantityText);
+        final long price = market ? 0 : FixDecimals.parsePrice(priceText);
+        final int instrumentId = instruments.instrumentId(symbol);
+        final long orderId = nextOrderId++;
+        final long correlationId = ++nextCorrelationId;
+
+        RejectReason reason = RejectReason.NONE;
+        long limit = 0;
+        long actual = 0;
+        if (clOrdId.length() > MAX_CLORDID_LENGTH)
+        {
+            reason = RejectReason.UNSUPPORTED;
+            limit = UNSUPPORTED_CLORDID_LENGTH;
+            actual = clOrdId.length();
+        }
+        else if (!state.register(clOrdId, orderId))
+        {
+            reason = RejectReason.DUPLICATE_CLORDID;
+        }
+        else if (Instruments.UNKNOWN == instrumentId)
+        {
+            reason = RejectReason.UNKNOWN_SYMBOL;
+        }
+        else if (quantity <= 0)
+        {
+            reason = RejectReason.INVALID_QUANTITY;
+            actual = quantity;
+        }
+        else if (!market && price <= 0)
+        {
+            reason = RejectReason.INVALID_PRICE;
+            actual = price;
+        }
+        else if (ordType != '1' && ordType != '2')
+        {
+            reason = RejectReason.UNSUPPORTED;
+            limit = UNSUPPORTED_ORD_TYPE;
+            actual = ordType;
+        }
+        else if (tif != '0' && tif != '3' && tif != '4')
+        {
+            reason = RejectReason.UNSUPPORTED;
+            limit = UNSUPPORTED_TIME_IN_FORCE;
+            actual = tif;
+        }
+        else if (requireClockSync && !stamp.withinTolerance())
+        {
+            reason = RejectReason.CLOCK_UNSYNCHRONISED;
+            actual = stamp.errorBoundMicros();
+        }
+        else
+        {
+            final PreTradeRisk risk = state.risk();
+            if (!risk.check(instrumentId, quantity, price, market, stamp.monotonicNanos()))
+            {
+                reason = risk.reason();
+                limit = risk.limitValue();
+                actual = risk.actualValue();
+            }
+        }
+
+        newOrder.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId)
+            .receiveNanos(stamp.monotonicNanos())
+            .sessionIndex(state.index())
+            .instrumentId(instrumentId)
+            .side(side == '1' ? Side.BUY : Side.SELL)
+            .orderType(market ? OrderType.MARKET : OrderType.LIMIT)
+            .timeInForce(tif == '3' ? TimeInForce.IOC : tif == '4' ? TimeInForce.FOK : TimeInForce.DAY)
+            .quantity(Math.max(quantity, 0))
+            .price(FixDecimals.INVALID == price ? 0 : price)
+            .clOrdId(clOrdId.length() > MAX_CLORDID_LENGTH ? clOrdId.subSequence(0, MAX_CLORDID_LENGTH) : clOrdId)
+            .orderId(orderId)
+            .rejectReason(reason)
+            .limitValue(limit)
+            .actualValue(actual);
+        write(NewOrderCommandEncoder.TEMPLATE_ID, newOrder.encodedLength());
+    }
+
+    /**
+     * OrderCancelRequest (F).
+     *
+     * @param message the request.
+     * @param state   its session.
+     * @param stamp   its receive stamp.
+     * @throws FieldNotFound when a required field is missing.
+     */
+    public void onOrderCancelRequest(final Message message, final SessionState state, final ReceiveStamp stamp)
+        throws FieldNotFound
+    {
+        final String clOrdId = message.getString(CL_ORD_ID);
+        final String origClOrdId = message.getString(ORIG_CL_ORD_ID);
+        counters.onRequest(false);
+        final long orderId = state.orderIdFor(origClOrdId);
+        if (SessionState.NOT_FOUND != orderId && clOrdId.length() <= MAX_CLORDID_LENGTH)
+        {
+            state.register(clOrdId, orderId);
+        }
+        cancelOrder.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(++nextCorrelationId)
+            .receiveNanos(stamp.monotonicNanos())
+            .sessionIndex(state.index())
+            .instrumentId(0)
+            .orderId(orderId)
+            .clOrdId(truncate(clOrdId))
+            .origClOrdId(truncate(origClOrdId));
+        write(CancelOrderCommandEncoder.TEMPLATE_ID, cancelOrder.encodedLength());
+    }
+
+    /**
+     * OrderCancelReplaceRequest (G).
+     *
+     * @param message the request.
+     * @param state   its session.
+     * @param stamp   its receive stamp.
+     * @throws FieldNotFound when a required field is missing.
+     */
+    public void onOrderCancelReplaceRequest(final Message message, final SessionState state, final ReceiveStamp stamp)
+        throws FieldNotFound
+    {
+        final String clOrdId = message.getString(CL_ORD_ID);
+        final String origClOrdId = message.getString(ORIG_CL_ORD_ID);
+        final String symbol = message.getString(SYMBOL);
+        final char ordType = message.getChar(ORD_TYPE);
+        final long quantity = FixDecimals.parseQuantity(message.getString(ORDER_QTY));
+        final boolean market = ordType == '1';
+        final long price = market ? 0 : FixDecimals.parsePrice(message.getString(PRICE));
+        counters.onRequest(false);
+
+        final long orderId = state.orderIdFor(origClOrdId);
+        RejectReason reason = RejectReason.NONE;
+        long limit = 0;
+        long actual = 0;
+        if (SessionState.NOT_FOUND != orderId && !state.register(clOrdId, orderId))
+        {
+            reason = RejectReason.DUPLICATE_CLORDID;
+        }
+        else if (quantity <= 0)
+        {
+            reason = RejectReason.INVALID_QUANTITY;
+            actual = quantity;
+        }
+        else if (!market && price <= 0)
+        {
+            reason = RejectReason.INVALID_PRICE;
+            actual = price;
+        }
+        else
+        {
+            final PreTradeRisk risk = state.risk();
+            if (!risk.check(instruments.instrumentId(symbol), quantity, price, market, stamp.monotonicNanos()))
+            {
+                reason = risk.reason();
+                limit = risk.limitValue();
+                actual = risk.actualValue();
+            }
+        }
+
+        replaceOrder.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(++nextCorrelationId)
+            .receiveNanos(stamp.monotonicNanos())
+            .sessionIndex(state.index())
+            .instrumentId(instruments.instrumentId(symbol))
+            .orderId(orderId)
+            .quantity(Math.max(quantity, 0))
+            .price(Math.max(price, 0))
+            .clOrdId(truncate(clOrdId))
+            .origClOrdId(truncate(origClOrdId))
+            .rejectReason(reason)
+            .limitValue(limit)
+            .actualValue(actual);
+        write(ReplaceOrderCommandEncoder.TEMPLATE_ID, replaceOrder.encodedLength());
+    }
+
+    /**
+     * OrderStatusRequest (H).
+     *
+     * @param message the request.
+     * @param state   its session.
+     * @param stamp   its receive stamp.
+     * @throws FieldNotFound when a required field is missing.
+     */
+    public void onOrderStatusRequest(final Message message, final SessionState state, final ReceiveStamp stamp)
+        throws FieldNotFound
+    {
+        final String clOrdId = message.getString(CL_ORD_ID);
+        counters.onRequest(false);
+        statusOrder.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(++nextCorrelationId)
+            .receiveNanos(stamp.monotonicNanos())
+            .sessionIndex(state.index())
+            .orderId(state.orderIdFor(clOrdId))
+            .clOrdId(truncate(clOrdId));
+        write(OrderStatusCommandEncoder.TEMPLATE_ID, statusOrder.encodedLength());
+    }
+
+    private static CharSequence truncate(final String value)
+    {
+        return value.length() > MAX_CLORDID_LENGTH ? value.subSequence(0, MAX_CLORDID_LENGTH) : value;
+    }
+
+    private void write(final int templateId, final int bodyLength)
+    {
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + bodyLength;
+        backPressureIdle.reset();
+        while (!commands.write(templateId, buffer, 0, length))
+        {
+            // A full command ring means the engine is behind: holding the session thread pushes back on TCP.
+            backPressureIdle.idle();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.gateway;
+
+import io.tickwire.fix.session.CredentialStore;
+import quickfix.Message;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds gateway settings for tests: free port, FileStore under a temporary directory, two users.
+ */
+final class GatewayTestSupport
+{
+    static final String GATEWAY_COMP_ID = "TWGW";
+    static final String PASSWORD = "s3cret-pass";
+
+    private GatewayTestSupport()
+    {
+    }
+
+    static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    static SessionSettings settings(final Path dir, final int port) throws IOException
+    {
+        final Path credentials = dir.resolve("credentials");
+        if (!Files.exists(credentials))
+        {
+            Files.write(credentials, List.of(
+                "# test users",
+                CredentialStore.entry("alice", PASSWORD),
+                CredentialStore.entry("bob", PASSWORD)));
+        }
+        final SessionSettings settings = new SessionSettings();
+        settings.setString("ConnectionType", "acceptor");
+        settings.setLong("SocketAcceptPort", port);
+        settings.setString("SocketAcceptAddress", "127.0.0.1");
+        settings.setString("FileStorePath", dir.resolve("store").toString());
+        settings.setString("StartTime", "00:00:00");
+        settings.setString("EndTime", "00:00:00");
+        settings.setLong("HeartBtInt", 30);
+        settings.setString("TimeStampPrecision", "MICROS");
+        settings.setString("UseDataDictionary", "Y");
+        settings.setString("SenderCompID", GATEWAY_COMP_ID);
+        settings.setString(GatewayConfiguration.INSTRUMENTS_PROP_NAME, "AAPL:1,MSFT:2");
+        settings.setString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME, credentials.toString());
+        addSession(settings, "FIX.4.4", "CLIENT1");
+        addSession(settings, "FIX.4.4", "CLIENT2");
+        addSession(settings, "FIX.4.2", "CLIENT42");
+        final SessionID fixt = addSession(settings, "FIXT.1.1", "CLIENT50");
+        settings.setString(fixt, "DefaultApplVerID", "FIX.5.0SP2");
+        settings.setString(fixt, "TransportDataDictionary", "FIXT11.xml");
+        settings.setString(fixt, "AppDataDictionary", "FIX50SP2.xml");
+        return settings;
+    }
+
+    static SessionID addSession(final SessionSettings settings, final String beginString, final String client)
+    {
+        final SessionID sessionId = new SessionID(beginString, GATEWAY_COMP_ID, client);
+        settings.setString(sessionId, "BeginString", beginString);
+        settings.setString(sessionId, "TargetCompID", client);
+        return sessionId;
+    }
+
+    static String field(final Message message, final int tag) throws Exception
+    {
+        return message.isSetField(tag) ? message.getString(tag) : null;
+    }
+
+    static String msgType(final Message message) throws Exception
+    {
+        return message.getHeader().getString(35);
+    }
+}

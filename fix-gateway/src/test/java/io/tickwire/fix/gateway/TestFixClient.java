@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.gateway;
+
+import quickfix.Application;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.MemoryStoreFactory;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SLF4JLogFactory;
+import quickfix.SocketInitiator;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real QuickFIX/J initiator for tests: records every inbound message, sends Username/Password on Logon.
+ */
+final class TestFixClient implements Application, AutoCloseable
+{
+    final BlockingQueue<Message> appMessages = new LinkedBlockingQueue<>();
+    final BlockingQueue<Message> adminMessages = new LinkedBlockingQueue<>();
+    final SessionID sessionId;
+    private final String username;
+    private final String password;
+    private final SocketInitiator initiator;
+    private volatile boolean loggedOn;
+
+    TestFixClient(
+        final String beginString,
+        final String senderCompId,
+        final int port,
+        final String username,
+        final String password,
+        final boolean ssl) throws Exception
+    {
+        this.username = username;
+        this.password = password;
+        sessionId = new SessionID(beginString, senderCompId, GatewayTestSupport.GATEWAY_COMP_ID);
+        final SessionSettings settings = new SessionSettings();
+        settings.setString("ConnectionType", "initiator");
+        settings.setString("SocketConnectHost", "127.0.0.1");
+        settings.setLong("SocketConnectPort", port);
+        settings.setString("StartTime", "00:00:00");
+        settings.setString("EndTime", "00:00:00");
+        settings.setLong("HeartBtInt", 30);
+        settings.setLong("ReconnectInterval", 1);
+        settings.setString("TimeStampPrecision", "MICROS");
+        settings.setString("ResetOnLogon", "Y");
+        if (beginString.equals("FIXT.1.1"))
+        {
+            settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
+        }
+        if (ssl)
+        {
+            settings.setString("SocketUseSSL", "Y");
+            settings.setString("EndpointIdentificationAlgorithm", "");
+        }
+        settings.setString(sessionId, "BeginString", beginString);
+        initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
+            new DefaultMessageFactory());
+        initiator.start();
+    }
+
+    boolean awaitLogon(final long timeoutMs) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!loggedOn && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(10);
+        }
+        return loggedOn;
+    }
+
+    boolean isLoggedOn()
+    {
+        return loggedOn;
+    }
+
+    void send(final Message message)
+    {
+        Session.lookupSession(sessionId).send(message);
+    }
+
+    Message next() throws InterruptedException
+    {
+        return appMessages.poll(10, TimeUnit.SECONDS);
+    }
+
+    Message nextAdmin(final String msgType) throws InterruptedException, FieldNotFound
+    {
+        while (true)
+        {
+            final Message message = adminMessages.poll(10, TimeUnit.SECONDS);
+            if (null == message || msgType.equals(message.getHeader().getString(35)))
+            {
+                return message;
+            }
+        }
+    }
+
+    public void onCreate(final SessionID sessionId)
+    {
+    }
+
+    public void onLogon(final SessionID sessionId)
+    {
+        loggedOn = true;
+    }
+
+    public void onLogout(final SessionID sessionId)
+    {
+        loggedOn = false;
+    }
+
+    public void toAdmin(final Message message, final SessionID sessionId)
+    {
+        try
+        {
+            if ("A".equals(message.getHeader().getString(35)) && null != username)
+            {
+                message.setString(553, username);
+                message.setString(554, password);
+            }
+        }
+        catch (final FieldNotFound ignore)
+        {
+        }
+    }
+
+    public void fromAdmin(final Message message, final SessionID sessionId)
+    {
+        adminMessages.add(message);
+    }
+
+    public void toApp(final Message message, final SessionID sessionId)
+    {
+    }
+
+    public void fromApp(final Message message, final SessionID sessionId)
+    {
+        appMessages.add(message);
+    }
+
+    public void close()
+    {
+        initiator.stop(true);
+    }
+}
