@@ -29,6 +29,7 @@ import io.tickwire.fix.session.ExecutionReportSender;
 import io.tickwire.fix.session.GatewayApplication;
 import io.tickwire.fix.session.GatewayCounters;
 import io.tickwire.fix.session.InboundObserver;
+import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.OrderEntry;
 import io.tickwire.fix.session.OutboundGate;
@@ -55,6 +56,7 @@ import quickfix.SLF4JLogFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
+import quickfix.mina.message.FIXProtocolCodecFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -88,6 +90,7 @@ public final class Gateway implements AutoCloseable
     private final MatchingEngine engine;
     private final BookPublisher bookPublisher;
     private final SocketAcceptor acceptor;
+    private final InboundSizeFilter sizeFilter;
     private final AgentRunner engineRunner;
     private final AgentRunner senderRunner;
     private final MediaDriver mediaDriver;
@@ -188,6 +191,12 @@ public final class Gateway implements AutoCloseable
         acceptor = new SocketAcceptor(
             application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
 
+        sizeFilter = new InboundSizeFilter(getInt(GatewayConfiguration.MAX_MESSAGE_SIZE_PROP_NAME,
+            GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT));
+        // Runs after QuickFIX/J built its chain (TLS, codec): the cap goes between them, on decrypted bytes.
+        acceptor.setIoFilterChainBuilder((chain) ->
+            chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
+
         engineRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, engine);
         senderRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, sender);
     }
@@ -223,6 +232,14 @@ public final class Gateway implements AutoCloseable
     public GatewayCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * @return the inbound message size cap.
+     */
+    public InboundSizeFilter sizeFilter()
+    {
+        return sizeFilter;
     }
 
     /**

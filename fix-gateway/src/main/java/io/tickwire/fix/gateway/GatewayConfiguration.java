@@ -96,6 +96,16 @@ public final class GatewayConfiguration
      */
     public static final int RETAINED_FINISHED_ORDERS_DEFAULT = 100_000;
 
+    /**
+     * Largest BodyLength (9) accepted from a client; larger messages are rejected and skipped.
+     */
+    public static final String MAX_MESSAGE_SIZE_PROP_NAME = "TickwireMaxMessageSize";
+
+    /**
+     * Default largest BodyLength.
+     */
+    public static final int MAX_MESSAGE_SIZE_DEFAULT = 8192;
+
     private GatewayConfiguration()
     {
     }

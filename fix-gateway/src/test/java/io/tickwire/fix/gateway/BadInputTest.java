@@ -1,0 +1,239 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.gateway;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Message;
+import quickfix.Session;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import static io.tickwire.fix.gateway.GatewayTestSupport.field;
+import static io.tickwire.fix.gateway.GatewayTestSupport.msgType;
+import static io.tickwire.fix.gateway.OrderFlowTest.assertReport;
+import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class BadInputTest
+{
+    private static final char SOH = '\u0001';
+
+    @TempDir
+    Path dir;
+
+    private Gateway gateway;
+    private TestFixClient client;
+
+    @BeforeEach
+    void setUp() throws Exception
+    {
+        final int port = GatewayTestSupport.freePort();
+        final quickfix.SessionSettings settings = GatewayTestSupport.settings(dir, port);
+        settings.setString("RejectGarbledMessage", "Y");
+        gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
+        assertTrue(client.awaitLogon(10_000));
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        if (null != client)
+        {
+            client.close();
+        }
+        if (null != gateway)
+        {
+            gateway.close();
+        }
+    }
+
+    private void assertRejected(final Message order, final String clOrdId, final String ordRejReason,
+        final String text) throws Exception
+    {
+        client.send(order);
+        final Message report = client.next();
+        assertReport(report, '8', '8', clOrdId, "0", "0");
+        assertEquals(ordRejReason, field(report, 103), report.toString());
+        assertTrue(field(report, 58).contains(text), field(report, 58));
+    }
+
+    private void assertSessionStillWorks(final String clOrdId) throws Exception
+    {
+        client.send(newOrder(clOrdId, "AAPL", '1', "1", '2', "10", '0'));
+        assertReport(client.next(), '0', '0', clOrdId, "0", "1");
+        assertTrue(client.isLoggedOn());
+    }
+
+    @Test
+    void shouldRejectUnknownSymbol() throws Exception
+    {
+        assertRejected(newOrder("U1", "ZZZZ", '1', "10", '2', "10", '0'), "U1", "1", "unknown symbol");
+        assertSessionStillWorks("OK1");
+    }
+
+    @Test
+    void shouldRejectZeroAndNegativeQuantityAndPrice() throws Exception
+    {
+        assertRejected(newOrder("Q0", "AAPL", '1', "0", '2', "10", '0'), "Q0", "13", "got 0");
+        assertRejected(newOrder("Q1", "AAPL", '1', "-5", '2', "10", '0'), "Q1", "13", "got -5");
+        assertRejected(newOrder("Q2", "AAPL", '1', "1.5", '2', "10", '0'), "Q2", "13", "malformed");
+        assertRejected(newOrder("P0", "AAPL", '1', "10", '2', "0", '0'), "P0", "99", "invalid price");
+        assertRejected(newOrder("P1", "AAPL", '1', "10", '2', "-1.5", '0'), "P1", "99", "got -1.5");
+        assertSessionStillWorks("OK1");
+    }
+
+    @Test
+    void shouldRejectDuplicateClOrdId() throws Exception
+    {
+        client.send(newOrder("D1", "AAPL", '1', "10", '2', "10", '0'));
+        assertReport(client.next(), '0', '0', "D1", "0", "10");
+        assertRejected(newOrder("D1", "AAPL", '1', "10", '2', "10", '0'), "D1", "6", "duplicate ClOrdID");
+    }
+
+    @Test
+    void shouldRejectUnsupportedOrderTypeAndTimeInForce() throws Exception
+    {
+        assertRejected(newOrder("T1", "AAPL", '1', "10", '3', "10", '0'), "T1", "11", "OrdType(40) '3'");
+        assertRejected(newOrder("T2", "AAPL", '1', "10", '2', "10", '1'), "T2", "11", "TimeInForce(59) '1'");
+    }
+
+    @Test
+    void shouldRejectMissingRequiredField() throws Exception
+    {
+        final Message order = newOrder("M1", "AAPL", '1', "10", '2', "10", '0');
+        order.removeField(38);
+        client.send(order);
+        final Message reject = client.next();
+        assertNotNull(reject);
+        assertEquals("j", msgType(reject), reject.toString());
+        assertEquals("5", field(reject, 380), reject.toString());
+        assertTrue(field(reject, 58).contains("Required Field Missing, field=38"), field(reject, 58));
+        assertSessionStillWorks("OK1");
+    }
+
+    @Test
+    void shouldBusinessRejectUnsupportedMessageType() throws Exception
+    {
+        final Message request = new Message();
+        request.getHeader().setString(35, "V");
+        request.setString(262, "MDR1");
+        request.setChar(263, '0');
+        request.setInt(264, 1);
+        final quickfix.Group types = new quickfix.Group(267, 269);
+        types.setChar(269, '0');
+        request.addGroup(types);
+        final quickfix.Group symbols = new quickfix.Group(146, 55);
+        symbols.setString(55, "AAPL");
+        request.addGroup(symbols);
+        client.send(request);
+        final Message reject = client.next();
+        assertNotNull(reject);
+        assertEquals("j", msgType(reject), reject.toString());
+        assertEquals("V", field(reject, 372));
+        assertEquals("3", field(reject, 380));
+        assertNotNull(field(reject, 58));
+        assertSessionStillWorks("OK1");
+    }
+
+    @Test
+    void shouldRejectMessageWithWrongChecksumAndStayUp() throws Exception
+    {
+        final Session session = Session.lookupSession(client.sessionId);
+        final int seq = session.getStore().getNextSenderMsgSeqNum();
+        final String good = raw(seq, "11=CK1" + SOH + "55=AAPL" + SOH + "54=1" + SOH + "60=" + now() + SOH +
+            "38=1" + SOH + "40=2" + SOH + "44=10" + SOH);
+        final String bad = good.substring(0, good.length() - 4) + String.format("%03d", (checksumOf(good) + 1) % 256) +
+            SOH;
+        session.getResponder().send(bad);
+        session.getStore().incrNextSenderMsgSeqNum();
+        final Message reject = client.nextAdmin("3");
+        assertNotNull(reject);
+        assertEquals("Message failed basic validity check", field(reject, 58));
+        assertSessionStillWorks("OK1");
+    }
+
+    @Test
+    void shouldRejectGarbledFieldAndStayUp() throws Exception
+    {
+        final Session session = Session.lookupSession(client.sessionId);
+        final int seq = session.getStore().getNextSenderMsgSeqNum();
+        session.getResponder().send(raw(seq, "11=G1" + SOH + "55=AAPL" + SOH + "54=1" + SOH + "60=" + now() + SOH +
+            "38=1" + SOH + "4x0=2" + SOH + "44=10" + SOH));
+        session.getStore().incrNextSenderMsgSeqNum();
+        final Message reject = client.nextAdmin("3");
+        assertNotNull(reject);
+        assertNotNull(field(reject, 58), reject.toString());
+        assertSessionStillWorks("OK1");
+    }
+
+    @Test
+    void shouldRejectOversizedBodyLengthAndStayUp() throws Exception
+    {
+        final Session session = Session.lookupSession(client.sessionId);
+        final int seq = session.getStore().getNextSenderMsgSeqNum();
+        final String good = raw(seq, "11=BL1" + SOH + "55=AAPL" + SOH + "54=1" + SOH + "60=" + now() + SOH +
+            "38=1" + SOH + "40=2" + SOH + "44=10" + SOH);
+        final String oversized = good.replaceFirst("9=\\d+", "9=999999");
+        session.getResponder().send(oversized);
+        session.getStore().incrNextSenderMsgSeqNum();
+        final Message reject = client.nextAdmin("3");
+        assertNotNull(reject);
+        assertEquals("9", field(reject, 371));
+        assertEquals("BodyLength(9) 999999 exceeds the maximum inbound message size 8192", field(reject, 58));
+        assertSessionStillWorks("OK1");
+        assertEquals(1, gateway.sizeFilter().oversizedCount());
+    }
+
+    private String raw(final int seq, final String body)
+    {
+        final String header = "35=D" + SOH + "49=CLIENT1" + SOH + "56=TWGW" + SOH + "34=" + seq + SOH + "52=" + now() +
+            SOH;
+        final String withoutTrailer = "8=FIX.4.4" + SOH + "9=" + (header.length() + body.length()) + SOH + header +
+            body;
+        return withoutTrailer + "10=" + String.format("%03d", checksum(withoutTrailer)) + SOH;
+    }
+
+    private static int checksumOf(final String message)
+    {
+        return checksum(message.substring(0, message.lastIndexOf("10=")));
+    }
+
+    private static int checksum(final String text)
+    {
+        int sum = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            sum += text.charAt(i);
+        }
+        return sum % 256;
+    }
+
+    private static String now()
+    {
+        return LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS"));
+    }
+}
