@@ -67,11 +67,17 @@ final class GatewayTestSupport
         settings.setString("TimeStampPrecision", "MICROS");
         settings.setString("UseDataDictionary", "Y");
         settings.setString("SenderCompID", GATEWAY_COMP_ID);
+        if (null != System.getProperty("tickwire.test.fixlog"))
+        {
+            settings.setString("FileLogPath", System.getProperty("tickwire.test.fixlog"));
+        }
         settings.setString(GatewayConfiguration.INSTRUMENTS_PROP_NAME, "AAPL:1,MSFT:2");
         settings.setString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME, credentials.toString());
         addSession(settings, "FIX.4.4", "CLIENT1");
         addSession(settings, "FIX.4.4", "CLIENT2");
-        addSession(settings, "FIX.4.2", "CLIENT42");
+        final SessionID fix42 = addSession(settings, "FIX.4.2", "CLIENT42");
+        // FIX 4.2 has no Username/Password in Logon: let 553/554 through the 4.2 dictionary.
+        settings.setString(fix42, "AllowUnknownMsgFields", "Y");
         final SessionID fixt = addSession(settings, "FIXT.1.1", "CLIENT50");
         settings.setString(fixt, "DefaultApplVerID", "FIX.5.0SP2");
         settings.setString(fixt, "TransportDataDictionary", "FIXT11.xml");

@@ -77,6 +77,7 @@ class OrderFlowTest
         final Message message = new Message();
         message.getHeader().setString(35, "D");
         message.setString(11, clOrdId);
+        message.setChar(21, '1');
         message.setString(55, symbol);
         message.setChar(54, side);
         message.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));

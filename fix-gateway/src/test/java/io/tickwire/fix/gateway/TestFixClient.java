@@ -51,6 +51,18 @@ final class TestFixClient implements Application, AutoCloseable
         final String password,
         final boolean ssl) throws Exception
     {
+        this(beginString, senderCompId, port, username, password, ssl ? new String[0] : null, true);
+    }
+
+    TestFixClient(
+        final String beginString,
+        final String senderCompId,
+        final int port,
+        final String username,
+        final String password,
+        final String[] sslSettings,
+        final boolean resetOnLogon) throws Exception
+    {
         this.username = username;
         this.password = password;
         sessionId = new SessionID(beginString, senderCompId, GatewayTestSupport.GATEWAY_COMP_ID);
@@ -63,18 +75,30 @@ final class TestFixClient implements Application, AutoCloseable
         settings.setLong("HeartBtInt", 30);
         settings.setLong("ReconnectInterval", 1);
         settings.setString("TimeStampPrecision", "MICROS");
-        settings.setString("ResetOnLogon", "Y");
+        settings.setString("ResetOnLogon", resetOnLogon ? "Y" : "N");
+        if (beginString.equals("FIX.4.2"))
+        {
+            settings.setString(sessionId, "AllowUnknownMsgFields", "Y");
+        }
         if (beginString.equals("FIXT.1.1"))
         {
             settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
         }
-        if (ssl)
+        if (null != sslSettings)
         {
             settings.setString("SocketUseSSL", "Y");
-            settings.setString("EndpointIdentificationAlgorithm", "");
+            for (int i = 0; i + 1 < sslSettings.length; i += 2)
+            {
+                settings.setString(sslSettings[i], sslSettings[i + 1]);
+            }
         }
         settings.setString(sessionId, "BeginString", beginString);
-        initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
+        if (null != System.getProperty("tickwire.test.fixlog"))
+        {
+            settings.setString("FileLogPath", System.getProperty("tickwire.test.fixlog") + "-client");
+        }
+        initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, null == System.getProperty("tickwire.test.fixlog") ?
+            new SLF4JLogFactory(settings) : new quickfix.FileLogFactory(settings),
             new DefaultMessageFactory());
         initiator.start();
     }
