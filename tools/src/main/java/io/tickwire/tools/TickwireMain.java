@@ -54,6 +54,8 @@ public final class TickwireMain implements Runnable
      * The subcommands, in the order {@code --help} lists them.
      */
     static final Object[] SUBCOMMANDS = {
+        new io.tickwire.fix.cli.GatewayCommand(),
+        new io.tickwire.fix.cli.FixClientCommand(),
     };
 
     @CommandLine.Spec

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.math.BigDecimal;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tickwire fix-client}: open-loop order entry load against a gateway, printing order to
+ * ExecutionReport(New) latency percentiles measured from the intended send time.
+ */
+@Command(
+    name = "fix-client",
+    mixinStandardHelpOptions = true,
+    description = "Open-loop FIX order entry load client: order -> ExecutionReport(New) latency percentiles.")
+public final class FixClientCommand implements Callable<Integer>
+{
+    @Option(names = "--host", required = true, description = "Gateway host.")
+    private String host;
+
+    @Option(names = "--port", required = true, description = "Gateway port.")
+    private int port;
+
+    @Option(names = "--orders", defaultValue = "10000", description = "Orders to send (default ${DEFAULT-VALUE}).")
+    private int orders;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Orders per second (default ${DEFAULT-VALUE}).")
+    private int rate;
+
+    @Option(names = "--warmup", defaultValue = "2000", description = "Warm-up orders, not recorded.")
+    private int warmup;
+
+    @Option(names = "--begin-string", defaultValue = "FIX.4.4", description = "FIX version (default ${DEFAULT-VALUE}).")
+    private String beginString;
+
+    @Option(names = "--sender", defaultValue = "CLIENT1", description = "SenderCompID (default ${DEFAULT-VALUE}).")
+    private String sender;
+
+    @Option(names = "--target", defaultValue = "TWGW", description = "TargetCompID (default ${DEFAULT-VALUE}).")
+    private String target;
+
+    @Option(names = "--username", description = "Username (553).")
+    private String username;
+
+    @Option(names = "--password", description = "Password (554).")
+    private String password;
+
+    @Option(names = "--symbol", defaultValue = "AAPL", description = "Symbol (default ${DEFAULT-VALUE}).")
+    private String symbol;
+
+    @Option(names = "--price", defaultValue = "150",
+        description = "Mid price: buys 1 below, sells 1 above, so orders rest (default ${DEFAULT-VALUE}).")
+    private BigDecimal price;
+
+    /**
+     * {@inheritDoc}
+     */
+    public Integer call() throws Exception
+    {
+        if (orders <= 0 || rate <= 0)
+        {
+            System.err.println("--orders and --rate must be positive");
+            return 2;
+        }
+        try (OpenLoopOrderClient client = new OpenLoopOrderClient(
+            host, port, beginString, sender, target, username, password, symbol, price))
+        {
+            if (!client.awaitLogon(10_000))
+            {
+                System.err.println("could not log on to " + host + ":" + port + " as " + sender);
+                return 1;
+            }
+            if (warmup > 0)
+            {
+                client.run(warmup, rate, 30_000);
+            }
+            final OpenLoopOrderClient.Result result = client.run(orders, rate, 60_000);
+            System.out.println(result.format());
+            return result.acknowledged() + result.rejected() == orders ? 0 : 1;
+        }
+    }
+}

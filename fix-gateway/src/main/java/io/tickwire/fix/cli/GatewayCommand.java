@@ -1,0 +1,150 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.cli;
+
+import io.tickwire.fix.gateway.Gateway;
+import io.tickwire.fix.gateway.GatewayConfiguration;
+import io.tickwire.fix.session.CredentialStore;
+import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.SessionState;
+import org.agrona.concurrent.ShutdownSignalBarrier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import quickfix.SessionID;
+
+import java.io.PrintStream;
+import java.net.SocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tickwire gateway}: run the FIX order gateway from a QuickFIX/J configuration file, print what it listens
+ * on, its sessions and the clock status, then a status line at a fixed interval until interrupted.
+ */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    description = "Run the FIX order gateway (QuickFIX/J acceptor, risk, matching, market data).")
+public final class GatewayCommand implements Callable<Integer>
+{
+    @Option(names = "--config", defaultValue = "fix-gateway/src/main/resources/gateway.cfg",
+        description = "QuickFIX/J configuration file (default ${DEFAULT-VALUE}).")
+    private String config;
+
+    @Option(names = "--require-clock-sync",
+        description = "Reject new orders while the clock is not synchronised within tolerance.")
+    private boolean requireClockSync;
+
+    @Option(names = "--status-interval", defaultValue = "5",
+        description = "Seconds between status lines, 0 for none (default ${DEFAULT-VALUE}).")
+    private int statusInterval;
+
+    @Option(names = "--hash-password", paramLabel = "USER",
+        description = "Print a credentials file line for USER (password read from standard input) and exit.")
+    private String hashPasswordFor;
+
+    /**
+     * {@inheritDoc}
+     */
+    public Integer call() throws Exception
+    {
+        final PrintStream out = System.out;
+        if (null != hashPasswordFor)
+        {
+            final String password = new String(System.in.readAllBytes()).strip();
+            out.println(CredentialStore.entry(hashPasswordFor, password));
+            return 0;
+        }
+
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+            Gateway gateway = Gateway.launch(new Gateway.Context()
+            .configFile(config)
+            .requireClockSync(requireClockSync)))
+        {
+            printBanner(out, gateway);
+            final Thread status = new Thread(() -> statusLoop(out, gateway), "gateway-status");
+            status.setDaemon(true);
+            if (statusInterval > 0)
+            {
+                status.start();
+            }
+            barrier.await();
+            out.println("shutting down");
+        }
+        return 0;
+    }
+
+    private void printBanner(final PrintStream out, final Gateway gateway)
+    {
+        for (final Map.Entry<SocketAddress, ?> entry : groupByAddress(gateway).entrySet())
+        {
+            out.println("listening on " + entry.getKey() + " for " + entry.getValue());
+        }
+        for (int i = 0; i < gateway.application().sessionCount(); i++)
+        {
+            final SessionState state = gateway.application().sessionState(i);
+            out.println("session " + state.sessionId() + " risk: " + state.risk().limits() +
+                (null == state.username() ? "" : " user=" + state.username()));
+        }
+        out.println("instruments: " + gateway.instruments());
+        out.println("authentication: " + (gateway.isAuthenticated() ?
+            "Username/Password against the credentials file" : "NONE - any logon is accepted"));
+        out.println("market data: " + (null == gateway.bookPublisher() ? "off (no " +
+            GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" : "on, aeron dir " + gateway.aeronDirectoryName()));
+        out.println("clock: " + gateway.clockDescription() + (requireClockSync ?
+            " (--require-clock-sync: orders are rejected while not within tolerance)" : ""));
+    }
+
+    private static Map<SocketAddress, StringBuilder> groupByAddress(final Gateway gateway)
+    {
+        final Map<SocketAddress, StringBuilder> byAddress = new LinkedHashMap<>();
+        for (final Map.Entry<SessionID, SocketAddress> entry : gateway.listeningAddresses().entrySet())
+        {
+            final StringBuilder sessions = byAddress.computeIfAbsent(entry.getValue(), (k) -> new StringBuilder());
+            sessions.append(sessions.length() == 0 ? "" : ", ").append(entry.getKey());
+        }
+        return byAddress;
+    }
+
+    private void statusLoop(final PrintStream out, final Gateway gateway)
+    {
+        final GatewayCounters counters = gateway.counters();
+        long lastOrders = counters.ordersReceived();
+        long lastNanos = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted())
+        {
+            try
+            {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(statusInterval));
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            final long orders = counters.ordersReceived();
+            final long now = System.nanoTime();
+            final double rate = (orders - lastOrders) * 1e9 / Math.max(1, now - lastNanos);
+            lastOrders = orders;
+            lastNanos = now;
+            out.printf("status: orders/s=%.0f orders=%d reports=%d rejects: %s logon failures=%d " +
+                "audit lag: n/a (no audit trail) clock: %s%n",
+                rate, orders, counters.reportsSent(), counters.rejectSummary(), counters.logonFailures(),
+                gateway.clockDescription());
+        }
+    }
+}
