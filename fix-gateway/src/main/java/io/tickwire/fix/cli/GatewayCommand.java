@@ -105,7 +105,8 @@ public final class GatewayCommand implements Callable<Integer>
         out.println("authentication: " + (gateway.isAuthenticated() ?
             "Username/Password against the credentials file" : "NONE - any logon is accepted"));
         out.println("market data: " + (null == gateway.bookPublisher() ? "off (no " +
-            GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" : "on, aeron dir " + gateway.aeronDirectoryName()));
+            GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" :
+            "on, aeron dir " + gateway.aeronDirectoryName()));
         out.println("clock: " + gateway.clockDescription() + (requireClockSync ?
             " (--require-clock-sync: orders are rejected while not within tolerance)" : ""));
     }

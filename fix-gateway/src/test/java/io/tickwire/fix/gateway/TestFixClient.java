@@ -97,8 +97,9 @@ final class TestFixClient implements Application, AutoCloseable
         {
             settings.setString("FileLogPath", System.getProperty("tickwire.test.fixlog") + "-client");
         }
-        initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, null == System.getProperty("tickwire.test.fixlog") ?
-            new SLF4JLogFactory(settings) : new quickfix.FileLogFactory(settings),
+        final boolean fileLog = null != System.getProperty("tickwire.test.fixlog");
+        initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings,
+            fileLog ? new quickfix.FileLogFactory(settings) : new SLF4JLogFactory(settings),
             new DefaultMessageFactory());
         initiator.start();
     }
