@@ -1,0 +1,191 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.perf.e2e;
+
+import io.tickwire.fix.cli.OpenLoopOrderClient;
+import io.tickwire.fix.gateway.Gateway;
+import io.tickwire.fix.gateway.GatewayConfiguration;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Order to ExecutionReport(New) round trip over loopback TCP, open loop, for the Tickwire gateway and for a bare
+ * QuickFIX/J acceptor with the same settings, side by side in one run.
+ * <pre>
+ *  OpenLoopOrderClient (initiator) ──TCP──▶ GATEWAY: SocketAcceptor ─▶ command ring ─▶ engine ─▶ event ring ─▶ sender
+ *                                  ◀──TCP── ExecutionReport(New)
+ *  OpenLoopOrderClient (initiator) ──TCP──▶ BARE: SocketAcceptor fromApp ─▶ ExecutionReport(New)
+ * </pre>
+ * Latency is from each order's intended send time (no coordinated omission). Gateway and client share the JVM and
+ * the machine's cores: compare the two targets within one run, not absolute figures across machines.
+ * <p>
+ * {@link #run(Target, int, int, int)} is the entry point for other harnesses; {@link #main} prints the
+ * comparison at 1 k and 10 k orders/s and the highest rate sustained.
+ */
+public final class FixLatency
+{
+    /**
+     * What answers the orders.
+     */
+    public enum Target
+    {
+        /**
+         * The Tickwire gateway: stamp, risk, rings, matching engine, report sender (no market data channel).
+         */
+        GATEWAY,
+
+        /**
+         * A bare QuickFIX/J acceptor acknowledging from fromApp.
+         */
+        BARE
+    }
+
+    /**
+     * One measurement.
+     *
+     * @param target what answered.
+     * @param client the load client's measurement.
+     */
+    public record Result(Target target, OpenLoopOrderClient.Result client)
+    {
+        /**
+         * @return one line.
+         */
+        public String format()
+        {
+            return String.format("%-8s %s", target, client.format());
+        }
+    }
+
+    private FixLatency()
+    {
+    }
+
+    /**
+     * Start the target on a free port with its own store directory, warm up, measure, stop.
+     *
+     * @param target what answers.
+     * @param rate   orders per second.
+     * @param orders orders measured.
+     * @param warmup orders sent first and not measured.
+     * @return the result.
+     * @throws Exception if the target or the client cannot start.
+     */
+    public static Result run(final Target target, final int rate, final int orders, final int warmup)
+        throws Exception
+    {
+        final Path dir = Files.createTempDirectory("tickwire-fixlatency");
+        final int port = freePort();
+        final SessionSettings settings = settings(dir, port);
+        final AutoCloseable server = target == Target.GATEWAY ?
+            Gateway.launch(new Gateway.Context().settings(settings)) : new BareAckAcceptor(settings);
+        try (server;
+            OpenLoopOrderClient client = new OpenLoopOrderClient(
+                "127.0.0.1", port, "FIX.4.4", "CLIENT1", "TWGW", null, null, "AAPL", new BigDecimal("150")))
+        {
+            if (!client.awaitLogon(10_000))
+            {
+                throw new IllegalStateException("load client could not log on to " + target);
+            }
+            if (warmup > 0)
+            {
+                client.run(warmup, rate, 30_000);
+            }
+            return new Result(target, client.run(orders, rate, 60_000));
+        }
+    }
+
+    /**
+     * Settings shared by both targets: FileStore, microsecond timestamps, data dictionary validation.
+     *
+     * @param dir  store directory.
+     * @param port acceptor port.
+     * @return settings.
+     */
+    public static SessionSettings settings(final Path dir, final int port)
+    {
+        final SessionSettings settings = new SessionSettings();
+        settings.setString("ConnectionType", "acceptor");
+        settings.setString("SocketAcceptAddress", "127.0.0.1");
+        settings.setLong("SocketAcceptPort", port);
+        settings.setString("SenderCompID", "TWGW");
+        settings.setString("StartTime", "00:00:00");
+        settings.setString("EndTime", "00:00:00");
+        settings.setLong("HeartBtInt", 30);
+        settings.setString("SocketTcpNoDelay", "Y");
+        settings.setString("FileStorePath", dir.resolve("store").toString());
+        settings.setString("TimeStampPrecision", "MICROS");
+        settings.setString("UseDataDictionary", "Y");
+        settings.setString(GatewayConfiguration.INSTRUMENTS_PROP_NAME, "AAPL:1");
+        final SessionID sessionId = new SessionID("FIX.4.4", "TWGW", "CLIENT1");
+        settings.setString(sessionId, "BeginString", "FIX.4.4");
+        settings.setString(sessionId, "TargetCompID", "CLIENT1");
+        return settings;
+    }
+
+    /**
+     * Print the side-by-side comparison.
+     *
+     * @param args optional: seconds per measured run (default 5).
+     * @throws Exception on failure.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        System.out.println("cores=" + Runtime.getRuntime().availableProcessors() +
+            " (client, QuickFIX/J threads and the gateway agents share them)");
+        final List<Result> results = new ArrayList<>();
+        for (final int rate : new int[]{ 1_000, 10_000 })
+        {
+            for (final Target target : Target.values())
+            {
+                final Result result = run(target, rate, rate * seconds, rate * 2);
+                results.add(result);
+                System.out.println(result.format());
+            }
+        }
+        for (int i = 0; i + 1 < results.size(); i += 2)
+        {
+            final Result gateway = results.get(i);
+            final Result bare = results.get(i + 1);
+            System.out.printf("rate %d/s: gateway/bare p50 = %.2f, p99 = %.2f%n", gateway.client().rate(),
+                gateway.client().micros(50) / bare.client().micros(50),
+                gateway.client().micros(99) / bare.client().micros(99));
+        }
+        for (final Target target : Target.values())
+        {
+            final Result result = run(target, 100_000, 200_000, 20_000);
+            System.out.printf("%-8s throughput offered 100000/s: achieved %.0f acks/s (%s)%n",
+                target, result.client().achievedRate(), result.client().format());
+        }
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            return socket.getLocalPort();
+        }
+    }
+}
