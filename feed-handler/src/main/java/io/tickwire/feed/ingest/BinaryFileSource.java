@@ -151,55 +151,49 @@ public final class BinaryFileSource implements ItchSource
         }
 
         int delivered = 0;
-        try
+        final UnsafeBuffer buffer = in.buffer();
+        while (delivered < limit)
         {
-            final UnsafeBuffer buffer = in.buffer();
-            while (delivered < limit)
+            if (!in.ensure(LENGTH_PREFIX))
             {
-                if (!in.ensure(LENGTH_PREFIX))
-                {
-                    onEnd();
-                    break;
-                }
-
-                final int length = buffer.getShort(in.readIndex(), BE) & 0xFFFF;
-                if (!in.ensure(LENGTH_PREFIX + length))
-                {
-                    report(MalformedReason.TRUNCATED_MESSAGE, in.position(),
-                        "frame length " + length + " but only " + (in.available() - LENGTH_PREFIX) +
-                        " bytes remain in the file");
-                    in.skipRest();
-                    exhausted = true;
-                    break;
-                }
-
-                final int index = in.readIndex();
-                final byte type = length > 0 ? buffer.getByte(index + LENGTH_PREFIX) : 0;
-                if (length > 0 && ItchMessageType.isValid(type, length))
-                {
-                    handler.onMessage(++sequence, buffer, index + LENGTH_PREFIX, length);
-                    in.advance(LENGTH_PREFIX + length);
-                    deliveredCount++;
-                    delivered++;
-                }
-                else if (frameOrEndAt(LENGTH_PREFIX + length))
-                {
-                    sequence++;
-                    report(ItchMessageType.check(type, length), in.position(),
-                        ItchMessageType.describe(type, length) + " (message " + sequence + ")");
-                    in.advance(LENGTH_PREFIX + length);
-                }
-                else
-                {
-                    resynchronise();
-                }
+                onEnd();
+                break;
             }
-        }
-        catch (final IOException ex)
-        {
-            report(MalformedReason.READ_ERROR, in.position(), ex.toString());
-            in.skipRest();
-            exhausted = true;
+
+            final int length = buffer.getShort(in.readIndex(), BE) & 0xFFFF;
+            if (!in.ensure(LENGTH_PREFIX + length))
+            {
+                if (null == in.readError() && in.available() > LENGTH_PREFIX &&
+                    !ItchMessageType.isValid(buffer.getByte(in.readIndex() + LENGTH_PREFIX), length))
+                {
+                    // Not a message cut short by the end of the file but junk claiming a long length.
+                    resynchronise();
+                    continue;
+                }
+                onEnd();
+                break;
+            }
+
+            final int index = in.readIndex();
+            final byte type = length > 0 ? buffer.getByte(index + LENGTH_PREFIX) : 0;
+            if (length > 0 && ItchMessageType.isValid(type, length))
+            {
+                handler.onMessage(++sequence, buffer, index + LENGTH_PREFIX, length);
+                in.advance(LENGTH_PREFIX + length);
+                deliveredCount++;
+                delivered++;
+            }
+            else if (frameOrEndAt(LENGTH_PREFIX + length))
+            {
+                sequence++;
+                report(ItchMessageType.check(type, length), in.position(),
+                    ItchMessageType.describe(type, length) + " (message " + sequence + ")");
+                in.advance(LENGTH_PREFIX + length);
+            }
+            else
+            {
+                resynchronise();
+            }
         }
 
         return delivered;
@@ -224,12 +218,19 @@ public final class BinaryFileSource implements ItchSource
     private void onEnd()
     {
         final int left = in.available();
-        if (left > 0)
+        if (null != in.readError())
         {
-            report(MalformedReason.TRUNCATED_MESSAGE, in.position(),
-                left + " trailing byte(s), too short for a frame length");
-            in.advance(left);
+            report(MalformedReason.READ_ERROR, in.position(),
+                in.readError() + (left > 0 ? " (" + left + " byte(s) of an incomplete frame dropped)" : ""));
         }
+        else if (left > 0)
+        {
+            report(MalformedReason.TRUNCATED_MESSAGE, in.position(), left < LENGTH_PREFIX ?
+                left + " trailing byte(s), too short for a frame length" :
+                "frame length " + (in.buffer().getShort(in.readIndex(), BE) & 0xFFFF) + " but only " +
+                (left - LENGTH_PREFIX) + " byte(s) remain in the file");
+        }
+        in.skipRest();
         exhausted = true;
     }
 
@@ -237,7 +238,7 @@ public final class BinaryFileSource implements ItchSource
      * Is there a plausible frame (type and length agree) or the end of the input at {@code relative} bytes from
      * the read index? A partial frame at the end of input counts as plausible: it is reported as truncated next.
      */
-    private boolean frameOrEndAt(final int relative) throws IOException
+    private boolean frameOrEndAt(final int relative)
     {
         if (!in.ensure(relative + FRAME_PROBE))
         {
@@ -259,7 +260,7 @@ public final class BinaryFileSource implements ItchSource
     /**
      * Skip junk until two consecutive valid frames (or a valid frame and the end) start, reporting it once.
      */
-    private void resynchronise() throws IOException
+    private void resynchronise()
     {
         final long start = in.position();
         long skipped = 0;

@@ -48,6 +48,7 @@ final class ChunkedInput implements AutoCloseable
     private int limit;
     private long basePosition;
     private boolean endOfStream;
+    private IOException readError;
 
     ChunkedInput(final Path path, final int capacity) throws IOException
     {
@@ -118,9 +119,8 @@ final class ChunkedInput implements AutoCloseable
      *
      * @param n bytes wanted, at most the capacity.
      * @return true when available, false when the stream ends first (what is left stays available).
-     * @throws IOException if reading fails.
      */
-    boolean ensure(final int n) throws IOException
+    boolean ensure(final int n)
     {
         if (limit - readIndex >= n)
         {
@@ -146,7 +146,18 @@ final class ChunkedInput implements AutoCloseable
 
         while (limit < bytes.length)
         {
-            final int read = in.read(bytes, limit, bytes.length - limit);
+            final int read;
+            try
+            {
+                read = in.read(bytes, limit, bytes.length - limit);
+            }
+            catch (final IOException ex)
+            {
+                // Keep what was read before the failure usable; the caller asks for the error at the end.
+                readError = ex;
+                endOfStream = true;
+                break;
+            }
             if (read < 0)
             {
                 endOfStream = true;
@@ -156,6 +167,16 @@ final class ChunkedInput implements AutoCloseable
         }
 
         return limit - readIndex >= n;
+    }
+
+    /**
+     * The error that ended the stream early, if any: bytes read before it are still delivered.
+     *
+     * @return the read error, or null when the stream ended normally (or has not ended).
+     */
+    IOException readError()
+    {
+        return readError;
     }
 
     void advance(final int n)

@@ -165,60 +165,47 @@ public final class PcapSource implements ItchSource
         }
 
         int delivered = 0;
-        try
+        final UnsafeBuffer buffer = in.buffer();
+        while (delivered < limit)
         {
-            final UnsafeBuffer buffer = in.buffer();
-            while (delivered < limit)
+            if (parser.hasMore())
             {
+                delivered += parser.deliver(handler, limit - delivered);
                 if (parser.hasMore())
                 {
-                    delivered += parser.deliver(handler, limit - delivered);
-                    if (parser.hasMore())
-                    {
-                        break;
-                    }
-                    in.advance(recordLength);
-                    continue;
-                }
-
-                if (!in.ensure(RECORD_HEADER_LENGTH))
-                {
-                    onEnd();
                     break;
                 }
-
-                final int index = in.readIndex();
-                if (!validRecordHeaderAt(0))
-                {
-                    resynchronise();
-                    continue;
-                }
-
-                final int captured = buffer.getInt(index + 8, order);
-                if (!in.ensure(RECORD_HEADER_LENGTH + captured))
-                {
-                    report(MalformedReason.TRUNCATED_MESSAGE, in.position(),
-                        "pcap record of " + captured + " bytes but only " +
-                        (in.available() - RECORD_HEADER_LENGTH) + " bytes remain in the file");
-                    in.skipRest();
-                    exhausted = true;
-                    break;
-                }
-
-                recordCount++;
-                recordLength = RECORD_HEADER_LENGTH + captured;
-                final boolean hasMessages = parseFrame(in.readIndex() + RECORD_HEADER_LENGTH, captured);
-                if (!hasMessages)
-                {
-                    in.advance(recordLength);
-                }
+                in.advance(recordLength);
+                continue;
             }
-        }
-        catch (final IOException ex)
-        {
-            report(MalformedReason.READ_ERROR, in.position(), ex.toString());
-            in.skipRest();
-            exhausted = true;
+
+            if (!in.ensure(RECORD_HEADER_LENGTH))
+            {
+                onEnd();
+                break;
+            }
+
+            final int index = in.readIndex();
+            if (!validRecordHeaderAt(0))
+            {
+                resynchronise();
+                continue;
+            }
+
+            final int captured = buffer.getInt(index + 8, order);
+            if (!in.ensure(RECORD_HEADER_LENGTH + captured))
+            {
+                onEnd();
+                break;
+            }
+
+            recordCount++;
+            recordLength = RECORD_HEADER_LENGTH + captured;
+            final boolean hasMessages = parseFrame(in.readIndex() + RECORD_HEADER_LENGTH, captured);
+            if (!hasMessages)
+            {
+                in.advance(recordLength);
+            }
         }
 
         return delivered;
@@ -240,7 +227,7 @@ public final class PcapSource implements ItchSource
         in.close();
     }
 
-    private void readFileHeader() throws IOException
+    private void readFileHeader()
     {
         if (!in.ensure(FILE_HEADER_LENGTH))
         {
@@ -295,12 +282,19 @@ public final class PcapSource implements ItchSource
     private void onEnd()
     {
         final int left = in.available();
-        if (left > 0)
+        if (null != in.readError())
         {
-            report(MalformedReason.TRUNCATED_MESSAGE, in.position(),
-                left + " trailing byte(s), too short for a pcap record header");
-            in.advance(left);
+            report(MalformedReason.READ_ERROR, in.position(),
+                in.readError() + (left > 0 ? " (" + left + " byte(s) of an incomplete record dropped)" : ""));
         }
+        else if (left > 0)
+        {
+            report(MalformedReason.TRUNCATED_MESSAGE, in.position(), left < RECORD_HEADER_LENGTH ?
+                left + " trailing byte(s), too short for a pcap record header" :
+                "pcap record of " + in.buffer().getInt(in.readIndex() + 8, order) + " bytes but only " +
+                (left - RECORD_HEADER_LENGTH) + " byte(s) remain in the file");
+        }
+        in.skipRest();
         exhausted = true;
     }
 
@@ -316,7 +310,7 @@ public final class PcapSource implements ItchSource
             captured <= MAX_RECORD_LENGTH && original <= MAX_RECORD_LENGTH && captured <= original;
     }
 
-    private boolean recordOrEndAt(final int relative) throws IOException
+    private boolean recordOrEndAt(final int relative)
     {
         if (!in.ensure(relative + RECORD_HEADER_LENGTH))
         {
@@ -329,7 +323,7 @@ public final class PcapSource implements ItchSource
     /**
      * Skip bytes until a plausible record header followed by another (or the end of file), reporting once.
      */
-    private void resynchronise() throws IOException
+    private void resynchronise()
     {
         final long start = in.position();
         final UnsafeBuffer buffer = in.buffer();
