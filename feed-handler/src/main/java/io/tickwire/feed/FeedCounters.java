@@ -150,9 +150,9 @@ public final class FeedCounters implements AutoCloseable
          * @param reportLimit reports printed per reason.
          * @return the listener.
          */
-        public MalformedInputCounter newMalformedListener(final PrintStream out, final int reportLimit)
+        public MalformedInputReporter newMalformedListener(final PrintStream out, final int reportLimit)
         {
-            return new MalformedInputCounter(malformed, out, reportLimit);
+            return new MalformedInputReporter(malformed, out, reportLimit);
         }
     }
 

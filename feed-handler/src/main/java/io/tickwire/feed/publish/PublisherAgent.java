@@ -45,8 +45,7 @@ import java.nio.ByteOrder;
  * sequence number of the last message published (0 before the first). It does not consume a sequence number;
  * a subscriber whose last message is older than the heartbeat's sequence knows it missed the tail.
  * <p>
- * The publish timestamp is read once per ring drain, not per message: messages drained together left within
- * the same few microseconds.
+ * The publish timestamp is read for each message once its frame is claimed, i.e. when it leaves for the wire.
  */
 public final class PublisherAgent implements Agent, ControlledMessageHandler
 {
@@ -142,7 +141,6 @@ public final class PublisherAgent implements Agent, ControlledMessageHandler
         for (int i = 0; i < ringCount && !blocked; i++)
         {
             final int index = nextRing + i < ringCount ? nextRing + i : nextRing + i - ringCount;
-            publishTimestamp = clock.nanoTime();
             workCount += rings[index].controlledRead(this, batchLimit);
         }
 
@@ -178,6 +176,7 @@ public final class PublisherAgent implements Agent, ControlledMessageHandler
             final int offset = bufferClaim.offset();
             frame.putBytes(offset, buffer, index, length);
             frame.putLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ++sequence, ByteOrder.LITTLE_ENDIAN);
+            publishTimestamp = clock.nanoTime();
             frame.putLong(offset + MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, publishTimestamp,
                 ByteOrder.LITTLE_ENDIAN);
             bufferClaim.commit();

@@ -25,7 +25,7 @@ import java.io.PrintStream;
  * Counts malformed input per reason in Aeron counters and prints the first few reports of each reason, so that
  * an operator sees what is wrong without a flood of lines from a damaged file.
  */
-public final class MalformedInputCounter implements MalformedInputListener
+public final class MalformedInputReporter implements MalformedInputListener
 {
     private final AtomicCounter[] countersByReason;
     private final PrintStream out;
@@ -38,7 +38,7 @@ public final class MalformedInputCounter implements MalformedInputListener
      * @param out                  where reports go; null for none.
      * @param reportLimitPerReason how many reports of each reason are printed; all are counted.
      */
-    public MalformedInputCounter(
+    public MalformedInputReporter(
         final AtomicCounter[] countersByReason, final PrintStream out, final int reportLimitPerReason)
     {
         if (countersByReason.length != MalformedReason.values().length)
