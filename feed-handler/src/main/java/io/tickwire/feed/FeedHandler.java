@@ -783,6 +783,9 @@ public final class FeedHandler implements AutoCloseable
                 .archiveDir(ctx.recordingDir)
                 .controlChannelEnabled(false)
                 .replicationChannel("aeron:udp?endpoint=localhost:0")
+                // Used only for replication from another archive, which we never do; required nonetheless.
+                .archiveClientContext(new AeronArchive.Context()
+                    .controlResponseChannel("aeron:udp?endpoint=localhost:0"))
                 .threadingMode(dedicated ? ArchiveThreadingMode.DEDICATED : ArchiveThreadingMode.SHARED)
                 .idleStrategySupplier(BackoffIdleStrategy::new)
                 .errorHandler(errorHandler));
