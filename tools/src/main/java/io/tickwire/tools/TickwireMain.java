@@ -54,6 +54,7 @@ public final class TickwireMain implements Runnable
      * The subcommands, in the order {@code --help} lists them.
      */
     static final Object[] SUBCOMMANDS = {
+        io.tickwire.feed.cli.ItchCommand.class,
     };
 
     @CommandLine.Spec
