@@ -184,7 +184,7 @@ public final class MoldUdp64Client implements ItchSource
      *
      * @param handler to receive the messages.
      * @param limit   maximum number of messages to deliver in this call.
-     * @return messages delivered plus datagrams received, for the caller's idle strategy.
+     * @return the number of messages delivered.
      * @throws UncheckedIOException on a socket error.
      */
     public int poll(final ItchMessageHandler handler, final int limit)
@@ -212,7 +212,7 @@ public final class MoldUdp64Client implements ItchSource
             checkSequence();
         }
 
-        return delivered + datagrams;
+        return delivered;
     }
 
     /**
@@ -238,7 +238,8 @@ public final class MoldUdp64Client implements ItchSource
         try
         {
             receiveByteBuffer.clear();
-            if (null != requestChannel && null != requestChannel.receive(receiveByteBuffer))
+            // Answers only matter while a gap is open; late ones wait for the next gap and are ignored as old.
+            if (gapOpen && null != requestChannel && null != requestChannel.receive(receiveByteBuffer))
             {
                 onPacket(receiveByteBuffer.position(), true);
                 return true;
