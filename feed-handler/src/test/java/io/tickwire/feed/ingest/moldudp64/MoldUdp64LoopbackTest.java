@@ -16,6 +16,7 @@
 package io.tickwire.feed.ingest.moldudp64;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -404,6 +405,46 @@ class MoldUdp64LoopbackTest
     }
 
     @Test
+    void shouldNotAllocateWhileReceivingAndDeliveringInSteadyState() throws IOException
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final MoldUdp64Client client = client(unicastEndpoint(), null);
+        final CountingHandler counter = new CountingHandler();
+        final int warmUpRounds = 5;
+        final int rounds = 15;
+        final int packetsPerRound = 50;
+        final int messagesPerPacket = 20;
+        long allocatedAfterWarmUp = 0;
+        try (RawSender sender = new RawSender(client.localAddress()))
+        {
+            long sequence = 1;
+            for (int round = 0; round < rounds; round++)
+            {
+                for (int i = 0; i < packetsPerRound; i++)
+                {
+                    sender.send(sequence, messagesPerPacket);
+                    sequence += messagesPerPacket;
+                }
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                while (client.poll(counter, 1000) > 0)
+                {
+                    Thread.onSpinWait();
+                }
+                final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                if (round >= warmUpRounds)
+                {
+                    allocatedAfterWarmUp += allocated;
+                }
+            }
+        }
+
+        assertEquals((long)rounds * packetsPerRound * messagesPerPacket, counter.count);
+        assertEquals(0, counter.outOfOrder);
+        assertEquals(0, allocatedAfterWarmUp, "bytes allocated by poll after warm-up");
+    }
+
+    @Test
     void shouldIgnoreDuplicatePacketsAndOverlaps() throws IOException
     {
         final MoldUdp64Client client = client(unicastEndpoint(), null);
@@ -764,6 +805,21 @@ class MoldUdp64LoopbackTest
         long[] range()
         {
             return new long[]{first, last};
+        }
+    }
+
+    private static final class CountingHandler implements ItchMessageHandler
+    {
+        private long count;
+        private long outOfOrder;
+
+        public void onMessage(final long sequence, final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (sequence != count + 1 || buffer.getLong(offset + 1) != sequence)
+            {
+                outOfOrder++;
+            }
+            count++;
         }
     }
 
