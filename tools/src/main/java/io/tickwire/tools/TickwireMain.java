@@ -54,6 +54,7 @@ public final class TickwireMain implements Runnable
      * The subcommands, in the order {@code --help} lists them.
      */
     static final Object[] SUBCOMMANDS = {
+        new io.tickwire.fix.cli.AuditCommand(),
     };
 
     @CommandLine.Spec
