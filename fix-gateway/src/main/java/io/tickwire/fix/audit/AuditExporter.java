@@ -20,7 +20,7 @@ import io.tickwire.sbe.audit.ClockSyncEventDecoder;
 import io.tickwire.sbe.audit.MessageHeaderDecoder;
 import org.agrona.DirectBuffer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -184,7 +184,7 @@ public final class AuditExporter
      *
      * @param out where to write.
      */
-    public static void writeCsvHeader(final PrintStream out)
+    public static void writeCsvHeader(final PrintWriter out)
     {
         out.println(String.join(",", COLUMNS));
     }
@@ -196,7 +196,7 @@ public final class AuditExporter
      * @param format the format.
      * @param row    the row from {@link #toRow}.
      */
-    public static void writeRow(final PrintStream out, final Format format, final Map<String, String> row)
+    public static void writeRow(final PrintWriter out, final Format format, final Map<String, String> row)
     {
         out.println(Format.CSV == format ? csvLine(row) : jsonLine(row));
     }

@@ -28,10 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -173,9 +170,9 @@ public final class AuditCommand implements Runnable
             }
 
             final List<Path> files = expand(inputs);
-            final PrintStream out = null == output ?
-                new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8) :
-                new PrintStream(Files.newOutputStream(output), false, StandardCharsets.UTF_8);
+            final PrintWriter out = null == output ?
+                spec.commandLine().getOut() :
+                new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
             final JournalVerifyReport report;
             try
             {
