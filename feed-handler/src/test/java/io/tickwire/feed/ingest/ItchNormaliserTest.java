@@ -261,7 +261,9 @@ class ItchNormaliserTest
 
         assertTrue(sum > 0);
         assertEquals(List.of(), reports.reports);
-        assertEquals(0, allocated, "bytes allocated normalising 1M messages");
+        // One object per message would be at least 16 MB; a few KB is the JIT (deoptimisation rematerialising
+        // scalar-replaced objects), which shows when other tests in the same JVM made call sites megamorphic.
+        assertTrue(allocated < 16 * 1024, "bytes allocated normalising 1M messages: " + allocated);
     }
 
     private long normaliseAll(final UnsafeBuffer messages, final int[] lengths, final int total)
