@@ -54,6 +54,10 @@ public final class TickwireMain implements Runnable
      * The subcommands, in the order {@code --help} lists them.
      */
     static final Object[] SUBCOMMANDS = {
+        io.tickwire.feed.cli.ItchCommand.class,
+        io.tickwire.feed.cli.FeedCommand.class,
+        new io.tickwire.tools.report.ReportCommand(),
+        new io.tickwire.fix.cli.AuditCommand(),
         new io.tickwire.fix.cli.GatewayCommand(),
         new io.tickwire.fix.cli.FixClientCommand(),
     };
