@@ -27,6 +27,7 @@ import quickfix.SessionID;
 
 import java.io.PrintStream;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,6 +50,9 @@ public final class GatewayCommand implements Callable<Integer>
     @Option(names = "--require-clock-sync",
         description = "Reject new orders while the clock is not synchronised within tolerance.")
     private boolean requireClockSync;
+
+    @Option(names = "--audit-dir", description = "Audit journal directory (overrides TickwireAuditDirectory).")
+    private Path auditDirectory;
 
     @Option(names = "--status-interval", defaultValue = "5",
         description = "Seconds between status lines, 0 for none (default ${DEFAULT-VALUE}).")
@@ -74,7 +78,8 @@ public final class GatewayCommand implements Callable<Integer>
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
             Gateway gateway = Gateway.launch(new Gateway.Context()
             .configFile(config)
-            .requireClockSync(requireClockSync)))
+            .requireClockSync(requireClockSync)
+            .auditDirectory(auditDirectory)))
         {
             printBanner(out, gateway);
             final Thread status = new Thread(() -> statusLoop(out, gateway), "gateway-status");
@@ -107,8 +112,10 @@ public final class GatewayCommand implements Callable<Integer>
         out.println("market data: " + (null == gateway.bookPublisher() ? "off (no " +
             GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" :
             "on, aeron dir " + gateway.aeronDirectoryName()));
-        out.println("clock: " + gateway.clockDescription() + (requireClockSync ?
-            " (--require-clock-sync: orders are rejected while not within tolerance)" : ""));
+        out.println("clock: " + gateway.clockDescription());
+        out.println("audit: " + (null == gateway.auditTrail() ? "NONE - no audit trail configured" :
+            "journal " + gateway.auditTrail().context().directory() +
+            " (reports are sent only once their audit record is durable, group commit)"));
     }
 
     private static Map<SocketAddress, StringBuilder> groupByAddress(final Gateway gateway)
@@ -142,10 +149,11 @@ public final class GatewayCommand implements Callable<Integer>
             final double rate = (orders - lastOrders) * 1e9 / Math.max(1, now - lastNanos);
             lastOrders = orders;
             lastNanos = now;
+            final long auditLag = gateway.auditLag();
             out.printf("status: orders/s=%.0f orders=%d reports=%d rejects: %s logon failures=%d " +
-                "audit lag: n/a (no audit trail) clock: %s%n",
+                "audit lag: %s clock: %s%n",
                 rate, orders, counters.reportsSent(), counters.rejectSummary(), counters.logonFailures(),
-                gateway.clockDescription());
+                auditLag < 0 ? "n/a (no audit trail)" : auditLag + " records", gateway.clockDescription());
         }
     }
 }

@@ -24,6 +24,10 @@ import io.tickwire.fix.match.BookPublisher;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.tickwire.fix.risk.ReferencePriceSource;
+import io.tickwire.fix.audit.AuditTrail;
+import io.tickwire.fix.session.AuditSink;
+import io.tickwire.fix.session.AuditingInboundObserver;
+import io.tickwire.fix.session.AuditingOutboundGate;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.ExecutionReportSender;
 import io.tickwire.fix.session.GatewayApplication;
@@ -33,13 +37,17 @@ import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.OrderEntry;
 import io.tickwire.fix.session.OutboundGate;
-import io.tickwire.fix.session.ReceiveStamper;
 import io.tickwire.fix.session.SessionState;
-import io.tickwire.fix.session.SystemReceiveStamper;
+import io.tickwire.fix.time.ClockSyncMonitor;
+import io.tickwire.fix.time.ClockSyncPolicy;
+import io.tickwire.fix.time.GatewayClock;
+import io.tickwire.fix.time.MessageStamper;
+import io.tickwire.fix.time.SystemGatewayClock;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -96,6 +104,11 @@ public final class Gateway implements AutoCloseable
     private final MediaDriver mediaDriver;
     private final Aeron aeron;
     private final boolean authenticated;
+    private final ClockSyncMonitor clockMonitor;
+    private final AgentRunner clockRunner;
+    private final GatewayClock clock;
+    private final ClockSyncPolicy clockPolicy;
+    private final AuditTrail auditTrail;
 
     private Gateway(final Context context) throws ConfigError, IOException, FieldConvertError
     {
@@ -177,15 +190,52 @@ public final class Gateway implements AutoCloseable
         final boolean requireClockSync = context.requireClockSync() ||
             (settings.isSetting(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME) &&
             settings.getBool(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME));
+        clockPolicy = ClockSyncPolicy.fromSystemProperties().withRequireSync(requireClockSync);
+        if (null == context.clock())
+        {
+            clockMonitor = ClockSyncMonitor.forHost();
+            clock = new SystemGatewayClock(clockMonitor);
+            clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), Throwable::printStackTrace, null,
+                clockMonitor);
+        }
+        else
+        {
+            clockMonitor = null;
+            clock = context.clock();
+            clockRunner = null;
+        }
+        final MessageStamper stamper = new MessageStamper(clock, clockPolicy);
+
+        InboundObserver inboundObserver = context.inboundObserver();
+        OutboundGate outboundGate = context.outboundGate();
+        Path auditDirectory = context.auditDirectory();
+        if (null == auditDirectory && settings.isSetting(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME))
+        {
+            auditDirectory = Path.of(settings.getString(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME));
+        }
+        if (null != auditDirectory)
+        {
+            auditTrail = AuditTrail.launch(new AuditTrail.Context()
+                .directory(auditDirectory)
+                .toleranceMicros(clockPolicy.toleranceMicros())
+                .clockSync(clock::syncSnapshot));
+            final AuditSink sink = new AuditSink(auditTrail.publisher());
+            inboundObserver = new AuditingInboundObserver(sink);
+            outboundGate = new AuditingOutboundGate(sink, auditTrail.durability(),
+                new MessageStamper(clock, clockPolicy));
+        }
+        else
+        {
+            auditTrail = null;
+        }
         final OrderEntry orderEntry = new OrderEntry(
             commands, instruments, counters, new YieldingIdleStrategy(), requireClockSync,
             System.currentTimeMillis() * 1000);
         application = new GatewayApplication(
-            settings, credentials, context.stamper(), context.inboundObserver(), orderEntry, referenceSource, counters,
-            control);
+            settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control);
 
         final ExecutionReportSender sender = new ExecutionReportSender(
-            events, application, instruments, context.outboundGate(), counters);
+            events, application, instruments, outboundGate, counters);
 
         final LogFactory logFactory = hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings);
         acceptor = new SocketAcceptor(
@@ -214,6 +264,14 @@ public final class Gateway implements AutoCloseable
         final Gateway gateway = new Gateway(context);
         try
         {
+            if (null != gateway.auditTrail)
+            {
+                gateway.auditTrail.startWriterThread(new BackoffIdleStrategy());
+            }
+            if (null != gateway.clockRunner)
+            {
+                AgentRunner.startOnThread(gateway.clockRunner);
+            }
             AgentRunner.startOnThread(gateway.engineRunner);
             AgentRunner.startOnThread(gateway.senderRunner);
             gateway.acceptor.start();
@@ -323,7 +381,24 @@ public final class Gateway implements AutoCloseable
      */
     public String clockDescription()
     {
-        return context.stamper().clockDescription();
+        return clock.syncSnapshot().describe() + ", tolerance " + clockPolicy.toleranceMicros() + " us" +
+            (clockPolicy.requireSync() ? ", orders refused while not within tolerance" : "");
+    }
+
+    /**
+     * @return the audit trail, or null when none is configured.
+     */
+    public AuditTrail auditTrail()
+    {
+        return auditTrail;
+    }
+
+    /**
+     * @return audit records not yet durable, or -1 without an audit trail.
+     */
+    public long auditLag()
+    {
+        return null == auditTrail ? -1 : auditTrail.lag();
     }
 
     /**
@@ -355,7 +430,7 @@ public final class Gateway implements AutoCloseable
         {
             acceptor.stop(true);
         }
-        CloseHelper.closeAll(senderRunner, engineRunner, aeron, mediaDriver);
+        CloseHelper.closeAll(senderRunner, engineRunner, clockRunner, auditTrail, aeron, mediaDriver);
     }
 
     private boolean hasFileLogPath()
@@ -398,7 +473,8 @@ public final class Gateway implements AutoCloseable
         private SessionSettings settings;
         private String configFile;
         private boolean requireClockSync;
-        private ReceiveStamper stamper;
+        private GatewayClock clock;
+        private Path auditDirectory;
         private InboundObserver inboundObserver;
         private OutboundGate outboundGate;
 
@@ -449,21 +525,40 @@ public final class Gateway implements AutoCloseable
         }
 
         /**
-         * @param stamper receive stamper (the time integration point).
+         * @param clock the clock to stamp with (tests inject a {@code ManualGatewayClock}); default: the host's
+         *              clock with a {@link ClockSyncMonitor}.
          * @return this.
          */
-        public Context stamper(final ReceiveStamper stamper)
+        public Context clock(final GatewayClock clock)
         {
-            this.stamper = stamper;
+            this.clock = clock;
             return this;
         }
 
         /**
-         * @return receive stamper.
+         * @return injected clock or null.
          */
-        public ReceiveStamper stamper()
+        public GatewayClock clock()
         {
-            return stamper;
+            return clock;
+        }
+
+        /**
+         * @param auditDirectory audit journal directory (overrides {@code TickwireAuditDirectory}).
+         * @return this.
+         */
+        public Context auditDirectory(final Path auditDirectory)
+        {
+            this.auditDirectory = auditDirectory;
+            return this;
+        }
+
+        /**
+         * @return audit journal directory or null.
+         */
+        public Path auditDirectory()
+        {
+            return auditDirectory;
         }
 
         /**
@@ -521,10 +616,6 @@ public final class Gateway implements AutoCloseable
             if (!settings.isSetting(GatewayConfiguration.INSTRUMENTS_PROP_NAME))
             {
                 throw new ConfigError("missing " + GatewayConfiguration.INSTRUMENTS_PROP_NAME + " in [DEFAULT]");
-            }
-            if (null == stamper)
-            {
-                stamper = new SystemReceiveStamper();
             }
             if (null == inboundObserver)
             {

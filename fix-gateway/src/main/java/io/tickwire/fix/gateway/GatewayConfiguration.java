@@ -106,6 +106,11 @@ public final class GatewayConfiguration
      */
     public static final int MAX_MESSAGE_SIZE_DEFAULT = 8192;
 
+    /**
+     * Directory of the audit journal; without it there is no audit trail (the banner says so).
+     */
+    public static final String AUDIT_DIRECTORY_PROP_NAME = "TickwireAuditDirectory";
+
     private GatewayConfiguration()
     {
     }

@@ -109,7 +109,7 @@ public final class ExecutionReportSender implements Agent
      */
     public int doWork()
     {
-        return events.read(handler, EVENT_LIMIT);
+        return events.read(handler, EVENT_LIMIT) + gate.doWork();
     }
 
     private void onEvent(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)

@@ -18,6 +18,8 @@ package io.tickwire.fix.session;
 import io.tickwire.fix.risk.PreTradeRisk;
 import io.tickwire.fix.risk.ReferencePriceSource;
 import io.tickwire.fix.risk.RiskLimits;
+import io.tickwire.fix.time.MessageStamp;
+import io.tickwire.fix.time.MessageStamper;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.SessionCancelCommandEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -44,7 +46,7 @@ import java.util.Map;
  * messages to {@link OrderEntry}.
  * <p>
  * <b>Stamping point.</b> The first statement of {@link #fromApp} and of {@link #fromAdmin} takes the receive
- * stamp, once per inbound message, through the {@link ReceiveStamper}; the {@link InboundObserver} (audit) sees
+ * stamp, once per inbound message, through the {@link MessageStamper}; the {@link InboundObserver} (audit) sees
  * the message and its stamp next. Both run on QuickFIX/J's single message-processing thread
  * ({@code SocketAcceptor}), which is therefore the one writer of the command ring.
  * <p>
@@ -93,13 +95,13 @@ public final class GatewayApplication implements Application
 
     private final SessionSettings settings;
     private final CredentialStore credentials;
-    private final ReceiveStamper stamper;
+    private final MessageStamper stamper;
     private final InboundObserver observer;
     private final OrderEntry orderEntry;
     private final ReferencePriceSource referencePrices;
     private final GatewayCounters counters;
     private final RingBuffer control;
-    private final ReceiveStamp stamp = new ReceiveStamp();
+    private final MessageStamp stamp = new MessageStamp();
     private final Map<SessionID, SessionState> states = new HashMap<>();
     private final List<SessionState> byIndex = new ArrayList<>();
 
@@ -116,7 +118,7 @@ public final class GatewayApplication implements Application
     public GatewayApplication(
         final SessionSettings settings,
         final CredentialStore credentials,
-        final ReceiveStamper stamper,
+        final MessageStamper stamper,
         final InboundObserver observer,
         final OrderEntry orderEntry,
         final ReferencePriceSource referencePrices,

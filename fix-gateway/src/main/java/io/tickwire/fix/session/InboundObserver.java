@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.session;
 
+import io.tickwire.fix.time.MessageStamp;
 import quickfix.Message;
 import quickfix.SessionID;
 
@@ -35,5 +36,5 @@ public interface InboundObserver
      * @param message   the decoded message.
      * @param stamp     its receive stamp.
      */
-    void onInbound(SessionID sessionId, Message message, ReceiveStamp stamp);
+    void onInbound(SessionID sessionId, Message message, MessageStamp stamp);
 }

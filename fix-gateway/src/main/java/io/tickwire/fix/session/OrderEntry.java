@@ -16,6 +16,7 @@
 package io.tickwire.fix.session;
 
 import io.tickwire.fix.risk.PreTradeRisk;
+import io.tickwire.fix.time.MessageStamp;
 import io.tickwire.sbe.internal.CancelOrderCommandEncoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.NewOrderCommandEncoder;
@@ -115,7 +116,7 @@ public final class OrderEntry
      * @param stamp   its receive stamp.
      * @throws FieldNotFound when a required field is missing.
      */
-    public void onNewOrderSingle(final Message message, final SessionState state, final ReceiveStamp stamp)
+    public void onNewOrderSingle(final Message message, final SessionState state, final MessageStamp stamp)
         throws FieldNotFound
     {
         final String clOrdId = message.getString(CL_ORD_ID);
@@ -215,7 +216,7 @@ public final class OrderEntry
      * @param stamp   its receive stamp.
      * @throws FieldNotFound when a required field is missing.
      */
-    public void onOrderCancelRequest(final Message message, final SessionState state, final ReceiveStamp stamp)
+    public void onOrderCancelRequest(final Message message, final SessionState state, final MessageStamp stamp)
         throws FieldNotFound
     {
         final String clOrdId = message.getString(CL_ORD_ID);
@@ -245,7 +246,7 @@ public final class OrderEntry
      * @param stamp   its receive stamp.
      * @throws FieldNotFound when a required field is missing.
      */
-    public void onOrderCancelReplaceRequest(final Message message, final SessionState state, final ReceiveStamp stamp)
+    public void onOrderCancelReplaceRequest(final Message message, final SessionState state, final MessageStamp stamp)
         throws FieldNotFound
     {
         final String clOrdId = message.getString(CL_ORD_ID);
@@ -310,7 +311,7 @@ public final class OrderEntry
      * @param stamp   its receive stamp.
      * @throws FieldNotFound when a required field is missing.
      */
-    public void onOrderStatusRequest(final Message message, final SessionState state, final ReceiveStamp stamp)
+    public void onOrderStatusRequest(final Message message, final SessionState state, final MessageStamp stamp)
         throws FieldNotFound
     {
         final String clOrdId = message.getString(CL_ORD_ID);

@@ -40,4 +40,14 @@ public interface OutboundGate
      * @param receiveNanos  monotonic receive stamp of that request.
      */
     void release(Session session, Message report, long correlationId, long receiveNanos);
+
+    /**
+     * Called on every duty cycle of the sender: release held reports whose condition is now met.
+     *
+     * @return reports released.
+     */
+    default int doWork()
+    {
+        return 0;
+    }
 }

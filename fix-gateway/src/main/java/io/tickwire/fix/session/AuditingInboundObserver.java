@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.session;
+
+import io.tickwire.fix.audit.AuditEntry;
+import io.tickwire.fix.time.MessageStamp;
+import io.tickwire.sbe.audit.AuditEventType;
+import io.tickwire.sbe.audit.Direction;
+import io.tickwire.sbe.audit.Outcome;
+import quickfix.Message;
+import quickfix.SessionID;
+
+/**
+ * Writes an audit record for every inbound order entry request (NewOrderSingle, OrderCancelRequest,
+ * OrderCancelReplaceRequest, OrderStatusRequest, and any other application message as OTHER) with its receive
+ * stamp and raw bytes, on the session thread, before the request is acted on.
+ */
+public final class AuditingInboundObserver implements InboundObserver
+{
+    private final AuditSink sink;
+    private final AuditEntry entry = new AuditEntry();
+    private final AuditFields fields = new AuditFields();
+
+    /**
+     * @param sink the audit ring.
+     */
+    public AuditingInboundObserver(final AuditSink sink)
+    {
+        this.sink = sink;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onInbound(final SessionID sessionId, final Message message, final MessageStamp stamp)
+    {
+        final String msgType = AuditFields.string(message.getHeader(), 35);
+        if (null == msgType || message.isAdmin())
+        {
+            return;
+        }
+        final AuditEventType eventType;
+        switch (msgType)
+        {
+            case "D":
+                eventType = AuditEventType.NEW_ORDER;
+                break;
+            case "F":
+                eventType = AuditEventType.CANCEL_REQUEST;
+                break;
+            case "G":
+                eventType = AuditEventType.REPLACE_REQUEST;
+                break;
+            case "H":
+                eventType = AuditEventType.STATUS_REQUEST;
+                break;
+            default:
+                eventType = AuditEventType.OTHER;
+                break;
+        }
+        entry.reset().direction(Direction.INBOUND).eventType(eventType).outcome(Outcome.RECEIVED);
+        fields.copy(message, sessionId, entry);
+        entry.rawMessage(message.toRawString());
+        sink.publish(stamp, entry);
+    }
+}
