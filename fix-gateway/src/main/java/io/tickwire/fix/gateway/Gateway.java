@@ -46,6 +46,7 @@ import io.tickwire.fix.time.SystemGatewayClock;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -247,8 +248,8 @@ public final class Gateway implements AutoCloseable
         acceptor.setIoFilterChainBuilder((chain) ->
             chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
 
-        engineRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, engine);
-        senderRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, sender);
+        engineRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, engine);
+        senderRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, sender);
     }
 
     /**
@@ -430,7 +431,25 @@ public final class Gateway implements AutoCloseable
         {
             acceptor.stop(true);
         }
-        CloseHelper.closeAll(senderRunner, engineRunner, clockRunner, auditTrail, aeron, mediaDriver);
+        // The engine first, while the sender still drains the event ring (a mass cancel may be in progress).
+        CloseHelper.closeAll(engineRunner, senderRunner, clockRunner, auditTrail, aeron, mediaDriver);
+    }
+
+    private IdleStrategy idleStrategy() throws ConfigError
+    {
+        final String name = settings.isSetting(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME) ?
+            settings.getString(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME) : "backoff";
+        switch (name)
+        {
+            case "yielding":
+                return new YieldingIdleStrategy();
+            case "backoff":
+                // A few milliseconds of yielding covers the gap between orders at 1 k/s before parking.
+                return new BackoffIdleStrategy(10, 20_000, 1_000, 100_000);
+            default:
+                throw new ConfigError(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME + " must be backoff or yielding: " +
+                    name);
+        }
     }
 
     private boolean hasFileLogPath()

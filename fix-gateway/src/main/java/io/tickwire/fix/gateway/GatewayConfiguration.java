@@ -111,6 +111,13 @@ public final class GatewayConfiguration
      */
     public static final String AUDIT_DIRECTORY_PROP_NAME = "TickwireAuditDirectory";
 
+    /**
+     * Idle strategy of the engine and report sender threads: {@code backoff} (default: spin, yield for a few
+     * milliseconds, then park up to 100 us) or {@code yielding} (lowest latency, one core's worth of yields each
+     * while idle: only with free cores).
+     */
+    public static final String IDLE_STRATEGY_PROP_NAME = "TickwireIdleStrategy";
+
     private GatewayConfiguration()
     {
     }

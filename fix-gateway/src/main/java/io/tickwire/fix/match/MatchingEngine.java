@@ -39,6 +39,7 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -641,6 +642,11 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         while (!events.write(templateId, eventBuffer, 0, length))
         {
             // The sender drains the ring on its own thread; waiting here is the back pressure to the sessions.
+            // A runner closing while the sender is gone interrupts us: give up rather than wait for ever.
+            if (Thread.currentThread().isInterrupted())
+            {
+                throw new AgentTerminationException("event ring full while closing");
+            }
             backPressureIdle.idle();
         }
     }

@@ -138,6 +138,10 @@ public final class FixLatency
         settings.setString("TimeStampPrecision", "MICROS");
         settings.setString("UseDataDictionary", "Y");
         settings.setString(GatewayConfiguration.INSTRUMENTS_PROP_NAME, "AAPL:1");
+        // Shutdown between runs must not cancel the whole book; the idle strategy can be compared from outside.
+        settings.setString("TickwireCancelOnDisconnect", "N");
+        settings.setString(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME,
+            System.getProperty("tickwire.gateway.idle", "backoff"));
         final SessionID sessionId = new SessionID("FIX.4.4", "TWGW", "CLIENT1");
         settings.setString(sessionId, "BeginString", "FIX.4.4");
         settings.setString(sessionId, "TargetCompID", "CLIENT1");
@@ -147,12 +151,14 @@ public final class FixLatency
     /**
      * Print the side-by-side comparison.
      *
-     * @param args optional: seconds per measured run (default 5).
+     * @param args optional: seconds per measured run (default 5), offered rate of the throughput run (default
+     *             50000).
      * @throws Exception on failure.
      */
     public static void main(final String[] args) throws Exception
     {
         final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        final int offered = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         System.out.println("cores=" + Runtime.getRuntime().availableProcessors() +
             " (client, QuickFIX/J threads and the gateway agents share them)");
         final List<Result> results = new ArrayList<>();
@@ -175,9 +181,9 @@ public final class FixLatency
         }
         for (final Target target : Target.values())
         {
-            final Result result = run(target, 100_000, 200_000, 20_000);
-            System.out.printf("%-8s throughput offered 100000/s: achieved %.0f acks/s (%s)%n",
-                target, result.client().achievedRate(), result.client().format());
+            final Result result = run(target, offered, offered * 2, offered / 5);
+            System.out.printf("%-8s throughput offered %d/s: achieved %.0f acks/s (%s)%n",
+                target, offered, result.client().achievedRate(), result.client().format());
         }
     }
 
