@@ -185,7 +185,7 @@ class SlowConsumerTest
     {
         final String channel = TestMedia.multicastChannel() + "|fc=min";
         final FeedClient stopped = client(subscriberAeron(), channel, new FeedClient.Context());
-        final TestFeedPublisher publisher = new TestFeedPublisher(publisherAeron, channel, STREAM_ID, () -> { });
+        final TestFeedPublisher publisher = new TestFeedPublisher(publisherAeron, channel, STREAM_ID, Thread::yield);
         closeables.add(publisher);
         awaitReceivers(publisher, stopped, 1);
 
