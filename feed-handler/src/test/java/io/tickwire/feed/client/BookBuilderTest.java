@@ -18,8 +18,11 @@ package io.tickwire.feed.client;
 import com.sun.management.ThreadMXBean;
 import io.tickwire.feed.book.BookResult;
 import io.tickwire.feed.book.ReferenceFeed;
+import io.tickwire.feed.ingest.ItchNormaliser;
+import io.tickwire.feed.ingest.sim.VenueSimulator;
 import io.tickwire.feed.sim.MarketDataFlowGenerator;
 import io.tickwire.sbe.MarketDataHeader;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +34,7 @@ import java.nio.ByteOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 @Timeout(60)
 class BookBuilderTest
@@ -60,6 +64,43 @@ class BookBuilderTest
         assertEquals(0, builder.totalBookErrors());
         assertEquals(0, reference.errors());
         assertEquals(8, builder.instruments().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 3, 2024, 77_777 })
+    void shouldEqualReferenceOnVenueSimulatorFlowAfterEveryMessage(final long seed)
+    {
+        final VenueSimulator simulator = new VenueSimulator(seed, 20);
+        final ItchNormaliser normaliser = new ItchNormaliser(
+            new OffsetEpochNanoClock(), (reason, source, position, detail) -> fail(reason + " " + detail), "sim");
+        final BookBuilder builder = new BookBuilder(null);
+        final ReferenceFeed reference = new ReferenceFeed();
+        final UnsafeBuffer itch = new UnsafeBuffer(new byte[128]);
+        final UnsafeBuffer sbe = new UnsafeBuffer(new byte[ItchNormaliser.MAX_ENCODED_LENGTH]);
+
+        long sequence = 0;
+        for (int i = 1; i <= 60_000; i++)
+        {
+            final int itchLength = simulator.next(itch, 0);
+            final int length = normaliser.normalise(i, itch, 0, itchLength, sbe, 0);
+            if (length <= 0)
+            {
+                continue;
+            }
+            sbe.putLong(MarketDataHeader.SEQUENCE_OFFSET, ++sequence, ByteOrder.LITTLE_ENDIAN);
+            builder.apply(sbe, 0, length);
+            final long instrumentId = reference.apply(sbe, 0);
+            reference.assertBookEquals(instrumentId, builder.book(instrumentId), "seed " + seed + " seq " + sequence);
+        }
+
+        for (final long instrumentId : reference.instrumentIds())
+        {
+            reference.assertBookEquals(instrumentId, builder.book(instrumentId), "final, seed " + seed);
+        }
+        assertEquals(0, builder.totalBookErrors());
+        assertEquals(0, reference.errors());
+        assertEquals(20, builder.instruments().size());
+        assertTrue(sequence > 50_000);
     }
 
     @Test
