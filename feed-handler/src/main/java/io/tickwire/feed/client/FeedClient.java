@@ -29,6 +29,7 @@ import io.tickwire.feed.book.OrderBook;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.BookSnapshotBeginDecoder;
 import io.tickwire.sbe.md.BookSnapshotEndDecoder;
+import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.InstrumentDefinitionDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
@@ -74,6 +75,7 @@ public final class FeedClient implements AutoCloseable
 {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int RECORD_HEADER = Integer.BYTES;
+    private static final int TEMPLATE_ID_OFFSET = 2;
 
     private final Context ctx;
     private final Aeron aeron;
@@ -126,6 +128,7 @@ public final class FeedClient implements AutoCloseable
     private long lastBufferedSequence;
 
     private long messagesReceived;
+    private long heartbeats;
     private long messagesApplied;
     private long gaps;
     private long duplicates;
@@ -137,6 +140,7 @@ public final class FeedClient implements AutoCloseable
     private long skippedCoveredBySnapshot;
     private long snapshotErrors;
     private long lastPublishTimestamp;
+    private long lastIngestTimestamp;
     private int staleBooks;
 
     private FeedClient(final Context ctx)
@@ -334,6 +338,16 @@ public final class FeedClient implements AutoCloseable
     }
 
     /**
+     * Ingest timestamp (epoch ns) of the message being, or last, applied.
+     *
+     * @return the timestamp.
+     */
+    public long lastIngestTimestamp()
+    {
+        return lastIngestTimestamp;
+    }
+
+    /**
      * Messages read from the feed.
      *
      * @return the count.
@@ -341,6 +355,16 @@ public final class FeedClient implements AutoCloseable
     public long messagesReceived()
     {
         return messagesReceived;
+    }
+
+    /**
+     * Heartbeats received (they carry the last sequence published and do not consume one).
+     *
+     * @return the count.
+     */
+    public long heartbeats()
+    {
+        return heartbeats;
     }
 
     /**
@@ -500,6 +524,7 @@ public final class FeedClient implements AutoCloseable
 
         final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
         final int session = header.sessionId();
+        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER);
         if (!hasSession || session != sessionId)
         {
             if (hasSession && retiredSessions.contains(session))
@@ -507,7 +532,14 @@ public final class FeedClient implements AutoCloseable
                 staleSessionMessages++;
                 return;
             }
-            onNewSession(session, sequence);
+            // A heartbeat carries the last sequence published without consuming one: the next message is after it.
+            onNewSession(session, heartbeat ? sequence + 1 : sequence);
+        }
+
+        if (heartbeat)
+        {
+            onHeartbeat(sequence);
+            return;
         }
 
         if (recovering)
@@ -551,6 +583,26 @@ public final class FeedClient implements AutoCloseable
         }
     }
 
+    private void onHeartbeat(final long lastPublishedSequence)
+    {
+        heartbeats++;
+        if (!recovering && lastPublishedSequence >= expectedSequence)
+        {
+            // The tail of the stream was lost and nothing followed it: only the heartbeat can tell.
+            gaps++;
+            gapListener.onGap(expectedSequence, lastPublishedSequence + 1);
+            if (ctx.recoveryEnabled())
+            {
+                startRecovery(RecoveryReason.GAP);
+            }
+            else
+            {
+                markAllStale();
+                expectedSequence = lastPublishedSequence + 1;
+            }
+        }
+    }
+
     private void onNewSession(final int session, final long firstSequence)
     {
         final boolean restart = hasSession;
@@ -590,6 +642,7 @@ public final class FeedClient implements AutoCloseable
     private void applyLive(final DirectBuffer buffer, final int offset, final int length)
     {
         lastPublishTimestamp = buffer.getLong(offset + MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, ORDER);
+        lastIngestTimestamp = buffer.getLong(offset + MarketDataHeader.INGEST_TIMESTAMP_OFFSET, ORDER);
         messagesApplied++;
         final InstrumentBook changed = builder.apply(buffer, offset, length);
         if (null != changed)

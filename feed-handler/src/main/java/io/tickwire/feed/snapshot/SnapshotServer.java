@@ -29,6 +29,7 @@ import io.tickwire.feed.client.InstrumentBook;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.BookSnapshotBeginEncoder;
 import io.tickwire.sbe.md.BookSnapshotEndEncoder;
+import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.Side;
@@ -264,6 +265,8 @@ public final class SnapshotServer implements Agent, AutoCloseable
         }
 
         final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
+        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == buffer.getShort(offset + 2, ORDER);
+        final long nextSequence = heartbeat ? sequence + 1 : sequence;
         if (!hasSession || header.sessionId() != sessionId)
         {
             if (hasSession)
@@ -272,8 +275,20 @@ public final class SnapshotServer implements Agent, AutoCloseable
             }
             hasSession = true;
             sessionId = header.sessionId();
-            valid = 1 == sequence;
-            lastAppliedSequence = sequence - 1;
+            valid = 1 == nextSequence;
+            lastAppliedSequence = nextSequence - 1;
+        }
+
+        if (heartbeat)
+        {
+            // Heartbeats repeat the last sequence published; a higher one means the server lost the tail.
+            if (sequence > lastAppliedSequence)
+            {
+                gaps++;
+                valid = false;
+                lastAppliedSequence = sequence;
+            }
+            return;
         }
 
         if (sequence != lastAppliedSequence + 1)

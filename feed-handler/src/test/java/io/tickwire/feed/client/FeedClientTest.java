@@ -20,6 +20,8 @@ import io.aeron.driver.MediaDriver;
 import io.tickwire.feed.book.ReferenceFeed;
 import io.tickwire.feed.sim.MarketDataFlowGenerator;
 import io.tickwire.feed.snapshot.SnapshotServer;
+import io.tickwire.sbe.md.HeartbeatEncoder;
+import io.tickwire.sbe.md.MessageHeaderEncoder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -240,6 +242,36 @@ class FeedClientTest
         assertEquals(1, client.publisherRestarts());
         assertBooksEqual(newReference, client);
         restarted.close();
+    }
+
+    @Test
+    void shouldDetectLostTailFromHeartbeat()
+    {
+        client = FeedClient.connect(clientContext(false));
+        final TestFeedPublisher publisher = new TestFeedPublisher(aeron, channel, STREAM_ID, this::pollAll);
+        pollUntil(() -> publisher.publication().isConnected(), "connection");
+
+        final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        final int heartbeatLength = MessageHeaderEncoder.ENCODED_LENGTH + HeartbeatEncoder.BLOCK_LENGTH;
+        heartbeat.wrapAndApplyHeader(buffer, 0, header).sequence(0).sourceTimestamp(0).ingestTimestamp(0)
+            .publishTimestamp(0).instrumentId(0);
+        publisher.offer(buffer, 0, heartbeatLength);
+
+        publish(publisher, new MarketDataFlowGenerator(8, 1, 20), new ReferenceFeed(), 10);
+        heartbeat.wrapAndApplyHeader(buffer, 0, header).sequence(10).sourceTimestamp(0).ingestTimestamp(0)
+            .publishTimestamp(0).instrumentId(0);
+        publisher.offer(buffer, 0, heartbeatLength);
+        heartbeat.wrapAndApplyHeader(buffer, 0, header).sequence(12).sourceTimestamp(0).ingestTimestamp(0)
+            .publishTimestamp(0).instrumentId(0);
+        publisher.offer(buffer, 0, heartbeatLength);
+        pollUntil(() -> client.heartbeats() == 3, "3 heartbeats");
+
+        assertEquals(List.of("gap 11 13"), events);
+        assertEquals(10, client.messagesApplied());
+        assertEquals(13, client.expectedSequence());
+        assertTrue(client.instrument(1).isStale());
+        publisher.close();
     }
 
     @Test
