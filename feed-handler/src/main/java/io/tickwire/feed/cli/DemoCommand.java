@@ -55,9 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code tickwire demo}: the whole feed on one machine, checked end to end.
  * <pre>
- *   VenueSimulator -> ingest agent -> ring -> publisher agent --UDP multicast--> subscriber A (every event)
- *        (ITCH)         (FeedHandler, compact profile)            |               subscriber B (conflated)
- *                                                                  +--spy-------> snapshot server --IPC--> late joiner C
+ *   VenueSimulator -> ingest agent -> ring -> publisher --UDP multicast--> subscriber A (every event)
+ *        (ITCH)       (FeedHandler, compact profile)      |               subscriber B (conflated)
+ *                                                          +--spy-------> snapshot server --IPC--> late joiner C
  * </pre>
  * An embedded media driver (SHARED, back-off idle), the publisher in its compact profile (no busy spin), two
  * subscribers and a snapshot server composed onto one thread, and a third subscriber that joins half-way and
