@@ -55,6 +55,7 @@ public final class TickwireMain implements Runnable
      */
     static final Object[] SUBCOMMANDS = {
         new io.tickwire.tools.report.ReportCommand(),
+        new io.tickwire.perf.cli.BenchCommand(),
     };
 
     @CommandLine.Spec
