@@ -54,8 +54,10 @@ public final class TickwireMain implements Runnable
      * The subcommands, in the order {@code --help} lists them.
      */
     static final Object[] SUBCOMMANDS = {
+        io.tickwire.feed.cli.ItchCommand.class,
         new io.tickwire.tools.report.ReportCommand(),
         new io.tickwire.perf.cli.BenchCommand(),
+        new io.tickwire.fix.cli.AuditCommand(),
     };
 
     @CommandLine.Spec

@@ -1,0 +1,222 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.audit;
+
+import io.tickwire.fix.time.MessageStamp;
+import io.tickwire.fix.time.SyncStatus;
+import io.tickwire.sbe.audit.AuditRecordEncoder;
+import io.tickwire.sbe.audit.BooleanType;
+import io.tickwire.sbe.audit.ClockSyncStatus;
+import io.tickwire.sbe.audit.MessageHeaderEncoder;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * Encodes audit records straight into the single-writer ring buffer that feeds the {@link AuditWriterAgent}.
+ * <p>
+ * Owned by one thread, the QuickFIX/J session thread: not thread safe, by design (the ring has one producer).
+ * Allocation free: the SBE encoder is reused and text is copied from the entry's {@link CharSequence}s.
+ * <p>
+ * Never drops a record. When the ring is full the publisher waits with its idle strategy (back pressure on
+ * the session, counted in {@link #backPressureCount()}); if the writer has failed it throws
+ * {@link IllegalStateException} instead, because a gateway that cannot audit must not trade. A raw message too
+ * large for one ring record is truncated to fit and counted in {@link #truncatedCount()}.
+ */
+public final class AuditPublisher
+{
+    private static final int VAR_LENGTH_FIELD = 4;
+    private static final int VAR_FIELD_COUNT = 6;
+    private static final int FIXED_LENGTH =
+        MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.BLOCK_LENGTH + VAR_FIELD_COUNT * VAR_LENGTH_FIELD;
+    private static final ClockSyncStatus[] STATUS_BY_ORDINAL = new ClockSyncStatus[SyncStatus.values().length];
+
+    static
+    {
+        STATUS_BY_ORDINAL[SyncStatus.UNKNOWN.ordinal()] = ClockSyncStatus.UNKNOWN;
+        STATUS_BY_ORDINAL[SyncStatus.SYNCHRONISED.ordinal()] = ClockSyncStatus.SYNCHRONISED;
+        STATUS_BY_ORDINAL[SyncStatus.UNSYNCHRONISED.ordinal()] = ClockSyncStatus.UNSYNCHRONISED;
+    }
+
+    private final RingBuffer ringBuffer;
+    private final MutableDirectBuffer ringBytes;
+    private final int maxMessageLength;
+    private final IdleStrategy backPressureIdle;
+    private final AuditDurability durability;
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final AuditRecordEncoder encoder = new AuditRecordEncoder();
+    private long lastTicket;
+    private long backPressureCount;
+    private long truncatedCount;
+
+    /**
+     * Create a publisher on a ring buffer. {@link AuditTrail} builds one; construct directly only in tests.
+     *
+     * @param ringBuffer       the single-producer ring drained by the writer.
+     * @param backPressureIdle how to wait while the ring is full.
+     * @param durability       the writer's state, to stop waiting when it has failed.
+     */
+    public AuditPublisher(
+        final RingBuffer ringBuffer, final IdleStrategy backPressureIdle, final AuditDurability durability)
+    {
+        this.ringBuffer = Objects.requireNonNull(ringBuffer, "ringBuffer");
+        this.ringBytes = ringBuffer.buffer();
+        this.maxMessageLength = ringBuffer.maxMsgLength();
+        this.backPressureIdle = Objects.requireNonNull(backPressureIdle, "backPressureIdle");
+        this.durability = Objects.requireNonNull(durability, "durability");
+    }
+
+    /**
+     * Enqueue one audit record.
+     *
+     * @param stamp the message's stamp: the inbound receive stamp, or an outbound stamp taken before sending.
+     * @param entry the record content.
+     * @return the record's ticket: 1 for the first record of this publisher, then +1 per record. The record is
+     * durable when {@link AuditDurability#durableTicket()} reaches it.
+     * @throws IllegalStateException when the writer has failed.
+     */
+    public long publish(final MessageStamp stamp, final AuditEntry entry)
+    {
+        final int sessionIdLength = length(entry.sessionId);
+        final int clOrdIdLength = length(entry.clOrdId);
+        final int origClOrdIdLength = length(entry.origClOrdId);
+        final int symbolLength = length(entry.symbol);
+        final int textLength = length(entry.text);
+        int rawLength = entry.rawMessageLength();
+
+        int length = FIXED_LENGTH + sessionIdLength + clOrdIdLength + origClOrdIdLength + symbolLength +
+            textLength + rawLength;
+        if (length > maxMessageLength)
+        {
+            rawLength = Math.max(0, rawLength - (length - maxMessageLength));
+            length = FIXED_LENGTH + sessionIdLength + clOrdIdLength + origClOrdIdLength + symbolLength +
+                textLength + rawLength;
+            truncatedCount++;
+        }
+
+        final int index = claim(length);
+        final MutableDirectBuffer buffer = ringBytes;
+        encoder.wrapAndApplyHeader(buffer, index, headerEncoder)
+            .recordSequence(0)
+            .timestampMicros(stamp.epochMicros())
+            .monotonicNanos(stamp.monotonicNanos())
+            .clockStatus(STATUS_BY_ORDINAL[stamp.status().ordinal()])
+            .clockErrorBoundMicros(stamp.errorBoundMicros())
+            .withinTolerance(stamp.withinTolerance() ? BooleanType.TRUE : BooleanType.FALSE)
+            .direction(entry.direction)
+            .eventType(entry.eventType)
+            .outcome(entry.outcome)
+            .msgSeqNum(entry.msgSeqNum)
+            .side(entry.side)
+            .orderType(entry.orderType)
+            .timeInForce(entry.timeInForce)
+            .execType(entry.execType)
+            .orderQuantity(entry.orderQuantity)
+            .price(entry.price)
+            .lastQuantity(entry.lastQuantity)
+            .lastPrice(entry.lastPrice)
+            .cumulativeQuantity(entry.cumulativeQuantity)
+            .leavesQuantity(entry.leavesQuantity)
+            .orderId(entry.orderId);
+
+        // Variable-length fields in schema order, in SBE's var-data layout (uint32 length, bytes), copied
+        // straight from the CharSequences so that no byte[] is created.
+        int limit = index + MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.BLOCK_LENGTH;
+        limit = putAscii(buffer, limit, entry.sessionId, sessionIdLength);
+        limit = putAscii(buffer, limit, entry.clOrdId, clOrdIdLength);
+        limit = putAscii(buffer, limit, entry.origClOrdId, origClOrdIdLength);
+        limit = putAscii(buffer, limit, entry.symbol, symbolLength);
+        limit = putAscii(buffer, limit, entry.text, textLength);
+        if (null != entry.rawBuffer)
+        {
+            buffer.putInt(limit, rawLength, ByteOrder.LITTLE_ENDIAN);
+            buffer.putBytes(limit + VAR_LENGTH_FIELD, entry.rawBuffer, entry.rawOffset, rawLength);
+        }
+        else
+        {
+            putAscii(buffer, limit, entry.rawMessage, rawLength);
+        }
+
+        ringBuffer.commit(index);
+        return ++lastTicket;
+    }
+
+    /**
+     * @return ticket of the last record published, 0 when none.
+     */
+    public long lastTicket()
+    {
+        return lastTicket;
+    }
+
+    /**
+     * @return how many times {@link #publish} found the ring full and had to wait.
+     */
+    public long backPressureCount()
+    {
+        return backPressureCount;
+    }
+
+    /**
+     * @return how many raw messages were truncated to fit a ring record.
+     */
+    public long truncatedCount()
+    {
+        return truncatedCount;
+    }
+
+    private int claim(final int length)
+    {
+        int index = ringBuffer.tryClaim(AuditRecordEncoder.TEMPLATE_ID, length);
+        if (index < 0)
+        {
+            backPressureIdle.reset();
+            do
+            {
+                final String failure = durability.failure();
+                if (null != failure)
+                {
+                    throw new IllegalStateException("audit writer failed: " + failure);
+                }
+                backPressureCount++;
+                backPressureIdle.idle();
+                index = ringBuffer.tryClaim(AuditRecordEncoder.TEMPLATE_ID, length);
+            }
+            while (index < 0);
+        }
+
+        return index;
+    }
+
+    private static int length(final CharSequence value)
+    {
+        return null == value ? 0 : value.length();
+    }
+
+    private static int putAscii(
+        final MutableDirectBuffer buffer, final int limit, final CharSequence value, final int length)
+    {
+        buffer.putInt(limit, length, ByteOrder.LITTLE_ENDIAN);
+        if (length > 0)
+        {
+            buffer.putStringWithoutLengthAscii(limit + VAR_LENGTH_FIELD, value, 0, length);
+        }
+        return limit + VAR_LENGTH_FIELD + length;
+    }
+}

@@ -1,0 +1,391 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.audit;
+
+import io.tickwire.fix.time.ClockSyncPolicy;
+import io.tickwire.fix.time.ClockSyncSnapshot;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochMicroClock;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemEpochMicroClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.function.Supplier;
+
+/**
+ * The audit trail: a single-writer ring buffer from the session thread ({@link #publisher()}) to an
+ * {@link AuditWriterAgent} that journals with group commit, and the durable ticket ({@link #durability()})
+ * the gateway waits on before releasing an ExecutionReport.
+ * <p>
+ * Threading is the launcher's choice: run {@link #writerAgent()} on its own thread
+ * ({@link #startWriterThread(IdleStrategy)}), in a {@code CompositeAgent}, or invoke it from a test.
+ * <pre>{@code
+ * try (AuditTrail audit = AuditTrail.launch(new AuditTrail.Context().directory(dir).clockSync(monitor::snapshot)))
+ * {
+ *     audit.startWriterThread(new BackoffIdleStrategy());
+ *     final long ticket = audit.publisher().publish(stamp, entry);
+ *     ...
+ *     if (audit.durability().isDurable(ticket)) { send the ExecutionReport }
+ * }
+ * }</pre>
+ */
+public final class AuditTrail implements AutoCloseable
+{
+    private final Context ctx;
+    private final AuditDurability durability = new AuditDurability();
+    private final OneToOneRingBuffer ringBuffer;
+    private final AuditPublisher publisher;
+    private final AuditWriterAgent writerAgent;
+    private AgentRunner writerRunner;
+    private boolean closed;
+
+    private AuditTrail(final Context ctx) throws IOException
+    {
+        this.ctx = ctx;
+        ringBuffer = new OneToOneRingBuffer(new UnsafeBuffer(
+            ByteBuffer.allocateDirect(ctx.ringCapacity() + AuditConfiguration.RING_TRAILER_LENGTH)));
+        publisher = new AuditPublisher(ringBuffer, ctx.backPressureIdle(), durability);
+        final JournalWriter journal = new JournalWriter(ctx.directory(), ctx.maxFileSize(), ctx.epochClock());
+        writerAgent = new AuditWriterAgent(
+            ringBuffer, journal, durability, ctx.clockSync(), ctx.toleranceMicros(), ctx.batchLimit(),
+            ctx.durableListener());
+    }
+
+    /**
+     * Open the journal (continuing an existing one) and build the ring, publisher and writer agent.
+     * No thread is started.
+     *
+     * @param ctx the context; concluded here.
+     * @return the audit trail.
+     * @throws UncheckedIOException when the journal cannot be opened.
+     */
+    public static AuditTrail launch(final Context ctx)
+    {
+        ctx.conclude();
+        try
+        {
+            return new AuditTrail(ctx);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open audit journal in " + ctx.directory(), ex);
+        }
+    }
+
+    /**
+     * Run the writer agent on its own thread.
+     *
+     * @param idleStrategy for the writer thread, e.g. {@link BackoffIdleStrategy} (never a busy spin on
+     *                     small hosts).
+     * @return this for a fluent API.
+     */
+    public AuditTrail startWriterThread(final IdleStrategy idleStrategy)
+    {
+        if (null != writerRunner)
+        {
+            throw new IllegalStateException("writer already started");
+        }
+        writerRunner = new AgentRunner(idleStrategy, (ex) -> durability.fail(ex.toString()), null, writerAgent);
+        AgentRunner.startOnThread(writerRunner);
+        return this;
+    }
+
+    /**
+     * @return the publisher, for the session thread only.
+     */
+    public AuditPublisher publisher()
+    {
+        return publisher;
+    }
+
+    /**
+     * @return durable ticket and writer health, for any thread.
+     */
+    public AuditDurability durability()
+    {
+        return durability;
+    }
+
+    /**
+     * @return the writer agent, to compose onto a thread of the launcher's choice.
+     */
+    public AuditWriterAgent writerAgent()
+    {
+        return writerAgent;
+    }
+
+    /**
+     * @return the concluded context.
+     */
+    public Context context()
+    {
+        return ctx;
+    }
+
+    /**
+     * Records published but not yet durable: the audit lag for status lines.
+     *
+     * @return lag in records.
+     */
+    public long lag()
+    {
+        return publisher.lastTicket() - durability.durableTicket();
+    }
+
+    /**
+     * Stop the writer thread (it drains and commits what is in the ring first) or, when no thread was started,
+     * drain and close the journal here.
+     */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            if (null != writerRunner)
+            {
+                CloseHelper.close(writerRunner);
+            }
+            else
+            {
+                writerAgent.onClose();
+            }
+        }
+    }
+
+    /**
+     * Configuration of an audit trail: fields start from {@link AuditConfiguration}.
+     */
+    public static final class Context
+    {
+        private Path directory;
+        private int ringCapacity = AuditConfiguration.ringCapacity();
+        private long maxFileSize = AuditConfiguration.maxFileSize();
+        private int batchLimit = AuditConfiguration.batchLimit();
+        private long toleranceMicros = ClockSyncPolicy.DEFAULT_TOLERANCE_MICROS;
+        private Supplier<ClockSyncSnapshot> clockSync;
+        private IdleStrategy backPressureIdle;
+        private EpochMicroClock epochClock;
+        private DurableListener durableListener;
+
+        /**
+         * Validate and fill in defaults.
+         *
+         * @return this for a fluent API.
+         */
+        public Context conclude()
+        {
+            if (null == directory)
+            {
+                directory = Paths.get(AuditConfiguration.directory());
+            }
+            if (ringCapacity < 4096 || Integer.bitCount(ringCapacity) != 1)
+            {
+                throw new IllegalArgumentException("ring capacity must be a power of two >= 4096: " + ringCapacity);
+            }
+            JournalDescriptor.checkMaxFileSize(maxFileSize);
+            if (maxFileSize > AuditConfiguration.MAX_FILE_SIZE_LIMIT)
+            {
+                throw new IllegalArgumentException(
+                    "journal file size must be at most " + AuditConfiguration.MAX_FILE_SIZE_LIMIT + ": " + maxFileSize);
+            }
+            if (batchLimit <= 0)
+            {
+                throw new IllegalArgumentException("batch limit must be positive: " + batchLimit);
+            }
+            if (null == backPressureIdle)
+            {
+                backPressureIdle = new YieldingIdleStrategy();
+            }
+            if (null == epochClock)
+            {
+                epochClock = new SystemEpochMicroClock();
+            }
+            return this;
+        }
+
+        /**
+         * @param directory journal directory.
+         * @return this for a fluent API.
+         */
+        public Context directory(final Path directory)
+        {
+            this.directory = directory;
+            return this;
+        }
+
+        /**
+         * @return journal directory.
+         */
+        public Path directory()
+        {
+            return directory;
+        }
+
+        /**
+         * @param ringCapacity ring capacity in bytes, a power of two.
+         * @return this for a fluent API.
+         */
+        public Context ringCapacity(final int ringCapacity)
+        {
+            this.ringCapacity = ringCapacity;
+            return this;
+        }
+
+        /**
+         * @return ring capacity in bytes.
+         */
+        public int ringCapacity()
+        {
+            return ringCapacity;
+        }
+
+        /**
+         * @param maxFileSize rotate before a journal file exceeds this size.
+         * @return this for a fluent API.
+         */
+        public Context maxFileSize(final long maxFileSize)
+        {
+            this.maxFileSize = maxFileSize;
+            return this;
+        }
+
+        /**
+         * @return journal file size limit.
+         */
+        public long maxFileSize()
+        {
+            return maxFileSize;
+        }
+
+        /**
+         * @param batchLimit maximum records per group commit.
+         * @return this for a fluent API.
+         */
+        public Context batchLimit(final int batchLimit)
+        {
+            this.batchLimit = batchLimit;
+            return this;
+        }
+
+        /**
+         * @return maximum records per group commit.
+         */
+        public int batchLimit()
+        {
+            return batchLimit;
+        }
+
+        /**
+         * @param toleranceMicros configured clock tolerance, journalled with each clock reading.
+         * @return this for a fluent API.
+         */
+        public Context toleranceMicros(final long toleranceMicros)
+        {
+            this.toleranceMicros = toleranceMicros;
+            return this;
+        }
+
+        /**
+         * @return configured clock tolerance.
+         */
+        public long toleranceMicros()
+        {
+            return toleranceMicros;
+        }
+
+        /**
+         * @param clockSync supplier of clock sync readings (e.g. {@code monitor::snapshot}); each new reading is
+         *                  journalled as a ClockSyncEvent. Null for none.
+         * @return this for a fluent API.
+         */
+        public Context clockSync(final Supplier<ClockSyncSnapshot> clockSync)
+        {
+            this.clockSync = clockSync;
+            return this;
+        }
+
+        /**
+         * @return supplier of clock sync readings or null.
+         */
+        public Supplier<ClockSyncSnapshot> clockSync()
+        {
+            return clockSync;
+        }
+
+        /**
+         * @param backPressureIdle how the session thread waits while the ring is full.
+         * @return this for a fluent API.
+         */
+        public Context backPressureIdle(final IdleStrategy backPressureIdle)
+        {
+            this.backPressureIdle = backPressureIdle;
+            return this;
+        }
+
+        /**
+         * @return how the session thread waits while the ring is full.
+         */
+        public IdleStrategy backPressureIdle()
+        {
+            return backPressureIdle;
+        }
+
+        /**
+         * @param epochClock clock for journal file creation times.
+         * @return this for a fluent API.
+         */
+        public Context epochClock(final EpochMicroClock epochClock)
+        {
+            this.epochClock = epochClock;
+            return this;
+        }
+
+        /**
+         * @return clock for journal file creation times.
+         */
+        public EpochMicroClock epochClock()
+        {
+            return epochClock;
+        }
+
+        /**
+         * @param durableListener told on the writer thread after each group commit, or null.
+         * @return this for a fluent API.
+         */
+        public Context durableListener(final DurableListener durableListener)
+        {
+            this.durableListener = durableListener;
+            return this;
+        }
+
+        /**
+         * @return the durable listener or null.
+         */
+        public DurableListener durableListener()
+        {
+            return durableListener;
+        }
+    }
+}

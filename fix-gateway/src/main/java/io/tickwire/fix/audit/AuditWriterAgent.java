@@ -1,0 +1,256 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.audit;
+
+import io.tickwire.fix.time.ClockSyncSnapshot;
+import io.tickwire.sbe.audit.ClockSyncEventEncoder;
+import io.tickwire.sbe.audit.ClockSyncStatus;
+import io.tickwire.sbe.audit.MessageHeaderEncoder;
+import org.agrona.LangUtil;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Drains the audit ring buffer into the journal with group commit.
+ * <p>
+ * Duty cycle: journal a clock-sync reading if the monitor has taken a new one; drain up to {@code batchLimit}
+ * records from the ring into the journal's staging buffer; if anything was appended, write and {@code force}
+ * once (one fsync per batch, however many records), then publish the new durable ticket and tell the listener.
+ * The durable ticket therefore never runs ahead of the disk.
+ * <p>
+ * On an I/O error the writer records the failure in {@link AuditDurability}, stops (the runner sees an
+ * {@link AgentTerminationException}) and never advances the durable ticket again.
+ */
+public final class AuditWriterAgent implements Agent, MessageHandler
+{
+    private final RingBuffer ringBuffer;
+    private final JournalWriter journal;
+    private final AuditDurability durability;
+    private final Supplier<ClockSyncSnapshot> clockSync;
+    private final long toleranceMicros;
+    private final int batchLimit;
+    private final DurableListener listener;
+    private final MutableDirectBuffer clockEventBuffer = new UnsafeBuffer(new byte[4096]);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final ClockSyncEventEncoder clockEventEncoder = new ClockSyncEventEncoder();
+    private long drainedTickets;
+    private long lastClockSequence;
+    private long commits;
+    private IOException appendError;
+
+    /**
+     * Create the agent. {@link AuditTrail} builds one; construct directly only in tests.
+     *
+     * @param ringBuffer      ring filled by the {@link AuditPublisher}.
+     * @param journal         the journal.
+     * @param durability      where the durable ticket is published.
+     * @param clockSync       supplier of clock sync readings to journal, or null.
+     * @param toleranceMicros configured tolerance, journalled with each reading.
+     * @param batchLimit      maximum records per group commit.
+     * @param listener        told after each commit, or null.
+     */
+    public AuditWriterAgent(
+        final RingBuffer ringBuffer,
+        final JournalWriter journal,
+        final AuditDurability durability,
+        final Supplier<ClockSyncSnapshot> clockSync,
+        final long toleranceMicros,
+        final int batchLimit,
+        final DurableListener listener)
+    {
+        this.ringBuffer = Objects.requireNonNull(ringBuffer, "ringBuffer");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.durability = Objects.requireNonNull(durability, "durability");
+        this.clockSync = clockSync;
+        this.toleranceMicros = toleranceMicros;
+        this.batchLimit = batchLimit;
+        this.listener = listener;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int doWork()
+    {
+        try
+        {
+            final int clockEvents = journalClockSync();
+            final int records = ringBuffer.read(this, batchLimit);
+            if (null != appendError)
+            {
+                throw appendError;
+            }
+            if (records > 0 || clockEvents > 0)
+            {
+                journal.commit();
+                commits++;
+                durability.durableTicket(drainedTickets);
+                if (null != listener)
+                {
+                    listener.onDurable(drainedTickets);
+                }
+            }
+
+            return records + clockEvents;
+        }
+        catch (final IOException ex)
+        {
+            durability.fail(ex.toString());
+            throw new AgentTerminationException(ex);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (null != appendError)
+        {
+            return;
+        }
+        try
+        {
+            journal.append(buffer, index, length);
+            drainedTickets++;
+        }
+        catch (final IOException ex)
+        {
+            // The ring has already consumed this message: remember the error, never report it durable.
+            appendError = ex;
+        }
+    }
+
+    private int journalClockSync() throws IOException
+    {
+        if (null == clockSync)
+        {
+            return 0;
+        }
+        final ClockSyncSnapshot snapshot = clockSync.get();
+        if (snapshot.sequence() == lastClockSequence || 0 == snapshot.sequence())
+        {
+            return 0;
+        }
+        lastClockSequence = snapshot.sequence();
+
+        clockEventEncoder.wrapAndApplyHeader(clockEventBuffer, 0, headerEncoder)
+            .recordSequence(0)
+            .timestampMicros(snapshot.readingEpochMicros())
+            .monotonicNanos(System.nanoTime())
+            .clockStatus(toSbe(snapshot))
+            .clockErrorBoundMicros(snapshot.errorBoundMicros())
+            .estimatedErrorMicros(snapshot.estimatedErrorMicros())
+            .toleranceMicros(toleranceMicros)
+            .kernelStatusBits(snapshot.kernelStatusBits());
+        final String source = snapshot.source() + ": " + snapshot.detail();
+        clockEventEncoder.source(source.length() > 2048 ? source.substring(0, 2048) : source);
+        journal.append(clockEventBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + clockEventEncoder.encodedLength());
+
+        return 1;
+    }
+
+    private static ClockSyncStatus toSbe(final ClockSyncSnapshot snapshot)
+    {
+        switch (snapshot.status())
+        {
+            case SYNCHRONISED:
+                return ClockSyncStatus.SYNCHRONISED;
+            case UNSYNCHRONISED:
+                return ClockSyncStatus.UNSYNCHRONISED;
+            default:
+                return ClockSyncStatus.UNKNOWN;
+        }
+    }
+
+    /**
+     * @return records drained from the ring and handed to the journal.
+     */
+    public long drainedTickets()
+    {
+        return drainedTickets;
+    }
+
+    /**
+     * @return group commits (fsyncs) done.
+     */
+    public long commits()
+    {
+        return commits;
+    }
+
+    /**
+     * @return the journal.
+     */
+    public JournalWriter journal()
+    {
+        return journal;
+    }
+
+    /**
+     * Drain what remains, commit and close the journal.
+     */
+    public void onClose()
+    {
+        try
+        {
+            if (null == durability.failure())
+            {
+                while (doWork() > 0)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            journal.close();
+        }
+        catch (final AgentTerminationException ex)
+        {
+            closeQuietly();
+        }
+        catch (final IOException ex)
+        {
+            durability.fail(ex.toString());
+            LangUtil.rethrowUnchecked(ex);
+        }
+    }
+
+    private void closeQuietly()
+    {
+        try
+        {
+            journal.close();
+        }
+        catch (final IOException ignore)
+        {
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String roleName()
+    {
+        return "audit-writer";
+    }
+}

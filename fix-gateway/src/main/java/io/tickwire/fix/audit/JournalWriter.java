@@ -1,0 +1,380 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.audit;
+
+import io.tickwire.sbe.audit.AuditRecordDecoder;
+import io.tickwire.sbe.audit.MessageHeaderDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochMicroClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+import static io.tickwire.fix.audit.JournalDescriptor.CHAIN_ALGORITHM_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.CHAIN_SHA256_CRC32C;
+import static io.tickwire.fix.audit.JournalDescriptor.CREATED_MICROS_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.CRC_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.FIRST_SEQUENCE_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.FRAME_HEADER_LENGTH;
+import static io.tickwire.fix.audit.JournalDescriptor.HASH_LENGTH;
+import static io.tickwire.fix.audit.JournalDescriptor.HASH_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.HEADER_CRC_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.HEADER_LENGTH;
+import static io.tickwire.fix.audit.JournalDescriptor.HEADER_LENGTH_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.JOURNAL_INDEX_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.MAGIC;
+import static io.tickwire.fix.audit.JournalDescriptor.PREVIOUS_HASH_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.RECORD_LENGTH_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.SBE_SCHEMA_ID_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.SBE_SCHEMA_VERSION_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.SEQUENCE_OFFSET;
+import static io.tickwire.fix.audit.JournalDescriptor.VERSION;
+import static io.tickwire.fix.audit.JournalDescriptor.VERSION_OFFSET;
+
+/**
+ * Appends frames to the journal (layout in {@link JournalDescriptor}) and makes them durable.
+ * <p>
+ * Frames are built in a staging buffer ({@link #append}), written and {@code force}d by {@link #commit()}:
+ * the caller commits once per drained batch (group commit). Files rotate when the next frame would take the
+ * current one past the size limit; a new file's header and its directory entry are forced before any frame
+ * goes into it.
+ * <p>
+ * Opening a directory that already holds a journal continues it: the last file is checked, a torn tail (the
+ * file ends inside a frame, or its last frame fails its CRC - what a crash leaves) is cut off, and appending
+ * resumes with the next sequence and the last hash. Any other damage stops the open with an
+ * {@link IOException}: evidence is never repaired automatically. Single threaded (the writer agent).
+ */
+public final class JournalWriter implements AutoCloseable
+{
+    private static final int INITIAL_STAGING_CAPACITY = 1024 * 1024;
+
+    private final Path directory;
+    private final long maxFileSize;
+    private final EpochMicroClock epochClock;
+    private final JournalReader chain = new JournalReader();
+    private final CRC32C crc = new CRC32C();
+    private final byte[] lastHash = new byte[HASH_LENGTH];
+    private final byte[] nextHash = new byte[HASH_LENGTH];
+    private byte[] stagingBytes = new byte[INITIAL_STAGING_CAPACITY];
+    private UnsafeBuffer staging = new UnsafeBuffer(stagingBytes);
+    private int stagingLength;
+    private FileChannel channel;
+    private Path currentFile;
+    private long journalIndex;
+    private long fileLength;
+    private long nextSequence;
+    private long truncatedOnOpen;
+    private boolean unforcedWrites;
+
+    /**
+     * Open (or create) the journal in a directory.
+     *
+     * @param directory   the journal directory, created if absent.
+     * @param maxFileSize rotate before a file exceeds this size.
+     * @param epochClock  for file creation times.
+     * @throws IOException when the journal cannot be opened or its last file is damaged other than at the tail.
+     */
+    public JournalWriter(final Path directory, final long maxFileSize, final EpochMicroClock epochClock)
+        throws IOException
+    {
+        JournalDescriptor.checkMaxFileSize(maxFileSize);
+        this.directory = directory;
+        this.maxFileSize = maxFileSize;
+        this.epochClock = epochClock;
+        Files.createDirectories(directory);
+        open();
+    }
+
+    private void open() throws IOException
+    {
+        final List<Path> files = JournalReader.journalFiles(directory);
+        if (files.isEmpty())
+        {
+            createFile(0, 1, new byte[HASH_LENGTH]);
+            return;
+        }
+
+        final Path last = files.get(files.size() - 1);
+        final JournalFileScan scan = chain.scanFile(last, null);
+        if (null != scan.issue() && JournalIssue.Kind.BAD_HEADER == scan.issue().kind())
+        {
+            // A crash while creating the file: nothing in it was ever durable. Continue from the previous file.
+            if (scan.fileLength() > HEADER_LENGTH)
+            {
+                throw new IOException("journal damaged, run 'audit verify': " + scan.issue().describe());
+            }
+            final long index = JournalDescriptor.journalIndex(last);
+            if (files.size() == 1)
+            {
+                Files.delete(last);
+                createFile(index, 1, new byte[HASH_LENGTH]);
+                return;
+            }
+            final JournalFileScan previous = chain.scanFile(files.get(files.size() - 2), null);
+            if (!previous.isValid())
+            {
+                throw new IOException("journal damaged, run 'audit verify': " + previous.issue().describe());
+            }
+            Files.delete(last);
+            createFile(index, previous.lastSequence() + 1, previous.lastHash());
+            return;
+        }
+
+        if (null != scan.issue())
+        {
+            final JournalIssue issue = scan.issue();
+            final boolean tornTail = JournalIssue.Kind.TRUNCATED == issue.kind() ||
+                (JournalIssue.Kind.BAD_CRC == issue.kind() && lastFrameEndsAtFileEnd(last, issue.offset()));
+            if (!tornTail)
+            {
+                throw new IOException("journal damaged, run 'audit verify': " + issue.describe());
+            }
+            truncatedOnOpen = scan.fileLength() - scan.validLength();
+        }
+
+        channel = FileChannel.open(last, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        if (truncatedOnOpen > 0)
+        {
+            channel.truncate(scan.validLength());
+            channel.force(true);
+        }
+        channel.position(scan.validLength());
+        currentFile = last;
+        journalIndex = scan.journalIndex();
+        fileLength = scan.validLength();
+        nextSequence = scan.lastSequence() + 1;
+        System.arraycopy(scan.lastHash(), 0, lastHash, 0, HASH_LENGTH);
+    }
+
+    private static boolean lastFrameEndsAtFileEnd(final Path file, final long frameOffset) throws IOException
+    {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            final ByteBuffer lengthBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            in.read(lengthBytes, frameOffset + RECORD_LENGTH_OFFSET);
+            final long end = frameOffset + FRAME_HEADER_LENGTH + lengthBytes.getInt(0);
+            return end == in.size();
+        }
+    }
+
+    private void createFile(final long index, final long firstSequence, final byte[] previousHash) throws IOException
+    {
+        final Path file = directory.resolve(JournalDescriptor.fileName(index));
+        final byte[] header = new byte[HEADER_LENGTH];
+        final UnsafeBuffer buffer = new UnsafeBuffer(header);
+        buffer.putBytes(0, MAGIC);
+        buffer.putInt(VERSION_OFFSET, VERSION, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(HEADER_LENGTH_OFFSET, HEADER_LENGTH, ByteOrder.LITTLE_ENDIAN);
+        buffer.putLong(JOURNAL_INDEX_OFFSET, index, ByteOrder.LITTLE_ENDIAN);
+        buffer.putLong(FIRST_SEQUENCE_OFFSET, firstSequence, ByteOrder.LITTLE_ENDIAN);
+        buffer.putLong(CREATED_MICROS_OFFSET, epochClock.microTime(), ByteOrder.LITTLE_ENDIAN);
+        buffer.putShort(SBE_SCHEMA_ID_OFFSET, (short)AuditRecordDecoder.SCHEMA_ID, ByteOrder.LITTLE_ENDIAN);
+        buffer.putShort(SBE_SCHEMA_VERSION_OFFSET, (short)AuditRecordDecoder.SCHEMA_VERSION, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(CHAIN_ALGORITHM_OFFSET, CHAIN_SHA256_CRC32C, ByteOrder.LITTLE_ENDIAN);
+        buffer.putBytes(PREVIOUS_HASH_OFFSET, previousHash, 0, HASH_LENGTH);
+        crc.reset();
+        crc.update(header, 0, HEADER_CRC_OFFSET);
+        buffer.putInt(HEADER_CRC_OFFSET, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
+
+        final FileChannel newChannel = FileChannel.open(
+            file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        final ByteBuffer headerBuffer = ByteBuffer.wrap(header);
+        while (headerBuffer.hasRemaining())
+        {
+            newChannel.write(headerBuffer);
+        }
+        newChannel.force(true);
+        forceDirectory();
+
+        channel = newChannel;
+        currentFile = file;
+        journalIndex = index;
+        fileLength = HEADER_LENGTH;
+        nextSequence = firstSequence;
+        System.arraycopy(previousHash, 0, lastHash, 0, HASH_LENGTH);
+    }
+
+    private void forceDirectory()
+    {
+        // The new file's directory entry must be durable too; not every platform lets a directory be opened.
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ))
+        {
+            dir.force(true);
+        }
+        catch (final IOException ignore)
+        {
+        }
+    }
+
+    /**
+     * Frame a record and stage it; it is written and forced by the next {@link #commit()}. The record's own
+     * {@code recordSequence} (the first field after the SBE header, for audit schema messages) is set to the
+     * assigned sequence.
+     *
+     * @param src    holding the record (SBE header + message).
+     * @param offset of the record.
+     * @param length of the record.
+     * @return the record's sequence.
+     * @throws IOException when staging has to be written and the write fails.
+     */
+    public long append(final DirectBuffer src, final int offset, final int length) throws IOException
+    {
+        final int frameLength = JournalDescriptor.frameLength(length);
+        if (fileLength + stagingLength + frameLength > maxFileSize && fileLength + stagingLength > HEADER_LENGTH)
+        {
+            rotate();
+        }
+        if (stagingLength + frameLength > stagingBytes.length)
+        {
+            writeStaging();
+            if (frameLength > stagingBytes.length)
+            {
+                stagingBytes = new byte[frameLength];
+                staging = new UnsafeBuffer(stagingBytes);
+            }
+        }
+
+        final long sequence = nextSequence++;
+        final int frame = stagingLength;
+        final int record = frame + FRAME_HEADER_LENGTH;
+        staging.putInt(frame + RECORD_LENGTH_OFFSET, length, ByteOrder.LITTLE_ENDIAN);
+        staging.putLong(frame + SEQUENCE_OFFSET, sequence, ByteOrder.LITTLE_ENDIAN);
+        staging.putBytes(record, src, offset, length);
+        if (length >= MessageHeaderDecoder.ENCODED_LENGTH + 8 &&
+            AuditRecordDecoder.SCHEMA_ID == staging.getShort(record + 4, ByteOrder.LITTLE_ENDIAN))
+        {
+            staging.putLong(record + MessageHeaderDecoder.ENCODED_LENGTH, sequence, ByteOrder.LITTLE_ENDIAN);
+        }
+
+        chain.chainHash(lastHash, stagingBytes, frame + SEQUENCE_OFFSET, record, length, nextHash);
+        System.arraycopy(nextHash, 0, lastHash, 0, HASH_LENGTH);
+        staging.putBytes(frame + HASH_OFFSET, nextHash, 0, HASH_LENGTH);
+
+        crc.reset();
+        crc.update(stagingBytes, frame + RECORD_LENGTH_OFFSET, 4);
+        crc.update(stagingBytes, frame + SEQUENCE_OFFSET, FRAME_HEADER_LENGTH - SEQUENCE_OFFSET + length);
+        staging.putInt(frame + CRC_OFFSET, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
+
+        stagingLength += frameLength;
+        return sequence;
+    }
+
+    /**
+     * Write every staged frame and force the file: afterwards every appended record is durable.
+     *
+     * @throws IOException when writing or forcing fails.
+     */
+    public void commit() throws IOException
+    {
+        writeStaging();
+        if (unforcedWrites)
+        {
+            channel.force(false);
+            unforcedWrites = false;
+        }
+    }
+
+    private void writeStaging() throws IOException
+    {
+        if (stagingLength > 0)
+        {
+            final ByteBuffer out = ByteBuffer.wrap(stagingBytes, 0, stagingLength);
+            while (out.hasRemaining())
+            {
+                channel.write(out);
+            }
+            fileLength += stagingLength;
+            stagingLength = 0;
+            unforcedWrites = true;
+        }
+    }
+
+    private void rotate() throws IOException
+    {
+        commit();
+        channel.close();
+        createFile(journalIndex + 1, nextSequence, lastHash.clone());
+    }
+
+    /**
+     * @return the sequence the next record will get.
+     */
+    public long nextSequence()
+    {
+        return nextSequence;
+    }
+
+    /**
+     * @return the file being appended to.
+     */
+    public Path currentFile()
+    {
+        return currentFile;
+    }
+
+    /**
+     * @return the journal directory.
+     */
+    public Path directory()
+    {
+        return directory;
+    }
+
+    /**
+     * @return bytes of torn tail cut off when the journal was opened, 0 when none.
+     */
+    public long truncatedOnOpen()
+    {
+        return truncatedOnOpen;
+    }
+
+    /**
+     * @return a copy of the hash of the last record.
+     */
+    public byte[] lastHash()
+    {
+        return Arrays.copyOf(lastHash, HASH_LENGTH);
+    }
+
+    /**
+     * Commit what is staged and close the file.
+     *
+     * @throws IOException when the final commit fails.
+     */
+    public void close() throws IOException
+    {
+        if (null != channel && channel.isOpen())
+        {
+            try
+            {
+                commit();
+            }
+            finally
+            {
+                channel.close();
+            }
+        }
+    }
+}
