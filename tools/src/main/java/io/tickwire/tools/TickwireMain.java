@@ -55,6 +55,7 @@ public final class TickwireMain implements Runnable
      */
     static final Object[] SUBCOMMANDS = {
         io.tickwire.feed.cli.ItchCommand.class,
+        io.tickwire.feed.cli.FeedCommand.class,
         new io.tickwire.tools.report.ReportCommand(),
         new io.tickwire.perf.cli.BenchCommand(),
         new io.tickwire.fix.cli.AuditCommand(),
