@@ -36,7 +36,6 @@ public final class ScenarioCatalog
 
     static
     {
-        EXTERNAL.put("feed-throughput", "io.tickwire.perf.e2e.FeedThroughput");
         EXTERNAL.put("fix-latency", "io.tickwire.perf.e2e.FixLatency");
         EXTERNAL.put("order-to-tick", "io.tickwire.perf.e2e.OrderToTick");
     }
@@ -65,6 +64,7 @@ public final class ScenarioCatalog
     {
         final List<String> names = new ArrayList<>();
         names.add(FeedLatencyScenario.NAME);
+        names.add(FeedThroughputScenario.NAME);
         names.addAll(EXTERNAL.keySet());
 
         return names;
@@ -81,6 +81,10 @@ public final class ScenarioCatalog
         if (FeedLatencyScenario.NAME.equals(name))
         {
             return new Entry(name, new FeedLatencyScenario(), null);
+        }
+        if (FeedThroughputScenario.NAME.equals(name))
+        {
+            return new Entry(name, new FeedThroughputScenario(), null);
         }
         final String className = EXTERNAL.get(name);
         if (null == className)

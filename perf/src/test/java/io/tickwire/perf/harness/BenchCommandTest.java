@@ -138,6 +138,29 @@ class BenchCommandTest
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunFeedThroughputQuickWithZeroLoss() throws Exception
+    {
+        final int exit = new CommandLine(new BenchCommand())
+            .execute("feed-throughput", "--quick", "--out", dir.toString());
+        final Map<String, Object> results =
+            (Map<String, Object>)MiniJson.parse(Files.readString(dir.resolve(BenchRunner.RESULTS_FILE)));
+        final Map<String, Object> scenario = (Map<String, Object>)((List<Object>)results.get("scenarios")).get(0);
+        assertEquals(BenchRunner.STATUS_OK, scenario.get("status"), String.valueOf(scenario.get("reason")));
+        assertEquals(0, exit);
+        boolean zeroLoss = false;
+        for (final Object o : (List<Object>)results.get("metrics"))
+        {
+            final Map<String, Object> metric = (Map<String, Object>)o;
+            if ("zero-loss".equals(metric.get("metric")))
+            {
+                zeroLoss = Double.valueOf(1.0).equals(metric.get("value"));
+            }
+        }
+        assertTrue(zeroLoss, "zero-loss metric reported as 1");
+    }
+
+    @Test
     void shouldRejectUnknownScenarios()
     {
         assertEquals(2, new CommandLine(new BenchCommand()).execute("no-such", "--out", dir.toString()));
