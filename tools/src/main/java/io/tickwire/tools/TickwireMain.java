@@ -58,6 +58,7 @@ public final class TickwireMain implements Runnable
         io.tickwire.feed.cli.FeedCommand.class,
         io.tickwire.feed.cli.DemoCommand.class,
         new io.tickwire.tools.report.ReportCommand(),
+        new io.tickwire.perf.cli.BenchCommand(),
         new io.tickwire.fix.cli.AuditCommand(),
     };
 
