@@ -18,6 +18,8 @@ package io.tickwire.perf.e2e;
 import io.tickwire.fix.cli.OpenLoopOrderClient;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
+import io.tickwire.perf.harness.Scenario;
+import io.tickwire.perf.harness.ScenarioContext;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
@@ -43,7 +45,7 @@ import java.util.List;
  * {@link #run(Target, int, int, int)} is the entry point for other harnesses; {@link #main} prints the
  * comparison at 1 k and 10 k orders/s and the highest rate sustained.
  */
-public final class FixLatency
+public final class FixLatency implements Scenario
 {
     /**
      * What answers the orders.
@@ -78,8 +80,69 @@ public final class FixLatency
         }
     }
 
-    private FixLatency()
+    /**
+     * For the bench harness ({@code ScenarioCatalog} creates it by name).
+     */
+    public FixLatency()
     {
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String name()
+    {
+        return "fix-latency";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String description()
+    {
+        return "FIX order -> ExecutionReport(New) round trip over loopback, open loop at 1 k and 10 k orders/s, " +
+            "gateway vs bare QuickFIX/J acceptor, and the highest acknowledged rate";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void run(final ScenarioContext context) throws Exception
+    {
+        context.threadPlan("client: QuickFIX/J initiator + sender thread; gateway: QuickFIX/J SocketAcceptor " +
+            "thread, matching engine and report sender agents (" +
+            System.getProperty("tickwire.gateway.idle", "backoff") + " idle); bare: QuickFIX/J SocketAcceptor thread");
+        final double measureSeconds = context.measureNanos() / 1e9;
+        final double warmupSeconds = context.warmupNanos() / 1e9;
+        for (final int rate : new int[]{ 1_000, 10_000 })
+        {
+            final String run = rate + "/s";
+            final Result[] pair = new Result[2];
+            for (final Target target : Target.values())
+            {
+                final Result result = run(target, rate, (int)Math.max(100, rate * measureSeconds),
+                    (int)(rate * warmupSeconds));
+                pair[target.ordinal()] = result;
+                context.log(result.format());
+                final String series = target.name().toLowerCase();
+                final OpenLoopOrderClient.Result client = result.client();
+                context.metric(run, series, "p50", client.micros(50), "us");
+                context.metric(run, series, "p90", client.micros(90), "us");
+                context.metric(run, series, "p99", client.micros(99), "us");
+                context.metric(run, series, "p99.9", client.micros(99.9), "us");
+                context.metric(run, series, "achieved", client.achievedRate(), "orders/s");
+            }
+            context.metric(run, "gateway/bare", "p50-ratio",
+                pair[0].client().micros(50) / pair[1].client().micros(50), "x");
+        }
+        final int offered = context.quick() ? 20_000 : 50_000;
+        for (final Target target : Target.values())
+        {
+            final Result result = run(target, offered, context.quick() ? offered : offered * 2, offered / 5);
+            context.log("throughput " + result.format());
+            context.metric("max", target.name().toLowerCase(), "throughput", result.client().achievedRate(),
+                "orders/s");
+        }
     }
 
     /**
