@@ -43,11 +43,11 @@ import io.tickwire.fix.time.ClockSyncPolicy;
 import io.tickwire.fix.time.GatewayClock;
 import io.tickwire.fix.time.MessageStamper;
 import io.tickwire.fix.time.SystemGatewayClock;
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
@@ -171,7 +171,7 @@ public final class Gateway implements AutoCloseable
                 GatewayConfiguration.MARKET_DATA_STREAM_ID_DEFAULT);
             final ExclusivePublication publication = client.addExclusivePublication(
                 settings.getString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME), streamId);
-            publisher = new BookPublisher(publication, new OffsetEpochNanoClock());
+            publisher = new BookPublisher(publication, CalibratedEpochNanoClock.shared());
         }
         mediaDriver = driver;
         aeron = client;
