@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.feed.ingest.ItchNormaliser;
+
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,9 +81,9 @@ public final class FeedConfiguration
     public static final String MAX_MESSAGE_LENGTH_PROP_NAME = "tickwire.feed.max.message.length";
 
     /**
-     * The largest market data template the ingest path produces (InstrumentDefinition) is well under this.
+     * The longest message {@link ItchNormaliser} encodes.
      */
-    public static final int MAX_MESSAGE_LENGTH_DEFAULT = 128;
+    public static final int MAX_MESSAGE_LENGTH_DEFAULT = ItchNormaliser.MAX_ENCODED_LENGTH;
 
     /**
      * Interval in nanoseconds after which an idle publisher sends a heartbeat.

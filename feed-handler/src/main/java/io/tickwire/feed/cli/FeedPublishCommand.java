@@ -149,7 +149,7 @@ public final class FeedPublishCommand implements Callable<Integer>
         final CountDownLatch finished = new CountDownLatch(1);
         final Thread shutdownHook = new Thread(() -> awaitQuietly(finished), "feed-publish-shutdown");
         final FeedSnapshot start;
-        final FeedSnapshot end;
+        FeedSnapshot end = null;
         final FeedHandler feed = new FeedHandler(ctx);
         try
         {
@@ -176,6 +176,8 @@ public final class FeedPublishCommand implements Callable<Integer>
 
             if (feed.isComplete())
             {
+                // The summary's rate covers the work, not the linger.
+                end = feed.snapshot();
                 out.println("input complete: " + feed.snapshot().published() + " messages published; lingering " +
                     lingerMs + " ms");
                 out.flush();
@@ -189,8 +191,7 @@ public final class FeedPublishCommand implements Callable<Integer>
             removeQuietly(shutdownHook);
         }
 
-        end = feed.snapshot();
-        out.print(StatusLine.summary(start, end));
+        out.print(StatusLine.summary(start, null != end ? end : feed.snapshot()));
         out.flush();
         return 0;
     }
@@ -246,6 +247,26 @@ public final class FeedPublishCommand implements Callable<Integer>
     boolean simulate()
     {
         return input.simulate;
+    }
+
+    String requestServer()
+    {
+        return requestServer;
+    }
+
+    long messages()
+    {
+        return messages;
+    }
+
+    int symbols()
+    {
+        return symbols;
+    }
+
+    long seed()
+    {
+        return seed;
     }
 
     private static boolean shuttingDown(final Thread shutdownHook)
