@@ -202,6 +202,11 @@ public final class FeedPublishCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--request-server needs --moldudp64");
         }
+        if (null != pacing && !pacing.max && null != input.moldUdp64)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--rate paces replayed input (--itch, --pcap, --simulate); live --moldudp64 arrives at its own rate");
+        }
         if (null != pacing && !pacing.max && pacing.rate <= 0)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be positive");
