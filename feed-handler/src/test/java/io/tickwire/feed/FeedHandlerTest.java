@@ -15,13 +15,17 @@
  */
 package io.tickwire.feed;
 
+import io.aeron.Aeron;
 import io.tickwire.sbe.md.AddOrderEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -80,6 +84,30 @@ class FeedHandlerTest
             snapshot.bytesPublished());
         assertEquals(0, snapshot.malformed());
         assertEquals(0, snapshot.dropped());
+        assertCountersVisibleInCncFile(messageCount);
+    }
+
+    private void assertCountersVisibleInCncFile(final long messageCount)
+    {
+        // Another client reading the CnC file sees what AeronStat would print.
+        final Map<String, Long> counters = new HashMap<>();
+        try (Aeron observer = Aeron.connect(new Aeron.Context().aeronDirectoryName(feed.aeronDirectoryName())))
+        {
+            final CountersReader reader = observer.countersReader();
+            reader.forEach((counterId, typeId, keyBuffer, label) ->
+            {
+                if (typeId >= FeedCounters.MESSAGES_IN_TYPE_ID && typeId <= FeedCounters.PUBLISHER_POSITION_TYPE_ID)
+                {
+                    counters.put(label, reader.getCounterValue(counterId));
+                }
+            });
+        }
+
+        assertEquals(messageCount, counters.get("tickwire-feed msgs-in: synthetic"), counters.toString());
+        assertEquals(messageCount, counters.get("tickwire-feed msgs-published: " + channel + " stream 1001"));
+        assertEquals(0, counters.get("tickwire-feed malformed TRUNCATED_MESSAGE: synthetic"));
+        assertEquals(0, counters.get("tickwire-feed dropped-ring-full: synthetic"));
+        assertTrue(counters.get("tickwire-feed publisher-position: " + channel + " stream 1001") > 0);
     }
 
     @Test
