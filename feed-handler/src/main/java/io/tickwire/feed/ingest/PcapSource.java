@@ -298,6 +298,9 @@ public final class PcapSource implements ItchSource
         exhausted = true;
     }
 
+    /**
+     * Plausible record header: a sub-second fraction in range, and lengths an Ethernet capture can have.
+     */
     private boolean validRecordHeaderAt(final int relative)
     {
         final UnsafeBuffer buffer = in.buffer();
@@ -307,7 +310,8 @@ public final class PcapSource implements ItchSource
         final long original = buffer.getInt(index + 12, order) & 0xFFFF_FFFFL;
 
         return fraction < (nanosecond ? 1_000_000_000L : 1_000_000L) &&
-            captured <= MAX_RECORD_LENGTH && original <= MAX_RECORD_LENGTH && captured <= original;
+            captured >= ETHERNET_HEADER && captured <= MAX_RECORD_LENGTH && original <= MAX_RECORD_LENGTH &&
+            captured <= original;
     }
 
     private boolean recordOrEndAt(final int relative)
