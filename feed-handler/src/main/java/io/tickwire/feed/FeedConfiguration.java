@@ -110,6 +110,28 @@ public final class FeedConfiguration
      */
     public static final int TERM_LENGTH_DEFAULT = 16 * 1024 * 1024;
 
+    /**
+     * SO_SNDBUF and SO_RCVBUF of the embedded driver's UDP sockets, unless the channel sets {@code so-sndbuf} /
+     * {@code so-rcvbuf}.
+     */
+    public static final String SOCKET_BUFFER_LENGTH_PROP_NAME = "tickwire.feed.socket.buffer.length";
+
+    /**
+     * 2 MiB: Aeron's 128 KiB default makes a subscriber's receiver window, and so the publisher, stall every
+     * ~1,000 messages on loopback. The kernel caps it at {@code net.core.rmem_max}/{@code wmem_max}.
+     */
+    public static final int SOCKET_BUFFER_LENGTH_DEFAULT = 2 * 1024 * 1024;
+
+    /**
+     * Initial receiver window of subscriptions in the embedded driver, unless the channel sets {@code rcv-wnd}.
+     */
+    public static final String RECEIVER_WINDOW_LENGTH_PROP_NAME = "tickwire.feed.receiver.window.length";
+
+    /**
+     * 2 MiB, matching {@link #SOCKET_BUFFER_LENGTH_DEFAULT}.
+     */
+    public static final int RECEIVER_WINDOW_LENGTH_DEFAULT = 2 * 1024 * 1024;
+
     private FeedConfiguration()
     {
     }
@@ -185,5 +207,21 @@ public final class FeedConfiguration
     public static int termLength()
     {
         return Integer.getInteger(TERM_LENGTH_PROP_NAME, TERM_LENGTH_DEFAULT);
+    }
+
+    /**
+     * @return the socket buffer length from {@link #SOCKET_BUFFER_LENGTH_PROP_NAME} or its default.
+     */
+    public static int socketBufferLength()
+    {
+        return Integer.getInteger(SOCKET_BUFFER_LENGTH_PROP_NAME, SOCKET_BUFFER_LENGTH_DEFAULT);
+    }
+
+    /**
+     * @return the receiver window length from {@link #RECEIVER_WINDOW_LENGTH_PROP_NAME} or its default.
+     */
+    public static int receiverWindowLength()
+    {
+        return Integer.getInteger(RECEIVER_WINDOW_LENGTH_PROP_NAME, RECEIVER_WINDOW_LENGTH_DEFAULT);
     }
 }

@@ -759,6 +759,9 @@ public final class FeedHandler implements AutoCloseable
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .publicationTermBufferLength(ctx.termLength)
+            .socketSndbufLength(FeedConfiguration.socketBufferLength())
+            .socketRcvbufLength(FeedConfiguration.socketBufferLength())
+            .initialWindowLength(FeedConfiguration.receiverWindowLength())
             .errorHandler(errorHandler);
         if (dedicated)
         {
