@@ -39,12 +39,9 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,12 +77,7 @@ class FeedPublishCommandTest
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress()))
-        {
-            final ThreadLocalRandom random = ThreadLocalRandom.current();
-            channel = "aeron:udp?endpoint=239.255." + random.nextInt(1, 255) + "." + (random.nextInt(0, 127) * 2 + 1) +
-                ":" + socket.getLocalPort() + "|interface=127.0.0.1|ttl=0";
-        }
+        channel = io.tickwire.feed.TestChannels.randomMulticastChannel();
     }
 
     @AfterEach
