@@ -75,7 +75,8 @@ class AcceptanceDefinitionsTest
         {
             final String filter = System.getProperty("tickwire.acceptance.filter", "");
             files = list
-                .filter((f) -> f.toString().endsWith(".def") && f.getFileName().toString().matches(".*" + filter + ".*"))
+                .filter((f) -> f.toString().endsWith(".def"))
+                .filter((f) -> f.getFileName().toString().matches(".*" + filter + ".*"))
                 .sorted()
                 .toList();
         }

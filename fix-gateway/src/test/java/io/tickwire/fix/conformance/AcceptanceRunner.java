@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * and the difference at the first step whose outcome differs.
  * <p>
  * Comparison of an expected message: field by field, per tag in order of occurrence, ignoring BodyLength (9),
- * CheckSum (10), SendingTime (52), TransactTime (60) and OrigSendingTime (122); Text (58) compares by prefix. Heartbeat intervals may be shortened ({@code 108=N} rewritten to {@code 108=M} in sent and
+ * CheckSum (10), SendingTime (52), TransactTime (60) and OrigSendingTime (122); Text (58) compares by prefix.
+ * Heartbeat intervals may be shortened ({@code 108=N} rewritten to {@code 108=M} in sent and
  * expected messages alike) so that timing definitions run in seconds.
  */
 final class AcceptanceRunner
