@@ -54,6 +54,9 @@ public final class TickwireMain implements Runnable
      * The subcommands, in the order {@code --help} lists them.
      */
     static final Object[] SUBCOMMANDS = {
+        io.tickwire.feed.cli.ItchCommand.class,
+        io.tickwire.feed.cli.FeedCommand.class,
+        new io.tickwire.tools.report.ReportCommand(),
         new io.tickwire.fix.cli.AuditCommand(),
     };
 

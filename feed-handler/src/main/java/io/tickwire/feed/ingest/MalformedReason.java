@@ -40,4 +40,8 @@ public enum MalformedReason
     BAD_FIELD_VALUE,
     /** A reference to an instrument that no Stock Directory message defined. */
     UNKNOWN_INSTRUMENT,
+    /** Bytes that frame as no message (e.g. inserted junk); skipped until the framing resynchronises. */
+    GARBAGE,
+    /** The input could not be read any further (e.g. a corrupt gzip stream); the source stops. */
+    READ_ERROR,
 }

@@ -1,0 +1,187 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Defaults of the feed handler, each overridable by a system property. A {@link FeedHandler.Context} starts from
+ * these values; command line options override the context.
+ */
+public final class FeedConfiguration
+{
+    /**
+     * Aeron channel the feed is published on.
+     */
+    public static final String CHANNEL_PROP_NAME = "tickwire.feed.channel";
+
+    /**
+     * UDP multicast on loopback: works on a single host without set-up, and {@code ttl=0} keeps it on the host.
+     */
+    public static final String CHANNEL_DEFAULT = "aeron:udp?endpoint=239.255.77.1:40456|interface=127.0.0.1|ttl=0";
+
+    /**
+     * Aeron stream id of the feed.
+     */
+    public static final String STREAM_ID_PROP_NAME = "tickwire.feed.stream.id";
+
+    /**
+     * Default stream id of the published feed.
+     */
+    public static final int STREAM_ID_DEFAULT = 1001;
+
+    /**
+     * Capacity in bytes of each source's ring buffer (a power of two).
+     */
+    public static final String RING_CAPACITY_PROP_NAME = "tickwire.feed.ring.capacity";
+
+    /**
+     * 1 MiB holds about 10,000 normalised messages: enough to ride out a scheduling hiccup of the publisher.
+     */
+    public static final int RING_CAPACITY_DEFAULT = 1024 * 1024;
+
+    /**
+     * Most messages one ingest agent takes from its source in one duty cycle.
+     */
+    public static final String INGEST_BATCH_PROP_NAME = "tickwire.feed.ingest.batch";
+
+    /**
+     * Default ingest batch: bounded so that a busy source cannot starve other agents on a shared thread.
+     */
+    public static final int INGEST_BATCH_DEFAULT = 256;
+
+    /**
+     * Most messages the publisher takes from one ring in one duty cycle.
+     */
+    public static final String PUBLISH_BATCH_PROP_NAME = "tickwire.feed.publish.batch";
+
+    /**
+     * Default publisher batch per ring and duty cycle.
+     */
+    public static final int PUBLISH_BATCH_DEFAULT = 256;
+
+    /**
+     * Longest normalised message an ingest agent writes into its ring, in bytes, including the SBE header.
+     */
+    public static final String MAX_MESSAGE_LENGTH_PROP_NAME = "tickwire.feed.max.message.length";
+
+    /**
+     * The largest market data template the ingest path produces (InstrumentDefinition) is well under this.
+     */
+    public static final int MAX_MESSAGE_LENGTH_DEFAULT = 128;
+
+    /**
+     * Interval in nanoseconds after which an idle publisher sends a heartbeat.
+     */
+    public static final String HEARTBEAT_INTERVAL_PROP_NAME = "tickwire.feed.heartbeat.interval.ns";
+
+    /**
+     * Default heartbeat interval: a subscriber learns of a lost last message within this time.
+     */
+    public static final long HEARTBEAT_INTERVAL_DEFAULT_NS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /**
+     * Threading profile: {@code compact}, {@code dedicated}, or unset to choose from the core count.
+     */
+    public static final String PROFILE_PROP_NAME = "tickwire.feed.profile";
+
+    /**
+     * Term buffer length of the embedded driver's publications. Larger terms absorb bursts before back-pressure.
+     */
+    public static final String TERM_LENGTH_PROP_NAME = "tickwire.feed.term.length";
+
+    /**
+     * Default term length: 16 MiB.
+     */
+    public static final int TERM_LENGTH_DEFAULT = 16 * 1024 * 1024;
+
+    private FeedConfiguration()
+    {
+    }
+
+    /**
+     * @return the channel from {@link #CHANNEL_PROP_NAME} or {@link #CHANNEL_DEFAULT}.
+     */
+    public static String channel()
+    {
+        return System.getProperty(CHANNEL_PROP_NAME, CHANNEL_DEFAULT);
+    }
+
+    /**
+     * @return the stream id from {@link #STREAM_ID_PROP_NAME} or {@link #STREAM_ID_DEFAULT}.
+     */
+    public static int streamId()
+    {
+        return Integer.getInteger(STREAM_ID_PROP_NAME, STREAM_ID_DEFAULT);
+    }
+
+    /**
+     * @return the ring capacity from {@link #RING_CAPACITY_PROP_NAME} or {@link #RING_CAPACITY_DEFAULT}.
+     */
+    public static int ringCapacity()
+    {
+        return Integer.getInteger(RING_CAPACITY_PROP_NAME, RING_CAPACITY_DEFAULT);
+    }
+
+    /**
+     * @return the ingest batch from {@link #INGEST_BATCH_PROP_NAME} or {@link #INGEST_BATCH_DEFAULT}.
+     */
+    public static int ingestBatch()
+    {
+        return Integer.getInteger(INGEST_BATCH_PROP_NAME, INGEST_BATCH_DEFAULT);
+    }
+
+    /**
+     * @return the publisher batch from {@link #PUBLISH_BATCH_PROP_NAME} or {@link #PUBLISH_BATCH_DEFAULT}.
+     */
+    public static int publishBatch()
+    {
+        return Integer.getInteger(PUBLISH_BATCH_PROP_NAME, PUBLISH_BATCH_DEFAULT);
+    }
+
+    /**
+     * @return the maximum message length from {@link #MAX_MESSAGE_LENGTH_PROP_NAME} or its default.
+     */
+    public static int maxMessageLength()
+    {
+        return Integer.getInteger(MAX_MESSAGE_LENGTH_PROP_NAME, MAX_MESSAGE_LENGTH_DEFAULT);
+    }
+
+    /**
+     * @return the heartbeat interval from {@link #HEARTBEAT_INTERVAL_PROP_NAME} or its default.
+     */
+    public static long heartbeatIntervalNs()
+    {
+        return Long.getLong(HEARTBEAT_INTERVAL_PROP_NAME, HEARTBEAT_INTERVAL_DEFAULT_NS);
+    }
+
+    /**
+     * @return the profile from {@link #PROFILE_PROP_NAME}, or null to choose from the core count.
+     */
+    public static ThreadingProfile profile()
+    {
+        final String value = System.getProperty(PROFILE_PROP_NAME);
+        return null == value ? null : ThreadingProfile.parse(value);
+    }
+
+    /**
+     * @return the term length from {@link #TERM_LENGTH_PROP_NAME} or {@link #TERM_LENGTH_DEFAULT}.
+     */
+    public static int termLength()
+    {
+        return Integer.getInteger(TERM_LENGTH_PROP_NAME, TERM_LENGTH_DEFAULT);
+    }
+}
