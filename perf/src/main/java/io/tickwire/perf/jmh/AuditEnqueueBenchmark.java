@@ -58,9 +58,10 @@ import java.util.concurrent.TimeUnit;
  * Cost on the session thread of stamping an inbound message and enqueueing its audit record, and the sustained
  * rate of the whole audit path with durable group commit.
  * <pre>
- *   stampAndEnqueue (sampled, per op)          durableThroughput (ops/s)
- *   session thread --OneToOneRingBuffer--&gt;      session thread --ring--&gt; AuditWriterAgent --write+force--&gt; disk
- *   drainer thread (reads and discards)
+ *   stampAndEnqueue (sampled, per op):
+ *     session thread --OneToOneRingBuffer--&gt; drainer thread (reads and discards)
+ *   durableThroughput (ops/s):
+ *     session thread --ring--&gt; AuditWriterAgent --write + force per batch--&gt; disk
  * </pre>
  * The record is a NewOrderSingle as the gateway sees it: ~170-byte raw FIX message, ClOrdID, symbol, session id.
  * Run: {@code java -jar perf/target/benchmarks.jar AuditEnqueueBenchmark -prof gc}.
@@ -75,7 +76,8 @@ import java.util.concurrent.TimeUnit;
     "-Dsbe.enable.precedence.checks=false" })
 public class AuditEnqueueBenchmark
 {
-    static final String RAW = "8=FIX.4.4\u00019=148\u000135=D\u000134=1042\u000149=CLIENT1\u000152=20261120-22:59:28.123456" +
+    static final String RAW = "8=FIX.4.4\u00019=148\u000135=D\u000134=1042\u000149=CLIENT1" +
+        "\u000152=20261120-22:59:28.123456" +
         "\u000156=TW\u000111=ORD-000001042\u000121=1\u000155=AAPL\u000154=1\u000160=20261120-22:59:28.123400" +
         "\u000138=100\u000140=2\u000144=187.25\u000159=0\u000110=123\u0001";
 
