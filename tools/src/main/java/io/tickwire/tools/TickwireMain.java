@@ -56,7 +56,9 @@ public final class TickwireMain implements Runnable
     static final Object[] SUBCOMMANDS = {
         io.tickwire.feed.cli.ItchCommand.class,
         io.tickwire.feed.cli.FeedCommand.class,
+        io.tickwire.feed.cli.DemoCommand.class,
         new io.tickwire.tools.report.ReportCommand(),
+        new io.tickwire.perf.cli.BenchCommand(),
         new io.tickwire.fix.cli.AuditCommand(),
     };
 

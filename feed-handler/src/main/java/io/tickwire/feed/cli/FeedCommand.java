@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
     name = "feed",
     mixinStandardHelpOptions = true,
     description = "Publish (and consume) the normalised SBE market data feed on Aeron.",
-    subcommands = { FeedPublishCommand.class })
+    subcommands = { FeedPublishCommand.class, FeedSubscribeCommand.class })
 public final class FeedCommand implements Runnable
 {
     @CommandLine.Spec

@@ -46,8 +46,8 @@ import java.util.concurrent.Callable;
 @Command(
     name = "itch",
     mixinStandardHelpOptions = true,
-    description = "Dump and generate NASDAQ TotalView-ITCH 5.0 data.",
-    subcommands = { ItchCommand.Dump.class, ItchCommand.Generate.class })
+    description = "Dump, generate and serve (MoldUDP64) NASDAQ TotalView-ITCH 5.0 data.",
+    subcommands = { ItchCommand.Dump.class, ItchCommand.Generate.class, ItchServeCommand.class })
 public final class ItchCommand implements Runnable
 {
     /** Exit code when everything was well formed. */

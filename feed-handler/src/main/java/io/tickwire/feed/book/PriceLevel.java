@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.book;
+
+import io.tickwire.sbe.md.Side;
+
+/**
+ * All resting orders at one price on one side, in time priority, with their aggregated quantity.
+ * <p>
+ * Pooled by the book like {@link Order}: do not keep a reference beyond the call that produced it.
+ */
+public final class PriceLevel
+{
+    long price;
+    long quantity;
+    int orderCount;
+    Side side;
+    Order head;
+    Order tail;
+
+    PriceLevel()
+    {
+    }
+
+    /**
+     * Price mantissa of the level.
+     *
+     * @return the price.
+     */
+    public long price()
+    {
+        return price;
+    }
+
+    /**
+     * Sum of the open quantity of the orders at this level.
+     *
+     * @return the aggregated quantity.
+     */
+    public long quantity()
+    {
+        return quantity;
+    }
+
+    /**
+     * Number of orders resting at this level.
+     *
+     * @return the order count.
+     */
+    public int orderCount()
+    {
+        return orderCount;
+    }
+
+    /**
+     * Side of the level.
+     *
+     * @return the side.
+     */
+    public Side side()
+    {
+        return side;
+    }
+
+    /**
+     * The order with the highest time priority at this level; follow {@link Order#next()} for the rest.
+     *
+     * @return the first order, never {@code null} for a level in a book.
+     */
+    public Order firstOrder()
+    {
+        return head;
+    }
+
+    void append(final Order order)
+    {
+        order.level = this;
+        order.previous = tail;
+        order.next = null;
+        if (null == tail)
+        {
+            head = order;
+        }
+        else
+        {
+            tail.next = order;
+        }
+        tail = order;
+        quantity += order.quantity;
+        orderCount++;
+    }
+
+    void unlink(final Order order)
+    {
+        final Order previous = order.previous;
+        final Order next = order.next;
+        if (null == previous)
+        {
+            head = next;
+        }
+        else
+        {
+            previous.next = next;
+        }
+
+        if (null == next)
+        {
+            tail = previous;
+        }
+        else
+        {
+            next.previous = previous;
+        }
+
+        quantity -= order.quantity;
+        orderCount--;
+        order.level = null;
+        order.previous = null;
+        order.next = null;
+    }
+
+    void reset()
+    {
+        price = 0;
+        quantity = 0;
+        orderCount = 0;
+        side = null;
+        head = null;
+        tail = null;
+    }
+}

@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.client;
+
+/**
+ * Sequence integrity of the stream: everything that is not the next expected message is reported here.
+ */
+public interface GapListener
+{
+    /**
+     * Messages are missing.
+     *
+     * @param expectedSequence the next sequence the client expected.
+     * @param receivedSequence the sequence that arrived instead.
+     */
+    default void onGap(long expectedSequence, long receivedSequence)
+    {
+    }
+
+    /**
+     * A message arrived again and was dropped.
+     *
+     * @param sequence         of the duplicate.
+     * @param expectedSequence the next sequence the client expected.
+     */
+    default void onDuplicate(long sequence, long expectedSequence)
+    {
+    }
+
+    /**
+     * A new publisher session appeared (the publisher restarted); the books were reset.
+     *
+     * @param previousSessionId Aeron session id of the old publication.
+     * @param sessionId         Aeron session id of the new publication.
+     * @param firstSequence     first sequence seen from the new session.
+     */
+    default void onPublisherRestart(int previousSessionId, int sessionId, long firstSequence)
+    {
+    }
+
+    /**
+     * Snapshot recovery started; books are stale until it completes.
+     *
+     * @param reason    why.
+     * @param requestId of the snapshot request.
+     */
+    default void onRecoveryStarted(RecoveryReason reason, long requestId)
+    {
+    }
+
+    /**
+     * Snapshot recovery completed; books are consistent with the stream again.
+     *
+     * @param requestId         of the snapshot request answered.
+     * @param snapshotSequence  stream sequence the snapshot was taken at.
+     * @param bufferedApplied   live messages buffered during recovery and applied on top of the snapshot.
+     */
+    default void onRecoveryCompleted(long requestId, long snapshotSequence, long bufferedApplied)
+    {
+    }
+}

@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.cli;
+
+import io.aeron.Aeron;
+import io.aeron.driver.MediaDriver;
+import io.tickwire.feed.client.TestFeedPublisher;
+import io.tickwire.feed.client.TestMedia;
+import io.tickwire.feed.sim.MarketDataFlowGenerator;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class FeedSubscribeCommandTest
+{
+    @Test
+    void shouldPrintBboStatusAndSummary() throws Exception
+    {
+        final String channel = TestMedia.multicastChannel();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        try (MediaDriver driver = TestMedia.launchDriver();
+            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName())))
+        {
+            final CommandLine commandLine = new CommandLine(new FeedSubscribeCommand())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+            final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(
+                "--aeron-dir", driver.aeronDirectoryName(),
+                "--channel", channel,
+                "--stream", "77",
+                "--symbols", "SYM1,SYM2",
+                "--snapshot-request", "none",
+                "--print", "bbo",
+                "--duration", "3s"));
+
+            final TestFeedPublisher publisher = new TestFeedPublisher(aeron, channel, 77, Thread::yield);
+            final MarketDataFlowGenerator generator = new MarketDataFlowGenerator(9, 4, 30);
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+            for (int i = 0; i < 2_000; i++)
+            {
+                publisher.publish(buffer, 0, generator.next(buffer, 0));
+            }
+
+            assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+            CloseHelper.close(publisher);
+        }
+
+        final String stdout = out.toString();
+        final String stderr = err.toString();
+        assertTrue(stdout.contains("SYM1 ") && stdout.contains("SYM2 "), stdout);
+        assertTrue(!stdout.contains("SYM3 "), "symbol filter: " + stdout);
+        assertTrue(stderr.contains("msgs/s"), stderr);
+        assertTrue(stderr.contains("summary: 2,000 messages received, 2,000 applied"), stderr);
+        assertTrue(stderr.contains("gaps 0, duplicates 0"), stderr);
+    }
+
+    @Test
+    void shouldRejectUnknownPrintMode()
+    {
+        final StringWriter err = new StringWriter();
+        final int exit = new CommandLine(new FeedSubscribeCommand())
+            .setErr(new PrintWriter(err, true))
+            .execute("--print", "everything");
+        assertEquals(2, exit);
+    }
+}
