@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.ExclusivePublication;
@@ -44,7 +45,6 @@ import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
@@ -462,7 +462,7 @@ public final class FeedHandler implements AutoCloseable
             }
             if (null == epochClock)
             {
-                epochClock = new OffsetEpochNanoClock();
+                epochClock = CalibratedEpochNanoClock.shared();
             }
             if (null == nanoClock)
             {

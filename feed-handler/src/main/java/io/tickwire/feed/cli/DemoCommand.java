@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed.cli;
 
+import org.agrona.concurrent.EpochNanoClock;
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
@@ -38,7 +40,6 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -144,7 +145,7 @@ public final class DemoCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final long messages = Math.max(1, rate * TimeUnit.NANOSECONDS.toSeconds(durationNs));
-        final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
+        final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
         final Subscriber a = new Subscriber("A (every event)");
         final Subscriber b = new Subscriber("B (conflated)");
         final Subscriber c = new Subscriber("C (late joiner)");
@@ -303,7 +304,7 @@ public final class DemoCommand implements Callable<Integer>
     }
 
     private FeedClient connect(
-        final Aeron aeron, final Subscriber subscriber, final OffsetEpochNanoClock clock, final boolean conflate)
+        final Aeron aeron, final Subscriber subscriber, final EpochNanoClock clock, final boolean conflate)
     {
         final FeedClient[] holder = new FeedClient[1];
         final FeedClient client = FeedClient.connect(new FeedClient.Context()
@@ -392,7 +393,7 @@ public final class DemoCommand implements Callable<Integer>
     {
         // The same flow, normalised and applied without any network, ring or thread in between.
         final VenueSimulator simulator = new VenueSimulator(seed, symbols);
-        final ItchNormaliser normaliser = new ItchNormaliser(new OffsetEpochNanoClock(),
+        final ItchNormaliser normaliser = new ItchNormaliser(CalibratedEpochNanoClock.shared(),
             (reason, source, position, detail) ->
             {
             },

@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed.cli;
 
+import org.agrona.concurrent.EpochNanoClock;
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.client.BboListener;
 import io.tickwire.feed.client.BookListener;
@@ -28,7 +30,6 @@ import io.tickwire.sbe.md.Side;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -147,7 +148,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
+        final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         final long[] updates = new long[1];
         final FeedClient[] holder = new FeedClient[1];

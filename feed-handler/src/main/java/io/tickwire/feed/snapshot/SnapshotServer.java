@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.snapshot;
 
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
@@ -42,7 +43,6 @@ import org.agrona.collections.LongArrayQueue;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -86,7 +86,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
     private final FragmentAssembler feedAssembler;
     private final BookBuilder builder = new BookBuilder(null);
     private final NanoClock nanoClock;
-    private final EpochNanoClock epochClock = new OffsetEpochNanoClock();
+    private final EpochNanoClock epochClock = CalibratedEpochNanoClock.shared();
     private final int fragmentLimit;
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();

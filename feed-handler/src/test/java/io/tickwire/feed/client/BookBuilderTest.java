@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.client;
 
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import com.sun.management.ThreadMXBean;
 import io.tickwire.feed.book.BookResult;
 import io.tickwire.feed.book.ReferenceFeed;
@@ -22,7 +23,6 @@ import io.tickwire.feed.ingest.ItchNormaliser;
 import io.tickwire.feed.ingest.sim.VenueSimulator;
 import io.tickwire.feed.sim.MarketDataFlowGenerator;
 import io.tickwire.sbe.MarketDataHeader;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,7 +72,9 @@ class BookBuilderTest
     {
         final VenueSimulator simulator = new VenueSimulator(seed, 20);
         final ItchNormaliser normaliser = new ItchNormaliser(
-            new OffsetEpochNanoClock(), (reason, source, position, detail) -> fail(reason + " " + detail), "sim");
+            CalibratedEpochNanoClock.shared(),
+            (reason, source, position, detail) -> fail(reason + " " + detail),
+            "sim");
         final BookBuilder builder = new BookBuilder(null);
         final ReferenceFeed reference = new ReferenceFeed();
         final UnsafeBuffer itch = new UnsafeBuffer(new byte[128]);

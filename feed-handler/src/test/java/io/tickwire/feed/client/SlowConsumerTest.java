@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed.client;
 
+import org.agrona.concurrent.EpochNanoClock;
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.driver.MediaDriver;
@@ -23,7 +25,6 @@ import io.tickwire.feed.sim.MarketDataFlowGenerator;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,7 @@ class SlowConsumerTest
     {
         final int messages = 300_000;
         final String channel = TestMedia.multicastChannel();
-        final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
+        final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
         final Histogram fastLatency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final FeedClient[] fastHolder = new FeedClient[1];
         final FeedClient fast = client(subscriberAeron(), channel, new FeedClient.Context()

@@ -15,12 +15,13 @@
  */
 package io.tickwire.feed.client;
 
+import org.agrona.concurrent.EpochNanoClock;
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.tickwire.sbe.MarketDataHeader;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class TestFeedPublisher implements AutoCloseable
 {
     private final ExclusivePublication publication;
-    private final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
+    private final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
     private final Runnable whileWaiting;
     private long nextSequence = 1;
     private long backPressured;

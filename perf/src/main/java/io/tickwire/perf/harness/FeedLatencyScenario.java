@@ -15,13 +15,13 @@
  */
 package io.tickwire.perf.harness;
 
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.net.DatagramSocket;
@@ -75,7 +75,7 @@ public final class FeedLatencyScenario implements Scenario
             "YieldingIdleStrategy (run before Aeron at each rate, never at the same time)");
         context.threadPlan("hlog writer: 1 thread, SleepingMillisIdleStrategy(1 ms)");
 
-        final EpochNanoClock clock = new OffsetEpochNanoClock();
+        final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
         final double[] rates = context.quick() ? QUICK_RATES : RATES;
         for (int i = 0; i < rates.length; i++)
         {

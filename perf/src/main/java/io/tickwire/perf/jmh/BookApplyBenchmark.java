@@ -15,11 +15,11 @@
  */
 package io.tickwire.perf.jmh;
 
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.feed.client.BookBuilder;
 import io.tickwire.feed.ingest.ItchNormaliser;
 import io.tickwire.feed.ingest.sim.VenueSimulator;
 import io.tickwire.sbe.MarketDataHeader;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -82,7 +82,7 @@ public class BookApplyBenchmark
     public void setUp()
     {
         final VenueSimulator simulator = new VenueSimulator(42, symbols);
-        final ItchNormaliser normaliser = new ItchNormaliser(new OffsetEpochNanoClock(),
+        final ItchNormaliser normaliser = new ItchNormaliser(CalibratedEpochNanoClock.shared(),
             (reason, source, position, detail) ->
             {
                 throw new IllegalStateException(reason + " " + detail);

@@ -15,9 +15,9 @@
  */
 package io.tickwire.perf.jmh;
 
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.feed.ingest.ItchNormaliser;
 import io.tickwire.feed.ingest.sim.VenueSimulator;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  *   pre-generated ITCH (VenueSimulator mix: A/F, D, U, X, E, C, P) --ItchNormaliser--> SBE scratch buffer
  * </pre>
  * The messages are generated once, after the opening directory, so the mix is steady-state order flow.
- * The ingest timestamp comes from {@link OffsetEpochNanoClock}, as in the feed handler.
+ * The ingest timestamp comes from {@link CalibratedEpochNanoClock}, as in the feed handler.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -80,7 +80,7 @@ public class ItchNormaliseBenchmark
         {
             lengths[i] = simulator.next(itch, i * STRIDE);
         }
-        normaliser = new ItchNormaliser(new OffsetEpochNanoClock(), (reason, source, position, detail) ->
+        normaliser = new ItchNormaliser(CalibratedEpochNanoClock.shared(), (reason, source, position, detail) ->
         {
             throw new IllegalStateException(reason + " " + detail);
         }, "benchmark");
