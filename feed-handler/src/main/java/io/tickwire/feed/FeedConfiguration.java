@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.feed.client.FeedClientConfiguration;
 import io.tickwire.feed.ingest.ItchNormaliser;
 
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,55 @@ public final class FeedConfiguration
      */
     public static final int RECEIVER_WINDOW_LENGTH_DEFAULT = 2 * 1024 * 1024;
 
+    /**
+     * Whether the feed handler runs its snapshot server ({@code true} or {@code false}).
+     */
+    public static final String SNAPSHOTS_PROP_NAME = "tickwire.feed.snapshots";
+
+    /**
+     * Channel the snapshot server takes requests on.
+     */
+    public static final String SNAPSHOT_REQUEST_CHANNEL_PROP_NAME = "tickwire.feed.snapshot.request.channel";
+
+    /**
+     * Default: the one {@link FeedClientConfiguration} sends requests to.
+     */
+    public static final String SNAPSHOT_REQUEST_CHANNEL_DEFAULT =
+        FeedClientConfiguration.SNAPSHOT_REQUEST_CHANNEL_DEFAULT;
+
+    /**
+     * Stream id of the snapshot requests.
+     */
+    public static final String SNAPSHOT_REQUEST_STREAM_ID_PROP_NAME = "tickwire.feed.snapshot.request.stream.id";
+
+    /**
+     * Default: as {@link FeedClientConfiguration}.
+     */
+    public static final int SNAPSHOT_REQUEST_STREAM_ID_DEFAULT =
+        FeedClientConfiguration.SNAPSHOT_REQUEST_STREAM_ID_DEFAULT;
+
+    /**
+     * Channel the snapshot server answers on.
+     */
+    public static final String SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME = "tickwire.feed.snapshot.response.channel";
+
+    /**
+     * Default: the one {@link FeedClientConfiguration} listens on.
+     */
+    public static final String SNAPSHOT_RESPONSE_CHANNEL_DEFAULT =
+        FeedClientConfiguration.SNAPSHOT_RESPONSE_CHANNEL_DEFAULT;
+
+    /**
+     * Stream id of the snapshot responses.
+     */
+    public static final String SNAPSHOT_RESPONSE_STREAM_ID_PROP_NAME = "tickwire.feed.snapshot.response.stream.id";
+
+    /**
+     * Default: as {@link FeedClientConfiguration}.
+     */
+    public static final int SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT =
+        FeedClientConfiguration.SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT;
+
     private FeedConfiguration()
     {
     }
@@ -223,5 +273,45 @@ public final class FeedConfiguration
     public static int receiverWindowLength()
     {
         return Integer.getInteger(RECEIVER_WINDOW_LENGTH_PROP_NAME, RECEIVER_WINDOW_LENGTH_DEFAULT);
+    }
+
+    /**
+     * @return whether the snapshot server runs, from {@link #SNAPSHOTS_PROP_NAME} (default true).
+     */
+    public static boolean snapshots()
+    {
+        return !"false".equalsIgnoreCase(System.getProperty(SNAPSHOTS_PROP_NAME, "true"));
+    }
+
+    /**
+     * @return the snapshot request channel from {@link #SNAPSHOT_REQUEST_CHANNEL_PROP_NAME} or its default.
+     */
+    public static String snapshotRequestChannel()
+    {
+        return System.getProperty(SNAPSHOT_REQUEST_CHANNEL_PROP_NAME, SNAPSHOT_REQUEST_CHANNEL_DEFAULT);
+    }
+
+    /**
+     * @return the snapshot request stream id from {@link #SNAPSHOT_REQUEST_STREAM_ID_PROP_NAME} or its default.
+     */
+    public static int snapshotRequestStreamId()
+    {
+        return Integer.getInteger(SNAPSHOT_REQUEST_STREAM_ID_PROP_NAME, SNAPSHOT_REQUEST_STREAM_ID_DEFAULT);
+    }
+
+    /**
+     * @return the snapshot response channel from {@link #SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME} or its default.
+     */
+    public static String snapshotResponseChannel()
+    {
+        return System.getProperty(SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME, SNAPSHOT_RESPONSE_CHANNEL_DEFAULT);
+    }
+
+    /**
+     * @return the snapshot response stream id from {@link #SNAPSHOT_RESPONSE_STREAM_ID_PROP_NAME} or its default.
+     */
+    public static int snapshotResponseStreamId()
+    {
+        return Integer.getInteger(SNAPSHOT_RESPONSE_STREAM_ID_PROP_NAME, SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT);
     }
 }

@@ -32,6 +32,7 @@ import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.publish.PublisherAgent;
 import io.tickwire.feed.ring.IngestAgent;
 import io.tickwire.feed.ring.MessageNormaliser;
+import io.tickwire.feed.snapshot.SnapshotServer;
 import io.tickwire.sbe.md.HeartbeatEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import org.agrona.BitUtil;
@@ -103,6 +104,13 @@ public final class FeedHandler implements AutoCloseable
         private Supplier<IdleStrategy> compactIdleStrategySupplier =
             () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
         private Supplier<IdleStrategy> dedicatedIdleStrategySupplier = BusySpinIdleStrategy::new;
+        private Supplier<IdleStrategy> snapshotIdleStrategySupplier =
+            () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
+        private boolean snapshots = FeedConfiguration.snapshots();
+        private String snapshotRequestChannel = FeedConfiguration.snapshotRequestChannel();
+        private int snapshotRequestStreamId = FeedConfiguration.snapshotRequestStreamId();
+        private String snapshotResponseChannel = FeedConfiguration.snapshotResponseChannel();
+        private int snapshotResponseStreamId = FeedConfiguration.snapshotResponseStreamId();
         private PrintStream errorStream = System.err;
         private int malformedReportLimit = 10;
         private boolean embeddedDirectory;
@@ -399,6 +407,92 @@ public final class FeedHandler implements AutoCloseable
         }
 
         /**
+         * @param snapshots true to run a {@link SnapshotServer} serving book snapshots to late joiners and
+         *                  subscribers with unrecoverable gaps (default true, see {@link FeedConfiguration}).
+         * @return this for a fluent API.
+         */
+        public Context snapshots(final boolean snapshots)
+        {
+            this.snapshots = snapshots;
+            return this;
+        }
+
+        /**
+         * @return true when the snapshot server runs.
+         */
+        public boolean snapshots()
+        {
+            return snapshots;
+        }
+
+        /**
+         * @param channel  Aeron URI the snapshot server takes requests on.
+         * @param streamId stream id of the requests.
+         * @return this for a fluent API.
+         */
+        public Context snapshotRequest(final String channel, final int streamId)
+        {
+            this.snapshotRequestChannel = channel;
+            this.snapshotRequestStreamId = streamId;
+            return this;
+        }
+
+        /**
+         * @param channel  Aeron URI the snapshot server answers on.
+         * @param streamId stream id of the responses.
+         * @return this for a fluent API.
+         */
+        public Context snapshotResponse(final String channel, final int streamId)
+        {
+            this.snapshotResponseChannel = channel;
+            this.snapshotResponseStreamId = streamId;
+            return this;
+        }
+
+        /**
+         * @return the snapshot request channel.
+         */
+        public String snapshotRequestChannel()
+        {
+            return snapshotRequestChannel;
+        }
+
+        /**
+         * @return the snapshot request stream id.
+         */
+        public int snapshotRequestStreamId()
+        {
+            return snapshotRequestStreamId;
+        }
+
+        /**
+         * @return the snapshot response channel.
+         */
+        public String snapshotResponseChannel()
+        {
+            return snapshotResponseChannel;
+        }
+
+        /**
+         * @return the snapshot response stream id.
+         */
+        public int snapshotResponseStreamId()
+        {
+            return snapshotResponseStreamId;
+        }
+
+        /**
+         * @param supplier of the idle strategy of the snapshot server's own thread in the dedicated profile; it is
+         *                 not latency critical and must not spin (default: back-off).
+         * @return this for a fluent API.
+         */
+        public Context snapshotIdleStrategySupplier(final Supplier<IdleStrategy> supplier)
+        {
+            this.snapshotIdleStrategySupplier = supplier;
+            return this;
+        }
+
+        /**
          * @param errorStream where errors and malformed-input reports are printed; null for nowhere.
          * @return this for a fluent API.
          */
@@ -490,6 +584,8 @@ public final class FeedHandler implements AutoCloseable
     private AeronArchive archive;
     private Aeron aeron;
     private ExclusivePublication publication;
+    private SnapshotServer snapshotServer;
+    private String snapshotStatus = "off";
     private FeedCounters counters;
     private ThreadPlan threadPlan;
     private String banner;
@@ -585,9 +681,21 @@ public final class FeedHandler implements AutoCloseable
             agents.add(publisherAgent);
             agentNames.add(publisherAgent.roleName());
 
-            threadPlan = plan(agentNames);
+            final List<Agent> backgroundAgents = new ArrayList<>();
+            final List<String> backgroundNames = new ArrayList<>();
+            if (ctx.snapshots)
+            {
+                snapshotServer = startSnapshotServer();
+                if (null != snapshotServer)
+                {
+                    backgroundAgents.add(snapshotServer);
+                    backgroundNames.add(snapshotServer.roleName());
+                }
+            }
+
+            threadPlan = plan(ctx, agentNames, backgroundNames);
             banner = buildBanner();
-            startRunners(agents, errorHandler);
+            startRunners(agents, backgroundAgents, errorHandler);
         }
         catch (final RuntimeException ex)
         {
@@ -606,6 +714,19 @@ public final class FeedHandler implements AutoCloseable
      * @return the plan.
      */
     public static ThreadPlan plan(final Context ctx, final List<String> agentNames)
+    {
+        return plan(ctx, agentNames, List.of());
+    }
+
+    /**
+     * Build the thread plan this context would run, without starting anything.
+     *
+     * @param ctx             configuration.
+     * @param agentNames      ingest agents then the publisher.
+     * @param backgroundNames agents that back off in every profile (the snapshot server).
+     * @return the plan.
+     */
+    public static ThreadPlan plan(final Context ctx, final List<String> agentNames, final List<String> backgroundNames)
     {
         final ThreadingProfile profile = ThreadPlan.chooseProfile(
             ctx.threadingProfile, ctx.availableProcessors, agentNames.size(), ctx.embeddedDriver());
@@ -628,8 +749,9 @@ public final class FeedHandler implements AutoCloseable
                 ctx.compactIdleStrategySupplier.get().getClass().getSimpleName();
         }
 
-        return ThreadPlan.plan(ctx.threadingProfile, ctx.availableProcessors, agentNames, ctx.cpus,
-            ctx.embeddedDriver(), agentIdle, driverDescription);
+        return ThreadPlan.plan(ctx.threadingProfile, ctx.availableProcessors, agentNames, backgroundNames, ctx.cpus,
+            ctx.embeddedDriver(), agentIdle, ctx.snapshotIdleStrategySupplier.get().getClass().getSimpleName(),
+            driverDescription);
     }
 
     /**
@@ -691,6 +813,14 @@ public final class FeedHandler implements AutoCloseable
     }
 
     /**
+     * @return the snapshot server, or null when snapshots are off or it could not start (see {@link #banner()}).
+     */
+    public SnapshotServer snapshotServer()
+    {
+        return snapshotServer;
+    }
+
+    /**
      * @return the live counters; valid until {@link #close()}.
      */
     public FeedCounters counters()
@@ -743,6 +873,7 @@ public final class FeedHandler implements AutoCloseable
         {
             CloseHelper.quietCloseAll(openSources);
         }
+        CloseHelper.quietClose(snapshotServer);
         if (null != counters)
         {
             finalSnapshot = FeedSnapshot.of(counters);
@@ -808,12 +939,38 @@ public final class FeedHandler implements AutoCloseable
         archive.startRecording(ctx.channel, ctx.streamId, SourceLocation.LOCAL);
     }
 
-    private ThreadPlan plan(final List<String> agentNames)
+    private SnapshotServer startSnapshotServer()
     {
-        return plan(ctx, agentNames);
+        // A spy in the same driver: no network hop, and it does not count as a subscriber (unless recording made
+        // spies simulate a connection), so a file is still not published into the void. A spy does limit the
+        // publication to its position + term window, so the server keeps up or the publisher waits for it.
+        try
+        {
+            final SnapshotServer server = new SnapshotServer(new SnapshotServer.Context()
+                .aeron(aeron)
+                .feed(ctx.channel.startsWith("aeron:ipc") ? ctx.channel : "aeron-spy:" + ctx.channel, ctx.streamId)
+                .request(ctx.snapshotRequestChannel, ctx.snapshotRequestStreamId)
+                .response(ctx.snapshotResponseChannel, ctx.snapshotResponseStreamId)
+                .nanoClock(ctx.nanoClock));
+            snapshotStatus = "requests " + ctx.snapshotRequestChannel + " stream " + ctx.snapshotRequestStreamId +
+                ", responses " + ctx.snapshotResponseChannel + " stream " + ctx.snapshotResponseStreamId;
+            return server;
+        }
+        catch (final RuntimeException ex)
+        {
+            // e.g. the request endpoint's port is taken by another publisher on this host: the feed itself can run.
+            snapshotStatus = "NOT RUNNING: " + ex.getMessage() + " (late joiners cannot recover; --no-snapshots " +
+                "or other --snapshot-request/--snapshot-response channels)";
+            if (null != ctx.errorStream)
+            {
+                ctx.errorStream.println("snapshot server not started: " + ex);
+            }
+            return null;
+        }
     }
 
-    private void startRunners(final List<Agent> agents, final ErrorHandler errorHandler)
+    private void startRunners(final List<Agent> agents, final List<Agent> backgroundAgents,
+        final ErrorHandler errorHandler)
     {
         if (ThreadingProfile.DEDICATED == threadPlan.profile())
         {
@@ -826,10 +983,19 @@ public final class FeedHandler implements AutoCloseable
                 runners.add(runner);
                 AgentRunner.startOnThread(runner);
             }
+            for (final Agent agent : backgroundAgents)
+            {
+                final AgentRunner runner =
+                    new AgentRunner(ctx.snapshotIdleStrategySupplier.get(), errorHandler, null, agent);
+                runners.add(runner);
+                AgentRunner.startOnThread(runner);
+            }
         }
         else
         {
-            final Agent composite = new CompositeAgent(agents)
+            final List<Agent> all = new ArrayList<>(agents);
+            all.addAll(backgroundAgents);
+            final Agent composite = new CompositeAgent(all)
             {
                 public String roleName()
                 {
@@ -864,6 +1030,7 @@ public final class FeedHandler implements AutoCloseable
         }
         sb.append("  rate       ").append(0 == ctx.ratePerSecond ? "max" : ctx.ratePerSecond + " msgs/s")
             .append(nl);
+        sb.append("  snapshots  ").append(snapshotStatus).append(nl);
         sb.append("  recording  ").append(null == ctx.recordingDir ? "off" : ctx.recordingDir.getAbsolutePath())
             .append(nl);
         sb.append("  threads    ").append(threadPlan.describe());

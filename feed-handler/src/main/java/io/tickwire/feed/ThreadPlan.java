@@ -101,7 +101,7 @@ public final class ThreadPlan
     }
 
     /**
-     * Build the plan.
+     * Build the plan for agents that all run the profile's idle strategy.
      *
      * @param requested            profile asked for explicitly, or null to choose from the core count.
      * @param availableProcessors  cores the JVM may use.
@@ -122,6 +122,40 @@ public final class ThreadPlan
         final String agentIdleStrategy,
         final String driverDescription)
     {
+        return plan(requested, availableProcessors, agentNames, List.of(), cpus, embeddedDriver, agentIdleStrategy,
+            agentIdleStrategy, driverDescription);
+    }
+
+    /**
+     * Build the plan.
+     * <p>
+     * Background agents (e.g. the snapshot server) are not latency critical: in the compact profile they join the
+     * shared thread; in the dedicated profile each gets its own unpinned thread with a back-off idle strategy, which
+     * is why they are not counted among the busy-spinning threads.
+     *
+     * @param requested            profile asked for explicitly, or null to choose from the core count.
+     * @param availableProcessors  cores the JVM may use.
+     * @param agentNames           role names of the ingest agents and the publisher, in start order.
+     * @param backgroundAgentNames role names of agents that back off in every profile, started after the others.
+     * @param cpus                 CPUs to pin to, in agent order (compact: the first one pins the shared thread);
+     *                             empty for no pinning.
+     * @param embeddedDriver       true if the media driver runs in this process.
+     * @param agentIdleStrategy    idle strategy name of agent threads in the chosen profile.
+     * @param backgroundIdleStrategy idle strategy name of a background agent's own thread (dedicated profile).
+     * @param driverDescription    how the driver runs, e.g. {@code embedded SHARED, BackoffIdleStrategy}.
+     * @return the plan.
+     */
+    public static ThreadPlan plan(
+        final ThreadingProfile requested,
+        final int availableProcessors,
+        final List<String> agentNames,
+        final List<String> backgroundAgentNames,
+        final int[] cpus,
+        final boolean embeddedDriver,
+        final String agentIdleStrategy,
+        final String backgroundIdleStrategy,
+        final String driverDescription)
+    {
         final int agentCount = agentNames.size();
         final ThreadingProfile profile = chooseProfile(requested, availableProcessors, agentCount, embeddedDriver);
         final int spinning = dedicatedSpinningThreads(agentCount, embeddedDriver);
@@ -135,7 +169,8 @@ public final class ThreadPlan
         else
         {
             reason = "auto: " + availableProcessors + " CPUs, dedicated needs " + spinning +
-                " busy-spinning threads + 1 free core";
+                " busy-spinning threads + 1 free core" +
+                (backgroundAgentNames.isEmpty() ? "" : "; " + String.join(", ", backgroundAgentNames) + " backs off");
         }
 
         final List<Row> rows = new ArrayList<>();
@@ -150,6 +185,17 @@ public final class ThreadPlan
             {
                 rows.add(new Row(agentNames.get(i), COMPACT_THREAD_NAME, cpus.length > 0 ? cpus[0] : ANY_CPU,
                     agentIdleStrategy));
+            }
+        }
+        for (final String name : backgroundAgentNames)
+        {
+            if (ThreadingProfile.DEDICATED == profile)
+            {
+                rows.add(new Row(name, name, ANY_CPU, backgroundIdleStrategy));
+            }
+            else
+            {
+                rows.add(new Row(name, COMPACT_THREAD_NAME, cpus.length > 0 ? cpus[0] : ANY_CPU, agentIdleStrategy));
             }
         }
         rows.add(new Row("media-driver", embeddedDriver ? "driver threads" : "external process", ANY_CPU,

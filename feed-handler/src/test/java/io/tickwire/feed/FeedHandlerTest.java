@@ -68,6 +68,8 @@ class FeedHandlerTest
             .streamId(1001)
             .threadingProfile(ThreadingProfile.COMPACT)
             .heartbeatIntervalNs(0)
+            .snapshotRequest(TestChannels.randomUnicastChannel(), 1002)
+            .snapshotResponse(TestChannels.randomMulticastChannel(), 1003)
             .errorStream(null);
     }
 

@@ -105,6 +105,8 @@ class FeedMoldUdp64Test
             .streamId(1001)
             .threadingProfile(ThreadingProfile.COMPACT)
             .heartbeatIntervalNs(0)
+            .snapshotRequest(TestChannels.randomUnicastChannel(), 1002)
+            .snapshotResponse(TestChannels.randomMulticastChannel(), 1003)
             .errorStream(null))
             .start();
         subscriber = new VerifyingSubscriber(feed.aeronDirectoryName(), channel, 1001);

@@ -46,6 +46,8 @@ class FeedRecordingTest
             .threadingProfile(ThreadingProfile.COMPACT)
             .heartbeatIntervalNs(0)
             .recordingDir(recordingDir.toFile())
+            .snapshotRequest(TestChannels.randomUnicastChannel(), 1002)
+            .snapshotResponse(TestChannels.randomMulticastChannel(), 1003)
             .errorStream(null))
             .start())
         {

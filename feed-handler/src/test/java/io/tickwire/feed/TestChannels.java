@@ -42,6 +42,16 @@ public final class TestChannels
     }
 
     /**
+     * A unicast channel on loopback with a free port.
+     *
+     * @return the Aeron URI.
+     */
+    public static String randomUnicastChannel()
+    {
+        return "aeron:udp?endpoint=127.0.0.1:" + freeUdpPort();
+    }
+
+    /**
      * A UDP port that is free now and outside the kernel's ephemeral range (32768 and up), so that no socket bound to
      * port 0 elsewhere (Aeron's own, another test's, another process's) can be handed the same port before we use it.
      *

@@ -94,6 +94,32 @@ class ThreadPlanTest
     }
 
     @Test
+    void shouldGiveBackgroundAgentItsOwnBackOffThreadWhenDedicatedWithoutCountingItAsSpinning()
+    {
+        final ThreadPlan plan = ThreadPlan.plan(null, 4, ONE_SOURCE, List.of("snapshot-server"), new int[]{ 2, 3 },
+            true, "BusySpinIdleStrategy", "BackoffIdleStrategy", "embedded DEDICATED");
+
+        assertEquals(ThreadingProfile.DEDICATED, plan.profile());
+        assertEquals(new ThreadPlan.Row("publisher", "publisher", 3, "BusySpinIdleStrategy"), plan.rows().get(1));
+        assertEquals(new ThreadPlan.Row("snapshot-server", "snapshot-server", ThreadPlan.ANY_CPU,
+            "BackoffIdleStrategy"), plan.rows().get(2));
+        assertEquals("media-driver", plan.rows().get(3).agent());
+        assertTrue(plan.reason().contains("needs 3 busy-spinning threads"), plan.reason());
+    }
+
+    @Test
+    void shouldComposeBackgroundAgentOntoTheSharedThreadWhenCompact()
+    {
+        final ThreadPlan plan = ThreadPlan.plan(null, 2, ONE_SOURCE, List.of("snapshot-server"), new int[]{ 1 },
+            true, "BackoffIdleStrategy", "BackoffIdleStrategy", "embedded SHARED: BackoffIdleStrategy");
+
+        assertEquals(ThreadingProfile.COMPACT, plan.profile());
+        assertEquals(new ThreadPlan.Row("snapshot-server", ThreadPlan.COMPACT_THREAD_NAME, 1,
+            "BackoffIdleStrategy"), plan.rows().get(2));
+        assertTrue(plan.describe().contains("snapshot-server"));
+    }
+
+    @Test
     void shouldDescribePlanAndReasonInBanner()
     {
         final String text = ThreadPlan.plan(null, 2, ONE_SOURCE, new int[0], true,

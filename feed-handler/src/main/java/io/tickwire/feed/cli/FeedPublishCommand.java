@@ -118,6 +118,27 @@ public final class FeedPublishCommand implements Callable<Integer>
         description = "Record the published stream with Aeron Archive into DIR (embedded driver only).")
     File recordDir;
 
+    @Option(names = "--no-snapshots", negatable = false,
+        description = "Do not run the snapshot server (late joiners and subscribers with unrecoverable gaps " +
+        "then cannot recover).")
+    boolean noSnapshots;
+
+    @Option(names = "--snapshot-request", paramLabel = "URI",
+        description = "Channel the snapshot server takes requests on (default: ${DEFAULT-VALUE}).")
+    String snapshotRequestChannel = FeedConfiguration.snapshotRequestChannel();
+
+    @Option(names = "--snapshot-request-stream", paramLabel = "ID",
+        description = "Stream id of snapshot requests (default: ${DEFAULT-VALUE}).")
+    int snapshotRequestStreamId = FeedConfiguration.snapshotRequestStreamId();
+
+    @Option(names = "--snapshot-response", paramLabel = "URI",
+        description = "Channel the snapshot server answers on (default: ${DEFAULT-VALUE}).")
+    String snapshotResponseChannel = FeedConfiguration.snapshotResponseChannel();
+
+    @Option(names = "--snapshot-response-stream", paramLabel = "ID",
+        description = "Stream id of snapshot responses (default: ${DEFAULT-VALUE}).")
+    int snapshotResponseStreamId = FeedConfiguration.snapshotResponseStreamId();
+
     @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "1000",
         description = "After the input is published, keep the driver up this long for subscribers to catch up " +
         "(default: ${DEFAULT-VALUE}).")
@@ -243,6 +264,9 @@ public final class FeedPublishCommand implements Callable<Integer>
             .cpus(cpuList)
             .aeronDirectoryName(aeronDir)
             .recordingDir(recordDir)
+            .snapshots(!noSnapshots)
+            .snapshotRequest(snapshotRequestChannel, snapshotRequestStreamId)
+            .snapshotResponse(snapshotResponseChannel, snapshotResponseStreamId)
             .ratePerSecond(null == pacing || pacing.max ? 0 : pacing.rate);
         Sources.configure(ctx, this);
         return ctx;

@@ -125,9 +125,22 @@ public final class SnapshotServer implements Agent, AutoCloseable
         this.nanoClock = ctx.nanoClock;
         this.fragmentLimit = ctx.fragmentLimit;
         this.feedAssembler = new FragmentAssembler(this::onFeedFragment);
-        this.feedSubscription = aeron.addSubscription(ctx.feedChannel, ctx.feedStreamId);
-        this.requestSubscription = aeron.addSubscription(ctx.requestChannel, ctx.requestStreamId);
-        this.responsePublication = aeron.addExclusivePublication(ctx.responseChannel, ctx.responseStreamId);
+        Subscription feed = null;
+        Subscription requests = null;
+        try
+        {
+            // Requests first: if their endpoint cannot be bound, no spy is left behind holding the publication back.
+            requests = aeron.addSubscription(ctx.requestChannel, ctx.requestStreamId);
+            feed = aeron.addSubscription(ctx.feedChannel, ctx.feedStreamId);
+            this.responsePublication = aeron.addExclusivePublication(ctx.responseChannel, ctx.responseStreamId);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(feed, requests);
+            throw ex;
+        }
+        this.feedSubscription = feed;
+        this.requestSubscription = requests;
     }
 
     /**

@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.cli;
 
+import io.tickwire.feed.TestChannels;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.Subscription;
@@ -143,7 +144,9 @@ class FeedPublishCommandTest
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         final String[] common = { "publish", "--aeron-dir", driver.aeronDirectoryName(), "--channel", channel,
-            "--stream", "1001", "--profile", "compact", "--linger-ms", "200" };
+            "--stream", "1001", "--profile", "compact", "--linger-ms", "200",
+            "--snapshot-request", TestChannels.randomUnicastChannel(),
+            "--snapshot-response", TestChannels.randomMulticastChannel() };
         final String[] args = new String[common.length + sourceArgs.length];
         System.arraycopy(common, 0, args, 0, common.length);
         System.arraycopy(sourceArgs, 0, args, common.length, sourceArgs.length);
