@@ -16,6 +16,8 @@
 package io.tickwire.feed;
 
 import io.tickwire.latency.CalibratedEpochNanoClock;
+import io.tickwire.latency.LatencyRegistry;
+import io.tickwire.latency.Stage;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.ExclusivePublication;
@@ -107,6 +109,7 @@ public final class FeedHandler implements AutoCloseable
         private Supplier<IdleStrategy> snapshotIdleStrategySupplier =
             () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
         private boolean snapshots = FeedConfiguration.snapshots();
+        private LatencyRegistry latencyRegistry;
         private String snapshotRequestChannel = FeedConfiguration.snapshotRequestChannel();
         private int snapshotRequestStreamId = FeedConfiguration.snapshotRequestStreamId();
         private String snapshotResponseChannel = FeedConfiguration.snapshotResponseChannel();
@@ -493,6 +496,25 @@ public final class FeedHandler implements AutoCloseable
         }
 
         /**
+         * @param latencyRegistry to record the publisher-side stages {@code ingest->ring} (one recorder per ingest
+         *                        agent) and {@code ring->publish} (the publisher) in; null (default) records nothing.
+         * @return this for a fluent API.
+         */
+        public Context latencyRegistry(final LatencyRegistry latencyRegistry)
+        {
+            this.latencyRegistry = latencyRegistry;
+            return this;
+        }
+
+        /**
+         * @return the registry stage latencies are recorded in, or null.
+         */
+        public LatencyRegistry latencyRegistry()
+        {
+            return latencyRegistry;
+        }
+
+        /**
          * @param errorStream where errors and malformed-input reports are printed; null for nowhere.
          * @return this for a fluent API.
          */
@@ -671,6 +693,11 @@ public final class FeedHandler implements AutoCloseable
                     ctx.nanoClock,
                     sourceCounters.ingest(),
                     errorHandler);
+                if (null != ctx.latencyRegistry)
+                {
+                    agent.recordLatency(ctx.latencyRegistry.recorder(Stage.INGEST_TO_RING, agent.roleName()),
+                        ctx.epochClock);
+                }
                 ingestAgents.add(agent);
                 agents.add(agent);
                 agentNames.add(agent.roleName());
@@ -678,6 +705,11 @@ public final class FeedHandler implements AutoCloseable
 
             final PublisherAgent publisherAgent = new PublisherAgent(
                 publication, rings, ctx.publishBatch, ctx.epochClock, ctx.heartbeatIntervalNs, counters.publisher());
+            if (null != ctx.latencyRegistry)
+            {
+                publisherAgent.recordLatency(
+                    ctx.latencyRegistry.recorder(Stage.RING_TO_PUBLISH, publisherAgent.roleName()));
+            }
             agents.add(publisherAgent);
             agentNames.add(publisherAgent.roleName());
 

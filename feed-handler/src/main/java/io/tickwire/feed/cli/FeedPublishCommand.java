@@ -21,9 +21,13 @@ import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.StatusLine;
 import io.tickwire.feed.ThreadPlan;
 import io.tickwire.feed.ThreadingProfile;
+import io.tickwire.latency.HlogOptions;
+import io.tickwire.latency.LatencyRecording;
+import io.tickwire.latency.Stage;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
@@ -144,6 +148,9 @@ public final class FeedPublishCommand implements Callable<Integer>
         "(default: ${DEFAULT-VALUE}).")
     long lingerMs;
 
+    @Mixin
+    HlogOptions hlog = new HlogOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -169,7 +176,24 @@ public final class FeedPublishCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final CountDownLatch finished = new CountDownLatch(1);
         final Thread shutdownHook = new Thread(() -> awaitQuietly(finished), "feed-publish-shutdown");
-        final FeedHandler feed = new FeedHandler(ctx);
+        // Closed after the feed handler, so the log's last interval holds every message.
+        try (LatencyRecording recording = hlog.start("feed-publish"))
+        {
+            if (recording.isEnabled())
+            {
+                ctx.latencyRegistry(recording.registry());
+            }
+            return run(new FeedHandler(ctx), recording, out, finished, shutdownHook);
+        }
+    }
+
+    private Integer run(
+        final FeedHandler feed,
+        final LatencyRecording recording,
+        final PrintWriter out,
+        final CountDownLatch finished,
+        final Thread shutdownHook)
+    {
         try
         {
             FeedSnapshot start = null;
@@ -178,6 +202,13 @@ public final class FeedPublishCommand implements Callable<Integer>
             {
                 feed.start();
                 out.print(feed.banner());
+                if (recording.isEnabled())
+                {
+                    // source->ingest is not recorded: replayed input carries the venue's historical time of day,
+                    // and live input's venue clock is not comparable with this host's unsynchronised clock.
+                    out.println("  latency    " + recording.file() + " (" + Stage.INGEST_TO_RING + ", " +
+                        Stage.RING_TO_PUBLISH + ")");
+                }
                 out.flush();
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
 

@@ -18,6 +18,7 @@ package io.tickwire.feed.publish;
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.logbuffer.BufferClaim;
+import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
@@ -59,6 +60,7 @@ public final class PublisherAgent implements Agent, ControlledMessageHandler
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final HeartbeatEncoder heartbeatEncoder = new HeartbeatEncoder();
 
+    private StageRecorder ringToPublish;
     private int nextRing;
     private boolean blocked;
     private long publishTimestamp;
@@ -103,6 +105,19 @@ public final class PublisherAgent implements Agent, ControlledMessageHandler
     /**
      * {@inheritDoc}
      */
+    /**
+     * Record the {@code ring->publish} stage: the ring-enqueue stamp the ingest agent left in the message's publish
+     * timestamp field (see {@code IngestAgent.recordLatency}) to the publish timestamp. Off (null) by default.
+     *
+     * @param recorder of this agent's thread, or null for none.
+     * @return this.
+     */
+    public PublisherAgent recordLatency(final StageRecorder recorder)
+    {
+        this.ringToPublish = recorder;
+        return this;
+    }
+
     public String roleName()
     {
         return "publisher";
@@ -179,6 +194,13 @@ public final class PublisherAgent implements Agent, ControlledMessageHandler
             publishTimestamp = clock.nanoTime();
             frame.putLong(offset + MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, publishTimestamp,
                 ByteOrder.LITTLE_ENDIAN);
+            final StageRecorder ringToPublish = this.ringToPublish;
+            if (null != ringToPublish)
+            {
+                ringToPublish.recordInterval(
+                    buffer.getLong(index + MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                    publishTimestamp);
+            }
             bufferClaim.commit();
             bytesPublished += length;
 

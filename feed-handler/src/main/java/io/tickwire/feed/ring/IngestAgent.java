@@ -17,11 +17,14 @@ package io.tickwire.feed.ring;
 
 import io.tickwire.feed.ingest.ItchMessageHandler;
 import io.tickwire.feed.ingest.ItchSource;
+import io.tickwire.latency.StageRecorder;
+import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
@@ -59,6 +62,8 @@ public final class IngestAgent implements Agent, ItchMessageHandler
     private final ErrorHandler errorHandler;
     private final UnsafeBuffer scratch;
 
+    private StageRecorder ingestToRing;
+    private EpochNanoClock latencyClock;
     private long messagesIn;
     private long notNormalised;
     private long ringFullEpisodes;
@@ -125,6 +130,23 @@ public final class IngestAgent implements Agent, ItchMessageHandler
     /**
      * {@inheritDoc}
      */
+    /**
+     * Record the {@code ingest->ring} stage: the normaliser's ingest timestamp to the moment the message is written
+     * into the ring. The ring-enqueue stamp travels in the message's publish timestamp field, which the publisher
+     * overwrites, so that the publisher can record {@code ring->publish} from it. Off (null) by default: then no
+     * clock is read and nothing is recorded.
+     *
+     * @param recorder of this agent's thread, or null for none.
+     * @param clock    the epoch clock the normaliser stamps ingest timestamps with.
+     * @return this.
+     */
+    public IngestAgent recordLatency(final StageRecorder recorder, final EpochNanoClock clock)
+    {
+        this.ingestToRing = recorder;
+        this.latencyClock = clock;
+        return this;
+    }
+
     public String roleName()
     {
         return roleName;
@@ -219,9 +241,21 @@ public final class IngestAgent implements Agent, ItchMessageHandler
         if (encodedLength > 0)
         {
             final int templateId = scratch.getShort(TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+            final StageRecorder ingestToRing = this.ingestToRing;
+            long enqueueNs = 0;
+            if (null != ingestToRing && encodedLength >= MarketDataHeader.MIN_MESSAGE_LENGTH)
+            {
+                enqueueNs = latencyClock.nanoTime();
+                scratch.putLong(MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, enqueueNs, ByteOrder.LITTLE_ENDIAN);
+            }
             if (ring.write(templateId, scratch, 0, encodedLength))
             {
                 dropping = false;
+                if (0 != enqueueNs)
+                {
+                    ingestToRing.recordInterval(
+                        scratch.getLong(MarketDataHeader.INGEST_TIMESTAMP_OFFSET, ByteOrder.LITTLE_ENDIAN), enqueueNs);
+                }
             }
             else
             {

@@ -35,17 +35,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import io.tickwire.latency.Stage;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,6 +111,39 @@ class FeedPublishCommandTest
         assertTrue(output.contains("malformed          0"), output);
         assertEquals(published(output), received);
         assertTrue(received > 19_000, "most simulated messages are normalised: " + received);
+    }
+
+    @Test
+    void shouldWritePublisherStageLatenciesToHlog() throws IOException
+    {
+        final Path hlogDir = tempDir.resolve("hlog");
+        final long received = publishAndReceive("--simulate", "--messages", "20000", "--symbols", "20", "--seed", "7",
+            "--hlog", hlogDir.toString(), "--hlog-interval-ms", "100");
+
+        final String output = out.toString();
+        assertTrue(output.contains("latency    " + hlogDir), output);
+        final List<Path> files;
+        try (Stream<Path> list = Files.list(hlogDir))
+        {
+            files = list.toList();
+        }
+        assertEquals(1, files.size(), files.toString());
+        assertTrue(files.get(0).getFileName().toString().startsWith("feed-publish-"), files.toString());
+
+        final Map<String, Long> counts = new HashMap<>();
+        final HistogramLogReader reader = new HistogramLogReader(files.get(0).toFile());
+        for (EncodableHistogram interval; null != (interval = reader.nextIntervalHistogram()); )
+        {
+            final Histogram histogram = (Histogram)interval;
+            counts.merge(histogram.getTag(), histogram.getTotalCount(), Long::sum);
+            assertTrue(0 == histogram.getTotalCount() || histogram.getMinValue() >= 0);
+        }
+
+        // Every message that went through the ring is recorded once per stage; nothing else is.
+        assertEquals(Set.of(Stage.INGEST_TO_RING, Stage.RING_TO_PUBLISH), counts.keySet());
+        assertEquals(received, counts.get(Stage.INGEST_TO_RING));
+        assertEquals(received, counts.get(Stage.RING_TO_PUBLISH));
+        assertTrue(received > 19_000, "received " + received);
     }
 
     @Test
