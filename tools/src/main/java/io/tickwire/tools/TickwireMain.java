@@ -57,6 +57,7 @@ public final class TickwireMain implements Runnable
         io.tickwire.feed.cli.ItchCommand.class,
         io.tickwire.feed.cli.FeedCommand.class,
         io.tickwire.feed.cli.DemoCommand.class,
+        io.tickwire.feed.cli.StatCommand.class,
         new io.tickwire.tools.report.ReportCommand(),
         new io.tickwire.perf.cli.BenchCommand(),
         new io.tickwire.fix.cli.AuditCommand(),
