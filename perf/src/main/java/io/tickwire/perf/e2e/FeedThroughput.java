@@ -72,6 +72,18 @@ public final class FeedThroughput
         FeedSource.Factory sourceFactory;
         NormaliserFactory normaliserFactory;
         long timeoutNs = TimeUnit.MINUTES.toNanos(10);
+        boolean snapshots;
+
+        /**
+         * @param snapshots true to run the feed handler's snapshot server too (default false: the measured path is
+         *                  ingest → publisher → subscriber; the server's spy would share the agent thread).
+         * @return this for a fluent API.
+         */
+        public Config snapshots(final boolean snapshots)
+        {
+            this.snapshots = snapshots;
+            return this;
+        }
 
         /**
          * @param messages to publish (synthetic source) or expected (file source).
@@ -259,7 +271,8 @@ public final class FeedThroughput
             .normaliserFactory(normaliserFactory)
             .channel(config.channel)
             .streamId(config.streamId)
-            .threadingProfile(config.profile);
+            .threadingProfile(config.profile)
+            .snapshots(config.snapshots);
 
         final Checker checker = new Checker();
         final IdleStrategy idle = new YieldingIdleStrategy();
@@ -387,10 +400,11 @@ public final class FeedThroughput
                 case "--itch" -> itch = Path.of(args[++i]);
                 case "--synthetic" -> synthetic = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--snapshots" -> config.snapshots(true);
                 default ->
                 {
                     System.err.println("usage: FeedThroughput [--messages N] [--profile compact|dedicated] " +
-                        "[--channel URI] [--itch FILE | --synthetic] [--runs R]");
+                        "[--channel URI] [--itch FILE | --synthetic] [--runs R] [--snapshots]");
                     System.exit(2);
                 }
             }
