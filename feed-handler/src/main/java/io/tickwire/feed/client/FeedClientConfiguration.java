@@ -66,10 +66,10 @@ public final class FeedClientConfiguration
     public static final String SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME = "tickwire.feed.client.snapshot.response.channel";
 
     /**
-     * Default: a multicast group of its own on loopback.
+     * Default: a multicast group of its own on loopback (odd address: Aeron sends control to the next even one).
      */
     public static final String SNAPSHOT_RESPONSE_CHANNEL_DEFAULT =
-        "aeron:udp?endpoint=239.255.77.2:40458|interface=127.0.0.1|ttl=0";
+        "aeron:udp?endpoint=239.255.77.3:40458|interface=127.0.0.1|ttl=0";
 
     /**
      * Stream id of the snapshot responses.
