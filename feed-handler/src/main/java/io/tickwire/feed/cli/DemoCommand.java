@@ -192,6 +192,7 @@ public final class DemoCommand implements Callable<Integer>
                 .channel(channel)
                 .streamId(STREAM_ID)
                 .threadingProfile(ThreadingProfile.COMPACT)
+                .snapshots(false) // the demo runs its own snapshot server over IPC, on the subscribers' thread
                 .ratePerSecond(rate));
             feed.start();
             out.print(feed.banner());
