@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.feed.ingest.ItchNormaliser;
+
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,9 +81,9 @@ public final class FeedConfiguration
     public static final String MAX_MESSAGE_LENGTH_PROP_NAME = "tickwire.feed.max.message.length";
 
     /**
-     * The largest market data template the ingest path produces (InstrumentDefinition) is well under this.
+     * The longest message {@link ItchNormaliser} encodes.
      */
-    public static final int MAX_MESSAGE_LENGTH_DEFAULT = 128;
+    public static final int MAX_MESSAGE_LENGTH_DEFAULT = ItchNormaliser.MAX_ENCODED_LENGTH;
 
     /**
      * Interval in nanoseconds after which an idle publisher sends a heartbeat.
@@ -107,6 +109,28 @@ public final class FeedConfiguration
      * Default term length: 16 MiB.
      */
     public static final int TERM_LENGTH_DEFAULT = 16 * 1024 * 1024;
+
+    /**
+     * SO_SNDBUF and SO_RCVBUF of the embedded driver's UDP sockets, unless the channel sets {@code so-sndbuf} /
+     * {@code so-rcvbuf}.
+     */
+    public static final String SOCKET_BUFFER_LENGTH_PROP_NAME = "tickwire.feed.socket.buffer.length";
+
+    /**
+     * 2 MiB: Aeron's 128 KiB default makes a subscriber's receiver window, and so the publisher, stall every
+     * ~1,000 messages on loopback. The kernel caps it at {@code net.core.rmem_max}/{@code wmem_max}.
+     */
+    public static final int SOCKET_BUFFER_LENGTH_DEFAULT = 2 * 1024 * 1024;
+
+    /**
+     * Initial receiver window of subscriptions in the embedded driver, unless the channel sets {@code rcv-wnd}.
+     */
+    public static final String RECEIVER_WINDOW_LENGTH_PROP_NAME = "tickwire.feed.receiver.window.length";
+
+    /**
+     * 2 MiB, matching {@link #SOCKET_BUFFER_LENGTH_DEFAULT}.
+     */
+    public static final int RECEIVER_WINDOW_LENGTH_DEFAULT = 2 * 1024 * 1024;
 
     private FeedConfiguration()
     {
@@ -183,5 +207,21 @@ public final class FeedConfiguration
     public static int termLength()
     {
         return Integer.getInteger(TERM_LENGTH_PROP_NAME, TERM_LENGTH_DEFAULT);
+    }
+
+    /**
+     * @return the socket buffer length from {@link #SOCKET_BUFFER_LENGTH_PROP_NAME} or its default.
+     */
+    public static int socketBufferLength()
+    {
+        return Integer.getInteger(SOCKET_BUFFER_LENGTH_PROP_NAME, SOCKET_BUFFER_LENGTH_DEFAULT);
+    }
+
+    /**
+     * @return the receiver window length from {@link #RECEIVER_WINDOW_LENGTH_PROP_NAME} or its default.
+     */
+    public static int receiverWindowLength()
+    {
+        return Integer.getInteger(RECEIVER_WINDOW_LENGTH_PROP_NAME, RECEIVER_WINDOW_LENGTH_DEFAULT);
     }
 }

@@ -48,6 +48,8 @@ public final class FeedCounters implements AutoCloseable
     public static final int UPSTREAM_GAPS_TYPE_ID = 3006;
     /** Type id of "upstream MoldUDP64 messages recovered" per source. */
     public static final int UPSTREAM_RECOVERED_TYPE_ID = 3007;
+    /** Type id of "upstream MoldUDP64 messages lost" (unrecoverable gaps) per source. */
+    public static final int UPSTREAM_LOST_TYPE_ID = 3008;
     /** Type id of "messages published". */
     public static final int MESSAGES_PUBLISHED_TYPE_ID = 3010;
     /** Type id of "bytes published". */
@@ -74,19 +76,22 @@ public final class FeedCounters implements AutoCloseable
         private final AtomicCounter[] malformed;
         private final AtomicCounter upstreamGaps;
         private final AtomicCounter upstreamRecovered;
+        private final AtomicCounter upstreamLost;
 
         Source(
             final String name,
             final IngestCounters ingest,
             final AtomicCounter[] malformed,
             final AtomicCounter upstreamGaps,
-            final AtomicCounter upstreamRecovered)
+            final AtomicCounter upstreamRecovered,
+            final AtomicCounter upstreamLost)
         {
             this.name = name;
             this.ingest = ingest;
             this.malformed = malformed;
             this.upstreamGaps = upstreamGaps;
             this.upstreamRecovered = upstreamRecovered;
+            this.upstreamLost = upstreamLost;
         }
 
         /**
@@ -144,6 +149,25 @@ public final class FeedCounters implements AutoCloseable
         }
 
         /**
+         * @return upstream MoldUDP64 messages lost to unrecoverable gaps (0 for other sources).
+         */
+        public AtomicCounter upstreamLost()
+        {
+            return upstreamLost;
+        }
+
+        /**
+         * A listener that counts into this source's upstream counters.
+         *
+         * @param out where unrecoverable gaps are reported; null for nowhere.
+         * @return the listener.
+         */
+        public UpstreamCounters newUpstreamListener(final PrintStream out)
+        {
+            return new UpstreamCounters(name, upstreamGaps, upstreamRecovered, upstreamLost, out);
+        }
+
+        /**
          * A listener that counts into this source's malformed counters.
          *
          * @param out         where the first reports of each reason are printed; null for none.
@@ -190,7 +214,8 @@ public final class FeedCounters implements AutoCloseable
                     ingest,
                     malformed,
                     add(aeron, UPSTREAM_GAPS_TYPE_ID, "upstream-gaps: " + name),
-                    add(aeron, UPSTREAM_RECOVERED_TYPE_ID, "upstream-recovered: " + name)));
+                    add(aeron, UPSTREAM_RECOVERED_TYPE_ID, "upstream-recovered: " + name),
+                    add(aeron, UPSTREAM_LOST_TYPE_ID, "upstream-lost: " + name)));
             }
 
             final String stream = shorten(streamLabel);
@@ -312,6 +337,19 @@ public final class FeedCounters implements AutoCloseable
         for (final Source source : sources)
         {
             total += source.upstreamRecovered().get();
+        }
+        return total;
+    }
+
+    /**
+     * @return upstream messages lost to unrecoverable gaps, all sources.
+     */
+    public long upstreamLost()
+    {
+        long total = 0;
+        for (final Source source : sources)
+        {
+            total += source.upstreamLost().get();
         }
         return total;
     }

@@ -26,6 +26,7 @@ import io.aeron.archive.client.AeronArchive;
 import io.aeron.archive.codecs.SourceLocation;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.tickwire.feed.ingest.ItchNormaliser;
 import io.tickwire.feed.ingest.ItchSource;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.publish.PublisherAgent;
@@ -81,7 +82,8 @@ public final class FeedHandler implements AutoCloseable
     public static final class Context
     {
         private final List<FeedSource> sources = new ArrayList<>();
-        private NormaliserFactory normaliserFactory;
+        private NormaliserFactory normaliserFactory =
+            (clock, listener, sourceName) -> new ItchNormaliser(clock, listener, sourceName)::normalise;
         private String channel = FeedConfiguration.channel();
         private int streamId = FeedConfiguration.streamId();
         private String aeronDirectoryName;
@@ -127,7 +129,7 @@ public final class FeedHandler implements AutoCloseable
         }
 
         /**
-         * @param normaliserFactory creating each source's ITCH to SBE normaliser.
+         * @param normaliserFactory creating each source's ITCH to SBE normaliser (default: {@link ItchNormaliser}).
          * @return this for a fluent API.
          */
         public Context normaliserFactory(final NormaliserFactory normaliserFactory)
@@ -553,7 +555,8 @@ public final class FeedHandler implements AutoCloseable
                 final FeedCounters.Source sourceCounters = counters.sources().get(i);
                 final MalformedInputListener listener =
                     sourceCounters.newMalformedListener(ctx.errorStream, ctx.malformedReportLimit);
-                final ItchSource source = feedSource.factory().open(listener);
+                final ItchSource source = feedSource.factory().open(
+                    listener, sourceCounters.newUpstreamListener(ctx.errorStream));
                 openSources.add(source);
                 final MessageNormaliser normaliser =
                     ctx.normaliserFactory.newNormaliser(ctx.epochClock, listener, feedSource.name());
@@ -756,6 +759,9 @@ public final class FeedHandler implements AutoCloseable
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .publicationTermBufferLength(ctx.termLength)
+            .socketSndbufLength(FeedConfiguration.socketBufferLength())
+            .socketRcvbufLength(FeedConfiguration.socketBufferLength())
+            .initialWindowLength(FeedConfiguration.receiverWindowLength())
             .errorHandler(errorHandler);
         if (dedicated)
         {

@@ -26,6 +26,7 @@ package io.tickwire.feed;
  * @param ringFull          ring-full episodes.
  * @param upstreamGaps      MoldUDP64 gaps detected upstream.
  * @param upstreamRecovered MoldUDP64 messages recovered by re-request.
+ * @param upstreamLost      MoldUDP64 messages lost to unrecoverable gaps.
  * @param published         market data messages published.
  * @param bytesPublished    bytes of market data published.
  * @param backPressured     claims refused for back-pressure.
@@ -41,6 +42,7 @@ public record FeedSnapshot(
     long ringFull,
     long upstreamGaps,
     long upstreamRecovered,
+    long upstreamLost,
     long published,
     long bytesPublished,
     long backPressured,
@@ -64,6 +66,7 @@ public record FeedSnapshot(
             counters.ringFull(),
             counters.upstreamGaps(),
             counters.upstreamRecovered(),
+            counters.upstreamLost(),
             counters.publisher().messagesPublished().get(),
             counters.publisher().bytesPublished().get(),
             counters.publisher().backPressured().get(),

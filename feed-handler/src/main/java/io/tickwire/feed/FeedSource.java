@@ -17,6 +17,7 @@ package io.tickwire.feed;
 
 import io.tickwire.feed.ingest.ItchSource;
 import io.tickwire.feed.ingest.MalformedInputListener;
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64StatusListener;
 import io.tickwire.feed.ring.RingFullPolicy;
 
 import java.util.Objects;
@@ -40,6 +41,19 @@ public final class FeedSource
          * @return the open source.
          */
         ItchSource open(MalformedInputListener listener);
+
+        /**
+         * Open a source that can also report upstream MoldUDP64 gaps and recoveries. Sources without an upstream
+         * session ignore the second listener.
+         *
+         * @param listener         to report malformed framing to.
+         * @param upstreamListener to report the upstream session's gaps, recoveries and losses to.
+         * @return the open source.
+         */
+        default ItchSource open(final MalformedInputListener listener, final MoldUdp64StatusListener upstreamListener)
+        {
+            return open(listener);
+        }
     }
 
     private final String name;

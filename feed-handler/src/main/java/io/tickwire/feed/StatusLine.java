@@ -72,7 +72,7 @@ public final class StatusLine
             "  dropped            %,d (live input, ring full)%n" +
             "  published          %,d (%,d bytes, %,d msg/s average)%n" +
             "  heartbeats         %,d%n" +
-            "  upstream gaps      %,d (recovered %,d messages)%n" +
+            "  upstream gaps      %,d (recovered %,d messages, lost %,d)%n" +
             "  ring-full          %,d episodes%n" +
             "  back-pressure      %,d events%n" +
             "  not-connected      %,d events%n",
@@ -87,6 +87,7 @@ public final class StatusLine
             end.heartbeats() - start.heartbeats(),
             end.upstreamGaps() - start.upstreamGaps(),
             end.upstreamRecovered() - start.upstreamRecovered(),
+            end.upstreamLost() - start.upstreamLost(),
             end.ringFull() - start.ringFull(),
             end.backPressured() - start.backPressured(),
             end.notConnected() - start.notConnected());

@@ -15,13 +15,23 @@
  */
 package io.tickwire.feed;
 
+import io.aeron.Aeron;
+import io.aeron.CommonContext;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
 import io.tickwire.sbe.md.AddOrderEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -80,6 +90,30 @@ class FeedHandlerTest
             snapshot.bytesPublished());
         assertEquals(0, snapshot.malformed());
         assertEquals(0, snapshot.dropped());
+        assertCountersVisibleInCncFile(messageCount);
+    }
+
+    private void assertCountersVisibleInCncFile(final long messageCount)
+    {
+        // Another client reading the CnC file sees what AeronStat would print.
+        final Map<String, Long> counters = new HashMap<>();
+        try (Aeron observer = Aeron.connect(new Aeron.Context().aeronDirectoryName(feed.aeronDirectoryName())))
+        {
+            final CountersReader reader = observer.countersReader();
+            reader.forEach((counterId, typeId, keyBuffer, label) ->
+            {
+                if (typeId >= FeedCounters.MESSAGES_IN_TYPE_ID && typeId <= FeedCounters.PUBLISHER_POSITION_TYPE_ID)
+                {
+                    counters.put(label, reader.getCounterValue(counterId));
+                }
+            });
+        }
+
+        assertEquals(messageCount, counters.get("tickwire-feed msgs-in: synthetic"), counters.toString());
+        assertEquals(messageCount, counters.get("tickwire-feed msgs-published: " + channel + " stream 1001"));
+        assertEquals(0, counters.get("tickwire-feed malformed TRUNCATED_MESSAGE: synthetic"));
+        assertEquals(0, counters.get("tickwire-feed dropped-ring-full: synthetic"));
+        assertTrue(counters.get("tickwire-feed publisher-position: " + channel + " stream 1001") > 0);
     }
 
     @Test
@@ -156,6 +190,45 @@ class FeedHandlerTest
         assertTrue(banner.matches("(?s).*ingest-0 +feed-agents +1 +BackoffIdleStrategy.*"), banner);
         assertTrue(banner.matches("(?s).*publisher +feed-agents +1 +BackoffIdleStrategy.*"), banner);
         assertTrue(banner.matches("(?s).*media-driver +driver threads +any +embedded SHARED.*"), banner);
+    }
+
+    @Test
+    void shouldRunEachAgentOnItsOwnPinnedThreadWhenDedicated()
+    {
+        // An external, back-off driver and back-off agents: the dedicated layout without busy-spinning in a test.
+        final long messageCount = 20_000;
+        try (MediaDriver driver = MediaDriver.launch(new MediaDriver.Context()
+            .aeronDirectoryName(CommonContext.generateRandomDirName())
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new BackoffIdleStrategy())
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)))
+        {
+            feed = new FeedHandler(context(messageCount)
+                .aeronDirectoryName(driver.aeronDirectoryName())
+                .threadingProfile(ThreadingProfile.DEDICATED)
+                .dedicatedIdleStrategySupplier(BackoffIdleStrategy::new)
+                .cpus(0, 1)).start();
+
+            final Set<String> threadNames = new HashSet<>();
+            for (final Thread thread : Thread.getAllStackTraces().keySet())
+            {
+                threadNames.add(thread.getName());
+            }
+            assertTrue(threadNames.containsAll(List.of("ingest-0", "publisher")), threadNames.toString());
+            assertTrue(feed.banner().matches("(?s).*ingest-0 +ingest-0 +0 +BackoffIdleStrategy.*"), feed.banner());
+            assertTrue(feed.banner().matches("(?s).*publisher +publisher +1 +BackoffIdleStrategy.*"), feed.banner());
+            assertTrue(feed.banner().contains("(external driver)"), feed.banner());
+
+            subscriber = new VerifyingSubscriber(feed.aeronDirectoryName(), channel, 1001);
+            receiveUntil(() -> subscriber.lastSequence() >= messageCount || null != subscriber.firstProblem(), 100);
+            assertNull(subscriber.firstProblem());
+            assertEquals(messageCount, subscriber.lastSequence());
+
+            subscriber.close();
+            subscriber = null;
+            feed.close();
+        }
     }
 
     private void receiveUntil(final BooleanSupplier done, final int fragmentLimit)

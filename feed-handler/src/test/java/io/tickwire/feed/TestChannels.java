@@ -16,21 +16,24 @@
 package io.tickwire.feed;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Channels no other concurrent test run uses: a random multicast group and a free UDP port on loopback.
  */
-final class TestChannels
+public final class TestChannels
 {
     private TestChannels()
     {
     }
 
-    static String randomMulticastChannel()
+    /**
+     * A multicast channel on loopback with a random group and a free port.
+     *
+     * @return the Aeron URI.
+     */
+    public static String randomMulticastChannel()
     {
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         // Aeron sends data to an odd group address and control to the next (even) one.
@@ -38,15 +41,28 @@ final class TestChannels
             freeUdpPort() + "|interface=127.0.0.1|ttl=0";
     }
 
-    static int freeUdpPort()
+    /**
+     * A UDP port that is free now and outside the kernel's ephemeral range (32768 and up), so that no socket bound to
+     * port 0 elsewhere (Aeron's own, another test's, another process's) can be handed the same port before we use it.
+     *
+     * @return the port.
+     */
+    public static int freeUdpPort()
     {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress()))
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++)
         {
-            return socket.getLocalPort();
+            final int port = random.nextInt(20_000, 32_000);
+            try (DatagramSocket socket = new DatagramSocket(port))
+            {
+                return socket.getLocalPort();
+            }
+            catch (final IOException ignore)
+            {
+                // taken: try another
+            }
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+
+        throw new IllegalStateException("no free UDP port in 20000-32000");
     }
 }

@@ -19,12 +19,15 @@ import io.aeron.Aeron;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.AddOrderDecoder;
 import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import io.tickwire.sbe.md.Side;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * A plain Aeron subscriber that checks every message of a {@link SyntheticItchSource} feed as it arrives:
@@ -42,6 +45,7 @@ final class VerifyingSubscriber implements FragmentHandler, AutoCloseable
     private long heartbeats;
     private long lastHeartbeatSequence = -1;
     private String firstProblem;
+    private String firstSequenceProblem;
 
     VerifyingSubscriber(final String aeronDirectoryName, final String channel, final int streamId)
     {
@@ -79,10 +83,36 @@ final class VerifyingSubscriber implements FragmentHandler, AutoCloseable
         return firstProblem;
     }
 
+    /**
+     * For feeds not made by {@link SyntheticItchSource}: only sequence contiguity and heartbeats are checked.
+     *
+     * @return the first sequence problem, or null.
+     */
+    String firstProblemIgnoringFields()
+    {
+        return firstSequenceProblem;
+    }
+
     public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         headerDecoder.wrap(buffer, offset);
         final int templateId = headerDecoder.templateId();
+        if (HeartbeatDecoder.TEMPLATE_ID != templateId)
+        {
+            final long sequence = buffer.getLong(
+                offset + MarketDataHeader.SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            if (sequence != lastSequence + 1 && null == firstSequenceProblem)
+            {
+                firstSequenceProblem = "sequence " + sequence + " after " + lastSequence;
+            }
+            if (AddOrderDecoder.TEMPLATE_ID != templateId)
+            {
+                lastSequence = sequence;
+                problem("template " + templateId + " is not from the synthetic source");
+                return;
+            }
+        }
+
         if (AddOrderDecoder.TEMPLATE_ID == templateId)
         {
             addOrderDecoder.wrapAndApplyHeader(buffer, offset, headerDecoder);
@@ -97,10 +127,6 @@ final class VerifyingSubscriber implements FragmentHandler, AutoCloseable
             {
                 problem("heartbeat sequence " + lastHeartbeatSequence + " after message " + lastSequence);
             }
-        }
-        else
-        {
-            problem("unexpected template " + templateId);
         }
     }
 

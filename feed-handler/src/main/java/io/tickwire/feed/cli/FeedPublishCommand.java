@@ -148,51 +148,66 @@ public final class FeedPublishCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final CountDownLatch finished = new CountDownLatch(1);
         final Thread shutdownHook = new Thread(() -> awaitQuietly(finished), "feed-publish-shutdown");
-        final FeedSnapshot start;
-        final FeedSnapshot end;
         final FeedHandler feed = new FeedHandler(ctx);
         try
         {
-            feed.start();
-            out.print(feed.banner());
-            out.flush();
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-
-            start = feed.snapshot();
-            FeedSnapshot previous = start;
-            long nextStatusNs = start.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            while (!feed.isComplete() && !shuttingDown(shutdownHook))
+            FeedSnapshot start = null;
+            FeedSnapshot end = null;
+            try
             {
-                sleepMillis(10);
-                if (System.nanoTime() >= nextStatusNs)
+                feed.start();
+                out.print(feed.banner());
+                out.flush();
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+                start = feed.snapshot();
+                FeedSnapshot previous = start;
+                boolean toldWaiting = false;
+                long nextStatusNs = start.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                while (!feed.isComplete() && !shuttingDown(shutdownHook))
                 {
-                    final FeedSnapshot current = feed.snapshot();
-                    out.println(StatusLine.status(previous, current));
+                    sleepMillis(10);
+                    if (System.nanoTime() >= nextStatusNs)
+                    {
+                        final FeedSnapshot current = feed.snapshot();
+                        if (!toldWaiting && 0 == current.published() && current.notConnected() > 0)
+                        {
+                            toldWaiting = true;
+                            out.println("waiting for a subscriber on " + channel + " stream " + streamId +
+                                " (input is held, not published into the void)");
+                        }
+                        out.println(StatusLine.status(previous, current));
+                        out.flush();
+                        previous = current;
+                        nextStatusNs += TimeUnit.SECONDS.toNanos(1);
+                    }
+                }
+
+                if (feed.isComplete())
+                {
+                    // The summary's rate covers the work, not the linger.
+                    end = feed.snapshot();
+                    out.println("input complete: " + end.published() + " messages published; lingering " +
+                        lingerMs + " ms");
                     out.flush();
-                    previous = current;
-                    nextStatusNs += TimeUnit.SECONDS.toNanos(1);
+                    sleepMillis(lingerMs);
                 }
             }
-
-            if (feed.isComplete())
+            finally
             {
-                out.println("input complete: " + feed.snapshot().published() + " messages published; lingering " +
-                    lingerMs + " ms");
-                out.flush();
-                sleepMillis(lingerMs);
+                feed.close();
             }
+
+            out.print(StatusLine.summary(start, null != end ? end : feed.snapshot()));
+            out.flush();
+            return 0;
         }
         finally
         {
-            feed.close();
+            // On Ctrl-C the shutdown hook holds the JVM until the summary is out.
             finished.countDown();
             removeQuietly(shutdownHook);
         }
-
-        end = feed.snapshot();
-        out.print(StatusLine.summary(start, end));
-        out.flush();
-        return 0;
     }
 
     FeedHandler.Context context()
@@ -200,6 +215,11 @@ public final class FeedPublishCommand implements Callable<Integer>
         if (null != requestServer && null == input.moldUdp64)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--request-server needs --moldudp64");
+        }
+        if (null != pacing && !pacing.max && null != input.moldUdp64)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--rate paces replayed input (--itch, --pcap, --simulate); live --moldudp64 arrives at its own rate");
         }
         if (null != pacing && !pacing.max && pacing.rate <= 0)
         {
@@ -246,6 +266,26 @@ public final class FeedPublishCommand implements Callable<Integer>
     boolean simulate()
     {
         return input.simulate;
+    }
+
+    String requestServer()
+    {
+        return requestServer;
+    }
+
+    long messages()
+    {
+        return messages;
+    }
+
+    int symbols()
+    {
+        return symbols;
+    }
+
+    long seed()
+    {
+        return seed;
     }
 
     private static boolean shuttingDown(final Thread shutdownHook)

@@ -75,6 +75,8 @@ class FeedCommandTest
         assertEquals(2, execute("publish", "--simulate", "--profile", "turbo"));
         assertEquals(2, execute("publish", "--simulate", "--cpus", "3-1"));
         assertEquals(2, execute("publish", "--simulate", "--rate", "0"));
+        assertEquals(2, execute("publish", "--moldudp64", "239.1.1.1:5000", "--rate", "1000"));
+        assertEquals(2, execute("publish", "--moldudp64", "nonsense"));
         assertTrue(err.toString().contains("--request-server needs --moldudp64"), err.toString());
     }
 }

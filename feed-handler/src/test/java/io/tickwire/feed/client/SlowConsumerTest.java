@@ -98,7 +98,10 @@ class SlowConsumerTest
     void shouldNotStallPublisherOrFastSubscriberWithMaxFlowControl() throws InterruptedException
     {
         final int messages = 300_000;
-        final String channel = TestMedia.multicastChannel();
+        // Terms large enough to keep the whole run in the publisher's buffers: with max flow control the publisher
+        // never waits for the slow receivers, so on a loaded 2-core host a receiver starved of CPU must still be
+        // able to NAK what it missed and have it retransmitted, rather than find it overwritten.
+        final String channel = TestMedia.multicastChannel() + "|term-length=32m";
         final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
         final Histogram fastLatency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final FeedClient[] fastHolder = new FeedClient[1];

@@ -21,8 +21,6 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -69,14 +67,7 @@ public final class TestMedia
      */
     public static int freePort()
     {
-        try (DatagramSocket socket = new DatagramSocket(0))
-        {
-            return socket.getLocalPort();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return io.tickwire.feed.TestChannels.freeUdpPort();
     }
 
     /**

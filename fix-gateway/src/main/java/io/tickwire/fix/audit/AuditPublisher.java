@@ -27,12 +27,16 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Encodes audit records straight into the single-writer ring buffer that feeds the {@link AuditWriterAgent}.
  * <p>
  * Owned by one thread, the QuickFIX/J session thread: not thread safe, by design (the ring has one producer).
- * Allocation free: the SBE encoder is reused and text is copied from the entry's {@link CharSequence}s.
+ * If two threads must publish (inbound on the session thread, outbound reports on a sender thread), they take
+ * turns under one lock around {@link #publish}, which keeps tickets in ring order - the order the durable
+ * ticket advances in. Allocation free: the SBE encoder is reused and text is copied from the entry's
+ * {@link CharSequence}s.
  * <p>
  * Never drops a record. When the ring is full the publisher waits with its idle strategy (back pressure on
  * the session, counted in {@link #backPressureCount()}); if the writer has failed it throws
@@ -61,6 +65,7 @@ public final class AuditPublisher
     private final AuditDurability durability;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final AuditRecordEncoder encoder = new AuditRecordEncoder();
+    private final AtomicLong publishedTicket = new AtomicLong();
     private long lastTicket;
     private long backPressureCount;
     private long truncatedCount;
@@ -154,15 +159,20 @@ public final class AuditPublisher
         }
 
         ringBuffer.commit(index);
-        return ++lastTicket;
+        final long ticket = ++lastTicket;
+        publishedTicket.lazySet(ticket);
+        return ticket;
     }
 
     /**
+     * Ticket of the last record published; safe to read from any thread (a status line computing audit lag),
+     * published with an ordered store so the owning thread pays no fence.
+     *
      * @return ticket of the last record published, 0 when none.
      */
     public long lastTicket()
     {
-        return lastTicket;
+        return publishedTicket.get();
     }
 
     /**

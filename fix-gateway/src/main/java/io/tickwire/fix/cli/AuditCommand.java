@@ -66,6 +66,10 @@ public final class AuditCommand implements Runnable
         final List<Path> files = new ArrayList<>();
         for (final Path input : inputs)
         {
+            if (!Files.exists(input))
+            {
+                throw new IllegalArgumentException("no such file or directory: " + input);
+            }
             if (Files.isDirectory(input))
             {
                 files.addAll(JournalReader.journalFiles(input));

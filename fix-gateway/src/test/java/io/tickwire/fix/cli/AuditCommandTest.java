@@ -141,6 +141,13 @@ class AuditCommandTest
     }
 
     @Test
+    void shouldFailOnMissingFile()
+    {
+        assertEquals(1, run("verify", dir.resolve("absent.journal").toString()));
+        assertTrue(err.toString().contains("no such file or directory"), err::toString);
+    }
+
+    @Test
     void shouldRejectUnknownFormatAsUsageError()
     {
         assertEquals(2, run("export", journal.toString(), "--format", "xml"));

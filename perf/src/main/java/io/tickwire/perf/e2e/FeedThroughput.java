@@ -25,15 +25,24 @@ import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.NormaliserFactory;
 import io.tickwire.feed.ThreadingProfile;
+import io.tickwire.feed.ingest.BinaryFileSource;
+import io.tickwire.feed.ingest.ItchFileWriter;
+import io.tickwire.feed.ingest.ItchNormaliser;
+import io.tickwire.feed.ingest.sim.VenueSimulator;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -293,30 +302,121 @@ public final class FeedThroughput
     }
 
     /**
-     * Run from the command line: {@code [messages] [compact|dedicated] [channel]}.
+     * Write an ITCH 5.0 BinaryFILE of simulated order flow, unless the file already holds that many messages'
+     * worth (the generator is deterministic for a seed, so a file is reused across runs).
      *
-     * @param args optional message count, profile and channel.
+     * @param file     to write.
+     * @param messages to generate.
+     * @param symbols  to simulate.
+     * @param seed     of the simulator.
+     * @return the file.
+     * @throws IOException if it cannot be written.
      */
-    public static void main(final String[] args)
+    public static Path generateItchFile(final Path file, final long messages, final int symbols, final long seed)
+        throws IOException
     {
+        final Path marker =
+            file.resolveSibling(file.getFileName() + ".complete-" + messages + "-" + symbols + "-" + seed);
+        if (Files.exists(file) && Files.exists(marker))
+        {
+            return file;
+        }
+
+        final VenueSimulator simulator = new VenueSimulator(seed, symbols);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        try (ItchFileWriter writer = new ItchFileWriter(file))
+        {
+            for (long i = 0; i < messages; i++)
+            {
+                writer.write(buffer, 0, simulator.next(buffer, 0));
+            }
+        }
+        Files.createFile(marker);
+        return file;
+    }
+
+    /**
+     * Configure a run that reads an ITCH file through the real ingest path (BinaryFileSource, ItchNormaliser).
+     *
+     * @param config to configure.
+     * @param file   ITCH 5.0 BinaryFILE.
+     * @return the config.
+     */
+    public static Config itchFile(final Config config, final Path file)
+    {
+        return config.source(
+            file.toString(),
+            listener ->
+            {
+                try
+                {
+                    return new BinaryFileSource(file, listener);
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException(ex);
+                }
+            },
+            (clock, listener, name) -> new ItchNormaliser(clock, listener, name)::normalise);
+    }
+
+    /**
+     * Run from the command line:
+     * {@code [--messages N] [--profile compact|dedicated] [--channel URI] [--itch FILE | --synthetic] [--runs R]}.
+     * Unless {@code --synthetic}, generates {@code N} simulated messages (100 symbols, seed 42) into the
+     * {@code --itch} file or {@code java.io.tmpdir/tickwire-feed-throughput.itch} (reused when a marker file says
+     * it holds exactly that) and reads it through BinaryFileSource and ItchNormaliser.
+     *
+     * @param args options as above.
+     * @throws IOException if the ITCH file cannot be written or read.
+     */
+    public static void main(final String[] args) throws IOException
+    {
+        long messages = 10_000_000;
+        int runs = 1;
+        boolean synthetic = false;
+        Path itch = null;
         final Config config = new Config();
-        if (args.length > 0)
+        for (int i = 0; i < args.length; i++)
         {
-            config.messages(Long.parseLong(args[0].replace("_", "")));
+            switch (args[i])
+            {
+                case "--messages" -> messages = Long.parseLong(args[++i].replace("_", ""));
+                case "--profile" -> config.profile(ThreadingProfile.parse(args[++i]));
+                case "--channel" -> config.channel(args[++i]);
+                case "--itch" -> itch = Path.of(args[++i]);
+                case "--synthetic" -> synthetic = true;
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                default ->
+                {
+                    System.err.println("usage: FeedThroughput [--messages N] [--profile compact|dedicated] " +
+                        "[--channel URI] [--itch FILE | --synthetic] [--runs R]");
+                    System.exit(2);
+                }
+            }
         }
-        if (args.length > 1)
+
+        config.messages(messages);
+        if (!synthetic)
         {
-            config.profile(ThreadingProfile.parse(args[1]));
-        }
-        if (args.length > 2)
-        {
-            config.channel(args[2]);
+            final Path file = null != itch ?
+                itch : Path.of(System.getProperty("java.io.tmpdir"), "tickwire-feed-throughput.itch");
+            final long startNs = System.nanoTime();
+            itch = generateItchFile(file, messages, 100, 42);
+            System.out.printf(Locale.ROOT, "ITCH file %s (%,d bytes) ready in %.1f s%n",
+                itch, Files.size(itch), (System.nanoTime() - startNs) / 1e9);
+            itchFile(config, itch);
         }
 
         System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
-        final Result result = run(config);
-        System.out.println(result.describe());
-        if (!result.zeroLoss())
+        boolean ok = true;
+        for (int run = 1; run <= runs; run++)
+        {
+            final Result result = run(config);
+            System.out.println("run " + run + ": " + result.describe());
+            ok &= result.zeroLoss();
+        }
+        if (!ok)
         {
             System.exit(1);
         }

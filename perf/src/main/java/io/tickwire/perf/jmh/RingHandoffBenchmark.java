@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -54,7 +55,10 @@ import java.util.concurrent.TimeUnit;
  * Each benchmark method makes one attempt; the auxiliary counters {@code sent} and {@code received} count only
  * successful hand-offs, so {@code received} ops/s is the hand-off throughput. The queue passes a reference to a
  * pre-allocated object (no copy, no allocation), which favours it: the rings copy 64 bytes each way.
- * Both threads spin on attempts, so this needs two otherwise idle cores.
+ * Both threads spin on attempts, so this needs two otherwise idle cores; on a loaded 2-core machine the score
+ * measures the scheduler. The {@code *SameThread} benchmarks are the control that does not depend on scheduling:
+ * one thread writes a batch of 64 and reads it back (score per message), i.e. the cost of the structure itself
+ * without the cache-line transfer between cores.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -224,6 +228,85 @@ public class RingHandoffBenchmark
         {
             counts.sent++;
         }
+    }
+
+    /**
+     * One thread: write a batch into a OneToOneRingBuffer, read it back.
+     *
+     * @param state ring.
+     * @return checksum, so that nothing is optimised away.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long oneToOneSameThread(final OneToOneLocal state)
+    {
+        return sameThread(state);
+    }
+
+    /**
+     * One thread: write a batch into a ManyToOneRingBuffer, read it back.
+     *
+     * @param state ring.
+     * @return checksum, so that nothing is optimised away.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long manyToOneSameThread(final ManyToOneLocal state)
+    {
+        return sameThread(state);
+    }
+
+    /**
+     * One thread: offer a batch to an ArrayBlockingQueue, drain it.
+     *
+     * @param state queue.
+     * @return number drained, so that nothing is optimised away.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int queueSameThread(final QueueLocal state)
+    {
+        for (int i = 0; i < BATCH; i++)
+        {
+            state.queue.offer(state.message);
+        }
+        final int drained = state.queue.drainTo(state.drained, BATCH);
+        state.drained.clear();
+        return drained;
+    }
+
+    /**
+     * A OneToOneRingBuffer used by one thread.
+     */
+    @State(Scope.Thread)
+    public static class OneToOneLocal extends OneToOne
+    {
+    }
+
+    /**
+     * A ManyToOneRingBuffer used by one thread.
+     */
+    @State(Scope.Thread)
+    public static class ManyToOneLocal extends ManyToOne
+    {
+    }
+
+    /**
+     * An ArrayBlockingQueue used by one thread.
+     */
+    @State(Scope.Thread)
+    public static class QueueLocal extends Queue
+    {
+    }
+
+    static long sameThread(final RingState state)
+    {
+        for (int i = 0; i < BATCH; i++)
+        {
+            write(state, i);
+        }
+        state.ring.read(state.handler, BATCH);
+        return state.checksum;
     }
 
     /**
