@@ -82,6 +82,16 @@ public final class Stage
      */
     public static final String ORDER_TO_TICK_SEEN = "order->tick-seen";
 
+    /**
+     * End to end inside the gateway: FIX message received (stamped) to its ExecutionReport handed to the session.
+     */
+    public static final String FIX_RECEIVE_TO_ER_SENT = "fix-receive->er-sent";
+
+    /**
+     * Client side: intended send time of an order to its acknowledgement (ExecutionReport New) received.
+     */
+    public static final String ORDER_TO_ACK = "order->ack";
+
     private static final String[] FEED_STAGES =
     {
         SOURCE_TO_INGEST, INGEST_TO_RING, RING_TO_PUBLISH, PUBLISH_TO_RECEIVE, RECEIVE_TO_BOOK

@@ -17,6 +17,11 @@ package io.tickwire.feed.cli;
 
 import org.agrona.concurrent.EpochNanoClock;
 import io.tickwire.latency.CalibratedEpochNanoClock;
+import io.tickwire.latency.HlogOptions;
+import io.tickwire.latency.LatencyRecording;
+import io.tickwire.latency.LatencyRegistry;
+import io.tickwire.latency.Stage;
+import io.tickwire.latency.StageRecorder;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
@@ -43,6 +48,7 @@ import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -77,6 +83,9 @@ public final class DemoCommand implements Callable<Integer>
     private static final int STREAM_ID = 1001;
     private static final int REQUEST_STREAM_ID = 1002;
     private static final int RESPONSE_STREAM_ID = 1003;
+
+    @Mixin
+    private HlogOptions hlog;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "20s",
         converter = FeedSubscribeCommand.DurationConverter.class,
@@ -115,11 +124,16 @@ public final class DemoCommand implements Callable<Integer>
         final AtomicLong applied = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
         final AtomicLong recoveries = new AtomicLong();
+        final StageRecorder publishToReceive;
+        final StageRecorder receiveToBook;
         FeedClient client;
 
-        Subscriber(final String name)
+        Subscriber(final LatencyRegistry registry, final String name)
         {
             this.name = name;
+            final String writer = "subscriber-" + name.charAt(0);
+            publishToReceive = registry.recorder(Stage.PUBLISH_TO_RECEIVE, writer);
+            receiveToBook = registry.recorder(Stage.RECEIVE_TO_BOOK, writer);
         }
 
         void publishCounters()
@@ -143,12 +157,24 @@ public final class DemoCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        try (LatencyRecording recording = hlog.start("demo"))
+        {
+            if (recording.isEnabled())
+            {
+                spec.commandLine().getOut().println("latency log: " + recording.file());
+            }
+            return run(recording.registry());
+        }
+    }
+
+    private Integer run(final LatencyRegistry registry)
+    {
         final PrintWriter out = spec.commandLine().getOut();
         final long messages = Math.max(1, rate * TimeUnit.NANOSECONDS.toSeconds(durationNs));
         final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
-        final Subscriber a = new Subscriber("A (every event)");
-        final Subscriber b = new Subscriber("B (conflated)");
-        final Subscriber c = new Subscriber("C (late joiner)");
+        final Subscriber a = new Subscriber(registry, "A (every event)");
+        final Subscriber b = new Subscriber(registry, "B (conflated)");
+        final Subscriber c = new Subscriber(registry, "C (late joiner)");
         final List<Subscriber> subscribers = List.of(a, b, c);
         final List<String> failures = new ArrayList<>();
 
@@ -318,8 +344,12 @@ public final class DemoCommand implements Callable<Integer>
             .bookListener((instrumentId, book) ->
             {
                 final long now = clock.nanoTime();
-                subscriber.publishToCallback.recordValue(Math.max(0, now - holder[0].lastPublishTimestamp()));
-                subscriber.ingestToCallback.recordValue(Math.max(0, now - holder[0].lastIngestTimestamp()));
+                final FeedClient feedClient = holder[0];
+                subscriber.publishToCallback.recordValue(Math.max(0, now - feedClient.lastPublishTimestamp()));
+                subscriber.ingestToCallback.recordValue(Math.max(0, now - feedClient.lastIngestTimestamp()));
+                subscriber.publishToReceive.recordInterval(
+                    feedClient.lastPublishTimestamp(), feedClient.lastReceiveTimestamp());
+                subscriber.receiveToBook.recordInterval(feedClient.lastReceiveTimestamp(), now);
             }));
         holder[0] = client;
         return client;

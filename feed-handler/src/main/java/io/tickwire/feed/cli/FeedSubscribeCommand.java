@@ -17,6 +17,10 @@ package io.tickwire.feed.cli;
 
 import org.agrona.concurrent.EpochNanoClock;
 import io.tickwire.latency.CalibratedEpochNanoClock;
+import io.tickwire.latency.HlogOptions;
+import io.tickwire.latency.LatencyRecording;
+import io.tickwire.latency.Stage;
+import io.tickwire.latency.StageRecorder;
 import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.client.BboListener;
 import io.tickwire.feed.client.BookListener;
@@ -32,6 +36,7 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -63,6 +68,9 @@ public final class FeedSubscribeCommand implements Callable<Integer>
     {
         book, bbo, trades, none
     }
+
+    @Mixin
+    private HlogOptions hlog;
 
     @Option(names = "--channel", paramLabel = "URI", description = "Feed channel (default: ${DEFAULT-VALUE}).")
     String channel = FeedClientConfiguration.channel();
@@ -146,6 +154,18 @@ public final class FeedSubscribeCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        try (LatencyRecording recording = hlog.start("feed-subscribe"))
+        {
+            if (recording.isEnabled())
+            {
+                spec.commandLine().getErr().println("latency log: " + recording.file());
+            }
+            return run(recording);
+        }
+    }
+
+    private Integer run(final LatencyRecording recording)
+    {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
@@ -153,11 +173,17 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         final long[] updates = new long[1];
         final FeedClient[] holder = new FeedClient[1];
 
+        final StageRecorder publishToReceive = recording.registry().recorder(Stage.PUBLISH_TO_RECEIVE, "subscriber");
+        final StageRecorder receiveToBook = recording.registry().recorder(Stage.RECEIVE_TO_BOOK, "subscriber");
         final BookListener bookListener = (instrumentId, book) ->
         {
             updates[0]++;
+            final long nowNs = clock.nanoTime();
+            final FeedClient client = holder[0];
             latency.recordValue(Math.min(latency.getHighestTrackableValue(),
-                Math.max(0, clock.nanoTime() - holder[0].lastPublishTimestamp())));
+                Math.max(0, nowNs - client.lastPublishTimestamp())));
+            publishToReceive.recordInterval(client.lastPublishTimestamp(), client.lastReceiveTimestamp());
+            receiveToBook.recordInterval(client.lastReceiveTimestamp(), nowNs);
             if (PrintMode.book == print)
             {
                 out.println(formatBook(symbolOf(holder[0], instrumentId), book, depth));

@@ -26,6 +26,7 @@ import io.aeron.logbuffer.Header;
 import io.tickwire.feed.book.BookResult;
 import io.tickwire.feed.book.CrossState;
 import io.tickwire.feed.book.OrderBook;
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.BookSnapshotBeginDecoder;
 import io.tickwire.sbe.md.BookSnapshotEndDecoder;
@@ -140,6 +141,8 @@ public final class FeedClient implements AutoCloseable
     private long skippedCoveredBySnapshot;
     private long snapshotErrors;
     private long lastPublishTimestamp;
+    private long lastReceiveTimestamp;
+    private final CalibratedEpochNanoClock receiveClock = CalibratedEpochNanoClock.shared();
     private long lastIngestTimestamp;
     private int staleBooks;
 
@@ -338,6 +341,19 @@ public final class FeedClient implements AutoCloseable
     }
 
     /**
+     * When the live fragment being, or last, handled was received from the subscription: epoch ns from
+     * {@link CalibratedEpochNanoClock#shared()} (comparable with the publisher's publish timestamp), read once per
+     * fragment. Messages buffered during a recovery and applied later keep the receive time of the fragment that
+     * was read last, so this is exact for live, in-order messages only.
+     *
+     * @return the receive timestamp.
+     */
+    public long lastReceiveTimestamp()
+    {
+        return lastReceiveTimestamp;
+    }
+
+    /**
      * Ingest timestamp (epoch ns) of the message being, or last, applied.
      *
      * @return the timestamp.
@@ -515,6 +531,7 @@ public final class FeedClient implements AutoCloseable
 
     private void onLiveFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
+        lastReceiveTimestamp = receiveClock.nanoTime();
         messagesReceived++;
         if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
         {

@@ -15,7 +15,11 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.latency.HlogOptions;
+import io.tickwire.latency.LatencyRecording;
+import io.tickwire.latency.Stage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
@@ -68,6 +72,9 @@ public final class FixClientCommand implements Callable<Integer>
         description = "Mid price: buys 1 below, sells 1 above, so orders rest (default ${DEFAULT-VALUE}).")
     private BigDecimal price;
 
+    @Mixin
+    private HlogOptions hlog;
+
     /**
      * {@inheritDoc}
      */
@@ -78,7 +85,8 @@ public final class FixClientCommand implements Callable<Integer>
             System.err.println("--orders and --rate must be positive");
             return 2;
         }
-        try (OpenLoopOrderClient client = new OpenLoopOrderClient(
+        try (LatencyRecording recording = hlog.start("fix-client");
+            OpenLoopOrderClient client = new OpenLoopOrderClient(
             host, port, beginString, sender, target, username, password, symbol, price))
         {
             if (!client.awaitLogon(10_000))
@@ -90,8 +98,13 @@ public final class FixClientCommand implements Callable<Integer>
             {
                 client.run(warmup, rate, 30_000);
             }
+            client.orderToAckRecorder(recording.registry().recorder(Stage.ORDER_TO_ACK, "fix-client"));
             final OpenLoopOrderClient.Result result = client.run(orders, rate, 60_000);
             System.out.println(result.format());
+            if (recording.isEnabled())
+            {
+                System.out.println("latency log: " + recording.file());
+            }
             return result.acknowledged() + result.rejected() == orders ? 0 : 1;
         }
     }

@@ -20,8 +20,11 @@ import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.GatewayCounters;
 import io.tickwire.fix.session.SessionState;
+import io.tickwire.latency.HlogOptions;
+import io.tickwire.latency.LatencyRecording;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import quickfix.SessionID;
 
@@ -62,6 +65,9 @@ public final class GatewayCommand implements Callable<Integer>
         description = "Print a credentials file line for USER (password read from standard input) and exit.")
     private String hashPasswordFor;
 
+    @Mixin
+    private HlogOptions hlog;
+
     /**
      * {@inheritDoc}
      */
@@ -76,12 +82,15 @@ public final class GatewayCommand implements Callable<Integer>
         }
 
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+            LatencyRecording recording = hlog.start("gateway");
             Gateway gateway = Gateway.launch(new Gateway.Context()
             .configFile(config)
             .requireClockSync(requireClockSync)
-            .auditDirectory(auditDirectory)))
+            .auditDirectory(auditDirectory)
+            .latencyRegistry(recording.registry())))
         {
             printBanner(out, gateway);
+            out.println("latency log: " + (recording.isEnabled() ? recording.file() : "off (no --hlog)"));
             final Thread status = new Thread(() -> statusLoop(out, gateway), "gateway-status");
             status.setDaemon(true);
             if (statusInterval > 0)

@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.latency.StageRecorder;
 import org.HdrHistogram.Histogram;
 import quickfix.Application;
 import quickfix.ConfigError;
@@ -62,6 +63,7 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private volatile long lastAckNanos;
+    private volatile StageRecorder orderToAck;
     private int runs;
 
     /**
@@ -118,6 +120,17 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
         initiator = new SocketInitiator(
             this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
         initiator.start();
+    }
+
+    /**
+     * Also record {@code order->ack} (intended send time to ExecutionReport New) into this recorder, written by
+     * QuickFIX/J's one message-processing thread of this initiator; null stops recording (e.g. during warm-up).
+     *
+     * @param orderToAck the stage's recorder, or null.
+     */
+    public void orderToAckRecorder(final StageRecorder orderToAck)
+    {
+        this.orderToAck = orderToAck;
     }
 
     /**
@@ -232,6 +245,11 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
             if (index < intended.length)
             {
                 histogram.recordValue(Math.min(Math.max(now - intended[index], 0), MAX_LATENCY_NANOS));
+                final StageRecorder recorder = orderToAck;
+                if (null != recorder)
+                {
+                    recorder.recordInterval(intended[index], now);
+                }
             }
             lastAckNanos = now;
             acknowledged.incrementAndGet();

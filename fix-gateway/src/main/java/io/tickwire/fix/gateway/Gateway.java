@@ -44,6 +44,8 @@ import io.tickwire.fix.time.GatewayClock;
 import io.tickwire.fix.time.MessageStamper;
 import io.tickwire.fix.time.SystemGatewayClock;
 import io.tickwire.latency.CalibratedEpochNanoClock;
+import io.tickwire.latency.LatencyRegistry;
+import io.tickwire.latency.Stage;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -187,6 +189,11 @@ public final class Gateway implements AutoCloseable
             new BackoffIdleStrategy(),
             getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
                 GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT));
+        final LatencyRegistry latency = context.latencyRegistry();
+        if (null != latency)
+        {
+            engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
+        }
 
         final boolean requireClockSync = context.requireClockSync() ||
             (settings.isSetting(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME) &&
@@ -232,11 +239,21 @@ public final class Gateway implements AutoCloseable
         final OrderEntry orderEntry = new OrderEntry(
             commands, instruments, counters, new YieldingIdleStrategy(), requireClockSync,
             System.currentTimeMillis() * 1000);
+        if (null != latency)
+        {
+            orderEntry.receiveToRiskRecorder(latency.recorder(Stage.FIX_RECEIVE_TO_RISK, "fix-session"));
+        }
         application = new GatewayApplication(
             settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control);
 
         final ExecutionReportSender sender = new ExecutionReportSender(
             events, application, instruments, outboundGate, counters);
+        if (null != latency)
+        {
+            sender.latencyRecorders(
+                latency.recorder(Stage.MATCHED_TO_ER_SENT, "execution-report-sender"),
+                latency.recorder(Stage.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
+        }
 
         final LogFactory logFactory = hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings);
         acceptor = new SocketAcceptor(
@@ -496,6 +513,7 @@ public final class Gateway implements AutoCloseable
         private Path auditDirectory;
         private InboundObserver inboundObserver;
         private OutboundGate outboundGate;
+        private LatencyRegistry latencyRegistry;
 
         /**
          * @param configFile QuickFIX/J configuration file.
@@ -614,6 +632,29 @@ public final class Gateway implements AutoCloseable
         public OutboundGate outboundGate()
         {
             return outboundGate;
+        }
+
+        /**
+         * Record the order stages ({@code fix-receive->risk}, {@code risk->matched}, {@code matched->er-sent},
+         * {@code fix-receive->er-sent}) into this registry, one recorder per stage per gateway thread.
+         *
+         * @param latencyRegistry the registry, e.g. of a {@code LatencyRecording}; null (default) for none.
+         * @return this.
+         */
+        public Context latencyRegistry(final LatencyRegistry latencyRegistry)
+        {
+            this.latencyRegistry = latencyRegistry;
+            return this;
+        }
+
+        /**
+         * The registry the order stages are recorded into.
+         *
+         * @return the registry, or null.
+         */
+        public LatencyRegistry latencyRegistry()
+        {
+            return latencyRegistry;
         }
 
         /**

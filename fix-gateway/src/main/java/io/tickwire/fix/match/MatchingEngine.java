@@ -35,6 +35,7 @@ import io.tickwire.sbe.internal.ReplaceOrderCommandDecoder;
 import io.tickwire.sbe.internal.SessionCancelCommandDecoder;
 import io.tickwire.sbe.internal.Side;
 import io.tickwire.sbe.internal.TimeInForce;
+import io.tickwire.latency.StageRecorder;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -106,6 +107,8 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     private long matchNumber;
     private long correlationId;
     private long receiveNanos;
+    private long riskNanos;
+    private StageRecorder riskToMatched;
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final NewOrderCommandDecoder newOrder = new NewOrderCommandDecoder();
@@ -162,6 +165,19 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     }
 
     /**
+     * Record the {@code risk->matched} stage (pre-trade risk passed on the session thread to this engine having
+     * processed the order or replace). Call before the engine thread starts; only the engine thread records.
+     *
+     * @param riskToMatched the stage's recorder for the engine thread, or null for none.
+     * @return this.
+     */
+    public MatchingEngine riskToMatchedRecorder(final StageRecorder riskToMatched)
+    {
+        this.riskToMatched = riskToMatched;
+        return this;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String roleName()
@@ -194,6 +210,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         final int blockLength = headerDecoder.blockLength();
         final int version = headerDecoder.version();
         int instrumentId = 0;
+        riskNanos = 0;
         switch (headerDecoder.templateId())
         {
             case NewOrderCommandDecoder.TEMPLATE_ID:
@@ -225,6 +242,11 @@ public final class MatchingEngine implements Agent, ExecutionHandler
                 break;
         }
 
+        if (0 != riskNanos && null != riskToMatched)
+        {
+            riskToMatched.recordInterval(riskNanos, System.nanoTime());
+        }
+
         if (0 != instrumentId)
         {
             final OrderBook book = books.get(instrumentId);
@@ -240,6 +262,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         correlationId = command.correlationId();
         receiveNanos = command.receiveNanos();
+        riskNanos = command.riskNanos();
         final int instrumentId = (int)command.instrumentId();
         final OrderBook book = books.get(instrumentId);
 
@@ -365,6 +388,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         correlationId = command.correlationId();
         receiveNanos = command.receiveNanos();
+        riskNanos = command.riskNanos();
         final int sessionIndex = (int)command.sessionIndex();
         final Order order = orders.get(command.orderId());
         command.getClOrdId(scratchClOrdId, 0);
@@ -429,6 +453,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         command.getClOrdId(scratchClOrdId, 0);
         headerEncoder.wrap(eventBuffer, 0);
         status.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
+            .engineNanos(System.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(sessionIndex);
@@ -503,6 +528,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         accepted.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
+            .engineNanos(System.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -522,6 +548,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         rejected.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
+            .engineNanos(System.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -544,6 +571,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         fill.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
+            .engineNanos(System.nanoTime())
             .correlationId(order.correlationId)
             .receiveNanos(order.receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -569,6 +597,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         cancelled.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
+            .engineNanos(System.nanoTime())
             .correlationId(order.correlationId)
             .receiveNanos(order.receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -591,6 +620,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         replaced.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
+            .engineNanos(System.nanoTime())
             .correlationId(order.correlationId)
             .receiveNanos(order.receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -619,6 +649,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         cancelRejected.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
+            .engineNanos(System.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(sessionIndex)

@@ -29,6 +29,7 @@ import io.tickwire.sbe.internal.OrderType;
 import io.tickwire.sbe.internal.RejectReason;
 import io.tickwire.sbe.internal.Side;
 import io.tickwire.sbe.internal.TimeInForce;
+import io.tickwire.latency.StageRecorder;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
@@ -63,6 +64,8 @@ public final class ExecutionReportSender implements Agent
     private final GatewayCounters counters;
     private Session[] sessions = new Session[16];
     private long execId;
+    private StageRecorder matchedToSent;
+    private StageRecorder receiveToSent;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final OrderAcceptedEventDecoder accepted = new OrderAcceptedEventDecoder();
@@ -94,6 +97,23 @@ public final class ExecutionReportSender implements Agent
         this.gate = gate;
         this.counters = counters;
         this.execId = System.currentTimeMillis() * 1000;
+    }
+
+    /**
+     * Record {@code matched->er-sent} (engine emitted the event to the report handed to the {@link OutboundGate},
+     * which sends it through QuickFIX/J at once unless an audit trail holds it until durable) for every report,
+     * and {@code fix-receive->er-sent} for every report answering the request that was just received (not for
+     * the passive side of a fill, whose request came earlier). Call before the sender thread starts.
+     *
+     * @param matchedToSent the {@code matched->er-sent} recorder for the sender thread, or null for none.
+     * @param receiveToSent the {@code fix-receive->er-sent} recorder for the sender thread, or null for none.
+     * @return this.
+     */
+    public ExecutionReportSender latencyRecorders(final StageRecorder matchedToSent, final StageRecorder receiveToSent)
+    {
+        this.matchedToSent = matchedToSent;
+        this.receiveToSent = receiveToSent;
+        return this;
     }
 
     /**
@@ -156,7 +176,7 @@ public final class ExecutionReportSender implements Agent
         final Message report = report(session, '0', '0', event.orderId(), event.clOrdId(), null,
             (int)event.instrumentId(), event.side(), event.orderType(), event.timeInForce(), event.orderQuantity(),
             event.orderPrice(), event.leavesQuantity(), 0, 0);
-        release(session, report, event.correlationId(), event.receiveNanos());
+        release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
     private void onRejected(final OrderRejectedEventDecoder event)
@@ -173,7 +193,7 @@ public final class ExecutionReportSender implements Agent
             event.orderPrice(), 0, 0, 0);
         report.setInt(103, ordRejReason(reason));
         report.setString(58, RejectText.describe(reason, event.limitValue(), event.actualValue()));
-        release(session, report, event.correlationId(), event.receiveNanos());
+        release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
     private void onFill(final FillEventDecoder event)
@@ -191,7 +211,8 @@ public final class ExecutionReportSender implements Agent
             event.orderPrice(), event.leavesQuantity(), event.cumulativeQuantity(), event.averagePrice());
         report.setString(32, Long.toString(event.lastQuantity()));
         report.setString(31, FixDecimals.format(event.lastPrice()));
-        release(session, report, event.correlationId(), event.receiveNanos());
+        release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(),
+            BooleanType.TRUE == event.aggressor());
     }
 
     private void onCancelled(final OrderCancelledEventDecoder event)
@@ -214,7 +235,7 @@ public final class ExecutionReportSender implements Agent
                 "fill-or-kill order not fully executable: cancelled" :
                 "unfilled remainder of immediate order cancelled");
         }
-        release(session, report, event.correlationId(), event.receiveNanos());
+        release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
     private void onReplaced(final OrderReplacedEventDecoder event)
@@ -228,7 +249,7 @@ public final class ExecutionReportSender implements Agent
             event.clOrdId(), event.origClOrdId(), (int)event.instrumentId(), event.side(), event.orderType(),
             event.timeInForce(), event.quantity(), event.price(), event.leavesQuantity(), event.cumulativeQuantity(),
             event.averagePrice());
-        release(session, report, event.correlationId(), event.receiveNanos());
+        release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
     private void onCancelRejected(final CancelRejectedEventDecoder event)
@@ -249,7 +270,7 @@ public final class ExecutionReportSender implements Agent
         reject.setChar(434, BooleanType.TRUE == event.replace() ? '2' : '1');
         reject.setInt(102, RejectReason.UNKNOWN_ORDER == reason ? 1 : RejectReason.TOO_LATE == reason ? 0 : 99);
         reject.setString(58, RejectText.describe(reason, event.limitValue(), event.actualValue()));
-        release(session, reject, event.correlationId(), event.receiveNanos());
+        release(session, reject, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
     private void onStatus(final OrderStatusEventDecoder event)
@@ -271,7 +292,7 @@ public final class ExecutionReportSender implements Agent
             report.setInt(103, 5);
             report.setString(58, "unknown order: no order with this ClOrdID(11) on this session");
         }
-        release(session, report, event.correlationId(), event.receiveNanos());
+        release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
     private Message report(
@@ -326,10 +347,25 @@ public final class ExecutionReportSender implements Agent
         return report;
     }
 
-    private void release(final Session session, final Message report, final long correlationId, final long nanos)
+    private void release(
+        final Session session,
+        final Message report,
+        final long correlationId,
+        final long receiveNanos,
+        final long engineNanos,
+        final boolean answersRequest)
     {
-        gate.release(session, report, correlationId, nanos);
+        gate.release(session, report, correlationId, receiveNanos);
         counters.onReportSent();
+        final long nowNs = System.nanoTime();
+        if (null != matchedToSent && 0 != engineNanos)
+        {
+            matchedToSent.recordInterval(engineNanos, nowNs);
+        }
+        if (null != receiveToSent && answersRequest)
+        {
+            receiveToSent.recordInterval(receiveNanos, nowNs);
+        }
     }
 
     private Session session(final int sessionIndex)

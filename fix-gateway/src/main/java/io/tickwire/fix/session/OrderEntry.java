@@ -17,6 +17,7 @@ package io.tickwire.fix.session;
 
 import io.tickwire.fix.risk.PreTradeRisk;
 import io.tickwire.fix.time.MessageStamp;
+import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.internal.CancelOrderCommandEncoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.NewOrderCommandEncoder;
@@ -83,6 +84,7 @@ public final class OrderEntry
     private final OrderStatusCommandEncoder statusOrder = new OrderStatusCommandEncoder();
     private long nextOrderId;
     private long nextCorrelationId;
+    private StageRecorder receiveToRisk;
 
     /**
      * @param commands         the command ring (this is its one writer).
@@ -106,6 +108,19 @@ public final class OrderEntry
         this.backPressureIdle = backPressureIdle;
         this.requireClockSync = requireClockSync;
         this.nextOrderId = firstOrderId;
+    }
+
+    /**
+     * Record the {@code fix-receive->risk} stage (receive stamp to risk passed) of every order and replace that
+     * passes the checks. Call before the session thread starts; the recorder is written by the session thread only.
+     *
+     * @param receiveToRisk the stage's recorder for the session thread, or null for none.
+     * @return this.
+     */
+    public OrderEntry receiveToRiskRecorder(final StageRecorder receiveToRisk)
+    {
+        this.receiveToRisk = receiveToRisk;
+        return this;
     }
 
     /**
@@ -138,6 +153,7 @@ public final class OrderEntry
         RejectReason reason = RejectReason.NONE;
         long limit = 0;
         long actual = 0;
+        long riskNanos = 0;
         if (clOrdId.length() > MAX_CLORDID_LENGTH)
         {
             reason = RejectReason.UNSUPPORTED;
@@ -188,6 +204,10 @@ public final class OrderEntry
                 limit = risk.limitValue();
                 actual = risk.actualValue();
             }
+            else
+            {
+                riskNanos = riskPassed(stamp);
+            }
         }
 
         newOrder.wrapAndApplyHeader(buffer, 0, header)
@@ -204,7 +224,8 @@ public final class OrderEntry
             .orderId(orderId)
             .rejectReason(reason)
             .limitValue(limit)
-            .actualValue(actual);
+            .actualValue(actual)
+            .riskNanos(riskNanos);
         write(NewOrderCommandEncoder.TEMPLATE_ID, newOrder.encodedLength());
     }
 
@@ -262,6 +283,7 @@ public final class OrderEntry
         RejectReason reason = RejectReason.NONE;
         long limit = 0;
         long actual = 0;
+        long riskNanos = 0;
         if (SessionState.NOT_FOUND != orderId && !state.register(clOrdId, orderId))
         {
             reason = RejectReason.DUPLICATE_CLORDID;
@@ -285,6 +307,10 @@ public final class OrderEntry
                 limit = risk.limitValue();
                 actual = risk.actualValue();
             }
+            else
+            {
+                riskNanos = riskPassed(stamp);
+            }
         }
 
         replaceOrder.wrapAndApplyHeader(buffer, 0, header)
@@ -299,7 +325,8 @@ public final class OrderEntry
             .origClOrdId(truncate(origClOrdId))
             .rejectReason(reason)
             .limitValue(limit)
-            .actualValue(actual);
+            .actualValue(actual)
+            .riskNanos(riskNanos);
         write(ReplaceOrderCommandEncoder.TEMPLATE_ID, replaceOrder.encodedLength());
     }
 
@@ -323,6 +350,16 @@ public final class OrderEntry
             .orderId(state.orderIdFor(clOrdId))
             .clOrdId(truncate(clOrdId));
         write(OrderStatusCommandEncoder.TEMPLATE_ID, statusOrder.encodedLength());
+    }
+
+    private long riskPassed(final MessageStamp stamp)
+    {
+        final long nowNs = System.nanoTime();
+        if (null != receiveToRisk)
+        {
+            receiveToRisk.recordInterval(stamp.monotonicNanos(), nowNs);
+        }
+        return nowNs;
     }
 
     private static CharSequence truncate(final String value)

@@ -250,7 +250,7 @@ public final class FixLatency implements Scenario
         }
     }
 
-    private static int freePort() throws IOException
+    static int freePort() throws IOException
     {
         try (ServerSocket socket = new ServerSocket(0))
         {
