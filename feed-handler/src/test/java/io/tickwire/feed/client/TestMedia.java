@@ -20,7 +20,6 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
-import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
