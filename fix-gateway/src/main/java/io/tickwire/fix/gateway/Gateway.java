@@ -25,7 +25,6 @@ import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.tickwire.fix.risk.ReferencePriceSource;
 import io.tickwire.fix.audit.AuditTrail;
-import io.tickwire.fix.session.AuditSink;
 import io.tickwire.fix.session.AuditingInboundObserver;
 import io.tickwire.fix.session.AuditingOutboundGate;
 import io.tickwire.fix.session.CredentialStore;
@@ -220,9 +219,8 @@ public final class Gateway implements AutoCloseable
                 .directory(auditDirectory)
                 .toleranceMicros(clockPolicy.toleranceMicros())
                 .clockSync(clock::syncSnapshot));
-            final AuditSink sink = new AuditSink(auditTrail.publisher());
-            inboundObserver = new AuditingInboundObserver(sink);
-            outboundGate = new AuditingOutboundGate(sink, auditTrail.durability(),
+            inboundObserver = new AuditingInboundObserver(auditTrail.publisher());
+            outboundGate = new AuditingOutboundGate(auditTrail.reportPublisher(), auditTrail.reportDurability(),
                 new MessageStamper(clock, clockPolicy));
         }
         else
