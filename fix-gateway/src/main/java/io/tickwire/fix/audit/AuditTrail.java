@@ -61,6 +61,8 @@ public final class AuditTrail implements AutoCloseable
     private final AuditDurability reportDurability = new AuditDurability();
     private final OneToOneRingBuffer ringBuffer;
     private final OneToOneRingBuffer reportRingBuffer;
+    private final OneToOneRingBuffer otherRingBuffer;
+    private final AuditPublisher otherPublisher;
     private final AuditPublisher publisher;
     private final AuditPublisher reportPublisher;
     private final AuditWriterAgent writerAgent;
@@ -74,12 +76,15 @@ public final class AuditTrail implements AutoCloseable
             ByteBuffer.allocateDirect(ctx.ringCapacity() + AuditConfiguration.RING_TRAILER_LENGTH)));
         reportRingBuffer = new OneToOneRingBuffer(new UnsafeBuffer(
             ByteBuffer.allocateDirect(ctx.ringCapacity() + AuditConfiguration.RING_TRAILER_LENGTH)));
+        otherRingBuffer = new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
+            AuditConfiguration.OTHER_RING_CAPACITY + AuditConfiguration.RING_TRAILER_LENGTH)));
         publisher = new AuditPublisher(ringBuffer, ctx.backPressureIdle(), durability);
+        otherPublisher = new AuditPublisher(otherRingBuffer, new YieldingIdleStrategy(), new AuditDurability());
         reportPublisher = new AuditPublisher(
             reportRingBuffer, ctx.reportBackPressureIdle(), reportDurability, publisher);
         final JournalWriter journal = new JournalWriter(ctx.directory(), ctx.maxFileSize(), ctx.epochClock());
         writerAgent = new AuditWriterAgent(
-            ringBuffer, reportRingBuffer, journal, durability, reportDurability, ctx.clockSync(),
+            ringBuffer, reportRingBuffer, otherRingBuffer, journal, durability, reportDurability, ctx.clockSync(),
             ctx.toleranceMicros(), ctx.batchLimit(), ctx.durableListener());
     }
 
@@ -139,6 +144,17 @@ public final class AuditTrail implements AutoCloseable
     public AuditPublisher reportPublisher()
     {
         return reportPublisher;
+    }
+
+    /**
+     * A publisher for the rare records of any other thread (e.g. a Logout QuickFIX/J sends from its timer
+     * thread): callers take turns by synchronising on the returned publisher. Its records are not gated.
+     *
+     * @return the shared publisher, never for the session or report sender thread.
+     */
+    public AuditPublisher otherPublisher()
+    {
+        return otherPublisher;
     }
 
     /**

@@ -37,7 +37,8 @@ import java.util.function.Supplier;
 /**
  * Drains the audit ring buffers into one journal with group commit.
  * <p>
- * Two single-producer rings: the session thread's (requests) and the report sender's (reports). Each record of
+ * Two single-producer rings: the session thread's (requests) and the report sender's (reports), plus a small
+ * ring for the rare records of any other thread (drained last, not gated). Each record of
  * the report ring carries, in its {@code recordSequence} slot, the session ring ticket it must follow (the
  * session publisher's last ticket when the report was published, which covers the request that caused it).
  * <p>
@@ -59,6 +60,9 @@ public final class AuditWriterAgent implements Agent, MessageHandler
 
     private final RingBuffer ringBuffer;
     private final RingBuffer reportRingBuffer;
+    private final RingBuffer otherRingBuffer;
+    private final MessageHandler otherHandler = this::onOther;
+    private long otherRecords;
     private final JournalWriter journal;
     private final AuditDurability durability;
     private final AuditDurability reportDurability;
@@ -81,6 +85,7 @@ public final class AuditWriterAgent implements Agent, MessageHandler
      *
      * @param ringBuffer       ring filled by the session thread's {@link AuditPublisher}.
      * @param reportRingBuffer ring filled by the report sender's publisher (ordered after the session's).
+     * @param otherRingBuffer  ring filled by any other thread (not gated, no durable ticket).
      * @param journal          the journal.
      * @param durability       where the session ring's durable ticket is published.
      * @param reportDurability where the report ring's durable ticket is published.
@@ -92,6 +97,7 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     public AuditWriterAgent(
         final RingBuffer ringBuffer,
         final RingBuffer reportRingBuffer,
+        final RingBuffer otherRingBuffer,
         final JournalWriter journal,
         final AuditDurability durability,
         final AuditDurability reportDurability,
@@ -102,6 +108,7 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     {
         this.ringBuffer = Objects.requireNonNull(ringBuffer, "ringBuffer");
         this.reportRingBuffer = Objects.requireNonNull(reportRingBuffer, "reportRingBuffer");
+        this.otherRingBuffer = Objects.requireNonNull(otherRingBuffer, "otherRingBuffer");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.durability = Objects.requireNonNull(durability, "durability");
         this.reportDurability = Objects.requireNonNull(reportDurability, "reportDurability");
@@ -123,6 +130,10 @@ public final class AuditWriterAgent implements Agent, MessageHandler
             if (null == appendError)
             {
                 records += reportRingBuffer.controlledRead(reportHandler, batchLimit);
+            }
+            if (null == appendError)
+            {
+                records += otherRingBuffer.read(otherHandler, batchLimit);
             }
             if (null != appendError)
             {
@@ -177,6 +188,23 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         catch (final IOException ex)
         {
             // The ring has already consumed this message: remember the error, never report it durable.
+            appendError = ex;
+        }
+    }
+
+    private void onOther(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (null != appendError)
+        {
+            return;
+        }
+        try
+        {
+            journal.append(buffer, index, length);
+            otherRecords++;
+        }
+        catch (final IOException ex)
+        {
             appendError = ex;
         }
     }

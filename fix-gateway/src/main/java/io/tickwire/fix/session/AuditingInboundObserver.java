@@ -33,15 +33,18 @@ import quickfix.SessionID;
 public final class AuditingInboundObserver implements InboundObserver
 {
     private final AuditPublisher publisher;
+    private final AuditingWireRecorder wireRecorder;
     private final AuditEntry entry = new AuditEntry();
     private final AuditFields fields = new AuditFields();
 
     /**
-     * @param publisher the session thread's audit publisher ({@code AuditTrail.publisher()}).
+     * @param publisher    the session thread's audit publisher ({@code AuditTrail.publisher()}).
+     * @param wireRecorder records what QuickFIX/J sends, or null.
      */
-    public AuditingInboundObserver(final AuditPublisher publisher)
+    public AuditingInboundObserver(final AuditPublisher publisher, final AuditingWireRecorder wireRecorder)
     {
         this.publisher = publisher;
+        this.wireRecorder = wireRecorder;
     }
 
     /**
@@ -49,6 +52,10 @@ public final class AuditingInboundObserver implements InboundObserver
      */
     public void onInbound(final SessionID sessionId, final Message message, final MessageStamp stamp)
     {
+        if (null != wireRecorder)
+        {
+            wireRecorder.bindSessionThread();
+        }
         final String msgType = AuditFields.string(message.getHeader(), 35);
         if (null == msgType || message.isAdmin())
         {
@@ -77,5 +84,16 @@ public final class AuditingInboundObserver implements InboundObserver
         fields.copy(message, sessionId, entry);
         entry.rawMessage(message.toRawString());
         publisher.publish(stamp, entry);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onOutbound(final SessionID sessionId, final Message message)
+    {
+        if (null != wireRecorder)
+        {
+            wireRecorder.onOutbound(sessionId, message);
+        }
     }
 }

@@ -38,11 +38,12 @@ import java.util.function.Consumer;
  * implies the request that caused it is durable too.
  * <p>
  * The record's raw bytes are the report as built, before QuickFIX/J adds the header (MsgSeqNum, SendingTime) at
- * send time.
+ * send time; the {@link AuditingWireRecorder} adds the wire copy (outcome SENT) when QuickFIX/J sends it.
  */
 public final class AuditingOutboundGate implements OutboundGate
 {
     private final AuditPublisher publisher;
+    private final AuditingWireRecorder wireRecorder;
     private final MessageStamper stamper;
     private final MessageStamp stamp = new MessageStamp();
     private final AuditEntry entry = new AuditEntry();
@@ -54,11 +55,16 @@ public final class AuditingOutboundGate implements OutboundGate
      * @param publisher  the report sender thread's audit publisher ({@code AuditTrail.reportPublisher()}).
      * @param durability that publisher's durable ticket ({@code AuditTrail.reportDurability()}).
      * @param stamper    stamps the send decision.
+     * @param wireRecorder records what QuickFIX/J sends (told which thread is the sender's), or null.
      */
     public AuditingOutboundGate(
-        final AuditPublisher publisher, final AuditDurability durability, final MessageStamper stamper)
+        final AuditPublisher publisher,
+        final AuditDurability durability,
+        final MessageStamper stamper,
+        final AuditingWireRecorder wireRecorder)
     {
         this.publisher = publisher;
+        this.wireRecorder = wireRecorder;
         this.stamper = stamper;
         this.gate = new DurabilityGate<>(durability, 1024);
     }
@@ -68,6 +74,10 @@ public final class AuditingOutboundGate implements OutboundGate
      */
     public void release(final Session session, final Message report, final long correlationId, final long nanos)
     {
+        if (null != wireRecorder)
+        {
+            wireRecorder.bindReportThread();
+        }
         stamper.stamp(stamp);
         final String msgType = AuditFields.string(report.getHeader(), 35);
         final boolean cancelReject = "9".equals(msgType);
