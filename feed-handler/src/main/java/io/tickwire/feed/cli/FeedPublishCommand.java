@@ -155,12 +155,15 @@ public final class FeedPublishCommand implements Callable<Integer>
             FeedSnapshot end = null;
             try
             {
+                // The counters start at zero with the agents, which may run before a snapshot could be taken:
+                // the run is measured from just before start, with zero totals.
+                final long startNs = System.nanoTime();
                 feed.start();
                 out.print(feed.banner());
                 out.flush();
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
 
-                start = feed.snapshot();
+                start = new FeedSnapshot(startNs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
                 FeedSnapshot previous = start;
                 boolean toldWaiting = false;
                 long nextStatusNs = start.nanoTime() + TimeUnit.SECONDS.toNanos(1);
