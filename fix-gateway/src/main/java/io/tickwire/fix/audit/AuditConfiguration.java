@@ -69,6 +69,12 @@ public final class AuditConfiguration
     public static final int BATCH_LIMIT_DEFAULT = 4096;
 
     /**
+     * Capacity of the ring for records of threads other than the session and report sender threads (rare
+     * session-level messages): 256 KiB.
+     */
+    public static final int OTHER_RING_CAPACITY = 256 * 1024;
+
+    /**
      * Length of the ring buffer trailer, added to the capacity when allocating.
      */
     public static final int RING_TRAILER_LENGTH = RingBufferDescriptor.TRAILER_LENGTH;

@@ -18,8 +18,9 @@ package io.tickwire.fix.audit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How far the journal is durable, in publication tickets (see {@link AuditPublisher#publish}): written by the
- * {@link AuditWriterAgent} after each group commit, read by any thread.
+ * How far the journal is durable for one publisher's ring, in that publisher's tickets (see
+ * {@link AuditPublisher#publish}): written by the {@link AuditWriterAgent} after each group commit, read by any
+ * thread. The audit trail has one per ring ({@link AuditTrail#durability()}, {@link AuditTrail#reportDurability()}).
  * <p>
  * The durable ticket lives on its own cache lines (padding on both sides) because the session thread polls it
  * while the writer updates it.

@@ -32,11 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Encodes audit records straight into the single-writer ring buffer that feeds the {@link AuditWriterAgent}.
  * <p>
- * Owned by one thread, the QuickFIX/J session thread: not thread safe, by design (the ring has one producer).
- * If two threads must publish (inbound on the session thread, outbound reports on a sender thread), they take
- * turns under one lock around {@link #publish}, which keeps tickets in ring order - the order the durable
- * ticket advances in. Allocation free: the SBE encoder is reused and text is copied from the entry's
- * {@link CharSequence}s.
+ * Owned by one thread: not thread safe, by design (the ring has one producer, no lock, no CAS). Each producing
+ * thread has its own publisher and ring ({@link AuditTrail#publisher()} for the session thread,
+ * {@link AuditTrail#reportPublisher()} for the ExecutionReport sender thread); tickets count the records of one
+ * publisher, and its durable ticket advances in that order. A publisher may be <em>ordered after</em> another:
+ * each of its records carries the other's {@link #lastTicket()} at publish time, and the writer journals the
+ * record only after every record of the other publisher up to that ticket (so a report never precedes the
+ * request that caused it in the journal, and is never durable before it). Allocation free: the SBE encoder is
+ * reused and text is copied from the entry's {@link CharSequence}s.
  * <p>
  * Never drops a record. When the ring is full the publisher waits with its idle strategy (back pressure on
  * the session, counted in {@link #backPressureCount()}); if the writer has failed it throws
@@ -63,6 +66,7 @@ public final class AuditPublisher
     private final int maxMessageLength;
     private final IdleStrategy backPressureIdle;
     private final AuditDurability durability;
+    private final AuditPublisher orderedAfter;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final AuditRecordEncoder encoder = new AuditRecordEncoder();
     private final AtomicLong publishedTicket = new AtomicLong();
@@ -80,6 +84,25 @@ public final class AuditPublisher
     public AuditPublisher(
         final RingBuffer ringBuffer, final IdleStrategy backPressureIdle, final AuditDurability durability)
     {
+        this(ringBuffer, backPressureIdle, durability, null);
+    }
+
+    /**
+     * Create a publisher whose records are journalled only after the records of another publisher that were
+     * published before them (see the class comment). {@link AuditTrail} builds one.
+     *
+     * @param ringBuffer       the single-producer ring drained by the writer.
+     * @param backPressureIdle how to wait while the ring is full.
+     * @param durability       the writer's state for this ring.
+     * @param orderedAfter     the publisher whose earlier records must be journalled first, or null.
+     */
+    public AuditPublisher(
+        final RingBuffer ringBuffer,
+        final IdleStrategy backPressureIdle,
+        final AuditDurability durability,
+        final AuditPublisher orderedAfter)
+    {
+        this.orderedAfter = orderedAfter;
         this.ringBuffer = Objects.requireNonNull(ringBuffer, "ringBuffer");
         this.ringBytes = ringBuffer.buffer();
         this.maxMessageLength = ringBuffer.maxMsgLength();
@@ -117,8 +140,10 @@ public final class AuditPublisher
 
         final int index = claim(length);
         final MutableDirectBuffer buffer = ringBytes;
+        // recordSequence is assigned by the journal writer; in the ring it carries the ordering dependency
+        // (ticket of the other publisher this record must follow, 0 for none), read by the writer and overwritten.
         encoder.wrapAndApplyHeader(buffer, index, headerEncoder)
-            .recordSequence(0)
+            .recordSequence(null == orderedAfter ? 0 : orderedAfter.lastTicket())
             .timestampMicros(stamp.epochMicros())
             .monotonicNanos(stamp.monotonicNanos())
             .clockStatus(STATUS_BY_ORDINAL[stamp.status().ordinal()])

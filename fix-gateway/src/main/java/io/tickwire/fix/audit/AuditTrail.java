@@ -35,9 +35,12 @@ import java.nio.file.Paths;
 import java.util.function.Supplier;
 
 /**
- * The audit trail: a single-writer ring buffer from the session thread ({@link #publisher()}) to an
- * {@link AuditWriterAgent} that journals with group commit, and the durable ticket ({@link #durability()})
- * the gateway waits on before releasing an ExecutionReport.
+ * The audit trail: two single-writer ring buffers, one from the session thread ({@link #publisher()}) and one
+ * from the ExecutionReport sender thread ({@link #reportPublisher()}), both drained by one
+ * {@link AuditWriterAgent} into one journal with group commit, and per ring the durable ticket
+ * ({@link #durability()}, {@link #reportDurability()}) a thread waits on before releasing an ExecutionReport.
+ * No lock anywhere: each ring has exactly one producer. Report records are journalled after the session records
+ * published before them (see {@link AuditPublisher}), so a durable report implies its request is durable.
  * <p>
  * Threading is the launcher's choice: run {@link #writerAgent()} on its own thread
  * ({@link #startWriterThread(IdleStrategy)}), in a {@code CompositeAgent}, or invoke it from a test.
@@ -55,8 +58,13 @@ public final class AuditTrail implements AutoCloseable
 {
     private final Context ctx;
     private final AuditDurability durability = new AuditDurability();
+    private final AuditDurability reportDurability = new AuditDurability();
     private final OneToOneRingBuffer ringBuffer;
+    private final OneToOneRingBuffer reportRingBuffer;
+    private final OneToOneRingBuffer otherRingBuffer;
+    private final AuditPublisher otherPublisher;
     private final AuditPublisher publisher;
+    private final AuditPublisher reportPublisher;
     private final AuditWriterAgent writerAgent;
     private AgentRunner writerRunner;
     private boolean closed;
@@ -66,11 +74,18 @@ public final class AuditTrail implements AutoCloseable
         this.ctx = ctx;
         ringBuffer = new OneToOneRingBuffer(new UnsafeBuffer(
             ByteBuffer.allocateDirect(ctx.ringCapacity() + AuditConfiguration.RING_TRAILER_LENGTH)));
+        reportRingBuffer = new OneToOneRingBuffer(new UnsafeBuffer(
+            ByteBuffer.allocateDirect(ctx.ringCapacity() + AuditConfiguration.RING_TRAILER_LENGTH)));
+        otherRingBuffer = new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
+            AuditConfiguration.OTHER_RING_CAPACITY + AuditConfiguration.RING_TRAILER_LENGTH)));
         publisher = new AuditPublisher(ringBuffer, ctx.backPressureIdle(), durability);
+        otherPublisher = new AuditPublisher(otherRingBuffer, new YieldingIdleStrategy(), new AuditDurability());
+        reportPublisher = new AuditPublisher(
+            reportRingBuffer, ctx.reportBackPressureIdle(), reportDurability, publisher);
         final JournalWriter journal = new JournalWriter(ctx.directory(), ctx.maxFileSize(), ctx.epochClock());
         writerAgent = new AuditWriterAgent(
-            ringBuffer, journal, durability, ctx.clockSync(), ctx.toleranceMicros(), ctx.batchLimit(),
-            ctx.durableListener());
+            ringBuffer, reportRingBuffer, otherRingBuffer, journal, durability, reportDurability, ctx.clockSync(),
+            ctx.toleranceMicros(), ctx.batchLimit(), ctx.durableListener());
     }
 
     /**
@@ -107,7 +122,7 @@ public final class AuditTrail implements AutoCloseable
         {
             throw new IllegalStateException("writer already started");
         }
-        writerRunner = new AgentRunner(idleStrategy, (ex) -> durability.fail(ex.toString()), null, writerAgent);
+        writerRunner = new AgentRunner(idleStrategy, (ex) -> writerAgent.fail(ex.toString()), null, writerAgent);
         AgentRunner.startOnThread(writerRunner);
         return this;
     }
@@ -121,11 +136,41 @@ public final class AuditTrail implements AutoCloseable
     }
 
     /**
-     * @return durable ticket and writer health, for any thread.
+     * The ExecutionReport sender thread's publisher: its records are journalled after every
+     * {@link #publisher()} record published before them.
+     *
+     * @return the publisher, for the report sender thread only.
+     */
+    public AuditPublisher reportPublisher()
+    {
+        return reportPublisher;
+    }
+
+    /**
+     * A publisher for the rare records of any other thread (e.g. a Logout QuickFIX/J sends from its timer
+     * thread): callers take turns by synchronising on the returned publisher. Its records are not gated.
+     *
+     * @return the shared publisher, never for the session or report sender thread.
+     */
+    public AuditPublisher otherPublisher()
+    {
+        return otherPublisher;
+    }
+
+    /**
+     * @return durable ticket of {@link #publisher()} and writer health, for any thread.
      */
     public AuditDurability durability()
     {
         return durability;
+    }
+
+    /**
+     * @return durable ticket of {@link #reportPublisher()} and writer health, for any thread.
+     */
+    public AuditDurability reportDurability()
+    {
+        return reportDurability;
     }
 
     /**
@@ -151,7 +196,8 @@ public final class AuditTrail implements AutoCloseable
      */
     public long lag()
     {
-        return publisher.lastTicket() - durability.durableTicket();
+        return publisher.lastTicket() - durability.durableTicket() +
+            reportPublisher.lastTicket() - reportDurability.durableTicket();
     }
 
     /**
@@ -186,6 +232,7 @@ public final class AuditTrail implements AutoCloseable
         private long toleranceMicros = ClockSyncPolicy.DEFAULT_TOLERANCE_MICROS;
         private Supplier<ClockSyncSnapshot> clockSync;
         private IdleStrategy backPressureIdle;
+        private IdleStrategy reportBackPressureIdle;
         private EpochMicroClock epochClock;
         private DurableListener durableListener;
 
@@ -218,6 +265,10 @@ public final class AuditTrail implements AutoCloseable
             {
                 backPressureIdle = new YieldingIdleStrategy();
             }
+            if (null == reportBackPressureIdle)
+            {
+                reportBackPressureIdle = new YieldingIdleStrategy();
+            }
             if (null == epochClock)
             {
                 epochClock = new SystemEpochMicroClock();
@@ -244,7 +295,7 @@ public final class AuditTrail implements AutoCloseable
         }
 
         /**
-         * @param ringCapacity ring capacity in bytes, a power of two.
+         * @param ringCapacity capacity in bytes of each ring (session, report), a power of two.
          * @return this for a fluent API.
          */
         public Context ringCapacity(final int ringCapacity)
@@ -350,6 +401,25 @@ public final class AuditTrail implements AutoCloseable
         public IdleStrategy backPressureIdle()
         {
             return backPressureIdle;
+        }
+
+        /**
+         * @param reportBackPressureIdle how the report sender thread waits while its ring is full (an idle
+         *                               strategy has state: one per thread).
+         * @return this for a fluent API.
+         */
+        public Context reportBackPressureIdle(final IdleStrategy reportBackPressureIdle)
+        {
+            this.reportBackPressureIdle = reportBackPressureIdle;
+            return this;
+        }
+
+        /**
+         * @return how the report sender thread waits while its ring is full.
+         */
+        public IdleStrategy reportBackPressureIdle()
+        {
+            return reportBackPressureIdle;
         }
 
         /**

@@ -16,6 +16,7 @@
 package io.tickwire.fix.audit;
 
 import io.tickwire.fix.time.ClockSyncSnapshot;
+import io.tickwire.sbe.audit.AuditRecordEncoder;
 import io.tickwire.sbe.audit.ClockSyncEventEncoder;
 import io.tickwire.sbe.audit.ClockSyncStatus;
 import io.tickwire.sbe.audit.MessageHeaderEncoder;
@@ -23,30 +24,50 @@ import org.agrona.LangUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Drains the audit ring buffer into the journal with group commit.
+ * Drains the audit ring buffers into one journal with group commit.
+ * <p>
+ * Two single-producer rings: the session thread's (requests) and the report sender's (reports), plus a small
+ * ring for the rare records of any other thread (drained last, not gated). Each record of
+ * the report ring carries, in its {@code recordSequence} slot, the session ring ticket it must follow (the
+ * session publisher's last ticket when the report was published, which covers the request that caused it).
  * <p>
  * Duty cycle: journal a clock-sync reading if the monitor has taken a new one; drain up to {@code batchLimit}
- * records from the ring into the journal's staging buffer; if anything was appended, write and {@code force}
- * once (one fsync per batch, however many records), then publish the new durable ticket and tell the listener.
- * The durable ticket therefore never runs ahead of the disk.
+ * records from the session ring, then up to {@code batchLimit} from the report ring, stopping at a report whose
+ * session dependency is not journalled yet (it is taken next cycle); if anything was appended, write and
+ * {@code force} once (one fsync per batch, however many records), then publish each ring's new durable ticket
+ * and tell the listener. A durable ticket therefore never runs ahead of the disk, a report is never before its
+ * request in the journal (the hash chain orders records as written), and a report that is durable implies its
+ * request is durable.
  * <p>
  * On an I/O error the writer records the failure in {@link AuditDurability}, stops (the runner sees an
  * {@link AgentTerminationException}) and never advances the durable ticket again.
  */
 public final class AuditWriterAgent implements Agent, MessageHandler
 {
+    private static final int DEPENDENCY_OFFSET =
+        MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.recordSequenceEncodingOffset();
+
     private final RingBuffer ringBuffer;
+    private final RingBuffer reportRingBuffer;
+    private final RingBuffer otherRingBuffer;
+    private final MessageHandler otherHandler = this::onOther;
+    private long otherRecords;
     private final JournalWriter journal;
     private final AuditDurability durability;
+    private final AuditDurability reportDurability;
+    private final ControlledMessageHandler reportHandler = this::onReport;
+    private long reportTickets;
     private final Supplier<ClockSyncSnapshot> clockSync;
     private final long toleranceMicros;
     private final int batchLimit;
@@ -62,9 +83,12 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     /**
      * Create the agent. {@link AuditTrail} builds one; construct directly only in tests.
      *
-     * @param ringBuffer      ring filled by the {@link AuditPublisher}.
-     * @param journal         the journal.
-     * @param durability      where the durable ticket is published.
+     * @param ringBuffer       ring filled by the session thread's {@link AuditPublisher}.
+     * @param reportRingBuffer ring filled by the report sender's publisher (ordered after the session's).
+     * @param otherRingBuffer  ring filled by any other thread (not gated, no durable ticket).
+     * @param journal          the journal.
+     * @param durability       where the session ring's durable ticket is published.
+     * @param reportDurability where the report ring's durable ticket is published.
      * @param clockSync       supplier of clock sync readings to journal, or null.
      * @param toleranceMicros configured tolerance, journalled with each reading.
      * @param batchLimit      maximum records per group commit.
@@ -72,16 +96,22 @@ public final class AuditWriterAgent implements Agent, MessageHandler
      */
     public AuditWriterAgent(
         final RingBuffer ringBuffer,
+        final RingBuffer reportRingBuffer,
+        final RingBuffer otherRingBuffer,
         final JournalWriter journal,
         final AuditDurability durability,
+        final AuditDurability reportDurability,
         final Supplier<ClockSyncSnapshot> clockSync,
         final long toleranceMicros,
         final int batchLimit,
         final DurableListener listener)
     {
         this.ringBuffer = Objects.requireNonNull(ringBuffer, "ringBuffer");
+        this.reportRingBuffer = Objects.requireNonNull(reportRingBuffer, "reportRingBuffer");
+        this.otherRingBuffer = Objects.requireNonNull(otherRingBuffer, "otherRingBuffer");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.durability = Objects.requireNonNull(durability, "durability");
+        this.reportDurability = Objects.requireNonNull(reportDurability, "reportDurability");
         this.clockSync = clockSync;
         this.toleranceMicros = toleranceMicros;
         this.batchLimit = batchLimit;
@@ -96,7 +126,15 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         try
         {
             final int clockEvents = journalClockSync();
-            final int records = ringBuffer.read(this, batchLimit);
+            int records = ringBuffer.read(this, batchLimit);
+            if (null == appendError)
+            {
+                records += reportRingBuffer.controlledRead(reportHandler, batchLimit);
+            }
+            if (null == appendError)
+            {
+                records += otherRingBuffer.read(otherHandler, batchLimit);
+            }
             if (null != appendError)
             {
                 throw appendError;
@@ -106,9 +144,10 @@ public final class AuditWriterAgent implements Agent, MessageHandler
                 journal.commit();
                 commits++;
                 durability.durableTicket(drainedTickets);
+                reportDurability.durableTicket(reportTickets);
                 if (null != listener)
                 {
-                    listener.onDurable(drainedTickets);
+                    listener.onDurable(drainedTickets, reportTickets);
                 }
             }
 
@@ -116,9 +155,20 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         }
         catch (final IOException ex)
         {
-            durability.fail(ex.toString());
+            fail(ex.toString());
             throw new AgentTerminationException(ex);
         }
+    }
+
+    /**
+     * Record a failure in both rings' durability: nothing becomes durable again.
+     *
+     * @param reason why the writer stopped.
+     */
+    void fail(final String reason)
+    {
+        durability.fail(reason);
+        reportDurability.fail(reason);
     }
 
     /**
@@ -140,6 +190,48 @@ public final class AuditWriterAgent implements Agent, MessageHandler
             // The ring has already consumed this message: remember the error, never report it durable.
             appendError = ex;
         }
+    }
+
+    private void onOther(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (null != appendError)
+        {
+            return;
+        }
+        try
+        {
+            journal.append(buffer, index, length);
+            otherRecords++;
+        }
+        catch (final IOException ex)
+        {
+            appendError = ex;
+        }
+    }
+
+    private ControlledMessageHandler.Action onReport(
+        final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (null != appendError)
+        {
+            return ControlledMessageHandler.Action.ABORT;
+        }
+        if (AuditRecordEncoder.TEMPLATE_ID == msgTypeId &&
+            buffer.getLong(index + DEPENDENCY_OFFSET, ByteOrder.LITTLE_ENDIAN) > drainedTickets)
+        {
+            // The request this report follows is still in the session ring: leave the report for the next cycle.
+            return ControlledMessageHandler.Action.ABORT;
+        }
+        try
+        {
+            journal.append(buffer, index, length);
+            reportTickets++;
+        }
+        catch (final IOException ex)
+        {
+            appendError = ex;
+        }
+        return ControlledMessageHandler.Action.CONTINUE;
     }
 
     private int journalClockSync() throws IOException
@@ -193,6 +285,14 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     }
 
     /**
+     * @return records drained from the report ring and handed to the journal.
+     */
+    public long drainedReportTickets()
+    {
+        return reportTickets;
+    }
+
+    /**
      * @return group commits (fsyncs) done.
      */
     public long commits()
@@ -230,7 +330,7 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         }
         catch (final IOException ex)
         {
-            durability.fail(ex.toString());
+            fail(ex.toString());
             LangUtil.rethrowUnchecked(ex);
         }
     }

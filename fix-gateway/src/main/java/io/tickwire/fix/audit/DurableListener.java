@@ -22,9 +22,10 @@ package io.tickwire.fix.audit;
 public interface DurableListener
 {
     /**
-     * Every ticket up to and including this one is durable.
+     * Every ticket up to and including these is durable, per ring.
      *
-     * @param durableTicket the highest durable ticket.
+     * @param durableTicket       the highest durable ticket of the session thread's publisher.
+     * @param reportDurableTicket the highest durable ticket of the report sender's publisher.
      */
-    void onDurable(long durableTicket);
+    void onDurable(long durableTicket, long reportDurableTicket);
 }

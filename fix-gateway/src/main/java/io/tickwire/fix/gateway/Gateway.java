@@ -25,8 +25,8 @@ import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.tickwire.fix.risk.ReferencePriceSource;
 import io.tickwire.fix.audit.AuditTrail;
-import io.tickwire.fix.session.AuditSink;
 import io.tickwire.fix.session.AuditingInboundObserver;
+import io.tickwire.fix.session.AuditingWireRecorder;
 import io.tickwire.fix.session.AuditingOutboundGate;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.ExecutionReportSender;
@@ -227,10 +227,11 @@ public final class Gateway implements AutoCloseable
                 .directory(auditDirectory)
                 .toleranceMicros(clockPolicy.toleranceMicros())
                 .clockSync(clock::syncSnapshot));
-            final AuditSink sink = new AuditSink(auditTrail.publisher());
-            inboundObserver = new AuditingInboundObserver(sink);
-            outboundGate = new AuditingOutboundGate(sink, auditTrail.durability(),
-                new MessageStamper(clock, clockPolicy));
+            final AuditingWireRecorder wireRecorder = new AuditingWireRecorder(auditTrail.publisher(),
+                auditTrail.reportPublisher(), auditTrail.otherPublisher(), new MessageStamper(clock, clockPolicy));
+            inboundObserver = new AuditingInboundObserver(auditTrail.publisher(), wireRecorder);
+            outboundGate = new AuditingOutboundGate(auditTrail.reportPublisher(), auditTrail.reportDurability(),
+                new MessageStamper(clock, clockPolicy), wireRecorder);
         }
         else
         {

@@ -16,6 +16,7 @@
 package io.tickwire.fix.session;
 
 import io.tickwire.fix.audit.AuditEntry;
+import io.tickwire.fix.audit.AuditPublisher;
 import io.tickwire.fix.time.MessageStamp;
 import io.tickwire.sbe.audit.AuditEventType;
 import io.tickwire.sbe.audit.Direction;
@@ -26,20 +27,24 @@ import quickfix.SessionID;
 /**
  * Writes an audit record for every inbound order entry request (NewOrderSingle, OrderCancelRequest,
  * OrderCancelReplaceRequest, OrderStatusRequest, and any other application message as OTHER) with its receive
- * stamp and raw bytes, on the session thread, before the request is acted on.
+ * stamp and raw bytes, on the session thread, before the request is acted on. The publisher is the session
+ * thread's own single-producer ring: no lock.
  */
 public final class AuditingInboundObserver implements InboundObserver
 {
-    private final AuditSink sink;
+    private final AuditPublisher publisher;
+    private final AuditingWireRecorder wireRecorder;
     private final AuditEntry entry = new AuditEntry();
     private final AuditFields fields = new AuditFields();
 
     /**
-     * @param sink the audit ring.
+     * @param publisher    the session thread's audit publisher ({@code AuditTrail.publisher()}).
+     * @param wireRecorder records what QuickFIX/J sends, or null.
      */
-    public AuditingInboundObserver(final AuditSink sink)
+    public AuditingInboundObserver(final AuditPublisher publisher, final AuditingWireRecorder wireRecorder)
     {
-        this.sink = sink;
+        this.publisher = publisher;
+        this.wireRecorder = wireRecorder;
     }
 
     /**
@@ -47,6 +52,10 @@ public final class AuditingInboundObserver implements InboundObserver
      */
     public void onInbound(final SessionID sessionId, final Message message, final MessageStamp stamp)
     {
+        if (null != wireRecorder)
+        {
+            wireRecorder.bindSessionThread();
+        }
         final String msgType = AuditFields.string(message.getHeader(), 35);
         if (null == msgType || message.isAdmin())
         {
@@ -74,6 +83,17 @@ public final class AuditingInboundObserver implements InboundObserver
         entry.reset().direction(Direction.INBOUND).eventType(eventType).outcome(Outcome.RECEIVED);
         fields.copy(message, sessionId, entry);
         entry.rawMessage(message.toRawString());
-        sink.publish(stamp, entry);
+        publisher.publish(stamp, entry);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onOutbound(final SessionID sessionId, final Message message)
+    {
+        if (null != wireRecorder)
+        {
+            wireRecorder.onOutbound(sessionId, message);
+        }
     }
 }

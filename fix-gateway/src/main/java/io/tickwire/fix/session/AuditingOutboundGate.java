@@ -17,6 +17,7 @@ package io.tickwire.fix.session;
 
 import io.tickwire.fix.audit.AuditDurability;
 import io.tickwire.fix.audit.AuditEntry;
+import io.tickwire.fix.audit.AuditPublisher;
 import io.tickwire.fix.audit.DurabilityGate;
 import io.tickwire.fix.time.MessageStamp;
 import io.tickwire.fix.time.MessageStamper;
@@ -31,14 +32,18 @@ import java.util.function.Consumer;
 /**
  * The audit durability contract at the release point: each report is stamped (send decision time), its audit
  * record published, and the report held until the audit writer reports the record durable (group commit); then
- * it is sent. Runs on the execution report sender thread; {@link #doWork()} releases on every duty cycle.
+ * it is sent. Runs on the execution report sender thread, which owns its own single-producer audit ring
+ * ({@code AuditTrail.reportPublisher()}: no lock); {@link #doWork()} releases on every duty cycle. That ring's
+ * records are journalled after the session thread's records published before them, so a report released here
+ * implies the request that caused it is durable too.
  * <p>
  * The record's raw bytes are the report as built, before QuickFIX/J adds the header (MsgSeqNum, SendingTime) at
- * send time.
+ * send time; the {@link AuditingWireRecorder} adds the wire copy (outcome SENT) when QuickFIX/J sends it.
  */
 public final class AuditingOutboundGate implements OutboundGate
 {
-    private final AuditSink sink;
+    private final AuditPublisher publisher;
+    private final AuditingWireRecorder wireRecorder;
     private final MessageStamper stamper;
     private final MessageStamp stamp = new MessageStamp();
     private final AuditEntry entry = new AuditEntry();
@@ -47,13 +52,19 @@ public final class AuditingOutboundGate implements OutboundGate
     private final Consumer<Pending> sender = (pending) -> pending.session().send(pending.report());
 
     /**
-     * @param sink       the audit ring.
-     * @param durability the audit writer's durable ticket.
+     * @param publisher  the report sender thread's audit publisher ({@code AuditTrail.reportPublisher()}).
+     * @param durability that publisher's durable ticket ({@code AuditTrail.reportDurability()}).
      * @param stamper    stamps the send decision.
+     * @param wireRecorder records what QuickFIX/J sends (told which thread is the sender's), or null.
      */
-    public AuditingOutboundGate(final AuditSink sink, final AuditDurability durability, final MessageStamper stamper)
+    public AuditingOutboundGate(
+        final AuditPublisher publisher,
+        final AuditDurability durability,
+        final MessageStamper stamper,
+        final AuditingWireRecorder wireRecorder)
     {
-        this.sink = sink;
+        this.publisher = publisher;
+        this.wireRecorder = wireRecorder;
         this.stamper = stamper;
         this.gate = new DurabilityGate<>(durability, 1024);
     }
@@ -63,6 +74,10 @@ public final class AuditingOutboundGate implements OutboundGate
      */
     public void release(final Session session, final Message report, final long correlationId, final long nanos)
     {
+        if (null != wireRecorder)
+        {
+            wireRecorder.bindReportThread();
+        }
         stamper.stamp(stamp);
         final String msgType = AuditFields.string(report.getHeader(), 35);
         final boolean cancelReject = "9".equals(msgType);
@@ -73,7 +88,7 @@ public final class AuditingOutboundGate implements OutboundGate
                 outcome(AuditFields.string(report, 150), AuditFields.string(report, 39)));
         fields.copy(report, session.getSessionID(), entry);
         entry.rawMessage(report.toString());
-        gate.hold(sink.publish(stamp, entry), new Pending(session, report));
+        gate.hold(publisher.publish(stamp, entry), new Pending(session, report));
         gate.release(sender);
     }
 

@@ -234,6 +234,7 @@ public final class GatewayApplication implements Application
      */
     public void toAdmin(final Message message, final SessionID sessionId)
     {
+        observer.onOutbound(sessionId, message);
     }
 
     /**
@@ -258,6 +259,7 @@ public final class GatewayApplication implements Application
      */
     public void toApp(final Message message, final SessionID sessionId)
     {
+        observer.onOutbound(sessionId, message);
     }
 
     /**

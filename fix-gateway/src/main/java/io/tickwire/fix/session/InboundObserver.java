@@ -37,4 +37,15 @@ public interface InboundObserver
      * @param stamp     its receive stamp.
      */
     void onInbound(SessionID sessionId, Message message, MessageStamp stamp);
+
+    /**
+     * A message QuickFIX/J is about to send ({@code toApp}/{@code toAdmin}: header complete), on whichever
+     * thread sends it. Default: nothing.
+     *
+     * @param sessionId the session it is sent on.
+     * @param message   the message.
+     */
+    default void onOutbound(SessionID sessionId, Message message)
+    {
+    }
 }

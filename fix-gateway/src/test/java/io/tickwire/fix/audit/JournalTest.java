@@ -17,6 +17,8 @@ package io.tickwire.fix.audit;
 
 import io.tickwire.fix.time.ClockSyncSnapshot;
 import io.tickwire.fix.time.KernelNtpClockSource;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +31,12 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -282,6 +288,109 @@ class JournalTest
             assertEquals(5, gate.release(sent::add));
             assertEquals(List.of("ER0", "ER1", "ER2", "ER3", "ER4"), sent);
             assertEquals(0, gate.pending());
+        }
+    }
+
+    @Test
+    void shouldJournalAReportOnlyAfterTheRequestsPublishedBeforeIt()
+    {
+        try (AuditTrail audit = AuditTrail.launch(AuditFixture.context(dir).batchLimit(64)))
+        {
+            final AuditFixture reportFixture = new AuditFixture();
+            for (int i = 0; i < 200; i += 2)
+            {
+                fixture.publish(audit.publisher(), i);
+            }
+            final long reportTicket = reportFixture.publish(audit.reportPublisher(), 1);
+            assertEquals(1, reportTicket);
+
+            // One duty cycle takes 64 requests; the report follows request 100, so it waits.
+            audit.writerAgent().doWork();
+            assertEquals(64, audit.durability().durableTicket());
+            assertEquals(0, audit.reportDurability().durableTicket());
+
+            while (!audit.reportDurability().isDurable(reportTicket))
+            {
+                audit.writerAgent().doWork();
+            }
+            assertEquals(100, audit.durability().durableTicket());
+        }
+
+        final List<AuditFixture.Frame> frames = AuditFixture.frames(JournalReader.journalFiles(dir));
+        assertEquals(101, frames.size());
+        assertEquals("ORD1", frames.get(100).row().get("clOrdId"));
+        assertEquals("EXECUTION_REPORT", frames.get(100).row().get("eventType"));
+    }
+
+    @Test
+    void shouldReleaseReportsFromASecondThreadOnlyAfterTheirRequestsAreDurable() throws InterruptedException
+    {
+        final int count = 2000;
+        final AtomicReferenceArray<Long> requestTickets = new AtomicReferenceArray<>(count);
+        final AtomicInteger violations = new AtomicInteger();
+        final AtomicInteger released = new AtomicInteger();
+        try (AuditTrail audit = AuditTrail.launch(AuditFixture.context(dir).batchLimit(16)))
+        {
+            audit.startWriterThread(new BackoffIdleStrategy());
+            final OneToOneConcurrentArrayQueue<Integer> handOff = new OneToOneConcurrentArrayQueue<>(count);
+            final Thread sender = new Thread(() ->
+            {
+                final AuditFixture reportFixture = new AuditFixture();
+                final DurabilityGate<Integer> gate = new DurabilityGate<>(audit.reportDurability(), 16);
+                final Consumer<Integer> check = (i) ->
+                {
+                    if (!audit.durability().isDurable(requestTickets.get(i)))
+                    {
+                        violations.incrementAndGet();
+                    }
+                    released.incrementAndGet();
+                };
+                int done = 0;
+                while (done < count / 2 || gate.pending() > 0)
+                {
+                    final Integer i = handOff.poll();
+                    if (null != i)
+                    {
+                        gate.hold(reportFixture.publish(audit.reportPublisher(), i + 1), i);
+                        done++;
+                    }
+                    else
+                    {
+                        Thread.yield();
+                    }
+                    gate.release(check);
+                }
+            });
+            sender.start();
+            for (int i = 0; i < count; i += 2)
+            {
+                requestTickets.set(i, fixture.publish(audit.publisher(), i));
+                while (!handOff.offer(i))
+                {
+                    Thread.yield();
+                }
+            }
+            sender.join();
+        }
+
+        assertEquals(0, violations.get());
+        assertEquals(count / 2, released.get());
+        final List<AuditFixture.Frame> frames = AuditFixture.frames(JournalReader.journalFiles(dir));
+        assertEquals(count, frames.size());
+        final Map<String, Integer> position = new HashMap<>();
+        for (int f = 0; f < frames.size(); f++)
+        {
+            final Map<String, String> row = frames.get(f).row();
+            final String clOrdId = row.get("clOrdId");
+            if ("INBOUND".equals(row.get("direction")))
+            {
+                position.put(clOrdId, f);
+            }
+            else
+            {
+                final String request = "ORD" + (Integer.parseInt(clOrdId.substring(3)) - 1);
+                assertTrue(position.containsKey(request), clOrdId + " journalled before " + request);
+            }
         }
     }
 

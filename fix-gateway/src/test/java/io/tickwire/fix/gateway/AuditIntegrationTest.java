@@ -20,6 +20,7 @@ import io.tickwire.fix.audit.JournalVerifyReport;
 import io.tickwire.fix.time.ManualGatewayClock;
 import io.tickwire.sbe.audit.AuditRecordDecoder;
 import io.tickwire.sbe.audit.MessageHeaderDecoder;
+import io.tickwire.sbe.audit.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,7 @@ class AuditIntegrationTest
         }
 
         final List<String> records = new ArrayList<>();
+        final List<String> sent = new ArrayList<>();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final AuditRecordDecoder record = new AuditRecordDecoder();
         final JournalVerifyReport report = new JournalReader().verify(JournalReader.journalFiles(journal),
@@ -75,7 +77,7 @@ class AuditIntegrationTest
                         " " + record.clockStatus() + " " + record.clockErrorBoundMicros() + " " +
                         record.withinTolerance() + " " + record.timestampMicros();
                     record.sessionId();
-                    records.add(line + " " + record.clOrdId());
+                    (Outcome.SENT == record.outcome() ? sent : records).add(line + " " + record.clOrdId());
                 }
             });
         assertTrue(report.isValid(), report.toString());
@@ -87,6 +89,9 @@ class AuditIntegrationTest
         {
             assertTrue(later.startsWith("OUTBOUND EXECUTION_REPORT CANCELLED"), "cancel-on-disconnect: " + later);
         }
+        // The wire copy QuickFIX/J sent (toApp), after the gated record.
+        assertEquals(
+            "OUTBOUND EXECUTION_REPORT SENT UNSYNCHRONISED 16000000 FALSE " + EPOCH_MICROS + " A1", sent.get(0));
     }
 
     @Test
