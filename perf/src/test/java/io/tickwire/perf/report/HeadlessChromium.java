@@ -52,14 +52,16 @@ final class HeadlessChromium
         }
         try
         {
-            final Process process = new ProcessBuilder("apt-get", "install", "-y", "chromium")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-            if (!process.waitFor(300, TimeUnit.SECONDS))
+            // A fresh machine has no package lists: without the update, install finds no chromium.
+            final String failure = apt(120, "update", "-qq");
+            if (null != failure)
             {
-                process.destroyForcibly();
-                return "unavailable: apt-get install chromium did not finish within 300 s";
+                return failure;
+            }
+            final String installFailure = apt(300, "install", "-y", "-qq", "chromium");
+            if (null != installFailure)
+            {
+                return installFailure;
             }
         }
         catch (final Exception ex)
@@ -69,6 +71,26 @@ final class HeadlessChromium
         final String installed = locate();
 
         return null != installed ? installed : "unavailable: apt-get install chromium did not provide a binary";
+    }
+
+    private static String apt(final int timeoutSeconds, final String... args) throws Exception
+    {
+        final String[] command = new String[args.length + 1];
+        command[0] = "apt-get";
+        System.arraycopy(args, 0, command, 1, args.length);
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        final Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS))
+        {
+            process.destroyForcibly();
+            return "unavailable: apt-get " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s";
+        }
+
+        return 0 == process.exitValue() ? null :
+            "unavailable: apt-get " + String.join(" ", args) + " exited with " + process.exitValue();
     }
 
     /**
