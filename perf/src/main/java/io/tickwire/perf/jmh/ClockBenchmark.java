@@ -15,6 +15,7 @@
  */
 package io.tickwire.perf.jmh;
 
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import org.agrona.concurrent.HighResolutionClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cost of the clock reads the code base stamps with: {@code System.nanoTime} (stage latencies),
- * {@code OffsetEpochNanoClock} (feed ingest/publish stamps), {@code HighResolutionClock.epochMicros}
+ * {@code CalibratedEpochNanoClock} (feed ingest/publish stamps), {@code OffsetEpochNanoClock}, {@code HighResolutionClock.epochMicros}
  * (the gateway's UTC clock), {@code SystemEpochNanoClock}, {@code Instant.now} and {@code currentTimeMillis}.
  */
 @Fork(value = 1, jvmArgsAppend = {
@@ -50,6 +51,7 @@ public class ClockBenchmark
 {
     private final OffsetEpochNanoClock offsetClock = new OffsetEpochNanoClock();
     private final SystemEpochNanoClock systemEpochNanoClock = new SystemEpochNanoClock();
+    private final CalibratedEpochNanoClock calibratedClock = CalibratedEpochNanoClock.shared();
 
     /**
      * Monotonic clock.
@@ -85,7 +87,7 @@ public class ClockBenchmark
     }
 
     /**
-     * Agrona's nanoTime-based epoch clock, the feed's stamp clock.
+     * Agrona's nanoTime-based epoch clock (calibrated to the millisecond clock, so not used for stamps).
      *
      * @return the reading.
      */
@@ -93,6 +95,17 @@ public class ClockBenchmark
     public long offsetEpochNanoClock()
     {
         return offsetClock.nanoTime();
+    }
+
+    /**
+     * The feed's stamp clock: nanoTime plus an offset calibrated against {@code Instant.now()}.
+     *
+     * @return the reading.
+     */
+    @Benchmark
+    public long calibratedEpochNanoClock()
+    {
+        return calibratedClock.nanoTime();
     }
 
     /**
