@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cost of the clock reads the code base stamps with: {@code System.nanoTime} (stage latencies),
  * {@code CalibratedEpochNanoClock} (feed ingest/publish stamps), {@code OffsetEpochNanoClock},
- * {@code HighResolutionClock.epochMicros} (the gateway's UTC clock), {@code SystemEpochNanoClock}, {@code Instant.now} and {@code currentTimeMillis}.
+ * {@code HighResolutionClock.epochMicros} (the gateway's UTC clock), {@code SystemEpochNanoClock},
+ * {@code Instant.now} and {@code currentTimeMillis}.
  */
 @Fork(value = 1, jvmArgsAppend = {
     "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
