@@ -190,6 +190,7 @@ public final class BenchRunner
         result.put("threadPlan", context.threadPlanLines());
 
         final Map<String, List<Series>> seriesByRun = new LinkedHashMap<>();
+        final Map<String, Map<String, Object>> figuresByTag = new LinkedHashMap<>();
         for (final Series series : HlogLoader.load(List.of(hlog)))
         {
             final int at = series.name().lastIndexOf(ScenarioContext.RUN_SEPARATOR);
@@ -197,6 +198,7 @@ public final class BenchRunner
             final String seriesName = at < 0 ? series.name() : series.name().substring(0, at);
             seriesByRun.computeIfAbsent(run, (r) -> new ArrayList<>()).add(series);
             final Map<String, Object> figures = LatencyReport.figures(series);
+            figuresByTag.put(series.name(), figures);
             for (final Map.Entry<String, Object> figure : figures.entrySet())
             {
                 final String key = figure.getKey();
@@ -216,6 +218,10 @@ public final class BenchRunner
                 figures.get("max"));
         }
         metrics.addAll(context.metrics());
+        for (final ScenarioContext.Ratio ratio : context.ratios())
+        {
+            addRatio(name, ratio, figuresByTag, context, metrics);
+        }
         for (final Map.Entry<String, List<Series>> run : seriesByRun.entrySet())
         {
             groups.add(new LatencyReport.Group(name + " " + run.getKey(), run.getValue()));
@@ -223,5 +229,45 @@ public final class BenchRunner
         out.flush();
 
         return result;
+    }
+
+    private void addRatio(
+        final String scenario, final ScenarioContext.Ratio ratio, final Map<String, Map<String, Object>> figuresByTag,
+        final ScenarioContext context, final List<Object> metrics)
+    {
+        final Map<String, Object> numerator =
+            figuresByTag.get(ratio.numerator() + ScenarioContext.RUN_SEPARATOR + ratio.run());
+        final Map<String, Object> denominator =
+            figuresByTag.get(ratio.denominator() + ScenarioContext.RUN_SEPARATOR + ratio.run());
+        if (null == numerator || null == denominator)
+        {
+            out.printf(Locale.ROOT, "  ratio %s@%s: not computed (series missing)%n", ratio.name(), ratio.run());
+            return;
+        }
+        for (final String percentile : new String[]{ "p50", "p99" })
+        {
+            final double baseline = (Double)denominator.get(percentile) * ratio.denominatorScale();
+            final double measured = (Double)numerator.get(percentile);
+            final double value = baseline > 0 ? measured / baseline : Double.NaN;
+            addMetric(scenario, ratio, context, metrics, "baseline-" + percentile, baseline, "us");
+            addMetric(scenario, ratio, context, metrics, percentile + "-ratio", Double.isNaN(value) ? 0 : value, "x");
+            out.printf(Locale.ROOT, "  %-34s %s %9.3f us / baseline %9.3f us = %.2fx%n",
+                ratio.name() + ScenarioContext.RUN_SEPARATOR + ratio.run(), percentile, measured, baseline, value);
+        }
+    }
+
+    private static void addMetric(
+        final String scenario, final ScenarioContext.Ratio ratio, final ScenarioContext context,
+        final List<Object> metrics, final String metricName, final double value, final String unit)
+    {
+        final Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("scenario", scenario);
+        metric.put("run", ratio.run());
+        metric.put("rate", context.runRates().getOrDefault(ratio.run(), 0.0));
+        metric.put("series", ratio.name());
+        metric.put("metric", metricName);
+        metric.put("value", value);
+        metric.put("unit", unit);
+        metrics.add(metric);
     }
 }

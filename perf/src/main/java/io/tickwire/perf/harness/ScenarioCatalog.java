@@ -65,6 +65,7 @@ public final class ScenarioCatalog
         final List<String> names = new ArrayList<>();
         names.add(FeedLatencyScenario.NAME);
         names.add(FeedThroughputScenario.NAME);
+        names.add(FeedBooksScenario.NAME);
         names.addAll(EXTERNAL.keySet());
 
         return names;
@@ -85,6 +86,10 @@ public final class ScenarioCatalog
         if (FeedThroughputScenario.NAME.equals(name))
         {
             return new Entry(name, new FeedThroughputScenario(), null);
+        }
+        if (FeedBooksScenario.NAME.equals(name))
+        {
+            return new Entry(name, new FeedBooksScenario(), null);
         }
         final String className = EXTERNAL.get(name);
         if (null == className)

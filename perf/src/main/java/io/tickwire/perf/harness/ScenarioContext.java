@@ -49,6 +49,20 @@ public final class ScenarioContext
     private final List<String> threadPlan = new ArrayList<>();
     private final List<Map<String, Object>> metrics = new ArrayList<>();
     private final Map<String, Double> runRates = new LinkedHashMap<>();
+    private final List<Ratio> ratios = new ArrayList<>();
+
+    /**
+     * A ratio of two series' percentiles of one run, computed by the harness once the run's histograms are loaded.
+     *
+     * @param run              load level label.
+     * @param name             series name under which the ratios are reported.
+     * @param numerator        series measured.
+     * @param denominator      baseline series.
+     * @param denominatorScale factor applied to the baseline's percentiles (e.g. 0.5 for one way from a round trip).
+     */
+    record Ratio(String run, String name, String numerator, String denominator, double denominatorScale)
+    {
+    }
 
     ScenarioContext(
         final String scenario, final boolean quick, final Path outDir, final LatencyRegistry registry,
@@ -150,6 +164,24 @@ public final class ScenarioContext
     }
 
     /**
+     * Ask the harness to report, after the run, {@code p50-ratio} and {@code p99-ratio} (unit {@code x}) of
+     * {@code numerator} over {@code denominator × denominatorScale}, and the scaled baseline's {@code p50}/{@code p99}
+     * as {@code baseline-p50}/{@code baseline-p99} (us), under series {@code name}. Reported, never asserted.
+     *
+     * @param run              load level label of both series.
+     * @param name             series name for the ratios, e.g. {@code publish->book/udp-one-way-floor}.
+     * @param numerator        series measured.
+     * @param denominator      baseline series of the same run.
+     * @param denominatorScale factor for the baseline's percentiles, e.g. 0.5 for one way = round trip / 2.
+     */
+    public void ratio(
+        final String run, final String name, final String numerator, final String denominator,
+        final double denominatorScale)
+    {
+        ratios.add(new Ratio(run, name, numerator, denominator, denominatorScale));
+    }
+
+    /**
      * Describe one thread (or the threading of a component) of the scenario; printed and kept in results.json.
      *
      * @param line e.g. {@code media driver: SHARED, 1 thread, YieldingIdleStrategy}.
@@ -185,6 +217,11 @@ public final class ScenarioContext
     List<Map<String, Object>> metrics()
     {
         return metrics;
+    }
+
+    List<Ratio> ratios()
+    {
+        return ratios;
     }
 
     Map<String, Double> runRates()
