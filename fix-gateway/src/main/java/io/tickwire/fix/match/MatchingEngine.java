@@ -362,13 +362,11 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         correlationId = command.correlationId();
         receiveNanos = command.receiveNanos();
         final int sessionIndex = (int)command.sessionIndex();
-        final Order order = orders.get(command.orderId());
         command.getClOrdId(scratchClOrdId, 0);
         command.getOrigClOrdId(scratchOrigClOrdId, 0);
-        if (null == order || order.sessionIndex != sessionIndex || !order.live)
+        final Order order = liveOrderOrReject(command.orderId(), sessionIndex, false);
+        if (null == order)
         {
-            emitCancelRejected(order, sessionIndex, false, null == order || order.sessionIndex != sessionIndex ?
-                RejectReason.UNKNOWN_ORDER : RejectReason.TOO_LATE, 0, 0);
             return 0;
         }
 
@@ -384,19 +382,38 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         return order.instrumentId;
     }
 
+    /**
+     * The order a cancel or replace request names, if it is live and belongs to the requesting session; otherwise
+     * the request is answered with a cancel reject (unknown order, or too late) and null is returned.
+     */
+    private Order liveOrderOrReject(final long orderId, final int sessionIndex, final boolean replace)
+    {
+        final Order order = orders.get(orderId);
+        if (null == order || order.sessionIndex != sessionIndex)
+        {
+            emitCancelRejected(order, sessionIndex, replace, RejectReason.UNKNOWN_ORDER, 0, 0);
+            return null;
+        }
+        if (!order.live)
+        {
+            emitCancelRejected(order, sessionIndex, replace, RejectReason.TOO_LATE, 0, 0);
+            return null;
+        }
+
+        return order;
+    }
+
     private int onReplace(final ReplaceOrderCommandDecoder command)
     {
         correlationId = command.correlationId();
         receiveNanos = command.receiveNanos();
         riskNanos = command.riskNanos();
         final int sessionIndex = (int)command.sessionIndex();
-        final Order order = orders.get(command.orderId());
         command.getClOrdId(scratchClOrdId, 0);
         command.getOrigClOrdId(scratchOrigClOrdId, 0);
-        if (null == order || order.sessionIndex != sessionIndex || !order.live)
+        final Order order = liveOrderOrReject(command.orderId(), sessionIndex, true);
+        if (null == order)
         {
-            emitCancelRejected(order, sessionIndex, true, null == order || order.sessionIndex != sessionIndex ?
-                RejectReason.UNKNOWN_ORDER : RejectReason.TOO_LATE, 0, 0);
             return 0;
         }
 
