@@ -121,6 +121,7 @@ public final class GatewayCommand implements Callable<Integer>
         out.println("market data: " + (null == gateway.bookPublisher() ? "off (no " +
             GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" :
             "on, aeron dir " + gateway.aeronDirectoryName()));
+        out.println("threads: " + gateway.threadPlan());
         out.println("clock: " + gateway.clockDescription());
         out.println("audit: " + (null == gateway.auditTrail() ? "NONE - no audit trail configured" :
             "journal " + gateway.auditTrail().context().directory() +

@@ -49,6 +49,7 @@ import io.tickwire.latency.Stage;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -88,8 +89,9 @@ import java.util.Map;
  *  logout / disconnect threads ──(control ring, many writers)──▶ matching engine agent
  *  matching engine agent ──▶ BookPublisher ── Aeron ExclusivePublication (stream 2001) ──▶ feed subscribers
  * </pre>
- * The engine and the sender run on their own threads with back-off idle strategies (no busy spin: see the
- * threading lesson for 2-core hosts).
+ * The engine and the sender share one thread ({@code compact}, the default below 4 cores) or run on one each
+ * ({@code dedicated}), chosen by {@link GatewayConfiguration#THREADING_PROP_NAME}, with back-off idle strategies (no
+ * busy spin: see the threading lesson for 2-core hosts).
  */
 public final class Gateway implements AutoCloseable
 {
@@ -104,6 +106,7 @@ public final class Gateway implements AutoCloseable
     private final InboundSizeFilter sizeFilter;
     private final AgentRunner engineRunner;
     private final AgentRunner senderRunner;
+    private final String threadPlan;
     private final MediaDriver mediaDriver;
     private final Aeron aeron;
     private final boolean authenticated;
@@ -179,22 +182,7 @@ public final class Gateway implements AutoCloseable
         aeron = client;
         bookPublisher = publisher;
 
-        engine = new MatchingEngine(
-            instruments.instrumentIds(),
-            commands,
-            control,
-            events,
-            referencePrices,
-            null == publisher ? BookListener.NO_OP : publisher,
-            new BackoffIdleStrategy(),
-            getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
-                GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT));
         final LatencyRegistry latency = context.latencyRegistry();
-        if (null != latency)
-        {
-            engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
-        }
-
         final boolean requireClockSync = context.requireClockSync() ||
             (settings.isSetting(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME) &&
             settings.getBool(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME));
@@ -256,6 +244,25 @@ public final class Gateway implements AutoCloseable
                 latency.recorder(Stage.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
         }
 
+        final String threading = threading();
+        final DrainingIdleStrategy drainingBackPressure = new DrainingIdleStrategy(new BackoffIdleStrategy());
+        final IdleStrategy engineBackPressure = "compact".equals(threading) ?
+            drainingBackPressure : new BackoffIdleStrategy();
+        engine = new MatchingEngine(
+            instruments.instrumentIds(),
+            commands,
+            control,
+            events,
+            referencePrices,
+            null == publisher ? BookListener.NO_OP : publisher,
+            engineBackPressure,
+            getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
+                GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT));
+        if (null != latency)
+        {
+            engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
+        }
+
         final LogFactory logFactory = hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings);
         acceptor = new SocketAcceptor(
             application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
@@ -266,8 +273,24 @@ public final class Gateway implements AutoCloseable
         acceptor.setIoFilterChainBuilder((chain) ->
             chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
 
-        engineRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, engine);
-        senderRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, sender);
+        if ("compact".equals(threading))
+        {
+            drainingBackPressure.consumer(sender);
+            // Engine first in the duty cycle: the events it emits are sent in the same cycle, without a wake-up.
+            engineRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null,
+                new CompositeAgent(engine, sender));
+            senderRunner = null;
+        }
+        else
+        {
+            engineRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, engine);
+            senderRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, sender);
+        }
+        threadPlan = threading + " (" + Runtime.getRuntime().availableProcessors() + " cores): QuickFIX/J " +
+            "network + session threads, " + ("compact".equals(threading) ?
+            "matching-engine+execution-report-sender on one thread" : "matching-engine, execution-report-sender") +
+            " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
+            (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)";
     }
 
     /**
@@ -292,7 +315,10 @@ public final class Gateway implements AutoCloseable
                 AgentRunner.startOnThread(gateway.clockRunner);
             }
             AgentRunner.startOnThread(gateway.engineRunner);
-            AgentRunner.startOnThread(gateway.senderRunner);
+            if (null != gateway.senderRunner)
+            {
+                AgentRunner.startOnThread(gateway.senderRunner);
+            }
             gateway.acceptor.start();
             return gateway;
         }
@@ -453,10 +479,38 @@ public final class Gateway implements AutoCloseable
         CloseHelper.closeAll(engineRunner, senderRunner, clockRunner, auditTrail, aeron, mediaDriver);
     }
 
+    /**
+     * The threads this gateway runs and why, for the start-up banner.
+     *
+     * @return e.g. {@code compact (2 cores): ...}.
+     */
+    public String threadPlan()
+    {
+        return threadPlan;
+    }
+
+    private String threading() throws ConfigError
+    {
+        final String name = settings.isSetting(GatewayConfiguration.THREADING_PROP_NAME) ?
+            settings.getString(GatewayConfiguration.THREADING_PROP_NAME) :
+            Runtime.getRuntime().availableProcessors() < GatewayConfiguration.DEDICATED_MIN_CORES ?
+            "compact" : "dedicated";
+        if (!"compact".equals(name) && !"dedicated".equals(name))
+        {
+            throw new ConfigError(GatewayConfiguration.THREADING_PROP_NAME + " must be compact or dedicated: " + name);
+        }
+        return name;
+    }
+
+    private String idleStrategyName() throws ConfigError
+    {
+        return settings.isSetting(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME) ?
+            settings.getString(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME) : "backoff";
+    }
+
     private IdleStrategy idleStrategy() throws ConfigError
     {
-        final String name = settings.isSetting(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME) ?
-            settings.getString(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME) : "backoff";
+        final String name = idleStrategyName();
         switch (name)
         {
             case "yielding":

@@ -118,6 +118,19 @@ public final class GatewayConfiguration
      */
     public static final String IDLE_STRATEGY_PROP_NAME = "TickwireIdleStrategy";
 
+    /**
+     * Thread plan of the order path behind the session thread: {@code compact} (the matching engine and the report
+     * sender share one thread, a {@code CompositeAgent}: one wake-up per order instead of two) or {@code dedicated}
+     * (one thread each). Default: compact below {@value #DEDICATED_MIN_CORES} cores, where two more threads that
+     * spin or yield between orders take CPU from the session and network threads.
+     */
+    public static final String THREADING_PROP_NAME = "TickwireThreading";
+
+    /**
+     * Fewest available cores for which the default thread plan is {@code dedicated}.
+     */
+    public static final int DEDICATED_MIN_CORES = 4;
+
     private GatewayConfiguration()
     {
     }
