@@ -95,6 +95,11 @@ import java.util.Map;
  */
 public final class Gateway implements AutoCloseable
 {
+    private static final long BACKOFF_SPINS = 10;
+    private static final long BACKOFF_YIELDS = 20_000;
+    private static final long BACKOFF_MIN_PARK_NANOS = 1_000;
+    private static final long BACKOFF_MAX_PARK_NANOS = 100_000;
+
     private final Context context;
     private final SessionSettings settings;
     private final Instruments instruments;
@@ -308,7 +313,7 @@ public final class Gateway implements AutoCloseable
         {
             if (null != gateway.auditTrail)
             {
-                gateway.auditTrail.startWriterThread(new BackoffIdleStrategy());
+                gateway.auditTrail.startWriterThread(gateway.auditIdleStrategy());
             }
             if (null != gateway.clockRunner)
             {
@@ -510,18 +515,50 @@ public final class Gateway implements AutoCloseable
 
     private IdleStrategy idleStrategy() throws ConfigError
     {
-        final String name = idleStrategyName();
-        switch (name)
+        return idleStrategy(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME, idleStrategyName());
+    }
+
+    /**
+     * The audit writer spends most of a busy period in {@code fdatasync}; between commits it should give its core
+     * away quickly rather than yield for milliseconds against the session thread, and Agrona's default back-off
+     * parks up to 1 ms, which an order waiting for its record to become durable would feel at low rates.
+     */
+    private IdleStrategy auditIdleStrategy() throws ConfigError
+    {
+        final String name = settings.isSetting(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME) ?
+            settings.getString(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME) :
+            GatewayConfiguration.AUDIT_IDLE_STRATEGY_DEFAULT;
+        return idleStrategy(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME, name);
+    }
+
+    private static IdleStrategy idleStrategy(final String key, final String name) throws ConfigError
+    {
+        if ("yielding".equals(name))
         {
-            case "yielding":
-                return new YieldingIdleStrategy();
-            case "backoff":
-                // A few milliseconds of yielding covers the gap between orders at 1 k/s before parking.
-                return new BackoffIdleStrategy(10, 20_000, 1_000, 100_000);
-            default:
-                throw new ConfigError(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME + " must be backoff or yielding: " +
-                    name);
+            return new YieldingIdleStrategy();
         }
+        if ("backoff".equals(name))
+        {
+            return new BackoffIdleStrategy(
+                BACKOFF_SPINS, BACKOFF_YIELDS, BACKOFF_MIN_PARK_NANOS, BACKOFF_MAX_PARK_NANOS);
+        }
+        if (name.startsWith("backoff:"))
+        {
+            final String[] parts = name.substring("backoff:".length()).split(",");
+            try
+            {
+                if (4 == parts.length)
+                {
+                    return new BackoffIdleStrategy(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()),
+                        Long.parseLong(parts[2].trim()), Long.parseLong(parts[3].trim()));
+                }
+            }
+            catch (final NumberFormatException ignore)
+            {
+                // reported below
+            }
+        }
+        throw new ConfigError(key + " must be backoff, backoff:SPINS,YIELDS,MIN_PARK_NS,MAX_PARK_NS or yielding: " + name);
     }
 
     private boolean hasFileLogPath()

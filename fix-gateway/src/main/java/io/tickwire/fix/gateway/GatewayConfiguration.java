@@ -119,6 +119,16 @@ public final class GatewayConfiguration
     public static final String IDLE_STRATEGY_PROP_NAME = "TickwireIdleStrategy";
 
     /**
+     * Idle strategy of the audit writer thread, same forms as {@link #IDLE_STRATEGY_PROP_NAME}.
+     */
+    public static final String AUDIT_IDLE_STRATEGY_PROP_NAME = "TickwireAuditIdleStrategy";
+
+    /**
+     * Default audit writer idle: 10 spins, 100 yields, then park 1 us doubling to 100 us.
+     */
+    public static final String AUDIT_IDLE_STRATEGY_DEFAULT = "backoff:10,100,1000,100000";
+
+    /**
      * Thread plan of the order path behind the session thread: {@code compact} (the matching engine and the report
      * sender share one thread, a {@code CompositeAgent}: one wake-up per order instead of two) or {@code dedicated}
      * (one thread each). Default: compact below {@value #DEDICATED_MIN_CORES} cores, where two more threads that

@@ -117,6 +117,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     private final OrderStatusCommandDecoder statusOrder = new OrderStatusCommandDecoder();
     private final SessionCancelCommandDecoder sessionCancel = new SessionCancelCommandDecoder();
 
+    private final byte[] rejectedSymbol = new byte[NewOrderCommandDecoder.symbolLength()];
     private final UnsafeBuffer eventBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(512));
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final OrderAcceptedEventEncoder accepted = new OrderAcceptedEventEncoder();
@@ -283,6 +284,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         final RejectReason rejectReason = command.rejectReason();
         if (RejectReason.NONE != rejectReason || null == book)
         {
+            command.getSymbol(rejectedSymbol, 0);
             emitRejected(order, null == book ? RejectReason.UNKNOWN_SYMBOL : rejectReason,
                 command.limitValue(), command.actualValue());
             release(order);
@@ -579,7 +581,8 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             .orderId(order.orderId)
             .putClOrdId(order.clOrdId, 0)
             .limitValue(limit)
-            .actualValue(actual);
+            .actualValue(actual)
+            .putSymbol(rejectedSymbol, 0);
         publish(OrderRejectedEventEncoder.TEMPLATE_ID, rejected.encodedLength());
     }
 

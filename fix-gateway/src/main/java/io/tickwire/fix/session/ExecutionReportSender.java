@@ -191,6 +191,12 @@ public final class ExecutionReportSender implements Agent
         final Message report = report(session, '8', '8', event.orderId(), event.clOrdId(), null,
             (int)event.instrumentId(), event.side(), event.orderType(), event.timeInForce(), event.orderQuantity(),
             event.orderPrice(), 0, 0, 0);
+        if (null == instruments.symbol((int)event.instrumentId()))
+        {
+            // Echo the symbol the client sent; the engine knows no instrument by it.
+            final String sent = event.symbol();
+            report.setString(55, sent.isEmpty() ? "[N/A]" : sent);
+        }
         report.setInt(103, ordRejReason(reason));
         report.setString(58, RejectText.describe(reason, event.limitValue(), event.actualValue()));
         release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);

@@ -225,7 +225,9 @@ public final class OrderEntry
             .rejectReason(reason)
             .limitValue(limit)
             .actualValue(actual)
-            .riskNanos(riskNanos);
+            .riskNanos(riskNanos)
+            // Only an unknown symbol travels as text: the reject echoes what the client sent.
+            .symbol(Instruments.UNKNOWN == instrumentId ? truncateSymbol(symbol) : "");
         write(NewOrderCommandEncoder.TEMPLATE_ID, newOrder.encodedLength());
     }
 
@@ -376,5 +378,11 @@ public final class OrderEntry
             // A full command ring means the engine is behind: holding the session thread pushes back on TCP.
             backPressureIdle.idle();
         }
+    }
+
+    private static CharSequence truncateSymbol(final String symbol)
+    {
+        final int max = NewOrderCommandEncoder.symbolLength();
+        return symbol.length() > max ? symbol.subSequence(0, max) : symbol;
     }
 }

@@ -71,7 +71,7 @@ class BadInputTest
         }
     }
 
-    private void assertRejected(final Message order, final String clOrdId, final String ordRejReason,
+    private Message assertRejected(final Message order, final String clOrdId, final String ordRejReason,
         final String text) throws Exception
     {
         client.send(order);
@@ -79,6 +79,7 @@ class BadInputTest
         assertReport(report, '8', '8', clOrdId, "0", "0");
         assertEquals(ordRejReason, field(report, 103), report.toString());
         assertTrue(field(report, 58).contains(text), field(report, 58));
+        return report;
     }
 
     private void assertSessionStillWorks(final String clOrdId) throws Exception
@@ -91,7 +92,13 @@ class BadInputTest
     @Test
     void shouldRejectUnknownSymbol() throws Exception
     {
-        assertRejected(newOrder("U1", "ZZZZ", '1', "10", '2', "10", '0'), "U1", "1", "unknown symbol");
+        final Message report =
+            assertRejected(newOrder("U1", "ZZZZ", '1', "10", '2', "10", '0'), "U1", "1", "unknown symbol");
+        assertEquals("ZZZZ", field(report, 55), "the reject echoes the symbol the client sent");
+        final String longSymbol = "A-VERY-LONG-UNLISTED-SYMBOL-NAME-1234567890";
+        final Message cut =
+            assertRejected(newOrder("U2", longSymbol, '1', "10", '2', "10", '0'), "U2", "1", "unknown symbol");
+        assertEquals(longSymbol.substring(0, 32), field(cut, 55), "echoed up to 32 characters");
         assertSessionStillWorks("OK1");
     }
 

@@ -58,6 +58,12 @@ public final class FixLatency implements Scenario
         GATEWAY,
 
         /**
+         * The gateway with its audit trail on: every ExecutionReport waits for its audit record's group commit
+         * ({@code fdatasync}), as documented in AUDIT-AND-TIME.md.
+         */
+        GATEWAY_AUDITED,
+
+        /**
          * A bare QuickFIX/J acceptor acknowledging from fromApp.
          */
         BARE
@@ -101,7 +107,7 @@ public final class FixLatency implements Scenario
     public String description()
     {
         return "FIX order -> ExecutionReport(New) round trip over loopback, open loop at 1 k and 10 k orders/s, " +
-            "gateway vs bare QuickFIX/J acceptor, and the highest acknowledged rate";
+            "gateway (with and without its durable audit trail) vs bare QuickFIX/J acceptor, and the highest acknowledged rate";
     }
 
     /**
@@ -110,14 +116,17 @@ public final class FixLatency implements Scenario
     public void run(final ScenarioContext context) throws Exception
     {
         context.threadPlan("client: QuickFIX/J initiator + sender thread; gateway: QuickFIX/J SocketAcceptor " +
-            "thread, matching engine and report sender agents (" +
-            System.getProperty("tickwire.gateway.idle", "backoff") + " idle); bare: QuickFIX/J SocketAcceptor thread");
+            "thread, matching engine and report sender agents (one thread below 4 cores), audit writer when " +
+            "audited (" +
+            System.getProperty("tickwire.gateway.idle", "backoff") + " idle, audit writer " +
+            System.getProperty("tickwire.gateway.audit.idle", GatewayConfiguration.AUDIT_IDLE_STRATEGY_DEFAULT) +
+            "); bare: QuickFIX/J SocketAcceptor thread");
         final double measureSeconds = context.measureNanos() / 1e9;
         final double warmupSeconds = context.warmupNanos() / 1e9;
         for (final int rate : new int[]{ 1_000, 10_000 })
         {
             final String run = rate + "/s";
-            final Result[] pair = new Result[2];
+            final Result[] pair = new Result[Target.values().length];
             for (final Target target : Target.values())
             {
                 final Result result = run(target, rate, (int)Math.max(100, rate * measureSeconds),
@@ -132,8 +141,11 @@ public final class FixLatency implements Scenario
                 context.metric(run, series, "p99.9", client.micros(99.9), "us");
                 context.metric(run, series, "achieved", client.achievedRate(), "orders/s");
             }
+            final double bareP50 = pair[Target.BARE.ordinal()].client().micros(50);
             context.metric(run, "gateway/bare", "p50-ratio",
-                pair[0].client().micros(50) / pair[1].client().micros(50), "x");
+                pair[Target.GATEWAY.ordinal()].client().micros(50) / bareP50, "x");
+            context.metric(run, "gateway-audited/bare", "p50-ratio",
+                pair[Target.GATEWAY_AUDITED.ordinal()].client().micros(50) / bareP50, "x");
         }
         final int offered = context.quick() ? 20_000 : 50_000;
         for (final Target target : Target.values())
@@ -161,8 +173,19 @@ public final class FixLatency implements Scenario
         final Path dir = Files.createTempDirectory("tickwire-fixlatency");
         final int port = freePort();
         final SessionSettings settings = settings(dir, port);
-        final AutoCloseable server = target == Target.GATEWAY ?
-            Gateway.launch(new Gateway.Context().settings(settings)) : new BareAckAcceptor(settings);
+        final AutoCloseable server;
+        switch (target)
+        {
+            case GATEWAY:
+                server = Gateway.launch(new Gateway.Context().settings(settings));
+                break;
+            case GATEWAY_AUDITED:
+                server = Gateway.launch(new Gateway.Context().settings(settings).auditDirectory(dir.resolve("audit")));
+                break;
+            default:
+                server = new BareAckAcceptor(settings);
+                break;
+        }
         try (server;
             OpenLoopOrderClient client = new OpenLoopOrderClient(
                 "127.0.0.1", port, "FIX.4.4", "CLIENT1", "TWGW", null, null, "AAPL", new BigDecimal("150")))
@@ -205,6 +228,8 @@ public final class FixLatency implements Scenario
         settings.setString("TickwireCancelOnDisconnect", "N");
         settings.setString(GatewayConfiguration.IDLE_STRATEGY_PROP_NAME,
             System.getProperty("tickwire.gateway.idle", "backoff"));
+        settings.setString(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME,
+            System.getProperty("tickwire.gateway.audit.idle", GatewayConfiguration.AUDIT_IDLE_STRATEGY_DEFAULT));
         final SessionID sessionId = new SessionID("FIX.4.4", "TWGW", "CLIENT1");
         settings.setString(sessionId, "BeginString", "FIX.4.4");
         settings.setString(sessionId, "TargetCompID", "CLIENT1");
@@ -234,13 +259,17 @@ public final class FixLatency implements Scenario
                 System.out.println(result.format());
             }
         }
-        for (int i = 0; i + 1 < results.size(); i += 2)
+        final int targets = Target.values().length;
+        for (int i = 0; i + targets - 1 < results.size(); i += targets)
         {
-            final Result gateway = results.get(i);
-            final Result bare = results.get(i + 1);
-            System.out.printf("rate %d/s: gateway/bare p50 = %.2f, p99 = %.2f%n", gateway.client().rate(),
-                gateway.client().micros(50) / bare.client().micros(50),
-                gateway.client().micros(99) / bare.client().micros(99));
+            final Result bare = results.get(i + Target.BARE.ordinal());
+            for (final Target target : new Target[]{ Target.GATEWAY, Target.GATEWAY_AUDITED })
+            {
+                final Result result = results.get(i + target.ordinal());
+                System.out.printf("rate %d/s: %s/bare p50 = %.2f, p99 = %.2f%n", result.client().rate(),
+                    target, result.client().micros(50) / bare.client().micros(50),
+                    result.client().micros(99) / bare.client().micros(99));
+            }
         }
         for (final Target target : Target.values())
         {
