@@ -558,7 +558,8 @@ public final class Gateway implements AutoCloseable
                 // reported below
             }
         }
-        throw new ConfigError(key + " must be backoff, backoff:SPINS,YIELDS,MIN_PARK_NS,MAX_PARK_NS or yielding: " + name);
+        throw new ConfigError(
+            key + " must be backoff, backoff:SPINS,YIELDS,MIN_PARK_NS,MAX_PARK_NS or yielding: " + name);
     }
 
     private boolean hasFileLogPath()
