@@ -69,6 +69,26 @@ public final class AuditConfiguration
     public static final int BATCH_LIMIT_DEFAULT = 4096;
 
     /**
+     * Durability contract: {@code fsync} (default) or {@code write}, see {@link AuditSync}.
+     */
+    public static final String SYNC_PROP_NAME = "tickwire.audit.sync";
+
+    /**
+     * With {@link AuditSync#WRITE}: longest time written records stay unflushed, in milliseconds.
+     */
+    public static final String FORCE_INTERVAL_MS_PROP_NAME = "tickwire.audit.force.interval.ms";
+
+    /**
+     * Default force interval with {@link AuditSync#WRITE}.
+     */
+    public static final long FORCE_INTERVAL_MS_DEFAULT = 10;
+
+    /**
+     * Longest a batch of request records alone (no report waits on them) is held before it is committed: 1 ms.
+     */
+    public static final long UNGATED_COMMIT_DELAY_NANOS = 1_000_000;
+
+    /**
      * Capacity of the ring for records of threads other than the session and report sender threads (rare
      * session-level messages): 256 KiB.
      */
@@ -113,5 +133,22 @@ public final class AuditConfiguration
     public static int batchLimit()
     {
         return Integer.getInteger(BATCH_LIMIT_PROP_NAME, BATCH_LIMIT_DEFAULT);
+    }
+
+    /**
+     * @return sync level from {@value #SYNC_PROP_NAME}.
+     */
+    public static AuditSync sync()
+    {
+        return AuditSync.fromConfigName(System.getProperty(SYNC_PROP_NAME, AuditSync.FSYNC.configName()));
+    }
+
+    /**
+     * @return force interval from {@value #FORCE_INTERVAL_MS_PROP_NAME}, in nanoseconds.
+     */
+    public static long forceIntervalNanos()
+    {
+        return java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+            Long.getLong(FORCE_INTERVAL_MS_PROP_NAME, FORCE_INTERVAL_MS_DEFAULT));
     }
 }

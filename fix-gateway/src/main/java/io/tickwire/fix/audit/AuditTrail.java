@@ -85,7 +85,7 @@ public final class AuditTrail implements AutoCloseable
         final JournalWriter journal = new JournalWriter(ctx.directory(), ctx.maxFileSize(), ctx.epochClock());
         writerAgent = new AuditWriterAgent(
             ringBuffer, reportRingBuffer, otherRingBuffer, journal, durability, reportDurability, ctx.clockSync(),
-            ctx.toleranceMicros(), ctx.batchLimit(), ctx.durableListener());
+            ctx.toleranceMicros(), ctx.batchLimit(), ctx.durableListener(), ctx.sync(), ctx.forceIntervalNanos());
     }
 
     /**
@@ -107,6 +107,14 @@ public final class AuditTrail implements AutoCloseable
         {
             throw new UncheckedIOException("cannot open audit journal in " + ctx.directory(), ex);
         }
+    }
+
+    /**
+     * @return the durability contract the writer keeps.
+     */
+    public AuditSync sync()
+    {
+        return ctx.sync();
     }
 
     /**
@@ -235,6 +243,8 @@ public final class AuditTrail implements AutoCloseable
         private IdleStrategy reportBackPressureIdle;
         private EpochMicroClock epochClock;
         private DurableListener durableListener;
+        private AuditSync sync = AuditConfiguration.sync();
+        private long forceIntervalNanos = AuditConfiguration.forceIntervalNanos();
 
         /**
          * Validate and fill in defaults.
@@ -257,6 +267,10 @@ public final class AuditTrail implements AutoCloseable
                 throw new IllegalArgumentException(
                     "journal file size must be at most " + AuditConfiguration.MAX_FILE_SIZE_LIMIT + ": " + maxFileSize);
             }
+            if (forceIntervalNanos <= 0)
+            {
+                throw new IllegalArgumentException("force interval must be positive: " + forceIntervalNanos);
+            }
             if (batchLimit <= 0)
             {
                 throw new IllegalArgumentException("batch limit must be positive: " + batchLimit);
@@ -274,6 +288,42 @@ public final class AuditTrail implements AutoCloseable
                 epochClock = new SystemEpochMicroClock();
             }
             return this;
+        }
+
+        /**
+         * @param sync what durable means before a held report is released ({@link AuditSync#FSYNC} default).
+         * @return this for a fluent API.
+         */
+        public Context sync(final AuditSync sync)
+        {
+            this.sync = java.util.Objects.requireNonNull(sync, "sync");
+            return this;
+        }
+
+        /**
+         * @return the durability contract.
+         */
+        public AuditSync sync()
+        {
+            return sync;
+        }
+
+        /**
+         * @param forceIntervalNanos with {@link AuditSync#WRITE}: longest time written records stay unflushed.
+         * @return this for a fluent API.
+         */
+        public Context forceIntervalNanos(final long forceIntervalNanos)
+        {
+            this.forceIntervalNanos = forceIntervalNanos;
+            return this;
+        }
+
+        /**
+         * @return the force interval with {@link AuditSync#WRITE}.
+         */
+        public long forceIntervalNanos()
+        {
+            return forceIntervalNanos;
         }
 
         /**

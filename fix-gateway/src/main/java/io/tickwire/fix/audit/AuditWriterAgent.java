@@ -48,7 +48,8 @@ import java.util.function.Supplier;
  * {@code force} once (one fsync per batch, however many records), then publish each ring's new durable ticket
  * and tell the listener. A durable ticket therefore never runs ahead of the disk, a report is never before its
  * request in the journal (the hash chain orders records as written), and a report that is durable implies its
- * request is durable.
+ * request is durable. With {@link AuditSync#WRITE} the batch is written without the force and the ticket means
+ * "written to the kernel"; a force follows at most every force interval.
  * <p>
  * On an I/O error the writer records the failure in {@link AuditDurability}, stops (the runner sees an
  * {@link AgentTerminationException}) and never advances the durable ticket again.
@@ -72,6 +73,12 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     private final long toleranceMicros;
     private final int batchLimit;
     private final DurableListener listener;
+    private final AuditSync sync;
+    private final long forceIntervalNanos;
+    private long lastForceNanos;
+    private final long ungatedDelayNanos;
+    private boolean uncommitted;
+    private long uncommittedSinceNanos;
     private final MutableDirectBuffer clockEventBuffer = new UnsafeBuffer(new byte[4096]);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final ClockSyncEventEncoder clockEventEncoder = new ClockSyncEventEncoder();
@@ -93,6 +100,8 @@ public final class AuditWriterAgent implements Agent, MessageHandler
      * @param toleranceMicros configured tolerance, journalled with each reading.
      * @param batchLimit      maximum records per group commit.
      * @param listener        told after each commit, or null.
+     * @param sync            what durable means before a ticket is published.
+     * @param forceIntervalNanos with {@link AuditSync#WRITE}: longest time written records stay unflushed.
      */
     public AuditWriterAgent(
         final RingBuffer ringBuffer,
@@ -104,7 +113,9 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         final Supplier<ClockSyncSnapshot> clockSync,
         final long toleranceMicros,
         final int batchLimit,
-        final DurableListener listener)
+        final DurableListener listener,
+        final AuditSync sync,
+        final long forceIntervalNanos)
     {
         this.ringBuffer = Objects.requireNonNull(ringBuffer, "ringBuffer");
         this.reportRingBuffer = Objects.requireNonNull(reportRingBuffer, "reportRingBuffer");
@@ -116,6 +127,9 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         this.toleranceMicros = toleranceMicros;
         this.batchLimit = batchLimit;
         this.listener = listener;
+        this.sync = Objects.requireNonNull(sync, "sync");
+        this.forceIntervalNanos = forceIntervalNanos;
+        this.ungatedDelayNanos = AuditConfiguration.UNGATED_COMMIT_DELAY_NANOS;
     }
 
     /**
@@ -126,22 +140,46 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         try
         {
             final int clockEvents = journalClockSync();
-            int records = ringBuffer.read(this, batchLimit);
+            final int requests = ringBuffer.read(this, batchLimit);
+            int gated = 0;
             if (null == appendError)
             {
-                records += reportRingBuffer.controlledRead(reportHandler, batchLimit);
+                gated += reportRingBuffer.controlledRead(reportHandler, batchLimit);
             }
             if (null == appendError)
             {
-                records += otherRingBuffer.read(otherHandler, batchLimit);
+                gated += otherRingBuffer.read(otherHandler, batchLimit);
             }
             if (null != appendError)
             {
                 throw appendError;
             }
+            final int records = requests + gated;
+            int work = records + clockEvents;
             if (records > 0 || clockEvents > 0)
             {
-                journal.commit();
+                uncommitted = true;
+                if (0 == uncommittedSinceNanos)
+                {
+                    uncommittedSinceNanos = System.nanoTime();
+                }
+            }
+            // Nothing waits on a request record by itself: its report, published a few microseconds later, does.
+            // Committing a batch of requests alone would make that report wait for a second flush, so requests
+            // wait (at most ungatedDelayNanos) for a report, a clock reading or a full batch to commit with.
+            if (uncommitted && (gated > 0 || clockEvents > 0 || requests >= batchLimit ||
+                System.nanoTime() - uncommittedSinceNanos >= ungatedDelayNanos))
+            {
+                uncommitted = false;
+                uncommittedSinceNanos = 0;
+                if (AuditSync.FSYNC == sync)
+                {
+                    journal.commit();
+                }
+                else
+                {
+                    journal.write();
+                }
                 commits++;
                 durability.durableTicket(drainedTickets);
                 reportDurability.durableTicket(reportTickets);
@@ -151,7 +189,15 @@ public final class AuditWriterAgent implements Agent, MessageHandler
                 }
             }
 
-            return records + clockEvents;
+            if (AuditSync.WRITE == sync && journal.hasUnforcedWrites() &&
+                System.nanoTime() - lastForceNanos >= forceIntervalNanos)
+            {
+                // Written records are already released: this flush bounds what a host crash could take.
+                journal.commit();
+                lastForceNanos = System.nanoTime();
+                work++;
+            }
+            return work;
         }
         catch (final IOException ex)
         {

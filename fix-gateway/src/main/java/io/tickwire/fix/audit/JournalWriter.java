@@ -296,6 +296,25 @@ public final class JournalWriter implements AutoCloseable
         }
     }
 
+    /**
+     * Write every staged frame to the file without forcing it: afterwards the records survive a crash of this
+     * process (they belong to the kernel) but not of the host until {@link #commit()}.
+     *
+     * @throws IOException when writing fails.
+     */
+    public void write() throws IOException
+    {
+        writeStaging();
+    }
+
+    /**
+     * @return whether frames have been written since the file was last forced.
+     */
+    public boolean hasUnforcedWrites()
+    {
+        return unforcedWrites;
+    }
+
     private void writeStaging() throws IOException
     {
         if (stagingLength > 0)

@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.session.CredentialStore;
@@ -125,7 +126,11 @@ public final class GatewayCommand implements Callable<Integer>
         out.println("clock: " + gateway.clockDescription());
         out.println("audit: " + (null == gateway.auditTrail() ? "NONE - no audit trail configured" :
             "journal " + gateway.auditTrail().context().directory() +
-            " (reports are sent only once their audit record is durable, group commit)"));
+            (AuditSync.FSYNC == gateway.auditTrail().sync() ?
+            " (sync=fsync: reports are sent only once their audit record is fdatasync'd, group commit)" :
+            " (sync=write: reports are sent once their audit record is written to the kernel: survives a " +
+            "gateway crash, not a host crash; fdatasync at most every " +
+            gateway.auditTrail().context().forceIntervalNanos() / 1_000_000 + " ms)")));
     }
 
     private static Map<SocketAddress, StringBuilder> groupByAddress(final Gateway gateway)

@@ -24,6 +24,7 @@ import io.tickwire.fix.match.BookPublisher;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.tickwire.fix.risk.ReferencePriceSource;
+import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.audit.AuditTrail;
 import io.tickwire.fix.session.AuditingInboundObserver;
 import io.tickwire.fix.session.AuditingWireRecorder;
@@ -216,7 +217,20 @@ public final class Gateway implements AutoCloseable
         }
         if (null != auditDirectory)
         {
-            auditTrail = AuditTrail.launch(new AuditTrail.Context()
+            final AuditTrail.Context auditContext = new AuditTrail.Context();
+            if (settings.isSetting(GatewayConfiguration.AUDIT_SYNC_PROP_NAME))
+            {
+                try
+                {
+                    auditContext.sync(AuditSync.fromConfigName(
+                        settings.getString(GatewayConfiguration.AUDIT_SYNC_PROP_NAME)));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new ConfigError(GatewayConfiguration.AUDIT_SYNC_PROP_NAME + ": " + ex.getMessage());
+                }
+            }
+            auditTrail = AuditTrail.launch(auditContext
                 .directory(auditDirectory)
                 .toleranceMicros(clockPolicy.toleranceMicros())
                 .clockSync(clock::syncSnapshot));

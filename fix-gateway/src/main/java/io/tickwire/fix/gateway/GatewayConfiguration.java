@@ -112,6 +112,12 @@ public final class GatewayConfiguration
     public static final String AUDIT_DIRECTORY_PROP_NAME = "TickwireAuditDirectory";
 
     /**
+     * Audit durability contract before a report is released: {@code fsync} (default) or {@code write}; see
+     * {@code io.tickwire.fix.audit.AuditSync}.
+     */
+    public static final String AUDIT_SYNC_PROP_NAME = "TickwireAuditSync";
+
+    /**
      * Idle strategy of the engine and report sender threads: {@code backoff} (default: spin, yield for a few
      * milliseconds, then park up to 100 us) or {@code yielding} (lowest latency, one core's worth of yields each
      * while idle: only with free cores).

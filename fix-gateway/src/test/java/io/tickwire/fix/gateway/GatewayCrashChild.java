@@ -15,6 +15,8 @@
  */
 package io.tickwire.fix.gateway;
 
+import quickfix.SessionSettings;
+
 import java.nio.file.Path;
 
 /**
@@ -29,16 +31,19 @@ public final class GatewayCrashChild
     }
 
     /**
-     * @param args working directory, port.
+     * @param args working directory, port, audit sync level ({@code fsync} or {@code write}, default fsync).
      * @throws Exception when the gateway cannot start.
      */
     public static void main(final String[] args) throws Exception
     {
         final Path dir = Path.of(args[0]);
+        final SessionSettings settings = GatewayTestSupport.settings(dir, Integer.parseInt(args[1]));
+        settings.setString(GatewayConfiguration.AUDIT_SYNC_PROP_NAME, args.length > 2 ? args[2] : "fsync");
         final Gateway gateway = Gateway.launch(new Gateway.Context()
-            .settings(GatewayTestSupport.settings(dir, Integer.parseInt(args[1])))
+            .settings(settings)
             .auditDirectory(dir.resolve("audit")));
-        System.out.println("READY " + gateway.clockDescription());
+        System.out.println(
+            "READY sync=" + gateway.auditTrail().sync().configName() + " " + gateway.clockDescription());
         System.out.flush();
         while (true)
         {
