@@ -113,7 +113,8 @@ public final class FixLatency implements Scenario
     public String description()
     {
         return "FIX order -> ExecutionReport(New) round trip over loopback, open loop at 1 k and 10 k orders/s, " +
-            "gateway (with and without its durable audit trail) vs bare QuickFIX/J acceptor, and the highest acknowledged rate";
+            "gateway (without audit, audit sync=fsync, audit sync=write) vs bare QuickFIX/J acceptor, and the " +
+            "highest acknowledged rate";
     }
 
     /**
