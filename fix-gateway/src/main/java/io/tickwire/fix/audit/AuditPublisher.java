@@ -71,6 +71,7 @@ public final class AuditPublisher
     private final AuditRecordEncoder encoder = new AuditRecordEncoder();
     private final AtomicLong publishedTicket = new AtomicLong();
     private long lastTicket;
+    private WakeableIdleStrategy consumerIdle;
     private long backPressureCount;
     private long truncatedCount;
 
@@ -186,7 +187,22 @@ public final class AuditPublisher
         ringBuffer.commit(index);
         final long ticket = ++lastTicket;
         publishedTicket.lazySet(ticket);
+        if (null != consumerIdle)
+        {
+            consumerIdle.wake();
+        }
         return ticket;
+    }
+
+    /**
+     * Wake the writer after each publish, when it idles with a {@link WakeableIdleStrategy}: for the publisher
+     * whose records someone waits on (the report sender's). Set before the producing thread starts.
+     *
+     * @param consumerIdle the writer's idle strategy, or null.
+     */
+    public void wakeOnPublish(final WakeableIdleStrategy consumerIdle)
+    {
+        this.consumerIdle = consumerIdle;
     }
 
     /**

@@ -130,6 +130,11 @@ public final class AuditTrail implements AutoCloseable
         {
             throw new IllegalStateException("writer already started");
         }
+        if (idleStrategy instanceof WakeableIdleStrategy)
+        {
+            // Reports are waited on: their publisher wakes a parked writer rather than let it sleep out a timeout.
+            reportPublisher.wakeOnPublish((WakeableIdleStrategy)idleStrategy);
+        }
         writerRunner = new AgentRunner(idleStrategy, (ex) -> writerAgent.fail(ex.toString()), null, writerAgent);
         AgentRunner.startOnThread(writerRunner);
         return this;

@@ -26,6 +26,8 @@ import io.tickwire.fix.match.ReferencePrices;
 import io.tickwire.fix.risk.ReferencePriceSource;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.audit.AuditTrail;
+import io.tickwire.fix.audit.DurableListener;
+import io.tickwire.fix.audit.WakeableIdleStrategy;
 import io.tickwire.fix.session.AuditingInboundObserver;
 import io.tickwire.fix.session.AuditingWireRecorder;
 import io.tickwire.fix.session.AuditingOutboundGate;
@@ -208,6 +210,13 @@ public final class Gateway implements AutoCloseable
         }
         final MessageStamper stamper = new MessageStamper(clock, clockPolicy);
 
+        // The order path's idle strategies: made first so that the producers can wake them (see wakeOnCommand,
+        // the audit durable listener) and they can park soon without the next order paying a park timeout.
+        final IdleStrategy engineIdle = idleStrategy();
+        final IdleStrategy senderIdle = "compact".equals(threading()) ? engineIdle : idleStrategy();
+        final DurableListener wakeSender = senderIdle instanceof WakeableIdleStrategy ?
+            wakeOnDurable((WakeableIdleStrategy)senderIdle) : null;
+
         InboundObserver inboundObserver = context.inboundObserver();
         OutboundGate outboundGate = context.outboundGate();
         Path auditDirectory = context.auditDirectory();
@@ -233,7 +242,8 @@ public final class Gateway implements AutoCloseable
             auditTrail = AuditTrail.launch(auditContext
                 .directory(auditDirectory)
                 .toleranceMicros(clockPolicy.toleranceMicros())
-                .clockSync(clock::syncSnapshot));
+                .clockSync(clock::syncSnapshot)
+                .durableListener(wakeSender));
             final AuditingWireRecorder wireRecorder = new AuditingWireRecorder(auditTrail.publisher(),
                 auditTrail.reportPublisher(), auditTrail.otherPublisher(), new MessageStamper(clock, clockPolicy));
             inboundObserver = new AuditingInboundObserver(auditTrail.publisher(), wireRecorder);
@@ -247,6 +257,10 @@ public final class Gateway implements AutoCloseable
         final OrderEntry orderEntry = new OrderEntry(
             commands, instruments, counters, new YieldingIdleStrategy(), requireClockSync,
             System.currentTimeMillis() * 1000);
+        if (engineIdle instanceof WakeableIdleStrategy)
+        {
+            orderEntry.wakeOnCommand(((WakeableIdleStrategy)engineIdle)::wake);
+        }
         if (null != latency)
         {
             orderEntry.receiveToRiskRecorder(latency.recorder(Stage.FIX_RECEIVE_TO_RISK, "fix-session"));
@@ -296,14 +310,14 @@ public final class Gateway implements AutoCloseable
         {
             drainingBackPressure.consumer(sender);
             // Engine first in the duty cycle: the events it emits are sent in the same cycle, without a wake-up.
-            engineRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null,
+            engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null,
                 new CompositeAgent(engine, sender));
             senderRunner = null;
         }
         else
         {
-            engineRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, engine);
-            senderRunner = new AgentRunner(idleStrategy(), Throwable::printStackTrace, null, sender);
+            engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null, engine);
+            senderRunner = new AgentRunner(senderIdle, Throwable::printStackTrace, null, sender);
         }
         threadPlan = threading + " (" + Runtime.getRuntime().availableProcessors() + " cores): QuickFIX/J " +
             "network + session threads, " + ("compact".equals(threading) ?
@@ -545,6 +559,12 @@ public final class Gateway implements AutoCloseable
         return idleStrategy(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME, name);
     }
 
+    private static DurableListener wakeOnDurable(final WakeableIdleStrategy idle)
+    {
+        // After each group commit held reports may be released: wake their sender if it parked meanwhile.
+        return (durableTicket, reportDurableTicket) -> idle.wake();
+    }
+
     private static IdleStrategy idleStrategy(final String key, final String name) throws ConfigError
     {
         if ("yielding".equals(name))
@@ -553,7 +573,7 @@ public final class Gateway implements AutoCloseable
         }
         if ("backoff".equals(name))
         {
-            return new BackoffIdleStrategy(
+            return new WakeableIdleStrategy(
                 BACKOFF_SPINS, BACKOFF_YIELDS, BACKOFF_MIN_PARK_NANOS, BACKOFF_MAX_PARK_NANOS);
         }
         if (name.startsWith("backoff:"))
@@ -563,7 +583,7 @@ public final class Gateway implements AutoCloseable
             {
                 if (4 == parts.length)
                 {
-                    return new BackoffIdleStrategy(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()),
+                    return new WakeableIdleStrategy(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()),
                         Long.parseLong(parts[2].trim()), Long.parseLong(parts[3].trim()));
                 }
             }

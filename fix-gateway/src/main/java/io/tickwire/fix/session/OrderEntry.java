@@ -71,6 +71,7 @@ public final class OrderEntry
     private static final int PRICE = 44;
     private static final int TIME_IN_FORCE = 59;
 
+    private Runnable wakeEngine;
     private final RingBuffer commands;
     private final Instruments instruments;
     private final GatewayCounters counters;
@@ -378,6 +379,22 @@ public final class OrderEntry
             // A full command ring means the engine is behind: holding the session thread pushes back on TCP.
             backPressureIdle.idle();
         }
+        if (null != wakeEngine)
+        {
+            wakeEngine.run();
+        }
+    }
+
+    /**
+     * Wake the engine's thread after each command, when it idles with a wakeable strategy (see
+     * {@code audit.WakeableIdleStrategy}): it can then park soon after going idle without adding a park timeout
+     * to the next order. Set before the session starts.
+     *
+     * @param wakeEngine e.g. {@code idle::wake}, or null.
+     */
+    public void wakeOnCommand(final Runnable wakeEngine)
+    {
+        this.wakeEngine = wakeEngine;
     }
 
     private static CharSequence truncateSymbol(final String symbol)
