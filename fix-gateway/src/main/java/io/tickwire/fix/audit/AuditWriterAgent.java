@@ -32,6 +32,7 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -76,6 +77,9 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     private final AuditSync sync;
     private final long forceIntervalNanos;
     private long lastForceNanos;
+    private static final long SLOW_COMMIT_NANOS = 10_000_000;
+    private final AtomicLong slowCommits = new AtomicLong();
+    private final AtomicLong maxCommitNanos = new AtomicLong();
     private final long ungatedDelayNanos;
     private boolean uncommitted;
     private long uncommittedSinceNanos;
@@ -174,7 +178,9 @@ public final class AuditWriterAgent implements Agent, MessageHandler
                 uncommittedSinceNanos = 0;
                 if (AuditSync.FSYNC == sync)
                 {
+                    final long startNanos = System.nanoTime();
                     journal.commit();
+                    recordCommitTime(System.nanoTime() - startNanos);
                 }
                 else
                 {
@@ -193,8 +199,10 @@ public final class AuditWriterAgent implements Agent, MessageHandler
                 System.nanoTime() - lastForceNanos >= forceIntervalNanos)
             {
                 // Written records are already released: this flush bounds what a host crash could take.
+                final long startNanos = System.nanoTime();
                 journal.commit();
                 lastForceNanos = System.nanoTime();
+                recordCommitTime(lastForceNanos - startNanos);
                 work++;
             }
             return work;
@@ -336,6 +344,38 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     public long drainedReportTickets()
     {
         return reportTickets;
+    }
+
+    private void recordCommitTime(final long nanos)
+    {
+        if (nanos > SLOW_COMMIT_NANOS)
+        {
+            slowCommits.lazySet(slowCommits.get() + 1);
+        }
+        if (nanos > maxCommitNanos.get())
+        {
+            maxCommitNanos.lazySet(nanos);
+        }
+    }
+
+    /**
+     * Flushes ({@code fdatasync}) that took longer than 10 ms: on ext4 with {@code data=ordered} a flush also waits
+     * for other files' data in the same journal transaction (the QuickFIX/J FileStore's, for one), and every report
+     * waiting on it waits as long. Any thread.
+     *
+     * @return flushes slower than 10 ms so far.
+     */
+    public long slowCommits()
+    {
+        return slowCommits.get();
+    }
+
+    /**
+     * @return the longest flush so far in nanoseconds; any thread.
+     */
+    public long maxCommitNanos()
+    {
+        return maxCommitNanos.get();
     }
 
     /**

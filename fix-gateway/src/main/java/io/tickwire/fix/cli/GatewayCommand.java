@@ -165,10 +165,13 @@ public final class GatewayCommand implements Callable<Integer>
             lastOrders = orders;
             lastNanos = now;
             final long auditLag = gateway.auditLag();
+            final String audit = auditLag < 0 ? "n/a (no audit trail)" : auditLag + " records, flush max " +
+                gateway.auditTrail().writerAgent().maxCommitNanos() / 1_000 + " us, slow (>10 ms) " +
+                gateway.auditTrail().writerAgent().slowCommits();
             out.printf("status: orders/s=%.0f orders=%d reports=%d rejects: %s logon failures=%d " +
                 "audit lag: %s clock: %s%n",
                 rate, orders, counters.reportsSent(), counters.rejectSummary(), counters.logonFailures(),
-                auditLag < 0 ? "n/a (no audit trail)" : auditLag + " records", gateway.clockDescription());
+                audit, gateway.clockDescription());
         }
     }
 }

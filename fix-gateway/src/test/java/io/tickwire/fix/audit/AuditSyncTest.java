@@ -44,6 +44,7 @@ class AuditSyncTest
 
             assertTrue(audit.durability().isDurable(ticket));
             assertFalse(audit.writerAgent().journal().hasUnforcedWrites(), "released only after fdatasync");
+            assertTrue(audit.writerAgent().maxCommitNanos() > 0, "the flush was timed");
         }
     }
 
