@@ -15,6 +15,8 @@
  */
 package io.tickwire.fix.conformance;
 
+import io.tickwire.fix.gateway.GatewayConfiguration;
+import io.tickwire.fix.session.InboundSizeFilter;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.MemoryStoreFactory;
@@ -22,6 +24,7 @@ import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
+import quickfix.mina.message.FIXProtocolCodecFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +32,11 @@ import java.net.ServerSocket;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A QuickFIX/J acceptor in the acceptance harness's reflector configuration: SenderCompID ISLD, TargetCompID
- * TW, a fresh in-memory store (sequence numbers and messages reset), data dictionary validation including
- * user-defined fields, TCP_NODELAY, a non-stop session reset on disconnect, on a free loopback port.
+ * The gateway's session layer (QuickFIX/J {@code SocketAcceptor}, the gateway's session settings from
+ * {@code gateway.cfg}, its {@link InboundSizeFilter} in the I/O chain) in the acceptance harness's reflector
+ * configuration: SenderCompID ISLD, TargetCompID TW, application messages echoed, a fresh in-memory store
+ * (sequence numbers and messages reset), data dictionary validation including user-defined fields, TCP_NODELAY,
+ * a non-stop session reset on disconnect, on a free loopback port, no logon authentication.
  */
 final class ReflectorAcceptor implements AutoCloseable
 {
@@ -41,7 +46,8 @@ final class ReflectorAcceptor implements AutoCloseable
     private final SessionID sessionId;
     private final int port;
 
-    ReflectorAcceptor(final String beginString, final String dataDictionary) throws ConfigError
+    ReflectorAcceptor(final String beginString, final String dataDictionary, final boolean rejectGarbled)
+        throws ConfigError
     {
         port = freePort();
         final SessionSettings settings = new SessionSettings();
@@ -54,6 +60,10 @@ final class ReflectorAcceptor implements AutoCloseable
         settings.setString(sessionId, "UseDataDictionary", "Y");
         settings.setString(sessionId, "DataDictionary", dataDictionary);
         settings.setString(sessionId, "ValidateUserDefinedFields", "Y");
+        // The gateway's own session-layer settings (gateway.cfg): microsecond timestamps, garbled messages
+        // answered with a Reject rather than silently dropped (unless a definition needs the spec's behaviour).
+        settings.setString(sessionId, "TimeStampPrecision", "MICROS");
+        settings.setString(sessionId, "RejectGarbledMessage", rejectGarbled ? "Y" : "N");
         // As the harness's server: every new connection starts a new sequence (second logons use 34=1).
         settings.setString(sessionId, "ResetOnDisconnect", "Y");
         acceptor = Boolean.getBoolean("tickwire.acceptance.log") ?
@@ -61,6 +71,10 @@ final class ReflectorAcceptor implements AutoCloseable
                 new quickfix.ScreenLogFactory(true, true, true, true), new DefaultMessageFactory()) :
             new SocketAcceptor(
                 new ReflectorApplication(), new MemoryStoreFactory(), settings, new DefaultMessageFactory());
+        // The gateway's inbound size cap sits in the same place of the I/O chain as in the gateway.
+        final InboundSizeFilter sizeFilter = new InboundSizeFilter(GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT);
+        acceptor.setIoFilterChainBuilder((chain) ->
+            chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
         acceptor.start();
     }
 
