@@ -232,7 +232,10 @@ public final class FixLatency implements Scenario
         settings.setString("EndTime", "00:00:00");
         settings.setLong("HeartBtInt", 30);
         settings.setString("SocketTcpNoDelay", "Y");
-        settings.setString("FileStorePath", dir.resolve("store").toString());
+        // -Dtickwire.bench.store.dir puts QuickFIX/J's FileStore on another filesystem than the audit journal.
+        final String storeDir = System.getProperty("tickwire.bench.store.dir");
+        settings.setString("FileStorePath", null == storeDir ?
+            dir.resolve("store").toString() : Path.of(storeDir, dir.getFileName().toString()).toString());
         settings.setString("TimeStampPrecision", "MICROS");
         settings.setString("UseDataDictionary", "Y");
         settings.setString(GatewayConfiguration.INSTRUMENTS_PROP_NAME, "AAPL:1");
