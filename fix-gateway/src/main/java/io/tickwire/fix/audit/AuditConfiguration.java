@@ -17,6 +17,8 @@ package io.tickwire.fix.audit;
 
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Configuration of the audit trail: system property names and defaults.
  */
@@ -148,7 +150,7 @@ public final class AuditConfiguration
      */
     public static long forceIntervalNanos()
     {
-        return java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+        return TimeUnit.MILLISECONDS.toNanos(
             Long.getLong(FORCE_INTERVAL_MS_PROP_NAME, FORCE_INTERVAL_MS_DEFAULT));
     }
 }

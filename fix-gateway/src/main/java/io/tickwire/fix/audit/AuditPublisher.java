@@ -71,7 +71,7 @@ public final class AuditPublisher
     private final AuditRecordEncoder encoder = new AuditRecordEncoder();
     private final AtomicLong publishedTicket = new AtomicLong();
     private long lastTicket;
-    private WakeableIdleStrategy consumerIdle;
+    private Runnable wakeConsumer;
     private long backPressureCount;
     private long truncatedCount;
 
@@ -187,9 +187,9 @@ public final class AuditPublisher
         ringBuffer.commit(index);
         final long ticket = ++lastTicket;
         publishedTicket.lazySet(ticket);
-        if (null != consumerIdle)
+        if (null != wakeConsumer)
         {
-            consumerIdle.wake();
+            wakeConsumer.run();
         }
         return ticket;
     }
@@ -198,11 +198,11 @@ public final class AuditPublisher
      * Wake the writer after each publish, when it idles with a {@link WakeableIdleStrategy}: for the publisher
      * whose records someone waits on (the report sender's). Set before the producing thread starts.
      *
-     * @param consumerIdle the writer's idle strategy, or null.
+     * @param wakeConsumer e.g. {@code idle::wake}, or null.
      */
-    public void wakeOnPublish(final WakeableIdleStrategy consumerIdle)
+    public void wakeOnPublish(final Runnable wakeConsumer)
     {
-        this.consumerIdle = consumerIdle;
+        this.wakeConsumer = wakeConsumer;
     }
 
     /**

@@ -32,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -133,7 +134,7 @@ public final class AuditTrail implements AutoCloseable
         if (idleStrategy instanceof WakeableIdleStrategy)
         {
             // Reports are waited on: their publisher wakes a parked writer rather than let it sleep out a timeout.
-            reportPublisher.wakeOnPublish((WakeableIdleStrategy)idleStrategy);
+            reportPublisher.wakeOnPublish(((WakeableIdleStrategy)idleStrategy)::wake);
         }
         writerRunner = new AgentRunner(idleStrategy, (ex) -> writerAgent.fail(ex.toString()), null, writerAgent);
         AgentRunner.startOnThread(writerRunner);
@@ -301,7 +302,7 @@ public final class AuditTrail implements AutoCloseable
          */
         public Context sync(final AuditSync sync)
         {
-            this.sync = java.util.Objects.requireNonNull(sync, "sync");
+            this.sync = Objects.requireNonNull(sync, "sync");
             return this;
         }
 

@@ -57,6 +57,7 @@ import java.util.function.Supplier;
  */
 public final class AuditWriterAgent implements Agent, MessageHandler
 {
+    private static final long SLOW_COMMIT_NANOS = 10_000_000;
     private static final int DEPENDENCY_OFFSET =
         MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.recordSequenceEncodingOffset();
 
@@ -77,10 +78,8 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     private final AuditSync sync;
     private final long forceIntervalNanos;
     private long lastForceNanos;
-    private static final long SLOW_COMMIT_NANOS = 10_000_000;
     private final AtomicLong slowCommits = new AtomicLong();
     private final AtomicLong maxCommitNanos = new AtomicLong();
-    private final long ungatedDelayNanos;
     private boolean uncommitted;
     private long uncommittedSinceNanos;
     private final MutableDirectBuffer clockEventBuffer = new UnsafeBuffer(new byte[4096]);
@@ -133,7 +132,6 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         this.listener = listener;
         this.sync = Objects.requireNonNull(sync, "sync");
         this.forceIntervalNanos = forceIntervalNanos;
-        this.ungatedDelayNanos = AuditConfiguration.UNGATED_COMMIT_DELAY_NANOS;
     }
 
     /**
@@ -160,22 +158,18 @@ public final class AuditWriterAgent implements Agent, MessageHandler
             }
             final int records = requests + gated;
             int work = records + clockEvents;
-            if (records > 0 || clockEvents > 0)
+            if ((records > 0 || clockEvents > 0) && !uncommitted)
             {
                 uncommitted = true;
-                if (0 == uncommittedSinceNanos)
-                {
-                    uncommittedSinceNanos = System.nanoTime();
-                }
+                uncommittedSinceNanos = System.nanoTime();
             }
             // Nothing waits on a request record by itself: its report, published a few microseconds later, does.
             // Committing a batch of requests alone would make that report wait for a second flush, so requests
-            // wait (at most ungatedDelayNanos) for a report, a clock reading or a full batch to commit with.
+            // wait (at most UNGATED_COMMIT_DELAY_NANOS) for a report, a clock reading or a full batch to commit with.
             if (uncommitted && (gated > 0 || clockEvents > 0 || requests >= batchLimit ||
-                System.nanoTime() - uncommittedSinceNanos >= ungatedDelayNanos))
+                System.nanoTime() - uncommittedSinceNanos >= AuditConfiguration.UNGATED_COMMIT_DELAY_NANOS))
             {
                 uncommitted = false;
-                uncommittedSinceNanos = 0;
                 if (AuditSync.FSYNC == sync)
                 {
                     final long startNanos = System.nanoTime();
@@ -359,9 +353,8 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     }
 
     /**
-     * Flushes ({@code fdatasync}) that took longer than 10 ms: on ext4 with {@code data=ordered} a flush also waits
-     * for other files' data in the same journal transaction (the QuickFIX/J FileStore's, for one), and every report
-     * waiting on it waits as long. Any thread.
+     * Flushes ({@code fdatasync}, timed around the call, so time descheduled counts) that took longer than 10 ms:
+     * every report waiting on such a flush waits as long. Any thread.
      *
      * @return flushes slower than 10 ms so far.
      */

@@ -23,10 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  * Back-off (spin, yield, then park with a growing timeout, as Agrona's {@code BackoffIdleStrategy}) that a
  * producer can cut short: {@link #wake()} unparks the idling thread if, and only if, it is parked.
  * <p>
- * For the audit writer on small hosts: it must not spin or yield for long against the session thread, yet a
- * report waiting for its record should not wait out a park timeout either. The report sender wakes it after each
- * publish; the cost is a volatile read, plus an unpark only while the writer is actually parked. A wake-up that
- * races with the decision to park is not lost for longer than the park timeout.
+ * For the consumers of the gateway's order path on small hosts (the engine, the report sender, the audit writer):
+ * they must not spin or yield for long against the session thread, yet the next order should not wait out a park
+ * timeout either. Their producers wake them after each hand-off; the cost is a volatile read, plus an unpark only
+ * while the consumer is actually parked. A wake-up that races with the decision to park is not lost for longer
+ * than the park timeout.
  */
 public final class WakeableIdleStrategy implements IdleStrategy
 {
@@ -38,7 +39,7 @@ public final class WakeableIdleStrategy implements IdleStrategy
     private long yields;
     private long parkPeriodNanos;
     private volatile Thread parked;
-    private long wakeUps;
+    private long parks;
 
     /**
      * @param maxSpins           busy spins before yielding.
@@ -77,11 +78,11 @@ public final class WakeableIdleStrategy implements IdleStrategy
     }
 
     /**
-     * @return park periods ended by a wake-up or timeout (for tests and diagnostics).
+     * @return parks ended, by a wake-up or a timeout (for tests and diagnostics).
      */
     public long parks()
     {
-        return wakeUps;
+        return parks;
     }
 
     /**
@@ -119,7 +120,7 @@ public final class WakeableIdleStrategy implements IdleStrategy
             parked = Thread.currentThread();
             LockSupport.parkNanos(parkPeriodNanos);
             parked = null;
-            wakeUps++;
+            parks++;
             parkPeriodNanos = Math.min(parkPeriodNanos << 1, maxParkPeriodNanos);
         }
     }

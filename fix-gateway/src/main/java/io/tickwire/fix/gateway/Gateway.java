@@ -212,8 +212,10 @@ public final class Gateway implements AutoCloseable
 
         // The order path's idle strategies: made first so that the producers can wake them (see wakeOnCommand,
         // the audit durable listener) and they can park soon without the next order paying a park timeout.
+        final String threading = threading();
+        final boolean compact = "compact".equals(threading);
         final IdleStrategy engineIdle = idleStrategy();
-        final IdleStrategy senderIdle = "compact".equals(threading()) ? engineIdle : idleStrategy();
+        final IdleStrategy senderIdle = compact ? engineIdle : idleStrategy();
         final DurableListener wakeSender = senderIdle instanceof WakeableIdleStrategy ?
             wakeOnDurable((WakeableIdleStrategy)senderIdle) : null;
 
@@ -277,10 +279,8 @@ public final class Gateway implements AutoCloseable
                 latency.recorder(Stage.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
         }
 
-        final String threading = threading();
         final DrainingIdleStrategy drainingBackPressure = new DrainingIdleStrategy(new BackoffIdleStrategy());
-        final IdleStrategy engineBackPressure = "compact".equals(threading) ?
-            drainingBackPressure : new BackoffIdleStrategy();
+        final IdleStrategy engineBackPressure = compact ? drainingBackPressure : new BackoffIdleStrategy();
         engine = new MatchingEngine(
             instruments.instrumentIds(),
             commands,
@@ -306,7 +306,7 @@ public final class Gateway implements AutoCloseable
         acceptor.setIoFilterChainBuilder((chain) ->
             chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
 
-        if ("compact".equals(threading))
+        if (compact)
         {
             drainingBackPressure.consumer(sender);
             // Engine first in the duty cycle: the events it emits are sent in the same cycle, without a wake-up.
@@ -320,7 +320,7 @@ public final class Gateway implements AutoCloseable
             senderRunner = new AgentRunner(senderIdle, Throwable::printStackTrace, null, sender);
         }
         threadPlan = threading + " (" + Runtime.getRuntime().availableProcessors() + " cores): QuickFIX/J " +
-            "network + session threads, " + ("compact".equals(threading) ?
+            "network + session threads, " + (compact ?
             "matching-engine+execution-report-sender on one thread" : "matching-engine, execution-report-sender") +
             " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
             (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)";
