@@ -169,11 +169,11 @@ public final class AuditPublisher
         // Variable-length fields in schema order, in SBE's var-data layout (uint32 length, bytes), copied
         // straight from the CharSequences so that no byte[] is created.
         int limit = index + MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.BLOCK_LENGTH;
-        limit = putAscii(buffer, limit, entry.sessionId, sessionIdLength);
-        limit = putAscii(buffer, limit, entry.clOrdId, clOrdIdLength);
-        limit = putAscii(buffer, limit, entry.origClOrdId, origClOrdIdLength);
-        limit = putAscii(buffer, limit, entry.symbol, symbolLength);
-        limit = putAscii(buffer, limit, entry.text, textLength);
+        limit = putWireBytes(buffer, limit, entry.sessionId, sessionIdLength);
+        limit = putWireBytes(buffer, limit, entry.clOrdId, clOrdIdLength);
+        limit = putWireBytes(buffer, limit, entry.origClOrdId, origClOrdIdLength);
+        limit = putWireBytes(buffer, limit, entry.symbol, symbolLength);
+        limit = putWireBytes(buffer, limit, entry.text, textLength);
         if (null != entry.rawBuffer)
         {
             buffer.putInt(limit, rawLength, ByteOrder.LITTLE_ENDIAN);
@@ -181,7 +181,7 @@ public final class AuditPublisher
         }
         else
         {
-            putAscii(buffer, limit, entry.rawMessage, rawLength);
+            putWireBytes(buffer, limit, entry.rawMessage, rawLength);
         }
 
         ringBuffer.commit(index);
@@ -260,14 +260,19 @@ public final class AuditPublisher
         return null == value ? 0 : value.length();
     }
 
-    private static int putAscii(
+    private static int putWireBytes(
         final MutableDirectBuffer buffer, final int limit, final CharSequence value, final int length)
     {
         buffer.putInt(limit, length, ByteOrder.LITTLE_ENDIAN);
-        if (length > 0)
+        // QuickFIX/J reads the wire as ISO-8859-1, one char per byte: the low byte is the byte that was sent, so
+        // an id in UTF-8 or any other encoding is journalled as sent, not as '?'. A char above 0xFF can only come
+        // from text built here, never from the wire.
+        final int start = limit + VAR_LENGTH_FIELD;
+        for (int i = 0; i < length; i++)
         {
-            buffer.putStringWithoutLengthAscii(limit + VAR_LENGTH_FIELD, value, 0, length);
+            final char c = value.charAt(i);
+            buffer.putByte(start + i, c <= 0xFF ? (byte)c : (byte)'?');
         }
-        return limit + VAR_LENGTH_FIELD + length;
+        return start + length;
     }
 }

@@ -32,6 +32,7 @@ import io.tickwire.fix.session.AuditingInboundObserver;
 import io.tickwire.fix.session.AuditingWireRecorder;
 import io.tickwire.fix.session.AuditingOutboundGate;
 import io.tickwire.fix.session.CredentialStore;
+import io.tickwire.fix.session.DiscardRecordingLogFactory;
 import io.tickwire.fix.session.ExecutionReportSender;
 import io.tickwire.fix.session.GatewayApplication;
 import io.tickwire.fix.session.GatewayCounters;
@@ -221,6 +222,7 @@ public final class Gateway implements AutoCloseable
 
         InboundObserver inboundObserver = context.inboundObserver();
         OutboundGate outboundGate = context.outboundGate();
+        AuditingWireRecorder wireRecorder = null;
         Path auditDirectory = context.auditDirectory();
         if (null == auditDirectory && settings.isSetting(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME))
         {
@@ -246,7 +248,7 @@ public final class Gateway implements AutoCloseable
                 .toleranceMicros(clockPolicy.toleranceMicros())
                 .clockSync(clock::syncSnapshot)
                 .durableListener(wakeSender));
-            final AuditingWireRecorder wireRecorder = new AuditingWireRecorder(auditTrail.publisher(),
+            wireRecorder = new AuditingWireRecorder(auditTrail.publisher(),
                 auditTrail.reportPublisher(), auditTrail.otherPublisher(), new MessageStamper(clock, clockPolicy));
             inboundObserver = new AuditingInboundObserver(auditTrail.publisher(), wireRecorder);
             outboundGate = new AuditingOutboundGate(auditTrail.reportPublisher(), auditTrail.reportDurability(),
@@ -296,7 +298,8 @@ public final class Gateway implements AutoCloseable
             engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
         }
 
-        final LogFactory logFactory = hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings);
+        final LogFactory logFactory = new DiscardRecordingLogFactory(
+            hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings), counters, wireRecorder);
         acceptor = new SocketAcceptor(
             application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
 

@@ -274,6 +274,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         order.sessionIndex = (int)command.sessionIndex();
         order.instrumentId = instrumentId;
         order.side = command.sideRaw();
+        order.fixSide = command.fixSide();
         order.orderType = command.orderTypeRaw();
         order.timeInForce = command.timeInForceRaw();
         order.quantity = command.quantity();
@@ -421,10 +422,12 @@ public final class MatchingEngine implements Agent, ExecutionHandler
 
         final long newQuantity = command.quantity();
         final long newPrice = command.price();
-        if (RejectReason.NONE != command.rejectReason())
+        final RejectReason rejectReason = changeRejected(order, command);
+        if (RejectReason.NONE != rejectReason)
         {
-            emitCancelRejected(order, sessionIndex, true, command.rejectReason(),
-                command.limitValue(), command.actualValue());
+            final boolean gatewayReason = rejectReason == command.rejectReason();
+            emitCancelRejected(order, sessionIndex, true, rejectReason,
+                gatewayReason ? command.limitValue() : 0, gatewayReason ? command.actualValue() : 0);
             return 0;
         }
         if (newQuantity <= order.cumulative)
@@ -463,6 +466,49 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         return order.instrumentId;
     }
 
+    /**
+     * Why a replace may not apply, or NONE. The gateway's field checks come first (they explain a malformed
+     * request best); a replace may not change what identifies the order, Symbol, Side or OrdType (a replace that
+     * did would move another instrument's reference price or trade the other way); the gateway's clock and risk
+     * checks last, since a collar checked against another symbol's reference says nothing about this order.
+     */
+    private static RejectReason changeRejected(final Order order, final ReplaceOrderCommandDecoder command)
+    {
+        final RejectReason gatewayReason = command.rejectReason();
+        if (isFieldRule(gatewayReason))
+        {
+            return gatewayReason;
+        }
+        if (command.instrumentId() != order.instrumentId)
+        {
+            return RejectReason.REPLACE_CHANGES_SYMBOL;
+        }
+        if (command.fixSide() != order.fixSide)
+        {
+            return RejectReason.REPLACE_CHANGES_SIDE;
+        }
+        if (command.orderTypeRaw() != order.orderType)
+        {
+            return RejectReason.REPLACE_CHANGES_ORD_TYPE;
+        }
+        return gatewayReason;
+    }
+
+    private static boolean isFieldRule(final RejectReason reason)
+    {
+        switch (reason)
+        {
+            case UNKNOWN_SYMBOL:
+            case INVALID_QUANTITY:
+            case INVALID_PRICE:
+            case DUPLICATE_CLORDID:
+            case UNSUPPORTED:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private void onStatus(final OrderStatusCommandDecoder command)
     {
         correlationId = command.correlationId();
@@ -482,6 +528,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
                 .orderId(0)
                 .ordStatus(OrdStatus.REJECTED)
                 .side(Side.BUY)
+                .fixSide((byte)0)
                 .orderType(OrderType.LIMIT)
                 .timeInForce(TimeInForce.DAY)
                 .orderQuantity(0)
@@ -497,6 +544,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
                 .orderId(order.orderId)
                 .ordStatus(OrdStatus.get(order.ordStatus))
                 .side(Side.get(order.side))
+            .fixSide(order.fixSide)
                 .orderType(OrderType.get(order.orderType))
                 .timeInForce(TimeInForce.get(order.timeInForce))
                 .orderQuantity(order.quantity)
@@ -555,6 +603,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             .orderId(order.orderId)
             .leavesQuantity(order.leaves)
             .side(Side.get(order.side))
+            .fixSide(order.fixSide)
             .orderType(OrderType.get(order.orderType))
             .timeInForce(TimeInForce.get(order.timeInForce))
             .orderQuantity(order.quantity)
@@ -574,6 +623,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             .instrumentId(order.instrumentId)
             .reason(reason)
             .side(Side.get(order.side))
+            .fixSide(order.fixSide)
             .orderType(OrderType.get(order.orderType))
             .timeInForce(TimeInForce.get(order.timeInForce))
             .orderQuantity(order.quantity)
@@ -604,6 +654,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             .leavesQuantity(order.leaves)
             .aggressor(aggressor ? BooleanType.TRUE : BooleanType.FALSE)
             .side(Side.get(order.side))
+            .fixSide(order.fixSide)
             .orderType(OrderType.get(order.orderType))
             .timeInForce(TimeInForce.get(order.timeInForce))
             .orderQuantity(order.quantity)
@@ -626,6 +677,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             .cumulativeQuantity(order.cumulative)
             .expired(expired ? BooleanType.TRUE : BooleanType.FALSE)
             .side(Side.get(order.side))
+            .fixSide(order.fixSide)
             .orderType(OrderType.get(order.orderType))
             .timeInForce(TimeInForce.get(order.timeInForce))
             .orderQuantity(order.quantity)
@@ -650,6 +702,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             .price(order.price)
             .leavesQuantity(order.leaves)
             .side(Side.get(order.side))
+            .fixSide(order.fixSide)
             .orderType(OrderType.get(order.orderType))
             .timeInForce(TimeInForce.get(order.timeInForce))
             .cumulativeQuantity(order.cumulative)

@@ -29,6 +29,8 @@ final class Order
     int sessionIndex;
     int instrumentId;
     byte side;
+    /** FIX Side (54) as the client sent it: reports echo it, a replace may not change it. */
+    byte fixSide;
     byte orderType;
     byte timeInForce;
     long quantity;

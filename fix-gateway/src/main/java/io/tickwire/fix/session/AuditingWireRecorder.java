@@ -125,6 +125,23 @@ public final class AuditingWireRecorder
         }
     }
 
+    /**
+     * Record an inbound message that the session layer discarded as garbled (bad CheckSum, BodyLength or
+     * framing): raw bytes as received and the reason. Rare, from QuickFIX/J's I/O or session thread: the shared
+     * lane.
+     *
+     * @param sessionId its session.
+     * @param raw       the message as received.
+     * @param reason    why it was discarded.
+     */
+    public void onDiscarded(final SessionID sessionId, final String raw, final String reason)
+    {
+        synchronized (otherLane.publisher)
+        {
+            otherLane.publishDiscarded(sessionId, raw, reason);
+        }
+    }
+
     private static AuditEventType eventType(final String msgType, final boolean admin)
     {
         if (admin)
@@ -172,6 +189,16 @@ public final class AuditingWireRecorder
             entry.reset().direction(Direction.OUTBOUND).eventType(eventType).outcome(Outcome.SENT);
             fields.copy(message, sessionId, entry);
             entry.rawMessage(message.toString());
+            publisher.publish(stamp, entry);
+        }
+
+        void publishDiscarded(final SessionID sessionId, final String raw, final String reason)
+        {
+            stamper.stamp(stamp);
+            entry.reset().direction(Direction.INBOUND).eventType(AuditEventType.OTHER).outcome(Outcome.DISCARDED)
+                .sessionId(sessionId.toString())
+                .text(reason)
+                .rawMessage(raw);
             publisher.publish(stamp, entry);
         }
     }

@@ -174,8 +174,8 @@ public final class ExecutionReportSender implements Agent
             return;
         }
         final Message report = report(session, '0', '0', event.orderId(), event.clOrdId(), null,
-            (int)event.instrumentId(), event.side(), event.orderType(), event.timeInForce(), event.orderQuantity(),
-            event.orderPrice(), event.leavesQuantity(), 0, 0);
+            (int)event.instrumentId(), event.side(), event.fixSide(), event.orderType(), event.timeInForce(),
+            event.orderQuantity(), event.orderPrice(), event.leavesQuantity(), 0, 0);
         release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
@@ -189,8 +189,8 @@ public final class ExecutionReportSender implements Agent
             return;
         }
         final Message report = report(session, '8', '8', event.orderId(), event.clOrdId(), null,
-            (int)event.instrumentId(), event.side(), event.orderType(), event.timeInForce(), event.orderQuantity(),
-            event.orderPrice(), 0, 0, 0);
+            (int)event.instrumentId(), event.side(), event.fixSide(), event.orderType(), event.timeInForce(),
+            event.orderQuantity(), event.orderPrice(), 0, 0, 0);
         if (null == instruments.symbol((int)event.instrumentId()))
         {
             // Echo the symbol the client sent; the engine knows no instrument by it.
@@ -213,8 +213,9 @@ public final class ExecutionReportSender implements Agent
         final boolean fix42 = FixVersions.BEGINSTRING_FIX42.equals(session.getSessionID().getBeginString());
         final char execType = fix42 ? (filled ? '2' : '1') : 'F';
         final Message report = report(session, execType, filled ? '2' : '1', event.orderId(), event.clOrdId(), null,
-            (int)event.instrumentId(), event.side(), event.orderType(), event.timeInForce(), event.orderQuantity(),
-            event.orderPrice(), event.leavesQuantity(), event.cumulativeQuantity(), event.averagePrice());
+            (int)event.instrumentId(), event.side(), event.fixSide(), event.orderType(), event.timeInForce(),
+            event.orderQuantity(), event.orderPrice(), event.leavesQuantity(), event.cumulativeQuantity(),
+            event.averagePrice());
         report.setString(32, Long.toString(event.lastQuantity()));
         report.setString(31, FixDecimals.format(event.lastPrice()));
         release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(),
@@ -233,8 +234,8 @@ public final class ExecutionReportSender implements Agent
         final String origClOrdId = event.origClOrdId();
         final Message report = report(session, '4', '4', event.orderId(), clOrdId,
             expired || clOrdId.equals(origClOrdId) ? null : origClOrdId,
-            (int)event.instrumentId(), event.side(), event.orderType(), event.timeInForce(), event.orderQuantity(),
-            event.orderPrice(), 0, event.cumulativeQuantity(), event.averagePrice());
+            (int)event.instrumentId(), event.side(), event.fixSide(), event.orderType(), event.timeInForce(),
+            event.orderQuantity(), event.orderPrice(), 0, event.cumulativeQuantity(), event.averagePrice());
         if (expired)
         {
             report.setString(58, TimeInForce.FOK == event.timeInForce() && 0 == event.cumulativeQuantity() ?
@@ -252,9 +253,9 @@ public final class ExecutionReportSender implements Agent
             return;
         }
         final Message report = report(session, '5', 0 == event.cumulativeQuantity() ? '0' : '1', event.orderId(),
-            event.clOrdId(), event.origClOrdId(), (int)event.instrumentId(), event.side(), event.orderType(),
-            event.timeInForce(), event.quantity(), event.price(), event.leavesQuantity(), event.cumulativeQuantity(),
-            event.averagePrice());
+            event.clOrdId(), event.origClOrdId(), (int)event.instrumentId(), event.side(), event.fixSide(),
+            event.orderType(), event.timeInForce(), event.quantity(), event.price(), event.leavesQuantity(),
+            event.cumulativeQuantity(), event.averagePrice());
         release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
@@ -290,9 +291,9 @@ public final class ExecutionReportSender implements Agent
         final boolean fix42 = FixVersions.BEGINSTRING_FIX42.equals(session.getSessionID().getBeginString());
         final char ordStatusChar = (char)event.ordStatusRaw();
         final Message report = report(session, fix42 ? ordStatusChar : 'I', ordStatusChar, event.orderId(),
-            event.clOrdId(), null, (int)event.instrumentId(), event.side(), event.orderType(), event.timeInForce(),
-            event.orderQuantity(), event.orderPrice(), event.leavesQuantity(), event.cumulativeQuantity(),
-            event.averagePrice());
+            event.clOrdId(), null, (int)event.instrumentId(), event.side(), event.fixSide(), event.orderType(),
+            event.timeInForce(), event.orderQuantity(), event.orderPrice(), event.leavesQuantity(),
+            event.cumulativeQuantity(), event.averagePrice());
         if (OrdStatus.REJECTED == ordStatus && 0 == event.orderId())
         {
             report.setInt(103, 5);
@@ -310,6 +311,7 @@ public final class ExecutionReportSender implements Agent
         final String origClOrdId,
         final int instrumentId,
         final Side side,
+        final byte fixSide,
         final OrderType orderType,
         final TimeInForce timeInForce,
         final long orderQuantity,
@@ -336,7 +338,8 @@ public final class ExecutionReportSender implements Agent
         report.setChar(39, ordStatus);
         final String symbol = instruments.symbol(instrumentId);
         report.setString(55, null == symbol ? "[N/A]" : symbol);
-        report.setChar(54, Side.SELL == side ? '2' : '1');
+        // Echo the Side the client sent (a short sale stays 5 or 6); events from before it was carried have 0.
+        report.setChar(54, 0 != fixSide ? (char)fixSide : Side.SELL == side ? '2' : '1');
         report.setChar(40, OrderType.MARKET == orderType ? '1' : '2');
         final boolean noTif = null == timeInForce || TimeInForce.NULL_VAL == timeInForce;
         report.setChar(59, noTif ? '0' : (char)timeInForce.value());

@@ -32,6 +32,7 @@ public final class GatewayCounters
     private final AtomicLong ordersReceived = new AtomicLong();
     private final AtomicLong reportsSent = new AtomicLong();
     private final AtomicLong logonFailures = new AtomicLong();
+    private final AtomicLong garbledDiscarded = new AtomicLong();
     private final AtomicLongArray rejectsByReason = new AtomicLongArray(REASONS);
 
     /**
@@ -73,6 +74,22 @@ public final class GatewayCounters
     public void onLogonFailure()
     {
         logonFailures.incrementAndGet();
+    }
+
+    /**
+     * Any I/O or session thread: a garbled inbound message was discarded, as the FIX session rules say.
+     */
+    public void onGarbledDiscarded()
+    {
+        garbledDiscarded.incrementAndGet();
+    }
+
+    /**
+     * @return garbled inbound messages discarded (bad CheckSum, BodyLength or framing).
+     */
+    public long garbledDiscarded()
+    {
+        return garbledDiscarded.get();
     }
 
     /**

@@ -46,22 +46,6 @@ import java.nio.ByteBuffer;
  */
 public final class OrderEntry
 {
-    /**
-     * limitValue detail of an UNSUPPORTED reject: the OrdType (40) is not market or limit.
-     */
-    public static final long UNSUPPORTED_ORD_TYPE = 40;
-
-    /**
-     * limitValue detail of an UNSUPPORTED reject: the TimeInForce (59) is not Day, IOC or FOK.
-     */
-    public static final long UNSUPPORTED_TIME_IN_FORCE = 59;
-
-    /**
-     * limitValue detail of an UNSUPPORTED reject: the ClOrdID (11) is longer than 32 characters.
-     */
-    public static final long UNSUPPORTED_CLORDID_LENGTH = 11;
-
-    private static final int MAX_CLORDID_LENGTH = 32;
     private static final int CL_ORD_ID = 11;
     private static final int ORIG_CL_ORD_ID = 41;
     private static final int SYMBOL = 55;
@@ -83,8 +67,12 @@ public final class OrderEntry
     private final CancelOrderCommandEncoder cancelOrder = new CancelOrderCommandEncoder();
     private final ReplaceOrderCommandEncoder replaceOrder = new ReplaceOrderCommandEncoder();
     private final OrderStatusCommandEncoder statusOrder = new OrderStatusCommandEncoder();
+    private final OrderRules rules = new OrderRules();
+    private final byte[] clOrdIdBytes = new byte[OrderRules.MAX_CLORDID_LENGTH];
+    private final byte[] origClOrdIdBytes = new byte[OrderRules.MAX_CLORDID_LENGTH];
     private long nextOrderId;
     private long nextCorrelationId;
+    private long riskNanos;
     private StageRecorder receiveToRisk;
 
     /**
@@ -142,7 +130,7 @@ public final class OrderEntry
         final String quantityText = message.getString(ORDER_QTY);
         final boolean market = ordType == '1';
         final String priceText = market ? null : message.getString(PRICE);
-        final char tif = message.isSetField(TIME_IN_FORCE) ? message.getChar(TIME_IN_FORCE) : '0';
+        final char tif = message.isSetField(TIME_IN_FORCE) ? message.getChar(TIME_IN_FORCE) : OrderRules.TIF_ABSENT;
         counters.onRequest(true);
 
         final long quantity = FixDecimals.parseQuantity(quantityText);
@@ -151,84 +139,31 @@ public final class OrderEntry
         final long orderId = nextOrderId++;
         final long correlationId = ++nextCorrelationId;
 
-        RejectReason reason = RejectReason.NONE;
-        long limit = 0;
-        long actual = 0;
-        long riskNanos = 0;
-        if (clOrdId.length() > MAX_CLORDID_LENGTH)
-        {
-            reason = RejectReason.UNSUPPORTED;
-            limit = UNSUPPORTED_CLORDID_LENGTH;
-            actual = clOrdId.length();
-        }
-        else if (!state.register(clOrdId, orderId))
-        {
-            reason = RejectReason.DUPLICATE_CLORDID;
-        }
-        else if (Instruments.UNKNOWN == instrumentId)
-        {
-            reason = RejectReason.UNKNOWN_SYMBOL;
-        }
-        else if (quantity <= 0)
-        {
-            reason = RejectReason.INVALID_QUANTITY;
-            actual = quantity;
-        }
-        else if (!market && price <= 0)
-        {
-            reason = RejectReason.INVALID_PRICE;
-            actual = price;
-        }
-        else if (ordType != '1' && ordType != '2')
-        {
-            reason = RejectReason.UNSUPPORTED;
-            limit = UNSUPPORTED_ORD_TYPE;
-            actual = ordType;
-        }
-        else if (tif != '0' && tif != '3' && tif != '4')
-        {
-            reason = RejectReason.UNSUPPORTED;
-            limit = UNSUPPORTED_TIME_IN_FORCE;
-            actual = tif;
-        }
-        else if (requireClockSync && !stamp.withinTolerance())
-        {
-            reason = RejectReason.CLOCK_UNSYNCHRONISED;
-            actual = stamp.errorBoundMicros();
-        }
-        else
-        {
-            final PreTradeRisk risk = state.risk();
-            if (!risk.check(instrumentId, quantity, price, market, stamp.monotonicNanos()))
-            {
-                reason = risk.reason();
-                limit = risk.limitValue();
-                actual = risk.actualValue();
-            }
-            else
-            {
-                riskNanos = riskPassed(stamp);
-            }
-        }
+        final boolean passed = clOrdId.length() <= OrderRules.MAX_CLORDID_LENGTH && !state.register(clOrdId, orderId) ?
+            rules.reject(RejectReason.DUPLICATE_CLORDID, 0, 0) :
+            rules.check(clOrdId, instrumentId, side, ordType, tif, quantity, price) &&
+            clockAndRisk(state, stamp, instrumentId, quantity, price, market);
+        final Side economicSide = OrderRules.economicSide(side);
 
         newOrder.wrapAndApplyHeader(buffer, 0, header)
             .correlationId(correlationId)
             .receiveNanos(stamp.monotonicNanos())
             .sessionIndex(state.index())
             .instrumentId(instrumentId)
-            .side(side == '1' ? Side.BUY : Side.SELL)
+            .side(null == economicSide ? Side.BUY : economicSide)
             .orderType(market ? OrderType.MARKET : OrderType.LIMIT)
             .timeInForce(tif == '3' ? TimeInForce.IOC : tif == '4' ? TimeInForce.FOK : TimeInForce.DAY)
             .quantity(Math.max(quantity, 0))
             .price(FixDecimals.INVALID == price ? 0 : price)
-            .clOrdId(clOrdId.length() > MAX_CLORDID_LENGTH ? clOrdId.subSequence(0, MAX_CLORDID_LENGTH) : clOrdId)
+            .putClOrdId(OrderRules.wireBytes(clOrdId, clOrdIdBytes), 0)
             .orderId(orderId)
-            .rejectReason(reason)
-            .limitValue(limit)
-            .actualValue(actual)
-            .riskNanos(riskNanos)
+            .rejectReason(rules.reason())
+            .limitValue(rules.limitValue())
+            .actualValue(rules.actualValue())
+            .riskNanos(passed ? riskNanos : 0)
             // Only an unknown symbol travels as text: the reject echoes what the client sent.
-            .symbol(Instruments.UNKNOWN == instrumentId ? truncateSymbol(symbol) : "");
+            .symbol(Instruments.UNKNOWN == instrumentId ? truncateSymbol(symbol) : "")
+            .fixSide((byte)side);
         write(NewOrderCommandEncoder.TEMPLATE_ID, newOrder.encodedLength());
     }
 
@@ -247,7 +182,7 @@ public final class OrderEntry
         final String origClOrdId = message.getString(ORIG_CL_ORD_ID);
         counters.onRequest(false);
         final long orderId = state.orderIdFor(origClOrdId);
-        if (SessionState.NOT_FOUND != orderId && clOrdId.length() <= MAX_CLORDID_LENGTH)
+        if (SessionState.NOT_FOUND != orderId && clOrdId.length() <= OrderRules.MAX_CLORDID_LENGTH)
         {
             state.register(clOrdId, orderId);
         }
@@ -257,8 +192,8 @@ public final class OrderEntry
             .sessionIndex(state.index())
             .instrumentId(0)
             .orderId(orderId)
-            .clOrdId(truncate(clOrdId))
-            .origClOrdId(truncate(origClOrdId));
+            .putClOrdId(OrderRules.wireBytes(clOrdId, clOrdIdBytes), 0)
+            .putOrigClOrdId(OrderRules.wireBytes(origClOrdId, origClOrdIdBytes), 0);
         write(CancelOrderCommandEncoder.TEMPLATE_ID, cancelOrder.encodedLength());
     }
 
@@ -276,60 +211,40 @@ public final class OrderEntry
         final String clOrdId = message.getString(CL_ORD_ID);
         final String origClOrdId = message.getString(ORIG_CL_ORD_ID);
         final String symbol = message.getString(SYMBOL);
+        final char side = message.getChar(SIDE);
         final char ordType = message.getChar(ORD_TYPE);
         final long quantity = FixDecimals.parseQuantity(message.getString(ORDER_QTY));
         final boolean market = ordType == '1';
         final long price = market ? 0 : FixDecimals.parsePrice(message.getString(PRICE));
+        final char tif = message.isSetField(TIME_IN_FORCE) ? message.getChar(TIME_IN_FORCE) : OrderRules.TIF_ABSENT;
+        final int instrumentId = instruments.instrumentId(symbol);
         counters.onRequest(false);
 
+        // The same rules as a new order: a replace is a new order in all but priority. Whether it may change the
+        // order's Symbol, Side or OrdType only the engine knows, which holds the order.
         final long orderId = state.orderIdFor(origClOrdId);
-        RejectReason reason = RejectReason.NONE;
-        long limit = 0;
-        long actual = 0;
-        long riskNanos = 0;
-        if (SessionState.NOT_FOUND != orderId && !state.register(clOrdId, orderId))
-        {
-            reason = RejectReason.DUPLICATE_CLORDID;
-        }
-        else if (quantity <= 0)
-        {
-            reason = RejectReason.INVALID_QUANTITY;
-            actual = quantity;
-        }
-        else if (!market && price <= 0)
-        {
-            reason = RejectReason.INVALID_PRICE;
-            actual = price;
-        }
-        else
-        {
-            final PreTradeRisk risk = state.risk();
-            if (!risk.check(instruments.instrumentId(symbol), quantity, price, market, stamp.monotonicNanos()))
-            {
-                reason = risk.reason();
-                limit = risk.limitValue();
-                actual = risk.actualValue();
-            }
-            else
-            {
-                riskNanos = riskPassed(stamp);
-            }
-        }
+        final boolean passed = clOrdId.length() <= OrderRules.MAX_CLORDID_LENGTH &&
+            SessionState.NOT_FOUND != orderId && !state.register(clOrdId, orderId) ?
+            rules.reject(RejectReason.DUPLICATE_CLORDID, 0, 0) :
+            rules.check(clOrdId, instrumentId, side, ordType, tif, quantity, price) &&
+            clockAndRisk(state, stamp, instrumentId, quantity, price, market);
 
         replaceOrder.wrapAndApplyHeader(buffer, 0, header)
             .correlationId(++nextCorrelationId)
             .receiveNanos(stamp.monotonicNanos())
             .sessionIndex(state.index())
-            .instrumentId(instruments.instrumentId(symbol))
+            .instrumentId(instrumentId)
             .orderId(orderId)
             .quantity(Math.max(quantity, 0))
             .price(Math.max(price, 0))
-            .clOrdId(truncate(clOrdId))
-            .origClOrdId(truncate(origClOrdId))
-            .rejectReason(reason)
-            .limitValue(limit)
-            .actualValue(actual)
-            .riskNanos(riskNanos);
+            .putClOrdId(OrderRules.wireBytes(clOrdId, clOrdIdBytes), 0)
+            .putOrigClOrdId(OrderRules.wireBytes(origClOrdId, origClOrdIdBytes), 0)
+            .rejectReason(rules.reason())
+            .limitValue(rules.limitValue())
+            .actualValue(rules.actualValue())
+            .riskNanos(passed ? riskNanos : 0)
+            .fixSide((byte)side)
+            .orderType(market ? OrderType.MARKET : OrderType.LIMIT);
         write(ReplaceOrderCommandEncoder.TEMPLATE_ID, replaceOrder.encodedLength());
     }
 
@@ -351,23 +266,37 @@ public final class OrderEntry
             .receiveNanos(stamp.monotonicNanos())
             .sessionIndex(state.index())
             .orderId(state.orderIdFor(clOrdId))
-            .clOrdId(truncate(clOrdId));
+            .putClOrdId(OrderRules.wireBytes(clOrdId, clOrdIdBytes), 0);
         write(OrderStatusCommandEncoder.TEMPLATE_ID, statusOrder.encodedLength());
     }
 
-    private long riskPassed(final MessageStamp stamp)
+    /**
+     * The checks that need the session: clock synchronisation when required, then pre-trade risk. On a pass the
+     * {@code fix-receive->risk} stage is recorded and {@link #riskNanos} holds when it passed.
+     */
+    private boolean clockAndRisk(
+        final SessionState state,
+        final MessageStamp stamp,
+        final int instrumentId,
+        final long quantity,
+        final long price,
+        final boolean market)
     {
-        final long nowNs = System.nanoTime();
+        if (requireClockSync && !stamp.withinTolerance())
+        {
+            return rules.reject(RejectReason.CLOCK_UNSYNCHRONISED, 0, stamp.errorBoundMicros());
+        }
+        final PreTradeRisk risk = state.risk();
+        if (!risk.check(instrumentId, quantity, price, market, stamp.monotonicNanos()))
+        {
+            return rules.reject(risk.reason(), risk.limitValue(), risk.actualValue());
+        }
+        riskNanos = System.nanoTime();
         if (null != receiveToRisk)
         {
-            receiveToRisk.recordInterval(stamp.monotonicNanos(), nowNs);
+            receiveToRisk.recordInterval(stamp.monotonicNanos(), riskNanos);
         }
-        return nowNs;
-    }
-
-    private static CharSequence truncate(final String value)
-    {
-        return value.length() > MAX_CLORDID_LENGTH ? value.subSequence(0, MAX_CLORDID_LENGTH) : value;
+        return true;
     }
 
     private void write(final int templateId, final int bodyLength)

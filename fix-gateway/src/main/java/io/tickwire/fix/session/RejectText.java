@@ -67,15 +67,26 @@ public final class RejectText
                 return "clock not synchronised within tolerance (error bound " +
                     (actual < 0 ? "unknown" : actual + " us") + "), orders refused by --require-clock-sync";
             case UNSUPPORTED:
-                if (OrderEntry.UNSUPPORTED_ORD_TYPE == limit)
+                if (OrderRules.UNSUPPORTED_SIDE == limit)
+                {
+                    return "unsupported Side(54) '" + (char)actual +
+                        "': only 1 (buy), 2 (sell), 5 (sell short), 6 (sell short exempt)";
+                }
+                if (OrderRules.UNSUPPORTED_ORD_TYPE == limit)
                 {
                     return "unsupported OrdType(40) '" + (char)actual + "': only 1 (market) and 2 (limit)";
                 }
-                if (OrderEntry.UNSUPPORTED_TIME_IN_FORCE == limit)
+                if (OrderRules.UNSUPPORTED_TIME_IN_FORCE == limit)
                 {
                     return "unsupported TimeInForce(59) '" + (char)actual + "': only 0 (Day), 3 (IOC), 4 (FOK)";
                 }
                 return "unsupported ClOrdID(11): " + actual + " characters, at most 32";
+            case REPLACE_CHANGES_SYMBOL:
+                return "invalid replace: Symbol(55) differs from the order's; cancel and enter a new order";
+            case REPLACE_CHANGES_SIDE:
+                return "invalid replace: Side(54) differs from the order's; cancel and enter a new order";
+            case REPLACE_CHANGES_ORD_TYPE:
+                return "invalid replace: OrdType(40) differs from the order's; cancel and enter a new order";
             case FOK_NOT_FILLABLE:
                 return "fill-or-kill order not fully executable";
             default:

@@ -47,17 +47,6 @@ class AcceptanceDefinitionsTest
      */
     static final Map<String, String> EXCLUDED = Map.of();
 
-    /**
-     * Definitions run with one setting unlike the gateway's, with the reason. The gateway ships with QuickFIX/J's
-     * {@code RejectGarbledMessage=Y}: a message with a bad checksum or out-of-order header answers Reject(3) with a
-     * Text, so a client learns why (the bad-input requirement; {@code BadInputTest}). The session specification,
-     * and these two definitions, ignore a garbled message and recover it through the gap it leaves
-     * (ResendRequest); they are run with {@code RejectGarbledMessage=N}, and pass.
-     */
-    static final Map<String, String> SPEC_GARBLED_HANDLING = Map.of(
-        "2t_FirstThreeFieldsOutOfOrder.def", "garbled message ignored, not rejected (RejectGarbledMessage=N)",
-        "3b_InvalidChecksum.def", "garbled message ignored, not rejected (RejectGarbledMessage=N)");
-
     private static final Map<String, String> HEARTBEAT_OVERRIDES = Map.of("5", "2", "6", "2");
     private static final long EXPECT_TIMEOUT_MS = 8_000;
     private static final long DISCONNECT_TIMEOUT_MS = 8_000;
@@ -99,9 +88,7 @@ class AcceptanceDefinitionsTest
             final AcceptanceDefinition definition = AcceptanceDefinition.parse(file);
             assertTimeoutPreemptively(Duration.ofSeconds(90), () ->
             {
-                final boolean rejectGarbled =
-                    !SPEC_GARBLED_HANDLING.containsKey(file.getFileName().toString());
-                try (ReflectorAcceptor acceptor = new ReflectorAcceptor(beginString, dataDictionary, rejectGarbled))
+                try (ReflectorAcceptor acceptor = new ReflectorAcceptor(beginString, dataDictionary))
                 {
                     new AcceptanceRunner(
                         acceptor.port(), EXPECT_TIMEOUT_MS, DISCONNECT_TIMEOUT_MS, HEARTBEAT_OVERRIDES,

@@ -46,7 +46,7 @@ final class ReflectorAcceptor implements AutoCloseable
     private final SessionID sessionId;
     private final int port;
 
-    ReflectorAcceptor(final String beginString, final String dataDictionary, final boolean rejectGarbled)
+    ReflectorAcceptor(final String beginString, final String dataDictionary)
         throws ConfigError
     {
         port = freePort();
@@ -61,9 +61,9 @@ final class ReflectorAcceptor implements AutoCloseable
         settings.setString(sessionId, "DataDictionary", dataDictionary);
         settings.setString(sessionId, "ValidateUserDefinedFields", "Y");
         // The gateway's own session-layer settings (gateway.cfg): microsecond timestamps, garbled messages
-        // answered with a Reject rather than silently dropped (unless a definition needs the spec's behaviour).
+        // ignored and recovered through the gap they leave, as the session rules say.
         settings.setString(sessionId, "TimeStampPrecision", "MICROS");
-        settings.setString(sessionId, "RejectGarbledMessage", rejectGarbled ? "Y" : "N");
+        settings.setString(sessionId, "RejectGarbledMessage", "N");
         // As the harness's server: every new connection starts a new sequence (second logons use 34=1).
         settings.setString(sessionId, "ResetOnDisconnect", "Y");
         acceptor = Boolean.getBoolean("tickwire.acceptance.log") ?

@@ -15,6 +15,11 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.tickwire.fix.audit.JournalReader;
+import io.tickwire.fix.audit.JournalVerifyReport;
+import io.tickwire.sbe.audit.AuditRecordDecoder;
+import io.tickwire.sbe.audit.MessageHeaderDecoder;
+import io.tickwire.sbe.audit.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.Session;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.tickwire.fix.gateway.GatewayTestSupport.field;
 import static io.tickwire.fix.gateway.GatewayTestSupport.msgType;
@@ -34,6 +43,7 @@ import static io.tickwire.fix.gateway.OrderFlowTest.assertReport;
 import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
@@ -52,8 +62,7 @@ class BadInputTest
     {
         final int port = GatewayTestSupport.freePort();
         final quickfix.SessionSettings settings = GatewayTestSupport.settings(dir, port);
-        settings.setString("RejectGarbledMessage", "Y");
-        gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        gateway = Gateway.launch(new Gateway.Context().settings(settings).auditDirectory(dir.resolve("audit")));
         client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         assertTrue(client.awaitLogon(10_000));
     }
@@ -167,7 +176,7 @@ class BadInputTest
     }
 
     @Test
-    void shouldRejectMessageWithWrongChecksumAndStayUp() throws Exception
+    void shouldIgnoreGarbledOrderAndRecoverItByResendRequest() throws Exception
     {
         final Session session = Session.lookupSession(client.sessionId);
         final int seq = session.getStore().getNextSenderMsgSeqNum();
@@ -175,26 +184,69 @@ class BadInputTest
             "38=1" + SOH + "40=2" + SOH + "44=10" + SOH);
         final String bad = good.substring(0, good.length() - 4) + String.format("%03d", (checksumOf(good) + 1) % 256) +
             SOH;
+        // Corrupted in transit: the client holds the order it sent, the wire carries a wrong CheckSum.
+        session.getStore().set(seq, good);
         session.getResponder().send(bad);
         session.getStore().incrNextSenderMsgSeqNum();
-        final Message reject = client.nextAdmin("3");
-        assertNotNull(reject);
-        assertEquals("Message failed basic validity check", field(reject, 58));
+
+        client.send(newOrder("NEXT1", "AAPL", '1', "1", '2', "10", '0'));
+        final Message resendRequest = client.nextAdmin("2");
+        assertNotNull(resendRequest, "the gap the garbled message left is asked for again");
+        assertEquals(String.valueOf(seq), field(resendRequest, 7));
+
+        final Message first = client.next();
+        assertReport(first, '0', '0', "CK1", "0", "1");
+        assertReport(client.next(), '0', '0', "NEXT1", "0", "1");
+        assertNull(client.appMessages.poll(500, TimeUnit.MILLISECONDS), "the order is acknowledged once");
+        assertEquals(1, gateway.counters().garbledDiscarded());
+        assertTrue(client.adminMessages.stream().noneMatch(m -> "3".equals(msgTypeOrNull(m))), "no session Reject");
         assertSessionStillWorks("OK1");
+
+        client.close();
+        client = null;
+        gateway.close();
+        gateway = null;
+        final List<String> discarded = new ArrayList<>();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final AuditRecordDecoder record = new AuditRecordDecoder();
+        final JournalVerifyReport report = new JournalReader().verify(JournalReader.journalFiles(dir.resolve("audit")),
+            (file, frameOffset, sequence, buffer, offset, length) ->
+            {
+                header.wrap(buffer, offset);
+                if (header.templateId() == AuditRecordDecoder.TEMPLATE_ID)
+                {
+                    record.wrapAndApplyHeader(buffer, offset, header);
+                    final Outcome outcome = record.outcome();
+                    record.sessionId();
+                    record.clOrdId();
+                    record.origClOrdId();
+                    record.symbol();
+                    final String text = record.text();
+                    final byte[] bytes = new byte[record.rawMessageLength()];
+                    record.getRawMessage(bytes, 0, bytes.length);
+                    if (Outcome.DISCARDED == outcome)
+                    {
+                        discarded.add(text + " | " + new String(bytes, StandardCharsets.ISO_8859_1));
+                    }
+                }
+            });
+        assertTrue(report.isValid(), report.toString());
+        assertEquals(1, discarded.size(), discarded.toString());
+        assertTrue(discarded.get(0).endsWith(" | " + bad), "raw bytes as received: " + discarded.get(0));
+        assertTrue(discarded.get(0).contains("CheckSum"), discarded.get(0));
     }
 
     @Test
-    void shouldRejectGarbledFieldAndStayUp() throws Exception
+    void shouldIgnoreGarbledFieldAndStayUp() throws Exception
     {
         final Session session = Session.lookupSession(client.sessionId);
         final int seq = session.getStore().getNextSenderMsgSeqNum();
         session.getResponder().send(raw(seq, "11=G1" + SOH + "55=AAPL" + SOH + "54=1" + SOH + "60=" + now() + SOH +
             "38=1" + SOH + "4x0=2" + SOH + "44=10" + SOH));
         session.getStore().incrNextSenderMsgSeqNum();
-        final Message reject = client.nextAdmin("3");
-        assertNotNull(reject);
-        assertNotNull(field(reject, 58), reject.toString());
+        // Nothing of it is in the client's store: the resend fills the gap, the session carries on.
         assertSessionStillWorks("OK1");
+        assertEquals(1, gateway.counters().garbledDiscarded());
     }
 
     @Test
@@ -213,6 +265,18 @@ class BadInputTest
         assertEquals("BodyLength(9) 999999 exceeds the maximum inbound message size 8192", field(reject, 58));
         assertSessionStillWorks("OK1");
         assertEquals(1, gateway.sizeFilter().oversizedCount());
+    }
+
+    private static String msgTypeOrNull(final Message message)
+    {
+        try
+        {
+            return msgType(message);
+        }
+        catch (final Exception ex)
+        {
+            return null;
+        }
     }
 
     private String raw(final int seq, final String body)

@@ -64,6 +64,10 @@ class MatchingEngineAllocationTest
     };
     private long nextId = 1;
 
+    // Fixed-length ids written as bytes: encoding a String would allocate on this (measured) thread.
+    private static final byte[] CLORDID_C = java.util.Arrays.copyOf(new byte[]{ 'C' }, 32);
+    private static final byte[] CLORDID_X = java.util.Arrays.copyOf(new byte[]{ 'X' }, 32);
+
     private static OneToOneRingBuffer ring(final int capacity)
     {
         return new OneToOneRingBuffer(newBuffer(capacity));
@@ -87,7 +91,7 @@ class MatchingEngineAllocationTest
             .timeInForce(tif)
             .quantity(quantity)
             .price(price)
-            .clOrdId("C")
+            .putClOrdId(CLORDID_C, 0)
             .orderId(id)
             .rejectReason(RejectReason.NONE)
             .limitValue(0)
@@ -104,8 +108,8 @@ class MatchingEngineAllocationTest
             .sessionIndex(0)
             .instrumentId(7)
             .orderId(orderId)
-            .clOrdId("X")
-            .origClOrdId("C");
+            .putClOrdId(CLORDID_X, 0)
+            .putOrigClOrdId(CLORDID_C, 0);
         assertTrue(commands.write(CancelOrderCommandEncoder.TEMPLATE_ID, buffer, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength()));
     }
