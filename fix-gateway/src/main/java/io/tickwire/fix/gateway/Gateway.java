@@ -19,6 +19,11 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.tickwire.fix.cluster.ClusterConfiguration;
+import io.tickwire.fix.cluster.ClusterMember;
+import io.tickwire.fix.cluster.ClusterOrderAgent;
+import io.tickwire.fix.cluster.ClusterOrderPath;
+import io.tickwire.fix.cluster.MatchingService;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.BookPublisher;
 import io.tickwire.fix.match.MatchingEngine;
@@ -51,6 +56,7 @@ import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.LatencyRegistry;
 import io.tickwire.latency.Stage;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
@@ -109,7 +115,7 @@ public final class Gateway implements AutoCloseable
     private final Instruments instruments;
     private final GatewayCounters counters = new GatewayCounters();
     private final GatewayApplication application;
-    private final MatchingEngine engine;
+    private final ClusterOrderPath clusterPath;
     private final BookPublisher bookPublisher;
     private final SocketAcceptor acceptor;
     private final InboundSizeFilter sizeFilter;
@@ -283,19 +289,32 @@ public final class Gateway implements AutoCloseable
 
         final DrainingIdleStrategy drainingBackPressure = new DrainingIdleStrategy(new BackoffIdleStrategy());
         final IdleStrategy engineBackPressure = compact ? drainingBackPressure : new BackoffIdleStrategy();
-        engine = new MatchingEngine(
-            instruments.instrumentIds(),
-            commands,
-            control,
-            events,
-            referencePrices,
-            null == publisher ? BookListener.NO_OP : publisher,
-            engineBackPressure,
-            getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
-                GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT));
-        if (null != latency)
+        final int retainedFinishedOrders = getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
+            GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT);
+        final BookListener bookListener = null == publisher ? BookListener.NO_OP : publisher;
+        final Agent orderAgent;
+        clusterPath = launchClusterPath(commands, control, events, engineBackPressure, retainedFinishedOrders,
+            bookListener);
+        if (null != clusterPath)
         {
-            engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
+            orderAgent = clusterPath.agent();
+        }
+        else
+        {
+            final MatchingEngine engine = new MatchingEngine(
+                instruments.instrumentIds(),
+                commands,
+                control,
+                events,
+                referencePrices,
+                bookListener,
+                engineBackPressure,
+                retainedFinishedOrders);
+            if (null != latency)
+            {
+                engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
+            }
+            orderAgent = engine;
         }
 
         final LogFactory logFactory = new DiscardRecordingLogFactory(
@@ -314,19 +333,61 @@ public final class Gateway implements AutoCloseable
             drainingBackPressure.consumer(sender);
             // Engine first in the duty cycle: the events it emits are sent in the same cycle, without a wake-up.
             engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null,
-                new CompositeAgent(engine, sender));
+                new CompositeAgent(orderAgent, sender));
             senderRunner = null;
         }
         else
         {
-            engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null, engine);
+            engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null, orderAgent);
             senderRunner = new AgentRunner(senderIdle, Throwable::printStackTrace, null, sender);
         }
         threadPlan = threading + " (" + Runtime.getRuntime().availableProcessors() + " cores): QuickFIX/J " +
             "network + session threads, " + (compact ?
-            "matching-engine+execution-report-sender on one thread" : "matching-engine, execution-report-sender") +
+            orderAgent.roleName() + "+execution-report-sender on one thread" :
+            orderAgent.roleName() + ", execution-report-sender") +
             " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
-            (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)";
+            (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)" +
+            (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
+            (null == clusterPath.member() ? "" : " (4 threads: driver, archive, consensus module, matching service)"));
+    }
+
+    /**
+     * The clustered order path when {@code TickwireClusterDir} or {@code TickwireClusterMembers} is set, else null.
+     */
+    private ClusterOrderPath launchClusterPath(
+        final RingBuffer commands,
+        final RingBuffer control,
+        final RingBuffer events,
+        final IdleStrategy eventBackPressure,
+        final int retainedFinishedOrders,
+        final BookListener bookListener) throws ConfigError, FieldConvertError
+    {
+        Path clusterDir = context.clusterDirectory();
+        if (null == clusterDir && settings.isSetting(GatewayConfiguration.CLUSTER_DIR_PROP_NAME))
+        {
+            clusterDir = Path.of(settings.getString(GatewayConfiguration.CLUSTER_DIR_PROP_NAME));
+        }
+        final boolean external = settings.isSetting(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME);
+        if (null == clusterDir && !external)
+        {
+            return null;
+        }
+        final ClusterOrderAgent agent = new ClusterOrderAgent(commands, control, events, eventBackPressure);
+        if (external)
+        {
+            if (null == aeron)
+            {
+                throw new ConfigError(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME + " needs a media driver for " +
+                    "the cluster client: set " + GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME);
+            }
+            return ClusterOrderPath.external(aeron.context().aeronDirectoryName(),
+                settings.getString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME), agent);
+        }
+        final ClusterMember.Context member = new ClusterMember.Context()
+            .clusterDir(clusterDir.toFile())
+            .basePort(getInt(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, ClusterConfiguration.basePort()));
+        return ClusterOrderPath.embedded(member,
+            new MatchingService(instruments.instrumentIds(), retainedFinishedOrders, bookListener), agent);
     }
 
     /**
@@ -371,6 +432,14 @@ public final class Gateway implements AutoCloseable
     public GatewayCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * @return the clustered order path, or null when the engine runs in this process.
+     */
+    public ClusterOrderPath clusterPath()
+    {
+        return clusterPath;
     }
 
     /**
@@ -512,7 +581,7 @@ public final class Gateway implements AutoCloseable
             acceptor.stop(true);
         }
         // The engine first, while the sender still drains the event ring (a mass cancel may be in progress).
-        CloseHelper.closeAll(engineRunner, senderRunner, clockRunner, auditTrail, aeron, mediaDriver);
+        CloseHelper.closeAll(engineRunner, senderRunner, clusterPath, clockRunner, auditTrail, aeron, mediaDriver);
     }
 
     /**
@@ -641,6 +710,7 @@ public final class Gateway implements AutoCloseable
         private boolean requireClockSync;
         private GatewayClock clock;
         private Path auditDirectory;
+        private Path clusterDirectory;
         private InboundObserver inboundObserver;
         private OutboundGate outboundGate;
         private LatencyRegistry latencyRegistry;
@@ -708,6 +778,25 @@ public final class Gateway implements AutoCloseable
         public GatewayClock clock()
         {
             return clock;
+        }
+
+        /**
+         * @param clusterDirectory directory of the embedded one-member cluster that sequences and matches orders
+         *                         (overrides {@code TickwireClusterDir}); null for the in-process engine.
+         * @return this.
+         */
+        public Context clusterDirectory(final Path clusterDirectory)
+        {
+            this.clusterDirectory = clusterDirectory;
+            return this;
+        }
+
+        /**
+         * @return directory of the embedded cluster member, or null.
+         */
+        public Path clusterDirectory()
+        {
+            return clusterDirectory;
         }
 
         /**

@@ -52,6 +52,24 @@ public final class GatewayConfiguration
     public static final int MARKET_DATA_STREAM_ID_DEFAULT = 2001;
 
     /**
+     * Directory of the embedded one-member Aeron Cluster that sequences and matches orders (driver, archive,
+     * consensus module, matching service). Set, the order path is clustered: a report is sent only for a command
+     * the cluster has committed, and books survive a restart.
+     */
+    public static final String CLUSTER_DIR_PROP_NAME = "TickwireClusterDir";
+
+    /**
+     * Ingress endpoints of cluster members run elsewhere ({@code 0=host:port,1=host:port,...}); the gateway is then
+     * their client only.
+     */
+    public static final String CLUSTER_MEMBERS_PROP_NAME = "TickwireClusterMembers";
+
+    /**
+     * First port of the embedded member (it uses the next five for archive, ingress, consensus, log, catch-up).
+     */
+    public static final String CLUSTER_BASE_PORT_PROP_NAME = "TickwireClusterBasePort";
+
+    /**
      * Aeron directory of the media driver to use.
      */
     public static final String AERON_DIR_PROP_NAME = "TickwireAeronDir";

@@ -36,18 +36,19 @@ import io.tickwire.sbe.internal.SessionCancelCommandDecoder;
 import io.tickwire.sbe.internal.Side;
 import io.tickwire.sbe.internal.TimeInForce;
 import io.tickwire.latency.StageRecorder;
-import org.agrona.MutableDirectBuffer;
+import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The matching engine agent: price-time priority books, one per instrument, driven by commands read from the
@@ -89,14 +90,16 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     public static final byte TIF_FOK = (byte)'4';
 
     private static final int COMMAND_LIMIT = 64;
+    private static final Comparator<Order> BY_ORDER_ID = Comparator.comparingLong((order) -> order.orderId);
 
     private final RingBuffer commands;
     private final RingBuffer control;
-    private final RingBuffer events;
+    private final EventSink events;
+    private final NanoClock nanoClock;
     private final BookListener bookListener;
     private final ReferencePrices referencePrices;
-    private final IdleStrategy backPressureIdle;
     private final Int2ObjectHashMap<OrderBook> books = new Int2ObjectHashMap<>();
+    private final int[] instrumentIds;
     private final Long2ObjectHashMap<Order> orders = new Long2ObjectHashMap<>();
     private final Order[] finished;
     private int finishedHead;
@@ -133,6 +136,8 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     private final MessageHandler commandHandler = this::onCommand;
 
     /**
+     * An engine fed by rings in one process, reporting to the execution report sender's ring.
+     *
      * @param instrumentIds          instruments to hold a book for.
      * @param commands               order commands from the session thread (one writer).
      * @param control                session-wide commands (many writers: disconnect and admin threads).
@@ -152,6 +157,37 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         final IdleStrategy backPressureIdle,
         final int retainedFinishedOrders)
     {
+        this(instrumentIds, commands, control, new RingEventSink(events, backPressureIdle), referencePrices,
+            bookListener, retainedFinishedOrders, System::nanoTime);
+    }
+
+    /**
+     * An engine with any event sink; with null rings it is driven by {@link #apply(DirectBuffer, int)} alone, as
+     * a replicated service drives it from its log.
+     *
+     * @param instrumentIds          instruments to hold a book for.
+     * @param commands               order commands from the session thread (one writer), or null.
+     * @param control                session-wide commands (many writers), or null.
+     * @param events                 where events go.
+     * @param referencePrices        where to publish last trade and BBO for the price collar.
+     * @param bookListener           told of every book change (market data).
+     * @param retainedFinishedOrders how many finished orders stay queryable.
+     * @param nanoClock              stamps {@code engineNanos} in events (latency stages only, never state); a
+     *                               replicated engine passes one that returns 0, since its state must not
+     *                               depend on the host's clock.
+     */
+    public MatchingEngine(
+        final int[] instrumentIds,
+        final RingBuffer commands,
+        final RingBuffer control,
+        final EventSink events,
+        final ReferencePrices referencePrices,
+        final BookListener bookListener,
+        final int retainedFinishedOrders,
+        final NanoClock nanoClock)
+    {
+        this.instrumentIds = instrumentIds.clone();
+        Arrays.sort(this.instrumentIds);
         for (final int instrumentId : instrumentIds)
         {
             books.put(instrumentId, new OrderBook(instrumentId));
@@ -161,7 +197,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         this.events = events;
         this.referencePrices = referencePrices;
         this.bookListener = bookListener;
-        this.backPressureIdle = backPressureIdle;
+        this.nanoClock = nanoClock;
         this.finished = new Order[Math.max(1, retainedFinishedOrders)];
     }
 
@@ -191,8 +227,8 @@ public final class MatchingEngine implements Agent, ExecutionHandler
      */
     public int doWork()
     {
-        int work = control.read(commandHandler, COMMAND_LIMIT);
-        work += commands.read(commandHandler, COMMAND_LIMIT);
+        int work = null == control ? 0 : control.read(commandHandler, COMMAND_LIMIT);
+        work += null == commands ? 0 : commands.read(commandHandler, COMMAND_LIMIT);
         return work;
     }
 
@@ -204,7 +240,20 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         return orders.size();
     }
 
-    private void onCommand(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    /**
+     * Apply one command: SBE message header, then body. For a caller that owns the command source, e.g. a
+     * clustered service applying its log; commands that come from the rings are applied by {@link #doWork()}.
+     * The caller checks the header's schema, template and length first.
+     *
+     * @param buffer holding the command.
+     * @param index  of its message header.
+     */
+    public void apply(final DirectBuffer buffer, final int index)
+    {
+        onCommand(0, buffer, index, 0);
+    }
+
+    private void onCommand(final int msgTypeId, final DirectBuffer buffer, final int index, final int length)
     {
         headerDecoder.wrap(buffer, index);
         final int bodyOffset = index + MessageHeaderDecoder.ENCODED_LENGTH;
@@ -245,7 +294,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
 
         if (0 != riskNanos && null != riskToMatched)
         {
-            riskToMatched.recordInterval(riskNanos, System.nanoTime());
+            riskToMatched.recordInterval(riskNanos, nanoClock.nanoTime());
         }
 
         if (0 != instrumentId)
@@ -391,7 +440,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
      */
     private Order liveOrderOrReject(final long orderId, final int sessionIndex, final boolean replace)
     {
-        final Order order = orders.get(orderId);
+        final Order order = 0 != orderId ? orders.get(orderId) : findByClOrdId(sessionIndex, scratchOrigClOrdId);
         if (null == order || order.sessionIndex != sessionIndex)
         {
             emitCancelRejected(order, sessionIndex, replace, RejectReason.UNKNOWN_ORDER, 0, 0);
@@ -404,6 +453,25 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         }
 
         return order;
+    }
+
+    /**
+     * The order a session knows by a ClOrdID, when the gateway could not name it: its index starts empty after a
+     * restart while the orders here came back from the snapshot and log. The newest order wins if an id was used
+     * twice. A scan, on this rare path only; order ids decide, not hash order, so every member finds the same.
+     */
+    private Order findByClOrdId(final int sessionIndex, final byte[] clOrdId)
+    {
+        Order found = null;
+        for (final Order order : orders.values())
+        {
+            if (order.sessionIndex == sessionIndex && Arrays.equals(order.clOrdId, clOrdId) &&
+                (null == found || order.orderId > found.orderId))
+            {
+                found = order;
+            }
+        }
+        return found;
     }
 
     private int onReplace(final ReplaceOrderCommandDecoder command)
@@ -514,11 +582,12 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         correlationId = command.correlationId();
         receiveNanos = command.receiveNanos();
         final int sessionIndex = (int)command.sessionIndex();
-        final Order order = orders.get(command.orderId());
         command.getClOrdId(scratchClOrdId, 0);
+        final long orderId = command.orderId();
+        final Order order = 0 != orderId ? orders.get(orderId) : findByClOrdId(sessionIndex, scratchClOrdId);
         headerEncoder.wrap(eventBuffer, 0);
         status.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
-            .engineNanos(System.nanoTime())
+            .engineNanos(nanoClock.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(sessionIndex);
@@ -575,6 +644,8 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             }
         }
 
+        // Cancel in order id order, not hash order: every member of a cluster emits the same events.
+        Arrays.sort(scratchOrders, 0, count, BY_ORDER_ID);
         for (int i = 0; i < count; i++)
         {
             final Order order = scratchOrders[i];
@@ -595,7 +666,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         accepted.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
-            .engineNanos(System.nanoTime())
+            .engineNanos(nanoClock.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -616,7 +687,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         rejected.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
-            .engineNanos(System.nanoTime())
+            .engineNanos(nanoClock.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -641,7 +712,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         fill.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
-            .engineNanos(System.nanoTime())
+            .engineNanos(nanoClock.nanoTime())
             .correlationId(order.correlationId)
             .receiveNanos(order.receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -668,7 +739,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         cancelled.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
-            .engineNanos(System.nanoTime())
+            .engineNanos(nanoClock.nanoTime())
             .correlationId(order.correlationId)
             .receiveNanos(order.receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -692,7 +763,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         replaced.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
-            .engineNanos(System.nanoTime())
+            .engineNanos(nanoClock.nanoTime())
             .correlationId(order.correlationId)
             .receiveNanos(order.receiveNanos)
             .sessionIndex(order.sessionIndex)
@@ -722,7 +793,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     {
         headerEncoder.wrap(eventBuffer, 0);
         cancelRejected.wrapAndApplyHeader(eventBuffer, 0, headerEncoder)
-            .engineNanos(System.nanoTime())
+            .engineNanos(nanoClock.nanoTime())
             .correlationId(correlationId)
             .receiveNanos(receiveNanos)
             .sessionIndex(sessionIndex)
@@ -741,18 +812,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
 
     private void publish(final int templateId, final int bodyLength)
     {
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + bodyLength;
-        backPressureIdle.reset();
-        while (!events.write(templateId, eventBuffer, 0, length))
-        {
-            // The sender drains the ring on its own thread; waiting here is the back pressure to the sessions.
-            // A runner closing while the sender is gone interrupts us: give up rather than wait for ever.
-            if (Thread.currentThread().isInterrupted())
-            {
-                throw new AgentTerminationException("event ring full while closing");
-            }
-            backPressureIdle.idle();
-        }
+        events.onEvent(templateId, eventBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
     }
 
     private void retire(final Order order)
@@ -772,6 +832,83 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         }
         finished[(finishedHead + finishedCount) % finished.length] = order;
         finishedCount++;
+    }
+
+    /**
+     * Write the engine's state (see {@link EngineSnapshotCodec}). Not while a command is being applied.
+     *
+     * @param output where the snapshot messages go, in order.
+     */
+    public void takeSnapshot(final EngineSnapshotCodec.Output output)
+    {
+        EngineSnapshotCodec.write(this, output);
+    }
+
+    /**
+     * A loader that restores a snapshot taken by {@link #takeSnapshot} into this engine, which must be new.
+     *
+     * @return the loader; feed it the snapshot's messages in order.
+     */
+    public EngineSnapshotCodec.Loader snapshotLoader()
+    {
+        return new EngineSnapshotCodec.Loader(this);
+    }
+
+    int[] instrumentIds()
+    {
+        return instrumentIds;
+    }
+
+    OrderBook book(final int instrumentId)
+    {
+        return books.get(instrumentId);
+    }
+
+    long matchNumber()
+    {
+        return matchNumber;
+    }
+
+    void matchNumber(final long matchNumber)
+    {
+        this.matchNumber = matchNumber;
+    }
+
+    int finishedCount()
+    {
+        return finishedCount;
+    }
+
+    Order finished(final int age)
+    {
+        return finished[(finishedHead + age) % finished.length];
+    }
+
+    Order newOrder()
+    {
+        return acquire();
+    }
+
+    void restore(final Order order)
+    {
+        orders.put(order.orderId, order);
+        if (order.live)
+        {
+            books.get(order.instrumentId).rest(order);
+        }
+        else
+        {
+            retire(order);
+        }
+    }
+
+    void restoreReferencePrices()
+    {
+        for (final int instrumentId : instrumentIds)
+        {
+            final OrderBook book = books.get(instrumentId);
+            referencePrices.update(instrumentId, book.lastTradePrice(), book.bestBid(), book.bestAsk());
+        }
     }
 
     private Order acquire()

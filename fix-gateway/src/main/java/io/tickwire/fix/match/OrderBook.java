@@ -41,6 +41,21 @@ final class OrderBook
         return instrumentId;
     }
 
+    void lastTradePrice(final long lastTradePrice)
+    {
+        this.lastTradePrice = lastTradePrice;
+    }
+
+    BookSide bids()
+    {
+        return bids;
+    }
+
+    BookSide asks()
+    {
+        return asks;
+    }
+
     long lastTradePrice()
     {
         return lastTradePrice;

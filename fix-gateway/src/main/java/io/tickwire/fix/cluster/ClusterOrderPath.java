@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.cluster;
+
+import io.aeron.cluster.client.AeronCluster;
+import org.agrona.CloseHelper;
+
+/**
+ * Puts the gateway's order path on Aeron Cluster: the cluster client agent that replaces the in-process engine,
+ * and, for the default deployment, the one-member cluster that runs the {@link MatchingService} in the gateway's
+ * own process (driver, archive, consensus module, service; data under one directory). With external members the
+ * gateway is only their client.
+ * <p>
+ * Closing closes the client, then the embedded member; a failure while starting closes what had started.
+ */
+public final class ClusterOrderPath implements AutoCloseable
+{
+    private final ClusterMember member;
+    private final AeronCluster client;
+    private final ClusterOrderAgent agent;
+    private final String description;
+
+    private ClusterOrderPath(
+        final ClusterMember member, final AeronCluster client, final ClusterOrderAgent agent, final String description)
+    {
+        this.member = member;
+        this.client = client;
+        this.agent = agent;
+        this.description = description;
+    }
+
+    /**
+     * Launch a one-member cluster running the matching service in this process and connect the agent to it.
+     *
+     * @param memberContext the member (directory, ports, idle strategy); its service is set here.
+     * @param service       the matching service the member runs.
+     * @param agent         the gateway's end, which becomes the client's egress listener.
+     * @return the running path.
+     */
+    public static ClusterOrderPath embedded(
+        final ClusterMember.Context memberContext, final MatchingService service, final ClusterOrderAgent agent)
+    {
+        final ClusterMember member = ClusterMember.launch(memberContext.clusteredService(service));
+        try
+        {
+            // The client shares the member's driver: one process, one driver, fewer threads on a small host.
+            final AeronCluster client = ClusterClients.connect(member.aeronDirectoryName(), member.ingressEndpoints(),
+                agent);
+            agent.cluster(client);
+            return new ClusterOrderPath(member, client, agent, "embedded cluster member 0 in " +
+                memberContext.clusterDir() + " (" + memberContext.threading().name().toLowerCase() + ", idle " +
+                memberContext.idleStrategy() + "), ingress " + member.ingressEndpoints());
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(member);
+            throw ex;
+        }
+    }
+
+    /**
+     * Connect the agent to members running elsewhere ({@code tickwire cluster node}).
+     *
+     * @param aeronDirectoryName a media driver for the client.
+     * @param ingressEndpoints   of all members: {@code 0=host:port,1=host:port,...}.
+     * @param agent              the gateway's end, which becomes the client's egress listener.
+     * @return the connected path.
+     */
+    public static ClusterOrderPath external(
+        final String aeronDirectoryName, final String ingressEndpoints, final ClusterOrderAgent agent)
+    {
+        final AeronCluster client = ClusterClients.connect(aeronDirectoryName, ingressEndpoints, agent);
+        agent.cluster(client);
+        return new ClusterOrderPath(null, client, agent, "cluster members " + ingressEndpoints);
+    }
+
+    /**
+     * @return the agent to run on the gateway's order thread.
+     */
+    public ClusterOrderAgent agent()
+    {
+        return agent;
+    }
+
+    /**
+     * @return the embedded member, or null when the members run elsewhere.
+     */
+    public ClusterMember member()
+    {
+        return member;
+    }
+
+    /**
+     * @return for the banner: where the members are.
+     */
+    public String description()
+    {
+        return description;
+    }
+
+    /**
+     * Close the client, then the embedded member. Call after the agent's thread has stopped.
+     */
+    public void close()
+    {
+        CloseHelper.quietClose(client);
+        CloseHelper.quietClose(member);
+    }
+}

@@ -1,0 +1,328 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.cluster;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.Image;
+import io.aeron.Publication;
+import io.aeron.cluster.client.ClusterException;
+import io.aeron.cluster.codecs.CloseReason;
+import io.aeron.cluster.service.ClientSession;
+import io.aeron.cluster.service.Cluster;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.tickwire.fix.match.BookListener;
+import io.tickwire.fix.match.EngineSnapshotCodec;
+import io.tickwire.fix.match.MatchingEngine;
+import io.tickwire.fix.match.ReferencePrices;
+import io.aeron.FragmentAssembler;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The matching engine as a replicated state machine: every member applies the same committed commands from the
+ * cluster log, in the same order, and so holds the same books. The commands are the gateway's internal SBE
+ * commands, exactly as the session thread encoded them; the events the engine emits go back on egress to the
+ * gateway, which turns them into ExecutionReports. An event is emitted only while applying a committed log entry,
+ * so a report can only ever acknowledge a command a majority of members have (one member: its archive has it).
+ * <p>
+ * Deterministic: no wall clock, no randomness, no hash-order iteration in the engine ({@code engineNanos} in events
+ * is 0 here). A command that cannot be decoded is counted and skipped, never thrown: a throwing service would meet
+ * the same entry again at every replay.
+ * <p>
+ * The state snapshot is the engine's ({@link EngineSnapshotCodec}); a member restarts from its latest snapshot
+ * and the log after it.
+ */
+public final class MatchingService implements ClusteredService
+{
+    private final int[] instrumentIds;
+    private final int retainedFinishedOrders;
+    private final BookListener bookListener;
+    private final AtomicLong commandsApplied = new AtomicLong();
+    private final AtomicLong malformedCommands = new AtomicLong();
+    private final AtomicLong undeliveredEvents = new AtomicLong();
+    private final CommandValidator validator = new CommandValidator();
+    private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
+    private volatile boolean snapshotLoaded;
+    private Cluster cluster;
+    private IdleStrategy idleStrategy;
+    private MatchingEngine engine;
+
+    /**
+     * @param instrumentIds          the instruments to keep books for (every member the same).
+     * @param retainedFinishedOrders finished orders kept queryable (every member the same).
+     * @param bookListener           told of book changes while this member leads (market data), or
+     *                               {@link BookListener#NO_OP}.
+     */
+    public MatchingService(
+        final int[] instrumentIds, final int retainedFinishedOrders, final BookListener bookListener)
+    {
+        this.instrumentIds = instrumentIds.clone();
+        this.retainedFinishedOrders = retainedFinishedOrders;
+        this.bookListener = bookListener;
+    }
+
+    /**
+     * Build the engine and load the snapshot, if any, by polling the snapshot image to its end.
+     *
+     * @param cluster       this service runs in.
+     * @param snapshotImage to load, or null when the member starts without a snapshot.
+     */
+    public void onStart(final Cluster cluster, final Image snapshotImage)
+    {
+        this.cluster = cluster;
+        idleStrategy = cluster.idleStrategy();
+        // Only the leader tells the market of book changes; followers and replays must not publish twice.
+        final BookListener leaderOnly = new LeaderOnlyBookListener(bookListener, this);
+        engine = new MatchingEngine(instrumentIds, null, null, this::sendEvent, new ReferencePrices(maxId()),
+            leaderOnly, retainedFinishedOrders, () -> 0);
+        if (null != snapshotImage)
+        {
+            loadSnapshot(snapshotImage);
+        }
+    }
+
+    /**
+     * Sessions are the gateways; they are not part of the engine's state.
+     *
+     * @param session   opened.
+     * @param timestamp cluster time.
+     */
+    public void onSessionOpen(final ClientSession session, final long timestamp)
+    {
+    }
+
+    /**
+     * Sessions are the gateways; they are not part of the engine's state.
+     *
+     * @param session     closed.
+     * @param timestamp   cluster time.
+     * @param closeReason why.
+     */
+    public void onSessionClose(final ClientSession session, final long timestamp, final CloseReason closeReason)
+    {
+    }
+
+    /**
+     * Apply one committed command.
+     *
+     * @param session   the gateway that sent it.
+     * @param timestamp cluster time at which it was sequenced.
+     * @param buffer    holding the command.
+     * @param offset    of its SBE header.
+     * @param length    of the command.
+     * @param header    of the log fragment.
+     */
+    public void onSessionMessage(
+        final ClientSession session,
+        final long timestamp,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final Header header)
+    {
+        if (!validator.isValid(buffer, offset, length))
+        {
+            malformedCommands.lazySet(malformedCommands.get() + 1);
+            return;
+        }
+        try
+        {
+            engine.apply(buffer, offset);
+            commandsApplied.lazySet(commandsApplied.get() + 1);
+        }
+        catch (final RuntimeException ex)
+        {
+            // A value no decoder accepts (e.g. an enum out of range). Every member fails the same way on the same
+            // entry; throwing would stop the service on it at every replay.
+            malformedCommands.lazySet(malformedCommands.get() + 1);
+        }
+    }
+
+    /**
+     * No timers.
+     *
+     * @param correlationId of the timer.
+     * @param timestamp     when it fired.
+     */
+    public void onTimerEvent(final long correlationId, final long timestamp)
+    {
+    }
+
+    /**
+     * Write the engine's state, waiting out back pressure.
+     *
+     * @param snapshotPublication to write to.
+     */
+    public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
+    {
+        engine.takeSnapshot((buffer, offset, length) -> offer(snapshotPublication, buffer, offset, length));
+    }
+
+    /**
+     * Remember the role: only the leader publishes market data.
+     *
+     * @param newRole of this member.
+     */
+    public void onRoleChange(final Cluster.Role newRole)
+    {
+        role = newRole;
+    }
+
+    /**
+     * Nothing to release.
+     *
+     * @param cluster terminating.
+     */
+    public void onTerminate(final Cluster cluster)
+    {
+    }
+
+    /**
+     * @return commands applied by this member since it started (snapshot not included); any thread.
+     */
+    public long commandsApplied()
+    {
+        return commandsApplied.get();
+    }
+
+    /**
+     * @return commands in the log that could not be decoded, skipped; any thread.
+     */
+    public long malformedCommands()
+    {
+        return malformedCommands.get();
+    }
+
+    /**
+     * @return events not delivered because the gateway's egress was gone (the gateway asks for order status when
+     * it reconnects); any thread.
+     */
+    public long undeliveredEvents()
+    {
+        return undeliveredEvents.get();
+    }
+
+    /**
+     * @return whether the member started from a snapshot; any thread.
+     */
+    public boolean snapshotLoaded()
+    {
+        return snapshotLoaded;
+    }
+
+    /**
+     * @return the role this member was last told of; any thread.
+     */
+    public Cluster.Role role()
+    {
+        return role;
+    }
+
+    /**
+     * @return the engine, for tests on the service thread's state once it is quiet.
+     */
+    MatchingEngine engine()
+    {
+        return engine;
+    }
+
+    private int maxId()
+    {
+        int max = 0;
+        for (final int id : instrumentIds)
+        {
+            max = Math.max(max, id);
+        }
+        return max;
+    }
+
+    /**
+     * Every connected gateway gets every event: events carry the gateway's session index, and one gateway serves
+     * a cluster (docs/CLUSTER.md). Egress is not replicated state: an event a gone gateway misses is counted.
+     */
+    private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        for (final ClientSession session : cluster.clientSessions())
+        {
+            idleStrategy.reset();
+            while (true)
+            {
+                final long result = session.offer(buffer, offset, length);
+                if (result > 0)
+                {
+                    break;
+                }
+                if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
+                {
+                    undeliveredEvents.lazySet(undeliveredEvents.get() + 1);
+                    break;
+                }
+                idleStrategy.idle();
+            }
+        }
+    }
+
+    private void offer(
+        final ExclusivePublication publication, final DirectBuffer buffer, final int offset, final int length)
+    {
+        idleStrategy.reset();
+        while (true)
+        {
+            final long result = publication.offer(buffer, offset, length);
+            if (result > 0)
+            {
+                return;
+            }
+            if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
+            {
+                throw new ClusterException("matching engine snapshot not written: " + Publication.errorString(result));
+            }
+            idleStrategy.idle();
+        }
+    }
+
+    private void loadSnapshot(final Image snapshotImage)
+    {
+        final EngineSnapshotCodec.Loader loader = engine.snapshotLoader();
+        final FragmentHandler handler = new FragmentAssembler(
+            (buffer, offset, length, header) -> loader.onMessage(buffer, offset, length));
+        idleStrategy.reset();
+        while (!snapshotImage.isEndOfStream())
+        {
+            final int fragments = snapshotImage.poll(handler, 16);
+            if (0 == fragments && snapshotImage.isClosed())
+            {
+                throw new ClusterException("matching engine snapshot image closed before its end: position=" +
+                    snapshotImage.position());
+            }
+            idleStrategy.idle(fragments);
+        }
+        if (!loader.isComplete())
+        {
+            throw new ClusterException("matching engine snapshot ended before its end marker");
+        }
+        snapshotLoaded = true;
+    }
+
+    boolean isLeader()
+    {
+        return Cluster.Role.LEADER == role;
+    }
+}
