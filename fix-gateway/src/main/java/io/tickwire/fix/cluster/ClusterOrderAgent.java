@@ -20,15 +20,23 @@ import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.logbuffer.Header;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
+import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableRingBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The gateway's end of the clustered order path, in place of the in-process matching engine: takes the commands
@@ -36,54 +44,102 @@ import java.util.concurrent.atomic.AtomicLong;
  * cluster's ingress, and writes the events that come back on egress to the event ring, where the execution report
  * sender turns them into reports as it does for the in-process engine.
  * <p>
- * A command stays in its ring until ingress takes it (back pressure, an ingress term rotation, a leader change:
- * the ring read is aborted and tried again on the next duty cycle), so nothing is dropped between the session
- * thread and the cluster. Events only come back for commands the cluster has committed: that is the durability
- * contract. The client is not thread safe; this agent is its only user.
+ * Nothing is lost between the session thread and the cluster, and nothing is applied twice:
+ * <ul>
+ *   <li>a command stays in its ring until ingress takes it (back pressure, an ingress term rotation, no leader
+ *   yet: the ring read is aborted and tried again on the next duty cycle);</li>
+ *   <li>each command goes out behind an ingress sequence number ({@link IngressFrame}) and stays in an in-flight
+ *   queue until an event answering it (or a later command) comes back: only then is it known to be committed;</li>
+ *   <li>when a new leader is elected, everything in flight is offered again, in order: a leader that died may
+ *   have taken a command and never replicated it. The {@link MatchingService} skips a sequence it has applied,
+ *   so a command the old leader did commit is not applied twice.</li>
+ * </ul>
+ * Events only come back for commands the cluster has committed: that is the durability contract. Keep-alives go
+ * out when no command has for a while, so an idle gateway keeps its cluster session. The client is not thread
+ * safe; this agent is its only user.
  */
 public final class ClusterOrderAgent implements Agent, EgressListener
 {
     private static final int COMMAND_LIMIT = 64;
+    private static final long KEEP_ALIVE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final int CORRELATION_OFFSET = 0;
+    private static final int FRAME_OFFSET = Long.BYTES;
 
     private final RingBuffer commands;
     private final RingBuffer control;
     private final RingBuffer events;
     private final IdleStrategy eventBackPressure;
+    private final NanoClock nanoClock;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final ControlledMessageHandler offerHandler = this::offer;
+    private final ExpandableRingBuffer.MessageConsumer resendHandler = this::resend;
+    private final ExpandableRingBuffer.MessageConsumer findHandler = this::find;
+    private final ExpandableRingBuffer.MessageConsumer trimHandler = this::trim;
+    private final ExpandableRingBuffer inFlight = new ExpandableRingBuffer(0, 1 << 30, true);
+    private final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
     private final AtomicLong commandsOffered = new AtomicLong();
     private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong ingressRetries = new AtomicLong();
+    private final AtomicLong commandsResent = new AtomicLong();
+    private final AtomicLong leaderChanges = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private Function<EgressListener, AeronCluster> connector;
     private AeronCluster cluster;
+    private long nextSequence;
+    private long lastSendNs;
+    private int resendFrom = -1;
+    private int resendIndex;
+    private long answeredCorrelationId;
+    private int answeredIndex;
+    private int scanIndex;
+    private int inFlightCount;
 
     /**
      * @param commands          order commands from the session thread (this agent is the one reader).
      * @param control           session-wide commands (this agent is the one reader).
      * @param events            events to the execution report sender (this agent is the one writer).
      * @param eventBackPressure how to wait while the event ring is full.
+     * @param firstSequence     ingress sequence of the first command: above any this gateway sent before, e.g.
+     *                          the start time in microseconds.
+     * @param nanoClock         for keep-alives.
      */
     public ClusterOrderAgent(
         final RingBuffer commands,
         final RingBuffer control,
         final RingBuffer events,
-        final IdleStrategy eventBackPressure)
+        final IdleStrategy eventBackPressure,
+        final long firstSequence,
+        final NanoClock nanoClock)
     {
         this.commands = commands;
         this.control = control;
         this.events = events;
         this.eventBackPressure = eventBackPressure;
+        this.nextSequence = firstSequence;
+        this.nanoClock = nanoClock;
     }
 
     /**
-     * Set the connected client; this agent is then its only user. Before the agent's thread starts.
+     * Connect, and keep the connector to connect again when the client closes (a leader change it could not
+     * follow, a session timed out). Before the agent's thread starts; the agent then owns the client.
      *
-     * @param cluster connected with this agent as its egress listener.
+     * @param connector connects a client with the given egress listener, blocking until the session is open.
      * @return this.
      */
-    public ClusterOrderAgent cluster(final AeronCluster cluster)
+    public ClusterOrderAgent connect(final Function<EgressListener, AeronCluster> connector)
     {
-        this.cluster = cluster;
+        this.connector = connector;
+        this.cluster = connector.apply(this);
+        lastSendNs = nanoClock.nanoTime();
         return this;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onClose()
+    {
+        CloseHelper.quietClose(cluster);
     }
 
     /**
@@ -99,36 +155,115 @@ public final class ClusterOrderAgent implements Agent, EgressListener
      */
     public int doWork()
     {
-        if (cluster.isClosed())
+        if (cluster.isClosed() && !reconnect())
         {
-            throw new AgentTerminationException("cluster client closed: no more orders can be sequenced");
+            return 0;
         }
         int work = cluster.pollEgress();
+        if (resendFrom >= 0)
+        {
+            // Until everything in flight is offered again, new commands wait: the log keeps the gateway's order.
+            resendIndex = 0;
+            work += inFlight.forEach(resendHandler, Integer.MAX_VALUE);
+            if (resendFrom >= 0)
+            {
+                return work;
+            }
+        }
         work += control.controlledRead(offerHandler, COMMAND_LIMIT);
         work += commands.controlledRead(offerHandler, COMMAND_LIMIT);
+        final long nowNs = nanoClock.nanoTime();
+        if (nowNs - lastSendNs > KEEP_ALIVE_INTERVAL_NS && cluster.sendKeepAlive())
+        {
+            lastSendNs = nowNs;
+        }
         return work;
     }
 
     private ControlledMessageHandler.Action offer(
         final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        final long result = cluster.offer(buffer, index, length);
+        // In flight: [correlation id | ingress frame]; the frame is what the cluster log gets.
+        final long correlationId = buffer.getLong(index + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+        frame.putLong(CORRELATION_OFFSET, correlationId, ByteOrder.LITTLE_ENDIAN);
+        final int frameLength = IngressFrame.encode(frame, FRAME_OFFSET, nextSequence, buffer, index, length);
+        final long result = cluster.offer(frame, FRAME_OFFSET, frameLength);
         if (result > 0)
         {
+            inFlight.append(frame, 0, FRAME_OFFSET + frameLength);
+            inFlightCount++;
+            nextSequence++;
+            lastSendNs = nanoClock.nanoTime();
             commandsOffered.lazySet(commandsOffered.get() + 1);
             return ControlledMessageHandler.Action.COMMIT;
         }
-        if (Publication.CLOSED == result || Publication.MAX_POSITION_EXCEEDED == result)
-        {
-            throw new AgentTerminationException("cluster ingress " + Publication.errorString(result));
-        }
-        // Back pressure, an ingress term rotation or no leader yet: the command stays in the ring for the next cycle.
+        checkOfferResult(result);
         ingressRetries.lazySet(ingressRetries.get() + 1);
         return ControlledMessageHandler.Action.ABORT;
     }
 
+    private boolean resend(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        if (resendIndex++ < resendFrom)
+        {
+            return true;
+        }
+        final long result = cluster.offer(buffer, offset + FRAME_OFFSET, length - FRAME_OFFSET);
+        if (result > 0)
+        {
+            resendFrom++;
+            commandsResent.lazySet(commandsResent.get() + 1);
+            if (resendFrom == inFlightCount)
+            {
+                resendFrom = -1;
+                return false;
+            }
+            return true;
+        }
+        checkOfferResult(result);
+        ingressRetries.lazySet(ingressRetries.get() + 1);
+        return false;
+    }
+
+    private void checkOfferResult(final long result)
+    {
+        if (Publication.MAX_POSITION_EXCEEDED == result)
+        {
+            throw new AgentTerminationException("cluster ingress " + Publication.errorString(result));
+        }
+        if (Publication.CLOSED == result)
+        {
+            // The client gave up on its session (e.g. the leader died before it heard of the new one): connect
+            // again on the next duty cycle and offer everything unanswered again.
+            CloseHelper.quietClose(cluster);
+        }
+    }
+
     /**
-     * An event from the matching service, for the report sender.
+     * Connect a new session (blocks up to the client's message timeout, as elections take), then offer everything
+     * unanswered again. False when no leader would take the session yet: tried again on the next duty cycle.
+     */
+    private boolean reconnect()
+    {
+        try
+        {
+            cluster = connector.apply(this);
+        }
+        catch (final RuntimeException ex)
+        {
+            return false;
+        }
+        reconnects.lazySet(reconnects.get() + 1);
+        lastSendNs = nanoClock.nanoTime();
+        if (inFlightCount > 0)
+        {
+            resendFrom = 0;
+        }
+        return true;
+    }
+
+    /**
+     * An event from the matching service, for the report sender; it also tells which commands are committed.
      *
      * @param clusterSessionId this client's session.
      * @param timestamp        cluster time of the command that caused it.
@@ -147,6 +282,8 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     {
         this.header.wrap(buffer, offset);
         final int templateId = this.header.templateId();
+        // Every event starts with the correlation id of the command it answers (or of the resting order's last).
+        trimAnswered(buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN));
         eventBackPressure.reset();
         while (!events.write(templateId, buffer, offset, length))
         {
@@ -160,11 +297,98 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     }
 
     /**
+     * A new leader: offer again everything not yet answered.
+     *
+     * @param clusterSessionId this client's session.
+     * @param leadershipTermId the new term.
+     * @param leaderMemberId   the new leader.
+     * @param ingressEndpoints of the members, leader first.
+     */
+    public void onNewLeader(
+        final long clusterSessionId,
+        final long leadershipTermId,
+        final int leaderMemberId,
+        final String ingressEndpoints)
+    {
+        leaderChanges.lazySet(leaderChanges.get() + 1);
+        if (inFlightCount > 0)
+        {
+            resendFrom = 0;
+        }
+    }
+
+    /**
+     * The command with this correlation id has been applied, and so has every command sent before it: drop them
+     * from the in-flight queue. An id found nowhere (the resting side of a fill answers an older command) is a
+     * no-op.
+     */
+    private void trimAnswered(final long correlationId)
+    {
+        answeredCorrelationId = correlationId;
+        answeredIndex = -1;
+        scanIndex = 0;
+        inFlight.forEach(findHandler, Integer.MAX_VALUE);
+        if (answeredIndex >= 0)
+        {
+            scanIndex = 0;
+            inFlight.consume(trimHandler, answeredIndex + 1);
+            inFlightCount -= answeredIndex + 1;
+            if (resendFrom > 0)
+            {
+                resendFrom = Math.max(0, resendFrom - (answeredIndex + 1));
+            }
+            if (resendFrom >= 0 && 0 == inFlightCount)
+            {
+                resendFrom = -1;
+            }
+        }
+    }
+
+    private boolean find(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        if (buffer.getLong(offset + CORRELATION_OFFSET, ByteOrder.LITTLE_ENDIAN) == answeredCorrelationId)
+        {
+            answeredIndex = scanIndex;
+        }
+        scanIndex++;
+        return true;
+    }
+
+    private boolean trim(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        return true;
+    }
+
+    /**
      * @return commands taken by the cluster's ingress; any thread.
      */
     public long commandsOffered()
     {
         return commandsOffered.get();
+    }
+
+    /**
+     * @return commands offered again after a leader change; any thread.
+     */
+    public long commandsResent()
+    {
+        return commandsResent.get();
+    }
+
+    /**
+     * @return sessions connected again after the client closed; any thread.
+     */
+    public long reconnects()
+    {
+        return reconnects.get();
+    }
+
+    /**
+     * @return new leaders this client was told of; any thread.
+     */
+    public long leaderChanges()
+    {
+        return leaderChanges.get();
     }
 
     /**

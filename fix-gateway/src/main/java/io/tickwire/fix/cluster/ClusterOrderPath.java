@@ -15,7 +15,6 @@
  */
 package io.tickwire.fix.cluster;
 
-import io.aeron.cluster.client.AeronCluster;
 import org.agrona.CloseHelper;
 
 /**
@@ -24,20 +23,19 @@ import org.agrona.CloseHelper;
  * own process (driver, archive, consensus module, service; data under one directory). With external members the
  * gateway is only their client.
  * <p>
- * Closing closes the client, then the embedded member; a failure while starting closes what had started.
+ * The agent owns its client (it connects again when the client closes); closing this closes the embedded member.
+ * A failure while starting closes what had started.
  */
 public final class ClusterOrderPath implements AutoCloseable
 {
     private final ClusterMember member;
-    private final AeronCluster client;
     private final ClusterOrderAgent agent;
     private final String description;
 
     private ClusterOrderPath(
-        final ClusterMember member, final AeronCluster client, final ClusterOrderAgent agent, final String description)
+        final ClusterMember member, final ClusterOrderAgent agent, final String description)
     {
         this.member = member;
-        this.client = client;
         this.agent = agent;
         this.description = description;
     }
@@ -57,10 +55,9 @@ public final class ClusterOrderPath implements AutoCloseable
         try
         {
             // The client shares the member's driver: one process, one driver, fewer threads on a small host.
-            final AeronCluster client = ClusterClients.connect(member.aeronDirectoryName(), member.ingressEndpoints(),
-                agent);
-            agent.cluster(client);
-            return new ClusterOrderPath(member, client, agent, "embedded cluster member 0 in " +
+            agent.connect((listener) ->
+                ClusterClients.connect(member.aeronDirectoryName(), member.ingressEndpoints(), listener));
+            return new ClusterOrderPath(member, agent, "embedded cluster member 0 in " +
                 memberContext.clusterDir() + " (" + memberContext.threading().name().toLowerCase() + ", idle " +
                 memberContext.idleStrategy() + "), ingress " + member.ingressEndpoints());
         }
@@ -82,9 +79,8 @@ public final class ClusterOrderPath implements AutoCloseable
     public static ClusterOrderPath external(
         final String aeronDirectoryName, final String ingressEndpoints, final ClusterOrderAgent agent)
     {
-        final AeronCluster client = ClusterClients.connect(aeronDirectoryName, ingressEndpoints, agent);
-        agent.cluster(client);
-        return new ClusterOrderPath(null, client, agent, "cluster members " + ingressEndpoints);
+        agent.connect((listener) -> ClusterClients.connect(aeronDirectoryName, ingressEndpoints, listener));
+        return new ClusterOrderPath(null, agent, "cluster members " + ingressEndpoints);
     }
 
     /**
@@ -112,11 +108,10 @@ public final class ClusterOrderPath implements AutoCloseable
     }
 
     /**
-     * Close the client, then the embedded member. Call after the agent's thread has stopped.
+     * Close the embedded member. Call after the agent's thread has stopped (its runner closes the client).
      */
     public void close()
     {
-        CloseHelper.quietClose(client);
         CloseHelper.quietClose(member);
     }
 }

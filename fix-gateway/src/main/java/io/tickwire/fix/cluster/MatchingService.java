@@ -30,8 +30,15 @@ import io.tickwire.fix.match.EngineSnapshotCodec;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.aeron.FragmentAssembler;
+import io.tickwire.sbe.internal.MessageHeaderDecoder;
+import io.tickwire.sbe.internal.MessageHeaderEncoder;
+import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
+import io.tickwire.sbe.internal.ServiceSnapshotEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,6 +64,14 @@ public final class MatchingService implements ClusteredService
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
     private final AtomicLong undeliveredEvents = new AtomicLong();
+    private final AtomicLong duplicateCommands = new AtomicLong();
+    private final MessageHeaderEncoder snapshotHeader = new MessageHeaderEncoder();
+    private final ServiceSnapshotEncoder serviceSnapshot = new ServiceSnapshotEncoder();
+    private final UnsafeBuffer snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
+    private final EventHistory history = new EventHistory(16 * 1024 * 1024);
+    private final EventHistory.Replayer resend = this::sendToGateways;
+    private final AtomicLong reanswered = new AtomicLong();
+    private long lastIngressSequence = Long.MIN_VALUE;
     private final CommandValidator validator = new CommandValidator();
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile boolean snapshotLoaded;
@@ -137,14 +152,33 @@ public final class MatchingService implements ClusteredService
         final int length,
         final Header header)
     {
-        if (!validator.isValid(buffer, offset, length))
+        if (length < IngressFrame.COMMAND_OFFSET)
+        {
+            malformedCommands.lazySet(malformedCommands.get() + 1);
+            return;
+        }
+        final long sequence = IngressFrame.sequence(buffer, offset);
+        if (sequence <= lastIngressSequence)
+        {
+            // Offered again by a gateway that could not know this one was committed (a leader died): applied once,
+            // answered again with the events it caused.
+            duplicateCommands.lazySet(duplicateCommands.get() + 1);
+            if (history.replay(sequence, resend) > 0)
+            {
+                reanswered.lazySet(reanswered.get() + 1);
+            }
+            return;
+        }
+        lastIngressSequence = sequence;
+        final int commandOffset = offset + IngressFrame.COMMAND_OFFSET;
+        if (!validator.isValid(buffer, commandOffset, length - IngressFrame.COMMAND_OFFSET))
         {
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
         }
         try
         {
-            engine.apply(buffer, offset);
+            engine.apply(buffer, commandOffset);
             commandsApplied.lazySet(commandsApplied.get() + 1);
         }
         catch (final RuntimeException ex)
@@ -172,6 +206,9 @@ public final class MatchingService implements ClusteredService
      */
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
+        serviceSnapshot.wrapAndApplyHeader(snapshotBuffer, 0, snapshotHeader).lastIngressSequence(lastIngressSequence);
+        offer(snapshotPublication, snapshotBuffer, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + serviceSnapshot.encodedLength());
         engine.takeSnapshot((buffer, offset, length) -> offer(snapshotPublication, buffer, offset, length));
     }
 
@@ -220,6 +257,23 @@ public final class MatchingService implements ClusteredService
     }
 
     /**
+     * @return commands skipped because their ingress sequence was applied already (a gateway's re-offer after a
+     * leader change); any thread.
+     */
+    public long duplicateCommands()
+    {
+        return duplicateCommands.get();
+    }
+
+    /**
+     * @return duplicates answered again from the event history; any thread.
+     */
+    public long reansweredCommands()
+    {
+        return reanswered.get();
+    }
+
+    /**
      * @return whether the member started from a snapshot; any thread.
      */
     public boolean snapshotLoaded()
@@ -254,10 +308,17 @@ public final class MatchingService implements ClusteredService
     }
 
     /**
-     * Every connected gateway gets every event: events carry the gateway's session index, and one gateway serves
-     * a cluster (docs/CLUSTER.md). Egress is not replicated state: an event a gone gateway misses is counted.
+     * Record the event against the command being applied (to answer it again if it is offered again), then send
+     * it. Every connected gateway gets every event: events carry the gateway's session index, and one gateway
+     * serves a cluster (docs/CLUSTER.md). Egress is not replicated state: an event a gone gateway misses is counted.
      */
     private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        history.record(lastIngressSequence, templateId, buffer, offset, length);
+        sendToGateways(templateId, buffer, offset, length);
+    }
+
+    private void sendToGateways(final int templateId, final DirectBuffer buffer, final int offset, final int length)
     {
         for (final ClientSession session : cluster.clientSessions())
         {
@@ -301,8 +362,21 @@ public final class MatchingService implements ClusteredService
     private void loadSnapshot(final Image snapshotImage)
     {
         final EngineSnapshotCodec.Loader loader = engine.snapshotLoader();
-        final FragmentHandler handler = new FragmentAssembler(
-            (buffer, offset, length, header) -> loader.onMessage(buffer, offset, length));
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final ServiceSnapshotDecoder service = new ServiceSnapshotDecoder();
+        final FragmentHandler handler = new FragmentAssembler((buffer, offset, length, fragmentHeader) ->
+        {
+            header.wrap(buffer, offset);
+            if (ServiceSnapshotDecoder.TEMPLATE_ID == header.templateId() &&
+                ServiceSnapshotDecoder.SCHEMA_ID == header.schemaId())
+            {
+                lastIngressSequence = service.wrapAndApplyHeader(buffer, offset, header).lastIngressSequence();
+            }
+            else
+            {
+                loader.onMessage(buffer, offset, length);
+            }
+        });
         idleStrategy.reset();
         while (!snapshotImage.isEndOfStream())
         {

@@ -62,6 +62,7 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -372,7 +373,9 @@ public final class Gateway implements AutoCloseable
         {
             return null;
         }
-        final ClusterOrderAgent agent = new ClusterOrderAgent(commands, control, events, eventBackPressure);
+        // Ingress sequences above any an earlier run of this gateway sent: the start time in microseconds.
+        final ClusterOrderAgent agent = new ClusterOrderAgent(commands, control, events, eventBackPressure,
+            System.currentTimeMillis() * 1000, SystemNanoClock.INSTANCE);
         if (external)
         {
             if (null == aeron)
