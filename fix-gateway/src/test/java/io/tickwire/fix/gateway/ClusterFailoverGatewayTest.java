@@ -138,7 +138,8 @@ class ClusterFailoverGatewayTest
     {
         final StringBuilder text = new StringBuilder("gateway re-offered " +
             gateway.clusterPath().agent().commandsResent() + ", leader changes " +
-            gateway.clusterPath().agent().leaderChanges() + ", reconnects " + gateway.clusterPath().agent().reconnects());
+            gateway.clusterPath().agent().leaderChanges() + ", reconnects " +
+            gateway.clusterPath().agent().reconnects());
         for (final ClusterMember member : members)
         {
             if (!member.isClosed())
