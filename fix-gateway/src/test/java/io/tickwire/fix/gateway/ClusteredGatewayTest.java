@@ -15,8 +15,17 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.aeron.cluster.client.AeronCluster;
+import io.tickwire.fix.cluster.ClusterClients;
 import io.tickwire.fix.cluster.ClusterMember;
+import io.tickwire.fix.cluster.IngressFrame;
 import io.tickwire.fix.cluster.MatchingService;
+import io.tickwire.sbe.internal.MessageHeaderEncoder;
+import io.tickwire.sbe.internal.NewOrderCommandEncoder;
+import io.tickwire.sbe.internal.OrderType;
+import io.tickwire.sbe.internal.RejectReason;
+import io.tickwire.sbe.internal.TimeInForce;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +164,73 @@ class ClusteredGatewayTest
             assertReport(buyer.next(), 'F', '2', "B1", "100", "0");
             assertReport(buyer.next(), 'F', '2', "B2", "10", "0");
             assertEquals(0, service.malformedCommands());
+        }
+    }
+
+    @Test
+    void shouldCountAndSkipPoisonCommandsAndKeepRunningAcrossARestart() throws Exception
+    {
+        final int port = GatewayTestSupport.freePort();
+        try (Gateway gateway = launch(port))
+        {
+            final ClusterMember member = gateway.clusterPath().member();
+            final MatchingService service = (MatchingService)member.service();
+            try (AeronCluster rogue = ClusterClients.connect(member.aeronDirectoryName(), member.ingressEndpoints(),
+                (sessionId, timestamp, buffer, offset, length, header) -> {}))
+            {
+                final UnsafeBuffer poison = new UnsafeBuffer(new byte[256]);
+                // Too short for a frame; a frame of junk; a new order whose Side no decoder accepts.
+                offer(rogue, poison, 3);
+                poison.putLong(0, 1);
+                poison.putLong(8, 0x7A7A7A7A7A7A7A7AL);
+                offer(rogue, poison, 40);
+                final NewOrderCommandEncoder order = new NewOrderCommandEncoder();
+                order.wrapAndApplyHeader(poison, IngressFrame.COMMAND_OFFSET, new MessageHeaderEncoder())
+                    .correlationId(1).sessionIndex(0).instrumentId(1).quantity(1).price(1)
+                    .orderType(OrderType.LIMIT).timeInForce(TimeInForce.DAY).orderId(1)
+                    .rejectReason(RejectReason.NONE);
+                poison.putByte(IngressFrame.COMMAND_OFFSET + MessageHeaderEncoder.ENCODED_LENGTH +
+                    NewOrderCommandEncoder.sideEncodingOffset(), (byte)'Z');
+                poison.putLong(0, 2);
+                offer(rogue, poison,
+                    IngressFrame.COMMAND_OFFSET + MessageHeaderEncoder.ENCODED_LENGTH + order.encodedLength());
+                final long deadline = System.currentTimeMillis() + 10_000;
+                while (service.malformedCommands() < 3 && System.currentTimeMillis() < deadline)
+                {
+                    rogue.pollEgress();
+                    Thread.sleep(1);
+                }
+                assertEquals(3, service.malformedCommands());
+            }
+            try (TestFixClient buyer = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice",
+                GatewayTestSupport.PASSWORD, false))
+            {
+                assertTrue(buyer.awaitLogon(10_000));
+                buyer.send(newOrder("P1", "AAPL", '1', "10", '2', "150", '0'));
+                assertReport(buyer.next(), '0', '0', "P1", "0", "10");
+            }
+        }
+
+        // The poison is in the log: replayed at restart, skipped again, and the service carries on.
+        try (Gateway gateway = launch(port);
+            TestFixClient buyer = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD,
+                false))
+        {
+            final MatchingService service = (MatchingService)gateway.clusterPath().member().service();
+            assertEquals(3, service.malformedCommands());
+            assertTrue(buyer.awaitLogon(10_000));
+            buyer.send(status("P1"));
+            assertReport(buyer.next(), 'I', '0', "P1", "0", "10");
+        }
+    }
+
+    private static void offer(final AeronCluster client, final UnsafeBuffer buffer, final int length)
+        throws InterruptedException
+    {
+        while (client.offer(buffer, 0, length) < 0)
+        {
+            client.pollEgress();
+            Thread.sleep(1);
         }
     }
 
