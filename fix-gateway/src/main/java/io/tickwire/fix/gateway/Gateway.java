@@ -280,7 +280,7 @@ public final class Gateway implements AutoCloseable
             settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control);
 
         final ExecutionReportSender sender = new ExecutionReportSender(
-            events, application, instruments, outboundGate, counters);
+            events, application, instruments, outboundGate, counters, clock);
         if (null != latency)
         {
             sender.latencyRecorders(

@@ -29,6 +29,7 @@ import io.tickwire.sbe.internal.OrderType;
 import io.tickwire.sbe.internal.RejectReason;
 import io.tickwire.sbe.internal.Side;
 import io.tickwire.sbe.internal.TimeInForce;
+import io.tickwire.fix.time.GatewayClock;
 import io.tickwire.latency.StageRecorder;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -62,6 +63,7 @@ public final class ExecutionReportSender implements Agent
     private final Instruments instruments;
     private final OutboundGate gate;
     private final GatewayCounters counters;
+    private final GatewayClock clock;
     private Session[] sessions = new Session[16];
     private long execId;
     private StageRecorder matchedToSent;
@@ -83,19 +85,23 @@ public final class ExecutionReportSender implements Agent
      * @param instruments for Symbol (55).
      * @param gate        release point of every report.
      * @param counters    counters.
+     * @param clock         the clock-checked clock that stamps requests: TransactTime (60) comes from it too, so
+     *                      every timestamp the gateway emits is from the one clock whose state it records.
      */
     public ExecutionReportSender(
         final RingBuffer events,
         final GatewayApplication application,
         final Instruments instruments,
         final OutboundGate gate,
-        final GatewayCounters counters)
+        final GatewayCounters counters,
+        final GatewayClock clock)
     {
         this.events = events;
         this.application = application;
         this.instruments = instruments;
         this.gate = gate;
         this.counters = counters;
+        this.clock = clock;
         this.execId = System.currentTimeMillis() * 1000;
     }
 
@@ -351,7 +357,9 @@ public final class ExecutionReportSender implements Agent
         report.setString(151, Long.toString(leaves));
         report.setString(14, Long.toString(cumulative));
         report.setString(6, FixDecimals.format(averagePrice));
-        report.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC),
+        final long micros = clock.epochMicros();
+        report.setUtcTimeStamp(60, LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+            (int)Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC),
             fix42 ? UtcTimestampPrecision.MILLIS : UtcTimestampPrecision.MICROS);
         return report;
     }

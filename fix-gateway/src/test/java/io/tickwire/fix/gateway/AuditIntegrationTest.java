@@ -58,7 +58,12 @@ class AuditIntegrationTest
         {
             assertTrue(client.awaitLogon(10_000));
             client.send(newOrder("A1", "AAPL", '1', "10", '2', "150", '0'));
-            assertReport(client.next(), '0', '0', "A1", "0", "10");
+            final Message ack = client.next();
+            assertReport(ack, '0', '0', "A1", "0", "10");
+            // TransactTime from the same clock that stamped the request and the audit records, to the microsecond.
+            assertEquals(java.time.LocalDateTime.ofEpochSecond(0, 0, java.time.ZoneOffset.UTC)
+                .plusNanos(EPOCH_MICROS * 1000)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSSSSS")), field(ack, 60));
             assertTrue(gateway.clockDescription().contains("UNSYNCHRONISED"), gateway.clockDescription());
         }
 
