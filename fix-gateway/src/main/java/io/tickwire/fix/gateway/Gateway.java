@@ -20,7 +20,7 @@ import io.aeron.ExclusivePublication;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.tickwire.fix.cluster.ClusterConfiguration;
-import io.tickwire.fix.cluster.ClusterMember;
+import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.ClusterOrderAgent;
 import io.tickwire.fix.cluster.ClusterOrderPath;
 import io.tickwire.fix.cluster.MatchingService;
@@ -348,7 +348,7 @@ public final class Gateway implements AutoCloseable
             " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
             (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)" +
             (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
-            (null == clusterPath.member() ? "" : " (4 threads: driver, archive, consensus module, matching service)"));
+            (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
     }
 
     /**
@@ -373,6 +373,7 @@ public final class Gateway implements AutoCloseable
             return null;
         }
         final ClusterOrderAgent agent = new ClusterOrderAgent(commands, control, events, eventBackPressure);
+        final int basePort = getInt(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, ClusterConfiguration.basePort());
         if (external)
         {
             if (null == aeron)
@@ -380,12 +381,21 @@ public final class Gateway implements AutoCloseable
                 throw new ConfigError(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME + " needs a media driver for " +
                     "the cluster client: set " + GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME);
             }
-            return ClusterOrderPath.external(aeron.context().aeronDirectoryName(),
-                settings.getString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME), agent);
+            final String ingressEndpoints;
+            try
+            {
+                ingressEndpoints = ClusterConfiguration.ingressEndpoints(
+                    settings.getString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME), basePort);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new ConfigError(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME + ": " + ex.getMessage());
+            }
+            return ClusterOrderPath.external(aeron.context().aeronDirectoryName(), ingressEndpoints, agent);
         }
-        final ClusterMember.Context member = new ClusterMember.Context()
+        final ClusterMemberContext member = new ClusterMemberContext()
             .clusterDir(clusterDir.toFile())
-            .basePort(getInt(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, ClusterConfiguration.basePort()));
+            .basePort(basePort);
         return ClusterOrderPath.embedded(member,
             new MatchingService(instruments.instrumentIds(), retainedFinishedOrders, bookListener), agent);
     }
