@@ -62,6 +62,7 @@ public final class TickwireMain implements Runnable
         new io.tickwire.perf.cli.BenchCommand(),
         new io.tickwire.fix.cli.AuditCommand(),
         new io.tickwire.fix.cli.GatewayCommand(),
+        new io.tickwire.fix.cli.ClusterCommand(),
         new io.tickwire.fix.cli.FixClientCommand(),
     };
 

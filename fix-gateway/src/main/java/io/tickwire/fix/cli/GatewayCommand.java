@@ -16,6 +16,7 @@
 package io.tickwire.fix.cli;
 
 import io.tickwire.fix.audit.AuditSync;
+import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.session.CredentialStore;
@@ -24,10 +25,15 @@ import io.tickwire.fix.session.SessionState;
 import io.tickwire.latency.HlogOptions;
 import io.tickwire.latency.LatencyRecording;
 import org.agrona.concurrent.ShutdownSignalBarrier;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import quickfix.ConfigError;
+import quickfix.FieldConvertError;
 import quickfix.SessionID;
+import quickfix.SessionSettings;
 
 import java.io.PrintStream;
 import java.net.SocketAddress;
@@ -40,6 +46,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code tickwire gateway}: run the FIX order gateway from a QuickFIX/J configuration file, print what it listens
  * on, its sessions and the clock status, then a status line at a fixed interval until interrupted.
+ * <p>
+ * Orders are matched in this process unless the order path is put on Aeron Cluster: {@code --cluster-dir} (an
+ * embedded one-member cluster) or {@code --cluster-members} (members run by {@code tickwire cluster node}); these
+ * override {@code TickwireClusterDir} / {@code TickwireClusterMembers} of the file.
  */
 @Command(
     name = "gateway",
@@ -66,8 +76,38 @@ public final class GatewayCommand implements Callable<Integer>
         description = "Print a credentials file line for USER (password read from standard input) and exit.")
     private String hashPasswordFor;
 
+    @ArgGroup(exclusive = true)
+    private ClusterOptions cluster;
+
+    @Option(names = "--cluster-base-port", paramLabel = "P",
+        description = "First port of cluster member 0 (" + GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME +
+        ", default " + ClusterConfiguration.BASE_PORT_DEFAULT + "): of the embedded member, or the --base-port the " +
+        "members named by a host list in --cluster-members were given.")
+    private Integer clusterBasePort;
+
     @Mixin
     private HlogOptions hlog;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Where the order path's cluster is: embedded here or run elsewhere. At most one.
+     */
+    static final class ClusterOptions
+    {
+        @Option(names = "--cluster-dir", paramLabel = "DIR",
+            description = "Match orders on an embedded one-member Aeron Cluster whose state (log, snapshots) is kept " +
+            "in DIR (" + GatewayConfiguration.CLUSTER_DIR_PROP_NAME + ").")
+        private Path dir;
+
+        @Option(names = "--cluster-members", paramLabel = "H0,H1,H2|0=H:P,...",
+            description = "Send orders to the members run by 'tickwire cluster node' (" +
+            GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME + "): their --members host list (ingress ports from " +
+            "--cluster-base-port) or their ingress endpoints. Needs " +
+            GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + " (the gateway's media driver).")
+        private String members;
+    }
 
     /**
      * {@inheritDoc}
@@ -82,10 +122,11 @@ public final class GatewayCommand implements Callable<Integer>
             return 0;
         }
 
+        final SessionSettings settings = settings();
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
             LatencyRecording recording = hlog.start("gateway");
             Gateway gateway = Gateway.launch(new Gateway.Context()
-            .configFile(config)
+            .settings(settings)
             .requireClockSync(requireClockSync)
             .auditDirectory(auditDirectory)
             .latencyRegistry(recording.registry())))
@@ -102,6 +143,45 @@ public final class GatewayCommand implements Callable<Integer>
             out.println("shutting down");
         }
         return 0;
+    }
+
+    /**
+     * The configuration file with the command line's cluster options applied.
+     *
+     * @return the settings to launch the gateway with.
+     * @throws ConfigError if the file cannot be read.
+     * @throws CommandLine.ParameterException if {@code --cluster-members} names no member.
+     */
+    SessionSettings settings() throws ConfigError, FieldConvertError
+    {
+        final SessionSettings settings = new SessionSettings(config);
+        final SessionID defaults = new SessionID("DEFAULT", "", "");
+        if (null != clusterBasePort)
+        {
+            settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, clusterBasePort);
+        }
+        if (null != cluster && null != cluster.dir)
+        {
+            settings.setString(GatewayConfiguration.CLUSTER_DIR_PROP_NAME, cluster.dir.toString());
+            settings.removeSetting(defaults, GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME);
+        }
+        if (null != cluster && null != cluster.members)
+        {
+            final int basePort = settings.isSetting(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME) ?
+                (int)settings.getLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME) :
+                ClusterConfiguration.basePort();
+            try
+            {
+                ClusterConfiguration.ingressEndpoints(cluster.members, basePort);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cluster-members: " + ex.getMessage());
+            }
+            settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, cluster.members);
+            settings.removeSetting(defaults, GatewayConfiguration.CLUSTER_DIR_PROP_NAME);
+        }
+        return settings;
     }
 
     private void printBanner(final PrintStream out, final Gateway gateway)
@@ -122,6 +202,8 @@ public final class GatewayCommand implements Callable<Integer>
         out.println("market data: " + (null == gateway.bookPublisher() ? "off (no " +
             GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" :
             "on, aeron dir " + gateway.aeronDirectoryName()));
+        out.println("order path: " + (null == gateway.clusterPath() ? "matching engine in this process" :
+            gateway.clusterPath().description()));
         out.println("threads: " + gateway.threadPlan());
         out.println("clock: " + gateway.clockDescription());
         out.println("audit: " + (null == gateway.auditTrail() ? "NONE - no audit trail configured" :

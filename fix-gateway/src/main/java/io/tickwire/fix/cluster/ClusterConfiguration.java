@@ -26,9 +26,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Defaults of a cluster member and its clients, each overridable by a system property. A {@link ClusterMember.Context}
- * starts from these values; its setters override them. Also the one place where the port layout of a member and
- * the strings Aeron Cluster wants ({@code clusterMembers}, {@code ingressEndpoints}) are derived from a host list.
+ * Defaults of a cluster member and its clients, each overridable by a system property. A
+ * {@link ClusterMemberContext} starts from these values; its setters override them. Also the one place where the
+ * port layout of a member and the strings Aeron Cluster wants ({@code clusterMembers}, {@code ingressEndpoints}) are
+ * derived from a host list.
  * <p>
  * Port layout (as measured in FINDINGS "Aeron Cluster on these machines"): member {@code id} owns the block of
  * {@value #PORTS_PER_MEMBER} ports starting at {@code P = basePort + 100 * id}:
@@ -367,6 +368,45 @@ public final class ClusterConfiguration
         }
 
         return sb.toString();
+    }
+
+    /**
+     * Say what an idle strategy name does to an idle thread, for banners.
+     *
+     * @param name as for {@link #idleStrategySupplier(String)}.
+     * @return e.g. {@code backoff (spin 10, yield 20, park 1 us doubling to 1 ms: no busy spin)}.
+     */
+    public static String describeIdleStrategy(final String name)
+    {
+        switch (name)
+        {
+            case "backoff":
+                return "backoff (spin 10, yield 20, park 1 us doubling to 1 ms: no busy spin)";
+            case "yield":
+            case "yielding":
+                return name + " (an idle thread yields: a core's worth of CPU per thread)";
+            case "spin":
+                return "spin (an idle thread busy-spins: only with a free core per thread)";
+            default:
+                return name + " (spin, yield, then park: no busy spin)";
+        }
+    }
+
+    /**
+     * The {@code ingressEndpoints} of a cluster given either way an operator may write it: the endpoints themselves
+     * ({@code 0=host:port,1=host:port,...}, returned as given) or the members' host list, the same
+     * {@code h0,h1,h2} their {@code tickwire cluster node --members} was given, whose ingress ports follow from the
+     * base port.
+     *
+     * @param members  {@code 0=host:port,...} or {@code h0,h1,h2}.
+     * @param basePort first port of member 0, used for a host list.
+     * @return the ingress endpoints string.
+     * @throws IllegalArgumentException if the list or a host is empty.
+     */
+    public static String ingressEndpoints(final String members, final int basePort)
+    {
+        final String trimmed = members.trim();
+        return trimmed.indexOf('=') >= 0 ? trimmed : ingressEndpoints(parseHosts(trimmed), basePort);
     }
 
     /**

@@ -16,10 +16,7 @@
 package io.tickwire.fix.cluster;
 
 import io.aeron.Aeron;
-import io.aeron.ChannelUri;
-import io.aeron.CommonContext;
 import io.aeron.archive.Archive;
-import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.cluster.ClusterControl;
 import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.ElectionState;
@@ -28,28 +25,17 @@ import io.aeron.cluster.service.ClusterCounters;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.ConfigurationException;
-import io.aeron.logbuffer.LogBufferDescriptor;
 import org.agrona.CloseHelper;
-import org.agrona.ErrorHandler;
 import org.agrona.IoUtil;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersReader;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import static org.agrona.SystemUtil.loadPropertiesFiles;
 
@@ -63,18 +49,22 @@ import static org.agrona.SystemUtil.loadPropertiesFiles;
  * {@code startRecording} deadlocks) and is never run by an agent invoker (its {@code onStart} would block the
  * launching thread until the service acks).
  * <pre>{@code
- * try (ClusterMember member = ClusterMember.launch(new ClusterMember.Context()
+ * try (ClusterMember member = ClusterMember.launch(new ClusterMemberContext()
  *     .memberId(0)
  *     .hosts("10.0.0.1", "10.0.0.2", "10.0.0.3")
  *     .clusterDir(new File("/var/lib/tickwire/cluster-0"))
- *     .clusteredService(MatchingEngineService::new)))
+ *     .clusteredService(() -> new MatchingService(instrumentIds, 100_000, BookListener.NO_OP))))
  * {
  *     ... member.role(), member.takeSnapshot() ...
  * }
  * }</pre>
  * State survives a restart: the archive holds the log and snapshots, the cluster directory the recording log, so a
  * member launched again on the same directory loads its latest snapshot and replays the log after it (unless
- * {@link Context#deleteDirOnStart(boolean)}). The member's Aeron directory is deleted when it closes.
+ * {@link ClusterMemberContext#deleteDirOnStart(boolean)}). The member's Aeron directory is deleted when it closes.
+ * <p>
+ * Its settings are a {@link ClusterMemberContext}; the component contexts built from them are in
+ * {@link ClusterComponents}. {@code tickwire cluster node} runs one member of a matching cluster from the command
+ * line.
  * <p>
  * Not thread safe: read the role and election state, toggle and close from one thread (the counters they read are
  * unmapped by {@link #close()}).
@@ -130,7 +120,7 @@ public final class ClusterMember implements AutoCloseable
      */
     public static final String CLUSTER_DIR_NAME = "cluster";
 
-    private final Context ctx;
+    private final ClusterMemberContext ctx;
     private final ClusteredService service;
     private final MediaDriver driver;
     private final Archive archive;
@@ -141,7 +131,7 @@ public final class ClusterMember implements AutoCloseable
     private volatile boolean closed;
 
     private ClusterMember(
-        final Context ctx,
+        final ClusterMemberContext ctx,
         final ClusteredService service,
         final MediaDriver driver,
         final Archive archive,
@@ -168,13 +158,12 @@ public final class ClusterMember implements AutoCloseable
     public static void main(final String[] args)
     {
         loadPropertiesFiles(args);
-        final Context ctx = new Context().clusteredService(EchoClusteredService::new);
+        final ClusterMemberContext ctx = new ClusterMemberContext().clusteredService(EchoClusteredService::new);
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
             ClusterMember member = launch(ctx))
         {
             System.out.println("cluster member " + ctx.memberId() + " of " + ctx.hosts() + " in " + ctx.clusterDir() +
-                ": threading=" + ctx.threading() + " idle=" + ctx.idleStrategy() + " ingress=" +
-                member.ingressEndpoints());
+                ": " + member.threadPlan() + "; ingress=" + member.ingressEndpoints());
             barrier.await();
         }
     }
@@ -188,7 +177,7 @@ public final class ClusterMember implements AutoCloseable
      * @throws ConfigurationException if the context is invalid (nothing has been started).
      * @throws IllegalStateException  naming the component that failed to start, with the cause.
      */
-    public static ClusterMember launch(final Context ctx)
+    public static ClusterMember launch(final ClusterMemberContext ctx)
     {
         ctx.conclude();
 
@@ -208,18 +197,20 @@ public final class ClusterMember implements AutoCloseable
         String component = "media driver";
         try
         {
-            driver = MediaDriver.launch(driverContext(ctx));
+            driver = MediaDriver.launch(ClusterComponents.driverContext(ctx));
 
             component = "archive";
-            archive = Archive.launch(archiveContext(ctx));
+            archive = Archive.launch(ClusterComponents.archiveContext(ctx));
 
             component = "consensus module";
-            consensusModule = ConsensusModule.launch(consensusModuleContext(ctx, terminationHook));
+            consensusModule = ConsensusModule.launch(
+                ClusterComponents.consensusModuleContext(ctx, terminationHook));
 
             component = "clustered service";
             final ClusteredService service = Objects.requireNonNull(
                 ctx.clusteredServiceSupplier().get(), "clusteredServiceSupplier returned null");
-            container = ClusteredServiceContainer.launch(containerContext(ctx, service, terminationHook));
+            container = ClusteredServiceContainer.launch(
+                ClusterComponents.containerContext(ctx, service, terminationHook));
 
             return new ClusterMember(ctx, service, driver, archive, consensusModule, container, terminated);
         }
@@ -243,7 +234,7 @@ public final class ClusterMember implements AutoCloseable
     /**
      * @return the context this member was launched with (concluded).
      */
-    public Context context()
+    public ClusterMemberContext context()
     {
         return ctx;
     }
@@ -270,6 +261,14 @@ public final class ClusterMember implements AutoCloseable
     public String ingressEndpoints()
     {
         return ClusterConfiguration.ingressEndpoints(ctx.hosts(), ctx.basePort());
+    }
+
+    /**
+     * @return the threads this member runs and their idle strategy, for banners.
+     */
+    public String threadPlan()
+    {
+        return ClusterComponents.threadPlan(ctx);
     }
 
     /**
@@ -429,679 +428,6 @@ public final class ClusterMember implements AutoCloseable
         if (closed)
         {
             throw new IllegalStateException("cluster member " + ctx.memberId() + " is closed");
-        }
-    }
-
-    private static MediaDriver.Context driverContext(final Context ctx)
-    {
-        final Supplier<IdleStrategy> idle = ctx.idleStrategySupplier();
-        final MediaDriver.Context driverCtx = new MediaDriver.Context()
-            .aeronDirectoryName(ctx.aeronDirectoryName())
-            // A stale directory of a crashed run is replaced; a live driver's directory is refused.
-            .dirDeleteOnStart(false)
-            .dirDeleteOnShutdown(true)
-            .termBufferSparseFile(true)
-            .publicationTermBufferLength(ctx.termLength())
-            .ipcTermBufferLength(ctx.termLength());
-
-        if (Threading.SHARED == ctx.threading())
-        {
-            driverCtx.threadingMode(ThreadingMode.SHARED).sharedIdleStrategy(idle.get());
-        }
-        else
-        {
-            driverCtx.threadingMode(ThreadingMode.DEDICATED)
-                .conductorIdleStrategy(idle.get())
-                .senderIdleStrategy(idle.get())
-                .receiverIdleStrategy(idle.get());
-        }
-
-        if (null != ctx.errorHandler())
-        {
-            driverCtx.errorHandler(ctx.errorHandler());
-        }
-
-        return driverCtx;
-    }
-
-    private static Archive.Context archiveContext(final Context ctx)
-    {
-        final String host = ctx.hosts().get(ctx.memberId());
-        final int archivePort = ClusterConfiguration.memberBasePort(ctx.basePort(), ctx.memberId()) +
-            ClusterConfiguration.ARCHIVE_CONTROL_PORT_OFFSET;
-        final Supplier<IdleStrategy> idle = ctx.idleStrategySupplier();
-        final Archive.Context archiveCtx = new Archive.Context()
-            .aeronDirectoryName(ctx.aeronDirectoryName())
-            .archiveDir(new File(ctx.clusterDir(), ARCHIVE_DIR_NAME))
-            .deleteArchiveOnStart(false)
-            // UDP control: the other members' consensus modules replicate the log and snapshots from here.
-            .controlChannel("aeron:udp?endpoint=" + host + ":" + archivePort)
-            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
-            .recordingEventsEnabled(false)
-            .threadingMode(Threading.SHARED == ctx.threading() ?
-                ArchiveThreadingMode.SHARED : ArchiveThreadingMode.DEDICATED)
-            .idleStrategySupplier(idle)
-            .recorderIdleStrategySupplier(idle)
-            .replayerIdleStrategySupplier(idle);
-
-        if (null != ctx.errorHandler())
-        {
-            archiveCtx.errorHandler(ctx.errorHandler());
-        }
-
-        return archiveCtx;
-    }
-
-    private static ConsensusModule.Context consensusModuleContext(final Context ctx, final Runnable terminationHook)
-    {
-        final String host = ctx.hosts().get(ctx.memberId());
-        // No archiveContext: Aeron's default talks to the archive over its IPC local control channel with a
-        // response stream of its own, which is what a co-located consensus module wants.
-        final ConsensusModule.Context cmCtx = new ConsensusModule.Context()
-            .aeronDirectoryName(ctx.aeronDirectoryName())
-            .clusterDir(new File(ctx.clusterDir(), CLUSTER_DIR_NAME))
-            .deleteDirOnStart(false)
-            .clusterId(ctx.clusterId())
-            .clusterMemberId(ctx.memberId())
-            .clusterMembers(ClusterConfiguration.clusterMembers(ctx.hosts(), ctx.basePort()))
-            .ingressChannel(ctx.ingressChannel())
-            .logChannel(ctx.logChannel())
-            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
-            .serviceCount(1)
-            .idleStrategySupplier(ctx.idleStrategySupplier())
-            .leaderHeartbeatTimeoutNs(ctx.leaderHeartbeatTimeoutNs())
-            .leaderHeartbeatIntervalNs(ctx.leaderHeartbeatIntervalNs())
-            .electionTimeoutNs(ctx.electionTimeoutNs())
-            .startupCanvassTimeoutNs(ctx.startupCanvassTimeoutNs())
-            .sessionTimeoutNs(ctx.sessionTimeoutNs())
-            .terminationHook(terminationHook);
-
-        if (null != ctx.errorHandler())
-        {
-            cmCtx.errorHandler(ctx.errorHandler());
-        }
-
-        return cmCtx;
-    }
-
-    private static ClusteredServiceContainer.Context containerContext(
-        final Context ctx, final ClusteredService service, final Runnable terminationHook)
-    {
-        final ClusteredServiceContainer.Context containerCtx = new ClusteredServiceContainer.Context()
-            .aeronDirectoryName(ctx.aeronDirectoryName())
-            // The same directory as the consensus module: the service reads the recording log from it.
-            .clusterDir(new File(ctx.clusterDir(), CLUSTER_DIR_NAME))
-            .clusterId(ctx.clusterId())
-            .serviceId(0)
-            .clusteredService(service)
-            .idleStrategySupplier(ctx.idleStrategySupplier())
-            .terminationHook(terminationHook);
-
-        if (null != ctx.errorHandler())
-        {
-            containerCtx.errorHandler(ctx.errorHandler());
-        }
-
-        return containerCtx;
-    }
-
-    /**
-     * Configuration of a {@link ClusterMember}: starts from {@link ClusterConfiguration} (system properties) and
-     * Aeron's own defaults for the consensus timeouts; fluent setters; {@link #conclude()} validates everything and
-     * derives the directories before anything is started. Reusable: a member can be launched again with the same
-     * context (with a service supplier, each launch gets a new service).
-     */
-    public static final class Context
-    {
-        private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]");
-
-        private int memberId = ClusterConfiguration.memberId();
-        private List<String> hosts = ClusterConfiguration.hosts();
-        private int basePort = ClusterConfiguration.basePort();
-        private int clusterId = ClusteredServiceContainer.Configuration.clusterId();
-        private File clusterDir = null == ClusterConfiguration.dir() ? null : new File(ClusterConfiguration.dir());
-        private String aeronDirectoryName;
-        private boolean deleteDirOnStart = ClusterConfiguration.deleteDirOnStart();
-        private Threading threading;
-        private String idleStrategy = ClusterConfiguration.idleStrategy();
-        private Supplier<IdleStrategy> idleStrategySupplier;
-        private String logChannel = ClusterConfiguration.logChannel();
-        private String ingressChannel = ClusterConfiguration.ingressChannel();
-        private int termLength = ClusterConfiguration.termLength();
-        private long leaderHeartbeatTimeoutNs = ConsensusModule.Configuration.leaderHeartbeatTimeoutNs();
-        private long leaderHeartbeatIntervalNs = ConsensusModule.Configuration.leaderHeartbeatIntervalNs();
-        private long electionTimeoutNs = ConsensusModule.Configuration.electionTimeoutNs();
-        private long startupCanvassTimeoutNs = ConsensusModule.Configuration.startupCanvassTimeoutNs();
-        private long sessionTimeoutNs = ConsensusModule.Configuration.sessionTimeoutNs();
-        private Supplier<? extends ClusteredService> clusteredServiceSupplier;
-        private ErrorHandler errorHandler;
-
-        /**
-         * Check every setting and derive the directories and idle strategies. Called by
-         * {@link ClusterMember#launch(Context)}; may be called earlier to fail fast. Starts nothing, creates nothing.
-         *
-         * @return this for a fluent API.
-         * @throws ConfigurationException naming the first invalid setting.
-         */
-        public Context conclude()
-        {
-            if (null == hosts || hosts.isEmpty())
-            {
-                throw new ConfigurationException("ClusterMember.Context.hosts must name at least one member");
-            }
-            for (final String host : hosts)
-            {
-                if (null == host || !HOST.matcher(host).matches())
-                {
-                    throw new ConfigurationException(
-                        "ClusterMember.Context.hosts: invalid host \"" + host + "\" in " + hosts);
-                }
-            }
-            if (memberId < 0 || memberId >= hosts.size())
-            {
-                throw new ConfigurationException("ClusterMember.Context.memberId=" + memberId +
-                    " must index the host list of " + hosts.size() + " " + hosts);
-            }
-            if (clusterId < 0)
-            {
-                throw new ConfigurationException("ClusterMember.Context.clusterId must not be negative: " + clusterId);
-            }
-
-            final int lastPort = ClusterConfiguration.memberBasePort(basePort, hosts.size() - 1) +
-                ClusterConfiguration.CATCHUP_PORT_OFFSET;
-            if (basePort < 1 || lastPort > 65_535)
-            {
-                throw new ConfigurationException("ClusterMember.Context.basePort=" + basePort + " puts the ports of " +
-                    hosts.size() + " members outside 1-65535 (last would be " + lastPort + ")");
-            }
-
-            if (null == clusterDir)
-            {
-                clusterDir = new File("tickwire-cluster-" + memberId);
-            }
-            try
-            {
-                clusterDir = clusterDir.getCanonicalFile();
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException("ClusterMember.Context.clusterDir: " + clusterDir, ex);
-            }
-            if (clusterDir.exists() && !clusterDir.isDirectory())
-            {
-                throw new ConfigurationException(
-                    "ClusterMember.Context.clusterDir is not a directory: " + clusterDir);
-            }
-            if (null == aeronDirectoryName)
-            {
-                aeronDirectoryName = new File(clusterDir, AERON_DIR_NAME).getPath();
-            }
-
-            if (null == threading)
-            {
-                threading = ClusterConfiguration.threading();
-            }
-            try
-            {
-                idleStrategySupplier = ClusterConfiguration.idleStrategySupplier(idleStrategy);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new ConfigurationException("ClusterMember.Context." + ex.getMessage());
-            }
-
-            checkUdpChannel("logChannel", logChannel);
-            checkUdpChannel("ingressChannel", ingressChannel);
-            try
-            {
-                LogBufferDescriptor.checkTermLength(termLength);
-            }
-            catch (final IllegalStateException ex)
-            {
-                throw new ConfigurationException("ClusterMember.Context.termLength: " + ex.getMessage());
-            }
-
-            if (leaderHeartbeatIntervalNs <= 0 || leaderHeartbeatTimeoutNs <= leaderHeartbeatIntervalNs)
-            {
-                throw new ConfigurationException("ClusterMember.Context: need 0 < leaderHeartbeatIntervalNs=" +
-                    leaderHeartbeatIntervalNs + " < leaderHeartbeatTimeoutNs=" + leaderHeartbeatTimeoutNs);
-            }
-            // Aeron's own rule, checked here so that it fails before a driver and an archive have been started.
-            if (startupCanvassTimeoutNs / leaderHeartbeatTimeoutNs < 2)
-            {
-                throw new ConfigurationException("ClusterMember.Context.startupCanvassTimeoutNs=" +
-                    startupCanvassTimeoutNs + " must be at least twice leaderHeartbeatTimeoutNs=" +
-                    leaderHeartbeatTimeoutNs);
-            }
-            if (electionTimeoutNs <= 0 || sessionTimeoutNs <= 0)
-            {
-                throw new ConfigurationException("ClusterMember.Context: electionTimeoutNs=" + electionTimeoutNs +
-                    " and sessionTimeoutNs=" + sessionTimeoutNs + " must be positive");
-            }
-
-            if (null == clusteredServiceSupplier)
-            {
-                throw new ConfigurationException("ClusterMember.Context.clusteredService must be set");
-            }
-
-            return this;
-        }
-
-        private static void checkUdpChannel(final String name, final String channel)
-        {
-            final ChannelUri uri;
-            try
-            {
-                uri = ChannelUri.parse(Objects.requireNonNull(channel, name));
-            }
-            catch (final RuntimeException ex)
-            {
-                throw new ConfigurationException("ClusterMember.Context." + name + " is not an Aeron URI: \"" +
-                    channel + "\": " + ex.getMessage());
-            }
-            if (!uri.isUdp())
-            {
-                throw new ConfigurationException(
-                    "ClusterMember.Context." + name + " must be UDP media: \"" + channel + "\"");
-            }
-            if (uri.containsKey(CommonContext.ENDPOINT_PARAM_NAME) && "ingressChannel".equals(name))
-            {
-                throw new ConfigurationException("ClusterMember.Context.ingressChannel must not name an endpoint " +
-                    "(each member's ingress endpoint comes from the host list): \"" + channel + "\"");
-            }
-        }
-
-        /**
-         * @param memberId this member's index in the host list.
-         * @return this for a fluent API.
-         */
-        public Context memberId(final int memberId)
-        {
-            this.memberId = memberId;
-            return this;
-        }
-
-        /**
-         * @return this member's id.
-         */
-        public int memberId()
-        {
-            return memberId;
-        }
-
-        /**
-         * @param hosts of all members in member id order (host names or addresses; IPv6 in brackets).
-         * @return this for a fluent API.
-         */
-        public Context hosts(final List<String> hosts)
-        {
-            this.hosts = List.copyOf(hosts);
-            return this;
-        }
-
-        /**
-         * @param hosts of all members in member id order.
-         * @return this for a fluent API.
-         */
-        public Context hosts(final String... hosts)
-        {
-            return hosts(Arrays.asList(hosts));
-        }
-
-        /**
-         * @return hosts of all members in member id order.
-         */
-        public List<String> hosts()
-        {
-            return hosts;
-        }
-
-        /**
-         * @param basePort first port of member 0; member {@code id} uses {@code basePort + 100 * id + 1..5}.
-         * @return this for a fluent API.
-         */
-        public Context basePort(final int basePort)
-        {
-            this.basePort = basePort;
-            return this;
-        }
-
-        /**
-         * @return first port of member 0.
-         */
-        public int basePort()
-        {
-            return basePort;
-        }
-
-        /**
-         * @param clusterId distinguishing clusters whose components share a driver (default Aeron's, 0).
-         * @return this for a fluent API.
-         */
-        public Context clusterId(final int clusterId)
-        {
-            this.clusterId = clusterId;
-            return this;
-        }
-
-        /**
-         * @return the cluster id.
-         */
-        public int clusterId()
-        {
-            return clusterId;
-        }
-
-        /**
-         * @param clusterDir this member's own directory, holding {@code aeron/}, {@code archive/} and
-         *                   {@code cluster/} (default {@code tickwire-cluster-<memberId>} in the working directory).
-         * @return this for a fluent API.
-         */
-        public Context clusterDir(final File clusterDir)
-        {
-            this.clusterDir = clusterDir;
-            return this;
-        }
-
-        /**
-         * @return this member's directory (canonical after {@link #conclude()}).
-         */
-        public File clusterDir()
-        {
-            return clusterDir;
-        }
-
-        /**
-         * @param aeronDirectoryName of the member's media driver, to put it elsewhere than {@code clusterDir/aeron}
-         *                           (e.g. on {@code /dev/shm} while the archive stays on disk).
-         * @return this for a fluent API.
-         */
-        public Context aeronDirectoryName(final String aeronDirectoryName)
-        {
-            this.aeronDirectoryName = aeronDirectoryName;
-            return this;
-        }
-
-        /**
-         * @return the media driver's directory (derived by {@link #conclude()} unless set).
-         */
-        public String aeronDirectoryName()
-        {
-            return aeronDirectoryName;
-        }
-
-        /**
-         * @param deleteDirOnStart true to start empty, false (default) to recover from the directory.
-         * @return this for a fluent API.
-         */
-        public Context deleteDirOnStart(final boolean deleteDirOnStart)
-        {
-            this.deleteDirOnStart = deleteDirOnStart;
-            return this;
-        }
-
-        /**
-         * @return whether the member directory is deleted before start.
-         */
-        public boolean deleteDirOnStart()
-        {
-            return deleteDirOnStart;
-        }
-
-        /**
-         * @param threading of the driver and archive (default {@link Threading#SHARED}).
-         * @return this for a fluent API.
-         */
-        public Context threading(final Threading threading)
-        {
-            this.threading = threading;
-            return this;
-        }
-
-        /**
-         * @return the threading (resolved by {@link #conclude()} unless set).
-         */
-        public Threading threading()
-        {
-            return threading;
-        }
-
-        /**
-         * @param idleStrategy name, as {@link ClusterConfiguration#IDLE_STRATEGY_PROP_NAME}: {@code backoff}
-         *                     (default), {@code backoff:S,Y,MIN,MAX}, {@code yield} or {@code spin}.
-         * @return this for a fluent API.
-         */
-        public Context idleStrategy(final String idleStrategy)
-        {
-            this.idleStrategy = idleStrategy;
-            return this;
-        }
-
-        /**
-         * @return the idle strategy name.
-         */
-        public String idleStrategy()
-        {
-            return idleStrategy;
-        }
-
-        /**
-         * @return a supplier of new idle strategies of the named kind (after {@link #conclude()}).
-         */
-        public Supplier<IdleStrategy> idleStrategySupplier()
-        {
-            return idleStrategySupplier;
-        }
-
-        /**
-         * @param logChannel of the replicated log, UDP without endpoint; its {@code term-length} sizes the log.
-         * @return this for a fluent API.
-         */
-        public Context logChannel(final String logChannel)
-        {
-            this.logChannel = logChannel;
-            return this;
-        }
-
-        /**
-         * @return the log channel.
-         */
-        public String logChannel()
-        {
-            return logChannel;
-        }
-
-        /**
-         * @param ingressChannel members listen for clients on, UDP without endpoint.
-         * @return this for a fluent API.
-         */
-        public Context ingressChannel(final String ingressChannel)
-        {
-            this.ingressChannel = ingressChannel;
-            return this;
-        }
-
-        /**
-         * @return the ingress channel.
-         */
-        public String ingressChannel()
-        {
-            return ingressChannel;
-        }
-
-        /**
-         * @param termLength of the member driver's streams that name none (power of two, 64 KiB to 1 GiB).
-         * @return this for a fluent API.
-         */
-        public Context termLength(final int termLength)
-        {
-            this.termLength = termLength;
-            return this;
-        }
-
-        /**
-         * @return the term length of streams that name none.
-         */
-        public int termLength()
-        {
-            return termLength;
-        }
-
-        /**
-         * @param leaderHeartbeatTimeoutNs after which followers without a leader heartbeat start an election; Aeron's
-         *                                 default is 10 s (tests use about 1 s to fail over quickly).
-         * @return this for a fluent API.
-         */
-        public Context leaderHeartbeatTimeoutNs(final long leaderHeartbeatTimeoutNs)
-        {
-            this.leaderHeartbeatTimeoutNs = leaderHeartbeatTimeoutNs;
-            return this;
-        }
-
-        /**
-         * @return the leader heartbeat timeout.
-         */
-        public long leaderHeartbeatTimeoutNs()
-        {
-            return leaderHeartbeatTimeoutNs;
-        }
-
-        /**
-         * @param leaderHeartbeatIntervalNs between the leader's heartbeats when the log is idle (default 200 ms).
-         * @return this for a fluent API.
-         */
-        public Context leaderHeartbeatIntervalNs(final long leaderHeartbeatIntervalNs)
-        {
-            this.leaderHeartbeatIntervalNs = leaderHeartbeatIntervalNs;
-            return this;
-        }
-
-        /**
-         * @return the leader heartbeat interval.
-         */
-        public long leaderHeartbeatIntervalNs()
-        {
-            return leaderHeartbeatIntervalNs;
-        }
-
-        /**
-         * @param electionTimeoutNs of each election phase (default 1 s).
-         * @return this for a fluent API.
-         */
-        public Context electionTimeoutNs(final long electionTimeoutNs)
-        {
-            this.electionTimeoutNs = electionTimeoutNs;
-            return this;
-        }
-
-        /**
-         * @return the election timeout.
-         */
-        public long electionTimeoutNs()
-        {
-            return electionTimeoutNs;
-        }
-
-        /**
-         * @param startupCanvassTimeoutNs a starting member waits for all others before settling for a quorum
-         *                                (default 60 s; at least twice the leader heartbeat timeout).
-         * @return this for a fluent API.
-         */
-        public Context startupCanvassTimeoutNs(final long startupCanvassTimeoutNs)
-        {
-            this.startupCanvassTimeoutNs = startupCanvassTimeoutNs;
-            return this;
-        }
-
-        /**
-         * @return the startup canvass timeout.
-         */
-        public long startupCanvassTimeoutNs()
-        {
-            return startupCanvassTimeoutNs;
-        }
-
-        /**
-         * @param sessionTimeoutNs after which a silent client session is closed (default 10 s).
-         * @return this for a fluent API.
-         */
-        public Context sessionTimeoutNs(final long sessionTimeoutNs)
-        {
-            this.sessionTimeoutNs = sessionTimeoutNs;
-            return this;
-        }
-
-        /**
-         * @return the session timeout.
-         */
-        public long sessionTimeoutNs()
-        {
-            return sessionTimeoutNs;
-        }
-
-        /**
-         * @param supplier of the service, called once per launch so that a restarted member starts from a fresh
-         *                 instance and rebuilds its state from the snapshot and log only.
-         * @return this for a fluent API.
-         */
-        public Context clusteredService(final Supplier<? extends ClusteredService> supplier)
-        {
-            this.clusteredServiceSupplier = supplier;
-            return this;
-        }
-
-        /**
-         * @param service instance to run. Launch such a context once: a second launch would run the same instance,
-         *                with the state of the first, on top of the recovered state.
-         * @return this for a fluent API.
-         */
-        public Context clusteredService(final ClusteredService service)
-        {
-            Objects.requireNonNull(service, "service");
-            this.clusteredServiceSupplier = () -> service;
-            return this;
-        }
-
-        /**
-         * @return the service supplier.
-         */
-        public Supplier<? extends ClusteredService> clusteredServiceSupplier()
-        {
-            return clusteredServiceSupplier;
-        }
-
-        /**
-         * @param errorHandler called (besides each component's distinct error log) with every error of every
-         *                     component; null (default) for Aeron's defaults.
-         * @return this for a fluent API.
-         */
-        public Context errorHandler(final ErrorHandler errorHandler)
-        {
-            this.errorHandler = errorHandler;
-            return this;
-        }
-
-        /**
-         * @return the error handler or null.
-         */
-        public ErrorHandler errorHandler()
-        {
-            return errorHandler;
-        }
-
-        /**
-         * Convenience for tests and tools: shorten the consensus timeouts consistently from one value.
-         *
-         * @param leaderHeartbeatTimeout after which followers elect a new leader.
-         * @param unit                   of the timeout.
-         * @return this for a fluent API.
-         */
-        public Context failoverTimeout(final long leaderHeartbeatTimeout, final TimeUnit unit)
-        {
-            final long timeoutNs = unit.toNanos(leaderHeartbeatTimeout);
-            return leaderHeartbeatTimeoutNs(timeoutNs)
-                .leaderHeartbeatIntervalNs(Math.max(1, timeoutNs / 10))
-                .startupCanvassTimeoutNs(Math.max(startupCanvassTimeoutNs, 2 * timeoutNs));
         }
     }
 }

@@ -19,6 +19,8 @@ import io.aeron.Publication;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.logbuffer.Header;
+import io.tickwire.fix.match.ReferencePrices;
+import io.tickwire.sbe.internal.FillEventDecoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -71,6 +73,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private final IdleStrategy eventBackPressure;
     private final NanoClock nanoClock;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final FillEventDecoder fill = new FillEventDecoder();
     private final ControlledMessageHandler offerHandler = this::offer;
     private final ExpandableRingBuffer.MessageConsumer resendHandler = this::resend;
     private final ExpandableRingBuffer.MessageConsumer findHandler = this::find;
@@ -85,6 +88,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private final AtomicLong reconnects = new AtomicLong();
     private Function<EgressListener, AeronCluster> connector;
     private AeronCluster cluster;
+    private ReferencePrices tradePrices;
     private long nextSequence;
     private long lastSendNs;
     private int resendFrom = -1;
@@ -117,6 +121,19 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         this.eventBackPressure = eventBackPressure;
         this.nextSequence = firstSequence;
         this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Keep the last trade price of each instrument from the fills that come back, for the gateway's price collar,
+     * when the engine (which otherwise publishes it) runs in another process. Before the agent's thread starts.
+     *
+     * @param tradePrices the gateway's reference prices.
+     * @return this.
+     */
+    public ClusterOrderAgent tradePrices(final ReferencePrices tradePrices)
+    {
+        this.tradePrices = tradePrices;
+        return this;
     }
 
     /**
@@ -284,6 +301,14 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         final int templateId = this.header.templateId();
         // Every event starts with the correlation id of the command it answers (or of the resting order's last).
         trimAnswered(buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN));
+        if (null != tradePrices && FillEventDecoder.TEMPLATE_ID == templateId)
+        {
+            fill.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, this.header.blockLength(),
+                this.header.version());
+            final int instrumentId = (int)fill.instrumentId();
+            tradePrices.update(instrumentId, fill.lastPrice(), tradePrices.bestBid(instrumentId),
+                tradePrices.bestAsk(instrumentId));
+        }
         eventBackPressure.reset();
         while (!events.write(templateId, buffer, offset, length))
         {

@@ -49,7 +49,7 @@ public final class ClusterOrderPath implements AutoCloseable
      * @return the running path.
      */
     public static ClusterOrderPath embedded(
-        final ClusterMember.Context memberContext, final MatchingService service, final ClusterOrderAgent agent)
+        final ClusterMemberContext memberContext, final MatchingService service, final ClusterOrderAgent agent)
     {
         final ClusterMember member = ClusterMember.launch(memberContext.clusteredService(service));
         try

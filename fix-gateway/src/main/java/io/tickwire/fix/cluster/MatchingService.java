@@ -35,7 +35,9 @@ import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
 import io.tickwire.sbe.internal.ServiceSnapshotEncoder;
 import org.agrona.DirectBuffer;
+import io.tickwire.latency.StageRecorder;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
@@ -61,6 +63,7 @@ public final class MatchingService implements ClusteredService
     private final int[] instrumentIds;
     private final int retainedFinishedOrders;
     private final BookListener bookListener;
+    private final ReferencePrices referencePrices;
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
     private final AtomicLong undeliveredEvents = new AtomicLong();
@@ -75,6 +78,8 @@ public final class MatchingService implements ClusteredService
     private final CommandValidator validator = new CommandValidator();
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile boolean snapshotLoaded;
+    private NanoClock eventClock = () -> 0;
+    private StageRecorder riskToMatched;
     private Cluster cluster;
     private IdleStrategy idleStrategy;
     private MatchingEngine engine;
@@ -88,9 +93,43 @@ public final class MatchingService implements ClusteredService
     public MatchingService(
         final int[] instrumentIds, final int retainedFinishedOrders, final BookListener bookListener)
     {
+        this(instrumentIds, retainedFinishedOrders, bookListener, null);
+    }
+
+    /**
+     * @param instrumentIds          the instruments to keep books for (every member the same).
+     * @param retainedFinishedOrders finished orders kept queryable (every member the same).
+     * @param bookListener           told of book changes while this member leads (market data), or
+     *                               {@link BookListener#NO_OP}.
+     * @param referencePrices        where the engine publishes last trade and BBO: the gateway's own when the
+     *                               member runs in the gateway's process (its price collar reads them), or null.
+     */
+    public MatchingService(
+        final int[] instrumentIds,
+        final int retainedFinishedOrders,
+        final BookListener bookListener,
+        final ReferencePrices referencePrices)
+    {
         this.instrumentIds = instrumentIds.clone();
         this.retainedFinishedOrders = retainedFinishedOrders;
         this.bookListener = bookListener;
+        this.referencePrices = referencePrices;
+    }
+
+    /**
+     * Stamp events with this host's monotonic clock and record the {@code risk->matched} stage, for a member in
+     * the gateway's own process, where those times compare with the gateway's. The stamps only travel in events,
+     * never into the engine's state; a member on another host leaves them 0. Before the member starts.
+     *
+     * @param eventClock    stamps {@code engineNanos} in events.
+     * @param riskToMatched the stage's recorder, or null.
+     * @return this.
+     */
+    public MatchingService sameHostLatency(final NanoClock eventClock, final StageRecorder riskToMatched)
+    {
+        this.eventClock = eventClock;
+        this.riskToMatched = riskToMatched;
+        return this;
     }
 
     /**
@@ -105,8 +144,13 @@ public final class MatchingService implements ClusteredService
         idleStrategy = cluster.idleStrategy();
         // Only the leader tells the market of book changes; followers and replays must not publish twice.
         final BookListener leaderOnly = new LeaderOnlyBookListener(bookListener, this);
-        engine = new MatchingEngine(instrumentIds, null, null, this::sendEvent, new ReferencePrices(maxId()),
-            leaderOnly, retainedFinishedOrders, () -> 0);
+        engine = new MatchingEngine(instrumentIds, null, null, this::sendEvent,
+            null != referencePrices ? referencePrices : new ReferencePrices(maxId()),
+            leaderOnly, retainedFinishedOrders, eventClock);
+        if (null != riskToMatched)
+        {
+            engine.riskToMatchedRecorder(riskToMatched);
+        }
         if (null != snapshotImage)
         {
             loadSnapshot(snapshotImage);

@@ -15,8 +15,10 @@
  */
 /**
  * Aeron Cluster plumbing for the order path: {@link io.tickwire.fix.cluster.ClusterMember} runs one member (driver,
- * archive, consensus module, service) in-process, {@link io.tickwire.fix.cluster.ClusterClients} connects the
- * gateway as a client, {@link io.tickwire.fix.cluster.ClusterConfiguration} holds the defaults and the port layout,
- * and {@link io.tickwire.fix.cluster.EchoClusteredService} is the do-nothing service that sets the latency floor.
+ * archive, consensus module, service) in-process as its {@link io.tickwire.fix.cluster.ClusterMemberContext} says,
+ * {@link io.tickwire.fix.cluster.ClusterClients} connects the gateway as a client,
+ * {@link io.tickwire.fix.cluster.ClusterConfiguration} holds the defaults and the port layout,
+ * {@link io.tickwire.fix.cluster.MatchingService} is the matching engine as the replicated state machine, and
+ * {@link io.tickwire.fix.cluster.EchoClusteredService} is the do-nothing service that sets the latency floor.
  */
 package io.tickwire.fix.cluster;

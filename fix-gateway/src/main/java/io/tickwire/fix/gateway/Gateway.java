@@ -20,7 +20,7 @@ import io.aeron.ExclusivePublication;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.tickwire.fix.cluster.ClusterConfiguration;
-import io.tickwire.fix.cluster.ClusterMember;
+import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.ClusterOrderAgent;
 import io.tickwire.fix.cluster.ClusterOrderPath;
 import io.tickwire.fix.cluster.MatchingService;
@@ -295,7 +295,7 @@ public final class Gateway implements AutoCloseable
         final BookListener bookListener = null == publisher ? BookListener.NO_OP : publisher;
         final Agent orderAgent;
         clusterPath = launchClusterPath(commands, control, events, engineBackPressure, retainedFinishedOrders,
-            bookListener);
+            bookListener, referencePrices);
         if (null != clusterPath)
         {
             orderAgent = clusterPath.agent();
@@ -349,7 +349,7 @@ public final class Gateway implements AutoCloseable
             " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
             (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)" +
             (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
-            (null == clusterPath.member() ? "" : " (4 threads: driver, archive, consensus module, matching service)"));
+            (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
     }
 
     /**
@@ -361,7 +361,8 @@ public final class Gateway implements AutoCloseable
         final RingBuffer events,
         final IdleStrategy eventBackPressure,
         final int retainedFinishedOrders,
-        final BookListener bookListener) throws ConfigError, FieldConvertError
+        final BookListener bookListener,
+        final ReferencePrices referencePrices) throws ConfigError, FieldConvertError
     {
         Path clusterDir = context.clusterDirectory();
         if (null == clusterDir && settings.isSetting(GatewayConfiguration.CLUSTER_DIR_PROP_NAME))
@@ -376,6 +377,7 @@ public final class Gateway implements AutoCloseable
         // Ingress sequences above any an earlier run of this gateway sent: the start time in microseconds.
         final ClusterOrderAgent agent = new ClusterOrderAgent(commands, control, events, eventBackPressure,
             System.currentTimeMillis() * 1000, SystemNanoClock.INSTANCE);
+        final int basePort = getInt(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, ClusterConfiguration.basePort());
         if (external)
         {
             if (null == aeron)
@@ -383,14 +385,29 @@ public final class Gateway implements AutoCloseable
                 throw new ConfigError(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME + " needs a media driver for " +
                     "the cluster client: set " + GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME);
             }
-            return ClusterOrderPath.external(aeron.context().aeronDirectoryName(),
-                settings.getString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME), agent);
+            final String ingressEndpoints;
+            try
+            {
+                ingressEndpoints = ClusterConfiguration.ingressEndpoints(
+                    settings.getString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME), basePort);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new ConfigError(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME + ": " + ex.getMessage());
+            }
+            // The engine runs elsewhere: the collar's reference is the last trade the fills report.
+            agent.tradePrices(referencePrices);
+            return ClusterOrderPath.external(aeron.context().aeronDirectoryName(), ingressEndpoints, agent);
         }
-        final ClusterMember.Context member = new ClusterMember.Context()
+        final ClusterMemberContext member = new ClusterMemberContext()
             .clusterDir(clusterDir.toFile())
-            .basePort(getInt(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, ClusterConfiguration.basePort()));
-        return ClusterOrderPath.embedded(member,
-            new MatchingService(instruments.instrumentIds(), retainedFinishedOrders, bookListener), agent);
+            .basePort(basePort);
+        final MatchingService service =
+            new MatchingService(instruments.instrumentIds(), retainedFinishedOrders, bookListener, referencePrices);
+        final LatencyRegistry latency = context.latencyRegistry();
+        service.sameHostLatency(SystemNanoClock.INSTANCE,
+            null == latency ? null : latency.recorder(Stage.RISK_TO_MATCHED, "matching-service"));
+        return ClusterOrderPath.embedded(member, service, agent);
     }
 
     /**

@@ -59,13 +59,16 @@ public final class GatewayConfiguration
     public static final String CLUSTER_DIR_PROP_NAME = "TickwireClusterDir";
 
     /**
-     * Ingress endpoints of cluster members run elsewhere ({@code 0=host:port,1=host:port,...}); the gateway is then
-     * their client only.
+     * Cluster members run elsewhere ({@code tickwire cluster node}): their ingress endpoints
+     * ({@code 0=host:port,1=host:port,...}) or their host list in member id order ({@code h0,h1,h2}, ingress ports
+     * from {@link #CLUSTER_BASE_PORT_PROP_NAME}); the gateway is then their client only, on the media driver of
+     * {@link #MARKET_DATA_CHANNEL_PROP_NAME}.
      */
     public static final String CLUSTER_MEMBERS_PROP_NAME = "TickwireClusterMembers";
 
     /**
-     * First port of the embedded member (it uses the next five for archive, ingress, consensus, log, catch-up).
+     * First port of the embedded member (it uses the next five for archive, ingress, consensus, log, catch-up), or
+     * of member 0 of the cluster named by a host list in {@link #CLUSTER_MEMBERS_PROP_NAME} (default 20000).
      */
     public static final String CLUSTER_BASE_PORT_PROP_NAME = "TickwireClusterBasePort";
 

@@ -59,7 +59,7 @@ class ClusterMemberTest
     @Test
     void shouldEchoInOrderAndRestoreFromSnapshotPlusLogAfterRestart()
     {
-        final ClusterMember.Context ctx =
+        final ClusterMemberContext ctx =
             memberContext(dir, 0, ONE_HOST, ClusterTestSupport.SNAPSHOT_TEST_BASE_PORT, errors);
         member = launchAndAwaitLeader(ctx);
         client = new EchoTestClient(dir, member.ingressEndpoints());
@@ -90,7 +90,7 @@ class ClusterMemberTest
     void shouldRecoverByReplayingTheLogWhenThereIsNoSnapshot()
     {
         // Dedicated driver and archive threads here (shared in the other tests): both threadings recover.
-        final ClusterMember.Context ctx =
+        final ClusterMemberContext ctx =
             memberContext(dir, 0, ONE_HOST, ClusterTestSupport.REPLAY_TEST_BASE_PORT, errors)
                 .threading(ClusterMember.Threading.DEDICATED);
         member = launchAndAwaitLeader(ctx);
@@ -119,7 +119,7 @@ class ClusterMemberTest
             memberContext(dir, 0, ONE_HOST, ClusterTestSupport.FAILED_START_TEST_BASE_PORT, errors));
 
         // Same ports, own directory: its driver starts, its archive cannot bind the archive control port.
-        final ClusterMember.Context clash = memberContext(
+        final ClusterMemberContext clash = memberContext(
             dir.resolve("clash"), 0, ONE_HOST, ClusterTestSupport.FAILED_START_TEST_BASE_PORT, throwable -> {});
         final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> other = launch(clash));
         assertTrue(ex.getMessage().contains("failed to start its archive"), ex.getMessage());
@@ -136,7 +136,7 @@ class ClusterMemberTest
     void shouldRejectAnInvalidContextBeforeStartingAnything()
     {
         final File memberDir = dir.resolve("never").toFile();
-        final ClusterMember.Context valid = new ClusterMember.Context()
+        final ClusterMemberContext valid = new ClusterMemberContext()
             .hosts("localhost", "localhost")
             .memberId(1)
             .clusterDir(memberDir)
@@ -152,7 +152,7 @@ class ClusterMemberTest
         assertConfigurationError("logChannel", copyOf(memberDir).logChannel("aeron:ipc"));
         assertConfigurationError("termLength", copyOf(memberDir).termLength(1000));
         assertConfigurationError("startupCanvassTimeoutNs", copyOf(memberDir).startupCanvassTimeoutNs(1));
-        assertConfigurationError("clusteredService", new ClusterMember.Context().clusterDir(memberDir));
+        assertConfigurationError("clusteredService", new ClusterMemberContext().clusterDir(memberDir));
         assertThrows(ConfigurationException.class, () -> ClusterMember.Threading.parse("pooled"));
 
         assertFalse(memberDir.exists(), "conclude creates nothing");
@@ -160,27 +160,27 @@ class ClusterMemberTest
         assertFalse(memberDir.exists(), "launch starts nothing with an invalid context");
     }
 
-    private static ClusterMember.Context copyOf(final File memberDir)
+    private static ClusterMemberContext copyOf(final File memberDir)
     {
-        return new ClusterMember.Context()
+        return new ClusterMemberContext()
             .hosts("localhost", "localhost")
             .memberId(1)
             .clusterDir(memberDir)
             .clusteredService(EchoClusteredService::new);
     }
 
-    private static void assertConfigurationError(final String expected, final ClusterMember.Context ctx)
+    private static void assertConfigurationError(final String expected, final ClusterMemberContext ctx)
     {
         final ConfigurationException ex = assertThrows(ConfigurationException.class, ctx::conclude);
         assertTrue(ex.getMessage().contains(expected), ex.getMessage());
     }
 
-    private static ClusterMember launch(final ClusterMember.Context ctx)
+    private static ClusterMember launch(final ClusterMemberContext ctx)
     {
         return ClusterMember.launch(ctx);
     }
 
-    private static ClusterMember launchAndAwaitLeader(final ClusterMember.Context ctx)
+    private static ClusterMember launchAndAwaitLeader(final ClusterMemberContext ctx)
     {
         final ClusterMember launched = ClusterMember.launch(ctx);
         try

@@ -48,10 +48,10 @@ final class ClusterTestSupport
      * A member on loopback with the echo service, keeping its directory across launches, with failover timeouts
      * short enough for a test (1 s instead of 10 s without a leader heartbeat).
      */
-    static ClusterMember.Context memberContext(
+    static ClusterMemberContext memberContext(
         final Path dir, final int memberId, final List<String> hosts, final int basePort, final ErrorHandler errors)
     {
-        return new ClusterMember.Context()
+        return new ClusterMemberContext()
             .memberId(memberId)
             .hosts(hosts)
             .basePort(basePort)

@@ -16,6 +16,7 @@
 package io.tickwire.fix.gateway;
 
 import io.tickwire.fix.cluster.ClusterMember;
+import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
 import io.tickwire.fix.match.BookListener;
 import org.agrona.CloseHelper;
@@ -70,7 +71,7 @@ class ClusterFailoverGatewayTest
     {
         for (int id = 0; id < HOSTS.size(); id++)
         {
-            members.add(ClusterMember.launch(new ClusterMember.Context()
+            members.add(ClusterMember.launch(new ClusterMemberContext()
                 .memberId(id)
                 .hosts(HOSTS)
                 .basePort(BASE_PORT)

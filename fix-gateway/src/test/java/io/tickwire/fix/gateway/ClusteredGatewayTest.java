@@ -37,7 +37,6 @@ import quickfix.SessionSettings;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.tickwire.fix.gateway.GatewayTestSupport.field;
 import static io.tickwire.fix.gateway.OrderFlowTest.assertReport;
@@ -56,7 +55,7 @@ class ClusteredGatewayTest
     @TempDir
     Path dir;
 
-    private final int basePort = 33_000 + 10 * ThreadLocalRandom.current().nextInt(300);
+    private final int basePort = GatewayTestSupport.clusterBasePort();
 
     private Gateway launch(final int fixPort) throws Exception
     {

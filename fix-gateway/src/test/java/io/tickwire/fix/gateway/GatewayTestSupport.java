@@ -46,6 +46,37 @@ final class GatewayTestSupport
         }
     }
 
+    /**
+     * A base port whose six UDP ports are free now: the embedded member binds base+1 to base+5.
+     */
+    static int clusterBasePort()
+    {
+        while (true)
+        {
+            final int base = 33_000 + 10 * java.util.concurrent.ThreadLocalRandom.current().nextInt(300);
+            if (udpPortsFree(base + 1, base + 5))
+            {
+                return base;
+            }
+        }
+    }
+
+    private static boolean udpPortsFree(final int first, final int last)
+    {
+        for (int port = first; port <= last; port++)
+        {
+            try (java.net.DatagramSocket socket = new java.net.DatagramSocket(port))
+            {
+                socket.setReuseAddress(false);
+            }
+            catch (final IOException ex)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static SessionSettings settings(final Path dir, final int port) throws IOException
     {
         final Path credentials = dir.resolve("credentials");
@@ -72,6 +103,10 @@ final class GatewayTestSupport
             settings.setString("FileLogPath", System.getProperty("tickwire.test.fixlog"));
         }
         settings.setString(GatewayConfiguration.INSTRUMENTS_PROP_NAME, "AAPL:1,MSFT:2");
+        // The shipped configuration's order path: an embedded one-member cluster (tests that need the in-process
+        // engine remove these). Ports 33000-35990, apart from the other tests' ranges.
+        settings.setString(GatewayConfiguration.CLUSTER_DIR_PROP_NAME, dir.resolve("cluster").toString());
+        settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, clusterBasePort());
         settings.setString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME, credentials.toString());
         addSession(settings, "FIX.4.4", "CLIENT1");
         addSession(settings, "FIX.4.4", "CLIENT2");

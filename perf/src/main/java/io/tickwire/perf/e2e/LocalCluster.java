@@ -24,6 +24,7 @@ import io.aeron.driver.ThreadingMode;
 import io.tickwire.fix.cluster.ClusterClients;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.cluster.ClusterMember;
+import io.tickwire.fix.cluster.ClusterMemberContext;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -44,7 +45,7 @@ import java.util.function.Supplier;
 
 /**
  * Aeron Cluster members for one benchmark run, in this JVM on loopback, with the members' default configuration
- * ({@link ClusterMember.Context}: shared driver and archive threads, the cluster's back-off idle strategy, log
+ * ({@link ClusterMemberContext}: shared driver and archive threads, the cluster's back-off idle strategy, log
  * channel term 4 MiB): a fresh scratch directory, a block of free UDP ports, and the members themselves. Closing
  * closes the members and deletes the directory.
  * <pre>
@@ -124,7 +125,7 @@ public final class LocalCluster implements AutoCloseable
         {
             for (int id = 0; id < memberCount; id++)
             {
-                cluster.members.add(ClusterMember.launch(new ClusterMember.Context()
+                cluster.members.add(ClusterMember.launch(new ClusterMemberContext()
                     .memberId(id)
                     .hosts(cluster.hosts)
                     .basePort(cluster.basePort)
