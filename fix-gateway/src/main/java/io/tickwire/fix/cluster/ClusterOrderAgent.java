@@ -97,6 +97,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private int answeredIndex;
     private int scanIndex;
     private int inFlightCount;
+    private volatile boolean idle;
 
     /**
      * @param commands          order commands from the session thread (this agent is the one reader).
@@ -189,6 +190,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         }
         work += control.controlledRead(offerHandler, COMMAND_LIMIT);
         work += commands.controlledRead(offerHandler, COMMAND_LIMIT);
+        idle = 0 == inFlightCount && 0 == work;
         final long nowNs = nanoClock.nanoTime();
         if (nowNs - lastSendNs > KEEP_ALIVE_INTERVAL_NS && cluster.sendKeepAlive())
         {
@@ -382,6 +384,15 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private boolean trim(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
     {
         return true;
+    }
+
+    /**
+     * @return whether the last duty cycle found nothing to offer and nothing unanswered; any thread. With both rings
+     * empty as well, every command given to the gateway has been answered.
+     */
+    public boolean isIdle()
+    {
+        return idle;
     }
 
     /**

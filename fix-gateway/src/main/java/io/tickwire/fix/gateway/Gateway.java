@@ -90,6 +90,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The FIX order gateway: a QuickFIX/J {@code SocketAcceptor} (one message-processing thread, the session
@@ -110,6 +111,7 @@ public final class Gateway implements AutoCloseable
     private static final long BACKOFF_YIELDS = 20_000;
     private static final long BACKOFF_MIN_PARK_NANOS = 1_000;
     private static final long BACKOFF_MAX_PARK_NANOS = 100_000;
+    private static final long CLOSE_DRAIN_TIMEOUT_NS = 5_000_000_000L;
 
     private final Context context;
     private final SessionSettings settings;
@@ -117,6 +119,8 @@ public final class Gateway implements AutoCloseable
     private final GatewayCounters counters = new GatewayCounters();
     private final GatewayApplication application;
     private final ClusterOrderPath clusterPath;
+    private final RingBuffer commands;
+    private final RingBuffer control;
     private final BookPublisher bookPublisher;
     private final SocketAcceptor acceptor;
     private final InboundSizeFilter sizeFilter;
@@ -150,10 +154,10 @@ public final class Gateway implements AutoCloseable
         }
         authenticated = null != credentials;
 
-        final RingBuffer commands = new OneToOneRingBuffer(newRingBuffer(
+        commands = new OneToOneRingBuffer(newRingBuffer(
             getInt(GatewayConfiguration.COMMAND_RING_CAPACITY_PROP_NAME,
                 GatewayConfiguration.COMMAND_RING_CAPACITY_DEFAULT)));
-        final RingBuffer control = new ManyToOneRingBuffer(newRingBuffer(64 * 1024));
+        control = new ManyToOneRingBuffer(newRingBuffer(64 * 1024));
         final RingBuffer events = new OneToOneRingBuffer(newRingBuffer(
             getInt(GatewayConfiguration.EVENT_RING_CAPACITY_PROP_NAME,
                 GatewayConfiguration.EVENT_RING_CAPACITY_DEFAULT)));
@@ -600,8 +604,26 @@ public final class Gateway implements AutoCloseable
         {
             acceptor.stop(true);
         }
+        if (null != clusterPath)
+        {
+            awaitClusterAnswers();
+        }
         // The engine first, while the sender still drains the event ring (a mass cancel may be in progress).
         CloseHelper.closeAll(engineRunner, senderRunner, clusterPath, clockRunner, auditTrail, aeron, mediaDriver);
+    }
+
+    /**
+     * Logging sessions out queues their cancel-on-disconnect commands: give the cluster a bounded time to commit
+     * and answer them (and anything else in flight) before the client stops, so they are not left to the next run.
+     */
+    private void awaitClusterAnswers()
+    {
+        final long deadlineNs = System.nanoTime() + CLOSE_DRAIN_TIMEOUT_NS;
+        while (System.nanoTime() - deadlineNs < 0 &&
+            (commands.size() > 0 || control.size() > 0 || !clusterPath.agent().isIdle()))
+        {
+            LockSupport.parkNanos(1_000_000L);
+        }
     }
 
     /**
