@@ -20,6 +20,7 @@ import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.logbuffer.Header;
 import io.tickwire.fix.match.ReferencePrices;
+import io.tickwire.sbe.internal.CommandAppliedEventDecoder;
 import io.tickwire.sbe.internal.FillEventDecoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
@@ -303,6 +304,11 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         final int templateId = this.header.templateId();
         // Every event starts with the correlation id of the command it answers (or of the resting order's last).
         trimAnswered(buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN));
+        if (CommandAppliedEventDecoder.TEMPLATE_ID == templateId)
+        {
+            // Only tells the command is committed; nothing to report.
+            return;
+        }
         if (null != tradePrices && FillEventDecoder.TEMPLATE_ID == templateId)
         {
             fill.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, this.header.blockLength(),

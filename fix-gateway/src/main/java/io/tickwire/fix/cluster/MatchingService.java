@@ -30,6 +30,7 @@ import io.tickwire.fix.match.EngineSnapshotCodec;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.aeron.FragmentAssembler;
+import io.tickwire.sbe.internal.CommandAppliedEventEncoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
@@ -41,6 +42,7 @@ import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -71,6 +73,10 @@ public final class MatchingService implements ClusteredService
     private final MessageHeaderEncoder snapshotHeader = new MessageHeaderEncoder();
     private final ServiceSnapshotEncoder serviceSnapshot = new ServiceSnapshotEncoder();
     private final UnsafeBuffer snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
+    private final MessageHeaderEncoder appliedHeader = new MessageHeaderEncoder();
+    private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
+    private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
+    private int eventsOfCommand;
     private final EventHistory history = new EventHistory(16 * 1024 * 1024);
     private final EventHistory.Replayer resend = this::sendToGateways;
     private final AtomicLong reanswered = new AtomicLong();
@@ -222,8 +228,19 @@ public final class MatchingService implements ClusteredService
         }
         try
         {
+            eventsOfCommand = 0;
             engine.apply(buffer, commandOffset);
             commandsApplied.lazySet(commandsApplied.get() + 1);
+            if (0 == eventsOfCommand)
+            {
+                // Nothing else answers it (a session cancel with nothing open): the gateway still learns that it
+                // is committed, and stops holding it for a re-offer.
+                final long correlationId =
+                    buffer.getLong(commandOffset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+                appliedEvent.wrapAndApplyHeader(appliedBuffer, 0, appliedHeader).correlationId(correlationId);
+                sendEvent(CommandAppliedEventEncoder.TEMPLATE_ID, appliedBuffer, 0,
+                    MessageHeaderEncoder.ENCODED_LENGTH + appliedEvent.encodedLength());
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -358,6 +375,7 @@ public final class MatchingService implements ClusteredService
      */
     private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
     {
+        eventsOfCommand++;
         history.record(lastIngressSequence, templateId, buffer, offset, length);
         sendToGateways(templateId, buffer, offset, length);
     }

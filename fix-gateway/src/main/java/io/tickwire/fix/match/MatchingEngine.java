@@ -101,6 +101,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     private final Int2ObjectHashMap<OrderBook> books = new Int2ObjectHashMap<>();
     private final int[] instrumentIds;
     private final Long2ObjectHashMap<Order> orders = new Long2ObjectHashMap<>();
+    private final ClOrdIdIndex clOrdIds = new ClOrdIdIndex();
     private final Order[] finished;
     private int finishedHead;
     private int finishedCount;
@@ -331,12 +332,18 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         order.price = command.price();
         command.getClOrdId(order.clOrdId, 0);
 
-        final RejectReason rejectReason = command.rejectReason();
+        RejectReason rejectReason = command.rejectReason();
+        if (RejectReason.NONE == rejectReason && null != clOrdIds.find(order.sessionIndex, order.clOrdId, orders))
+        {
+            // The gateway's own window starts empty after a restart; this one is rebuilt from the log.
+            rejectReason = RejectReason.DUPLICATE_CLORDID;
+        }
         if (RejectReason.NONE != rejectReason || null == book)
         {
             command.getSymbol(rejectedSymbol, 0);
+            final boolean gatewayReason = rejectReason == command.rejectReason();
             emitRejected(order, null == book ? RejectReason.UNKNOWN_SYMBOL : rejectReason,
-                command.limitValue(), command.actualValue());
+                gatewayReason ? command.limitValue() : 0, gatewayReason ? command.actualValue() : 0);
             release(order);
             return 0;
         }
@@ -344,6 +351,8 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         order.live = true;
         order.ordStatus = (byte)'0';
         orders.put(order.orderId, order);
+        clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
+        clOrdIds.sweepIfStale(orders);
         emitAccepted(order);
 
         if (TIF_FOK == order.timeInForce && book.executableQuantity(order) < order.leaves)
@@ -430,6 +439,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         order.ordStatus = (byte)'4';
         emitCancelled(order, scratchClOrdId, false);
         System.arraycopy(scratchClOrdId, 0, order.clOrdId, 0, Order.CLORDID_LENGTH);
+        clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
         retire(order);
         return order.instrumentId;
     }
@@ -457,21 +467,11 @@ public final class MatchingEngine implements Agent, ExecutionHandler
 
     /**
      * The order a session knows by a ClOrdID, when the gateway could not name it: its index starts empty after a
-     * restart while the orders here came back from the snapshot and log. The newest order wins if an id was used
-     * twice. A scan, on this rare path only; order ids decide, not hash order, so every member finds the same.
+     * restart while the orders here came back from the snapshot and log.
      */
     private Order findByClOrdId(final int sessionIndex, final byte[] clOrdId)
     {
-        Order found = null;
-        for (final Order order : orders.values())
-        {
-            if (order.sessionIndex == sessionIndex && Arrays.equals(order.clOrdId, clOrdId) &&
-                (null == found || order.orderId > found.orderId))
-            {
-                found = order;
-            }
-        }
-        return found;
+        return clOrdIds.find(sessionIndex, clOrdId, orders);
     }
 
     private int onReplace(final ReplaceOrderCommandDecoder command)
@@ -520,6 +520,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             order.ordStatus = (byte)(0 == order.cumulative ? '0' : '1');
             emitReplaced(order, scratchClOrdId);
             System.arraycopy(scratchClOrdId, 0, order.clOrdId, 0, Order.CLORDID_LENGTH);
+            clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
             book.match(order, this);
             restOrExpire(book, order, true);
         }
@@ -530,6 +531,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             bookListener.onCancel(order.instrumentId, order.orderId, oldLeaves - newLeaves);
             emitReplaced(order, scratchClOrdId);
             System.arraycopy(scratchClOrdId, 0, order.clOrdId, 0, Order.CLORDID_LENGTH);
+            clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
         }
         return order.instrumentId;
     }
@@ -892,6 +894,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     void restore(final Order order)
     {
         orders.put(order.orderId, order);
+        clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
         if (order.live)
         {
             books.get(order.instrumentId).rest(order);

@@ -146,6 +146,12 @@ class ClusteredGatewayTest
             assertReport(b1, 'I', '1', "B1", "40", "60");
             assertEquals("150", field(b1, 44));
 
+            // The duplicate window came back too: B2 was used before the restart.
+            buyer.send(newOrder("B2", "AAPL", '1', "1", '2', "100", '0'));
+            final Message duplicate = buyer.next();
+            assertReport(duplicate, '8', '8', "B2", "0", "0");
+            assertEquals("6", field(duplicate, 103), duplicate.toString());
+
             buyer.send(cancel("C3", "B3"));
             final Message cancelled = buyer.next();
             assertReport(cancelled, '4', '4', "C3", "0", "0");

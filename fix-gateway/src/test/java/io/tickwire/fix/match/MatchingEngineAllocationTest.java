@@ -66,7 +66,28 @@ class MatchingEngineAllocationTest
 
     // Fixed-length ids written as bytes: encoding a String would allocate on this (measured) thread.
     private static final byte[] CLORDID_C = java.util.Arrays.copyOf(new byte[]{ 'C' }, 32);
-    private static final byte[] CLORDID_X = java.util.Arrays.copyOf(new byte[]{ 'X' }, 32);
+    private final byte[] scratchClOrdId = new byte[32];
+
+    /**
+     * A unique id per order (the engine refuses a session's reused ClOrdID), written without allocating.
+     */
+    private byte[] clOrdId(final char prefix, final long number)
+    {
+        java.util.Arrays.fill(scratchClOrdId, (byte)0);
+        scratchClOrdId[0] = (byte)prefix;
+        int end = 1;
+        for (long rest = number; rest > 0; rest /= 10)
+        {
+            end++;
+        }
+        long rest = number;
+        for (int i = end - 1; i >= 1; i--)
+        {
+            scratchClOrdId[i] = (byte)('0' + rest % 10);
+            rest /= 10;
+        }
+        return scratchClOrdId;
+    }
 
     private static OneToOneRingBuffer ring(final int capacity)
     {
@@ -91,7 +112,7 @@ class MatchingEngineAllocationTest
             .timeInForce(tif)
             .quantity(quantity)
             .price(price)
-            .putClOrdId(CLORDID_C, 0)
+            .putClOrdId(clOrdId('C', id), 0)
             .orderId(id)
             .rejectReason(RejectReason.NONE)
             .limitValue(0)
@@ -108,7 +129,7 @@ class MatchingEngineAllocationTest
             .sessionIndex(0)
             .instrumentId(7)
             .orderId(orderId)
-            .putClOrdId(CLORDID_X, 0)
+            .putClOrdId(clOrdId('X', orderId), 0)
             .putOrigClOrdId(CLORDID_C, 0);
         assertTrue(commands.write(CancelOrderCommandEncoder.TEMPLATE_ID, buffer, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength()));
