@@ -27,6 +27,7 @@ import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.perf.harness.Scenario;
 import io.tickwire.perf.harness.ScenarioContext;
+import org.agrona.IoUtil;
 import quickfix.ConfigError;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -309,6 +310,26 @@ public final class FixLatency implements Scenario
         final Path dir = Files.createTempDirectory("tickwire-fixlatency");
         final int port = freePort();
         final SessionSettings settings = settings(dir, port);
+        try
+        {
+            return runOrders(target, rate, orders, warmup, dir, port, settings);
+        }
+        finally
+        {
+            // QuickFIX/J store and audit journal of this run only: tens of MB each, not to pile up in /tmp.
+            IoUtil.delete(dir.toFile(), true);
+        }
+    }
+
+    private static Result runOrders(
+        final Target target,
+        final int rate,
+        final int orders,
+        final int warmup,
+        final Path dir,
+        final int port,
+        final SessionSettings settings) throws Exception
+    {
         // Members (or the embedded member's directory and ports) outlive the gateway: closed after it.
         try (LocalCluster cluster = cluster(target, settings))
         {
