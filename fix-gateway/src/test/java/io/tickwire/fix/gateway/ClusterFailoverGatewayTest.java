@@ -69,27 +69,7 @@ class ClusterFailoverGatewayTest
     @Test
     void shouldAcknowledgeEveryOrderOnceAcrossALeaderFailover() throws Exception
     {
-        for (int id = 0; id < HOSTS.size(); id++)
-        {
-            members.add(ClusterMember.launch(new ClusterMemberContext()
-                .memberId(id)
-                .hosts(HOSTS)
-                .basePort(BASE_PORT)
-                .clusterDir(dir.resolve("member-" + id).toFile())
-                .failoverTimeout(1, TimeUnit.SECONDS)
-                .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, BookListener.NO_OP))));
-        }
-        final ClusterMember firstLeader = awaitLeader(null);
-
-        final int port = GatewayTestSupport.freePort();
-        final SessionSettings settings = GatewayTestSupport.settings(dir, port);
-        settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, members.get(0).ingressEndpoints());
-        settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
-        settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("gateway-aeron").toString());
-        settings.setString("TickwireCancelOnDisconnect", "N");
-        gateway = Gateway.launch(new Gateway.Context().settings(settings));
-        client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
-        assertTrue(client.awaitLogon(10_000));
+        final ClusterMember firstLeader = launchMembersAndGateway();
 
         final Map<String, Integer> acks = new HashMap<>();
         for (int i = 0; i < ORDERS; i++)
@@ -133,6 +113,69 @@ class ClusterFailoverGatewayTest
         assertTrue(gateway.clusterPath().agent().leaderChanges() >= 1, "the gateway followed the new leader");
         System.out.println("failover: leader " + firstLeader.memberId() + " -> " + newLeader.memberId() + ": " +
             describe());
+    }
+
+    @Test
+    void shouldCatchUpAFollowerThatWasDown() throws Exception
+    {
+        final ClusterMember leader = launchMembersAndGateway();
+        final int followerIndex = (members.indexOf(leader) + 1) % members.size();
+        members.get(followerIndex).close();
+
+        final Map<String, Integer> acks = new HashMap<>();
+        for (int i = 0; i < 100; i++)
+        {
+            client.send(newOrder("D" + i, "AAPL", '1', "1", '2', Integer.toString(100 + (i % 50)), '0'));
+        }
+        collect(acks, 100);
+        assertEquals(100, acks.size(), "acknowledged by the two members left: a majority");
+
+        final ClusterMember back = ClusterMember.launch(memberContext(followerIndex));
+        members.set(followerIndex, back);
+        for (final ClusterMember member : members)
+        {
+            awaitApplied((MatchingService)member.service(), 100);
+        }
+        client.send(newOrder("E1", "AAPL", '1', "1", '2', "100", '0'));
+        collect(acks, 1);
+        assertEquals(1, acks.get("E1"));
+        for (final ClusterMember member : members)
+        {
+            awaitApplied((MatchingService)member.service(), 101);
+        }
+    }
+
+    private ClusterMemberContext memberContext(final int id)
+    {
+        return new ClusterMemberContext()
+            .memberId(id)
+            .hosts(HOSTS)
+            .basePort(BASE_PORT)
+            .clusterDir(dir.resolve("member-" + id).toFile())
+            .failoverTimeout(1, TimeUnit.SECONDS)
+            .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, BookListener.NO_OP));
+    }
+
+    /**
+     * Three members, then the gateway as their client and a logged-on FIX client; returns the leader.
+     */
+    private ClusterMember launchMembersAndGateway() throws Exception
+    {
+        for (int id = 0; id < HOSTS.size(); id++)
+        {
+            members.add(ClusterMember.launch(memberContext(id)));
+        }
+        final ClusterMember leader = awaitLeader(null);
+        final int port = GatewayTestSupport.freePort();
+        final SessionSettings settings = GatewayTestSupport.settings(dir, port);
+        settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, members.get(0).ingressEndpoints());
+        settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
+        settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("gateway-aeron").toString());
+        settings.setString("TickwireCancelOnDisconnect", "N");
+        gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
+        assertTrue(client.awaitLogon(10_000));
+        return leader;
     }
 
     private String describe()
@@ -183,7 +226,7 @@ class ClusterFailoverGatewayTest
         {
             Thread.sleep(10);
         }
-        assertEquals(commands, service.commandsApplied(), "commands applied by a survivor");
+        assertEquals(commands, service.commandsApplied(), "commands applied by a member");
     }
 
     private ClusterMember awaitLeader(final ClusterMember closed) throws InterruptedException
