@@ -64,31 +64,6 @@ import java.util.Comparator;
  */
 public final class MatchingEngine implements Agent, ExecutionHandler
 {
-    /**
-     * FIX OrdType (40) market.
-     */
-    public static final byte ORDER_TYPE_MARKET = (byte)'1';
-
-    /**
-     * FIX OrdType (40) limit.
-     */
-    public static final byte ORDER_TYPE_LIMIT = (byte)'2';
-
-    /**
-     * FIX TimeInForce (59) day.
-     */
-    public static final byte TIF_DAY = (byte)'0';
-
-    /**
-     * FIX TimeInForce (59) immediate or cancel.
-     */
-    public static final byte TIF_IOC = (byte)'3';
-
-    /**
-     * FIX TimeInForce (59) fill or kill.
-     */
-    public static final byte TIF_FOK = (byte)'4';
-
     private static final int COMMAND_LIMIT = 64;
     private static final Comparator<Order> BY_ORDER_ID = Comparator.comparingLong((order) -> order.orderId);
 
@@ -349,13 +324,13 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         }
 
         order.live = true;
-        order.ordStatus = (byte)'0';
+        order.ordStatus = OrdStatus.NEW.value();
         orders.put(order.orderId, order);
         clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
         clOrdIds.sweepIfStale(orders);
         emitAccepted(order);
 
-        if (TIF_FOK == order.timeInForce && book.executableQuantity(order) < order.leaves)
+        if (TimeInForce.FOK.value() == order.timeInForce && book.executableQuantity(order) < order.leaves)
         {
             expire(order);
             return instrumentId;
@@ -376,7 +351,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             }
             retire(order);
         }
-        else if (TIF_DAY == order.timeInForce && ORDER_TYPE_LIMIT == order.orderType)
+        else if (TimeInForce.DAY.value() == order.timeInForce && OrderType.LIMIT.value() == order.orderType)
         {
             book.rest(order);
             if (replaced)
@@ -396,7 +371,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
 
     private void expire(final Order order)
     {
-        order.ordStatus = (byte)'4';
+        order.ordStatus = OrdStatus.CANCELED.value();
         emitCancelled(order, order.clOrdId, true);
         retire(order);
     }
@@ -407,8 +382,8 @@ public final class MatchingEngine implements Agent, ExecutionHandler
     public void onExecution(final Order resting, final Order aggressor, final long quantity, final long price)
     {
         final long match = ++matchNumber;
-        aggressor.ordStatus = (byte)(0 == aggressor.leaves ? '2' : '1');
-        resting.ordStatus = (byte)(0 == resting.leaves ? '2' : '1');
+        aggressor.ordStatus = (0 == aggressor.leaves ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED).value();
+        resting.ordStatus = (0 == resting.leaves ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED).value();
         emitFill(aggressor, match, quantity, price, true);
         emitFill(resting, match, quantity, price, false);
         bookListener.onExecuted(resting.instrumentId, resting.orderId, quantity, match);
@@ -436,7 +411,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
         bookListener.onDelete(order.instrumentId, order.orderId);
         order.correlationId = correlationId;
         order.receiveNanos = receiveNanos;
-        order.ordStatus = (byte)'4';
+        order.ordStatus = OrdStatus.CANCELED.value();
         emitCancelled(order, scratchClOrdId, false);
         System.arraycopy(scratchClOrdId, 0, order.clOrdId, 0, Order.CLORDID_LENGTH);
         clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
@@ -517,7 +492,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             order.quantity = newQuantity;
             order.price = newPrice;
             order.leaves = newLeaves;
-            order.ordStatus = (byte)(0 == order.cumulative ? '0' : '1');
+            order.ordStatus = (0 == order.cumulative ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED).value();
             emitReplaced(order, scratchClOrdId);
             System.arraycopy(scratchClOrdId, 0, order.clOrdId, 0, Order.CLORDID_LENGTH);
             clOrdIds.put(order.sessionIndex, order.clOrdId, order.orderId);
@@ -657,7 +632,7 @@ public final class MatchingEngine implements Agent, ExecutionHandler
             bookListener.onDelete(order.instrumentId, order.orderId);
             order.correlationId = correlationId;
             order.receiveNanos = receiveNanos;
-            order.ordStatus = (byte)'4';
+            order.ordStatus = OrdStatus.CANCELED.value();
             emitCancelled(order, order.clOrdId, false);
             retire(order);
             referencePrices.update(order.instrumentId, book.lastTradePrice(), book.bestBid(), book.bestAsk());

@@ -15,6 +15,8 @@
  */
 package io.tickwire.fix.match;
 
+import io.tickwire.sbe.internal.OrderType;
+
 /**
  * Price-time priority limit order book of one instrument. Single-threaded: only the matching engine agent
  * touches it. Executions happen at the resting order's price; within a price, the oldest order first.
@@ -165,7 +167,7 @@ final class OrderBook
 
     private static boolean crosses(final Order aggressor, final long restingPrice)
     {
-        if (aggressor.orderType == MatchingEngine.ORDER_TYPE_MARKET)
+        if (aggressor.orderType == OrderType.MARKET.value())
         {
             return true;
         }

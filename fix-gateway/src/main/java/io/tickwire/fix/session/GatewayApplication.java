@@ -37,9 +37,9 @@ import quickfix.UnsupportedMessageType;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's QuickFIX/J application: logon authentication, the receive stamp, and dispatch of order entry
@@ -102,7 +102,9 @@ public final class GatewayApplication implements Application
     private final GatewayCounters counters;
     private final RingBuffer control;
     private final MessageStamp stamp = new MessageStamp();
-    private final Map<SessionID, SessionState> states = new HashMap<>();
+    // Written under this object's lock by onCreate (QuickFIX/J's start-up and I/O threads), read without it by
+    // fromApp on the session thread: a concurrent map publishes each state safely and its get allocates nothing.
+    private final Map<SessionID, SessionState> states = new ConcurrentHashMap<>();
     private final List<SessionState> byIndex = new ArrayList<>();
 
     /**

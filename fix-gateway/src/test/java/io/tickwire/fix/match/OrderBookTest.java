@@ -15,6 +15,9 @@
  */
 package io.tickwire.fix.match;
 
+import io.tickwire.sbe.internal.OrderType;
+import io.tickwire.sbe.internal.TimeInForce;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,8 +39,8 @@ class OrderBookTest
         final Order order = new Order();
         order.orderId = id;
         order.side = (byte)side;
-        order.orderType = MatchingEngine.ORDER_TYPE_LIMIT;
-        order.timeInForce = MatchingEngine.TIF_DAY;
+        order.orderType = OrderType.LIMIT.value();
+        order.timeInForce = TimeInForce.DAY.value();
         order.quantity = quantity;
         order.leaves = quantity;
         order.price = price;
