@@ -20,6 +20,22 @@ import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.SessionID;
+import quickfix.field.MsgSeqNum;
+import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.ExecType;
+import quickfix.field.LastPx;
+import quickfix.field.LastQty;
+import quickfix.field.LeavesQty;
+import quickfix.field.OrdType;
+import quickfix.field.OrderID;
+import quickfix.field.OrderQty;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.Price;
+import quickfix.field.Side;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.field.TimeInForce;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,27 +51,27 @@ final class AuditFields
     void copy(final Message message, final SessionID sessionId, final AuditEntry entry)
     {
         entry.sessionId(sessionNames.computeIfAbsent(sessionId, SessionID::toString))
-            .clOrdId(string(message, 11))
-            .origClOrdId(string(message, 41))
-            .symbol(string(message, 55))
-            .text(string(message, 58))
-            .side(character(message, 54))
-            .orderType(character(message, 40))
-            .timeInForce(character(message, 59))
-            .execType(character(message, 150))
-            .orderQuantity(quantity(message, 38))
-            .price(price(message, 44))
-            .lastQuantity(quantity(message, 32))
-            .lastPrice(price(message, 31))
-            .cumulativeQuantity(quantity(message, 14))
-            .leavesQuantity(quantity(message, 151))
-            .orderId(quantity(message, 37));
+            .clOrdId(string(message, ClOrdID.FIELD))
+            .origClOrdId(string(message, OrigClOrdID.FIELD))
+            .symbol(string(message, Symbol.FIELD))
+            .text(string(message, Text.FIELD))
+            .side(character(message, Side.FIELD))
+            .orderType(character(message, OrdType.FIELD))
+            .timeInForce(character(message, TimeInForce.FIELD))
+            .execType(character(message, ExecType.FIELD))
+            .orderQuantity(quantity(message, OrderQty.FIELD))
+            .price(price(message, Price.FIELD))
+            .lastQuantity(quantity(message, LastQty.FIELD))
+            .lastPrice(price(message, LastPx.FIELD))
+            .cumulativeQuantity(quantity(message, CumQty.FIELD))
+            .leavesQuantity(quantity(message, LeavesQty.FIELD))
+            .orderId(quantity(message, OrderID.FIELD));
         final FieldMap header = message.getHeader();
-        if (header.isSetField(34))
+        if (header.isSetField(MsgSeqNum.FIELD))
         {
             try
             {
-                entry.msgSeqNum(header.getInt(34));
+                entry.msgSeqNum(header.getInt(MsgSeqNum.FIELD));
             }
             catch (final FieldNotFound ignore)
             {

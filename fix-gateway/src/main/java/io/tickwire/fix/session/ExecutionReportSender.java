@@ -39,6 +39,27 @@ import quickfix.FixVersions;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.UtcTimestampPrecision;
+import quickfix.field.AvgPx;
+import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.CxlRejReason;
+import quickfix.field.CxlRejResponseTo;
+import quickfix.field.ExecID;
+import quickfix.field.ExecTransType;
+import quickfix.field.ExecType;
+import quickfix.field.LastPx;
+import quickfix.field.LastQty;
+import quickfix.field.LeavesQty;
+import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
+import quickfix.field.OrdType;
+import quickfix.field.OrderID;
+import quickfix.field.OrderQty;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.Price;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.field.TransactTime;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -201,10 +222,10 @@ public final class ExecutionReportSender implements Agent
         {
             // Echo the symbol the client sent; the engine knows no instrument by it.
             final String sent = event.symbol();
-            report.setString(55, sent.isEmpty() ? "[N/A]" : sent);
+            report.setString(Symbol.FIELD, sent.isEmpty() ? "[N/A]" : sent);
         }
-        report.setInt(103, ordRejReason(reason));
-        report.setString(58, RejectText.describe(reason, event.limitValue(), event.actualValue()));
+        report.setInt(OrdRejReason.FIELD, ordRejReason(reason));
+        report.setString(Text.FIELD, RejectText.describe(reason, event.limitValue(), event.actualValue()));
         release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
@@ -222,8 +243,8 @@ public final class ExecutionReportSender implements Agent
             (int)event.instrumentId(), event.side(), event.fixSide(), event.orderType(), event.timeInForce(),
             event.orderQuantity(), event.orderPrice(), event.leavesQuantity(), event.cumulativeQuantity(),
             event.averagePrice());
-        report.setString(32, Long.toString(event.lastQuantity()));
-        report.setString(31, FixDecimals.format(event.lastPrice()));
+        report.setString(LastQty.FIELD, Long.toString(event.lastQuantity()));
+        report.setString(LastPx.FIELD, FixDecimals.format(event.lastPrice()));
         release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(),
             BooleanType.TRUE == event.aggressor());
     }
@@ -244,7 +265,7 @@ public final class ExecutionReportSender implements Agent
             event.orderQuantity(), event.orderPrice(), 0, event.cumulativeQuantity(), event.averagePrice());
         if (expired)
         {
-            report.setString(58, TimeInForce.FOK == event.timeInForce() && 0 == event.cumulativeQuantity() ?
+            report.setString(Text.FIELD, TimeInForce.FOK == event.timeInForce() && 0 == event.cumulativeQuantity() ?
                 "fill-or-kill order not fully executable: cancelled" :
                 "unfilled remainder of immediate order cancelled");
         }
@@ -275,14 +296,15 @@ public final class ExecutionReportSender implements Agent
             return;
         }
         final Message reject = new Message();
-        reject.getHeader().setString(35, "9");
-        reject.setString(37, 0 == event.orderId() ? NONE : Long.toString(event.orderId()));
-        reject.setString(11, event.clOrdId());
-        reject.setString(41, event.origClOrdId());
-        reject.setChar(39, (char)event.ordStatusRaw());
-        reject.setChar(434, BooleanType.TRUE == event.replace() ? '2' : '1');
-        reject.setInt(102, RejectReason.UNKNOWN_ORDER == reason ? 1 : RejectReason.TOO_LATE == reason ? 0 : 99);
-        reject.setString(58, RejectText.describe(reason, event.limitValue(), event.actualValue()));
+        reject.getHeader().setString(MsgType.FIELD, "9");
+        reject.setString(OrderID.FIELD, 0 == event.orderId() ? NONE : Long.toString(event.orderId()));
+        reject.setString(ClOrdID.FIELD, event.clOrdId());
+        reject.setString(OrigClOrdID.FIELD, event.origClOrdId());
+        reject.setChar(quickfix.field.OrdStatus.FIELD, (char)event.ordStatusRaw());
+        reject.setChar(CxlRejResponseTo.FIELD, BooleanType.TRUE == event.replace() ? '2' : '1');
+        reject.setInt(CxlRejReason.FIELD,
+            RejectReason.UNKNOWN_ORDER == reason ? 1 : RejectReason.TOO_LATE == reason ? 0 : 99);
+        reject.setString(Text.FIELD, RejectText.describe(reason, event.limitValue(), event.actualValue()));
         release(session, reject, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
 
@@ -302,8 +324,8 @@ public final class ExecutionReportSender implements Agent
             event.cumulativeQuantity(), event.averagePrice());
         if (OrdStatus.REJECTED == ordStatus && 0 == event.orderId())
         {
-            report.setInt(103, 5);
-            report.setString(58, "unknown order: no order with this ClOrdID(11) on this session");
+            report.setInt(OrdRejReason.FIELD, 5);
+            report.setString(Text.FIELD, "unknown order: no order with this ClOrdID(11) on this session");
         }
         release(session, report, event.correlationId(), event.receiveNanos(), event.engineNanos(), true);
     }
@@ -328,37 +350,37 @@ public final class ExecutionReportSender implements Agent
     {
         final boolean fix42 = FixVersions.BEGINSTRING_FIX42.equals(session.getSessionID().getBeginString());
         final Message report = new Message();
-        report.getHeader().setString(35, "8");
-        report.setString(37, 0 == orderId ? NONE : Long.toString(orderId));
-        report.setString(11, clOrdId);
+        report.getHeader().setString(MsgType.FIELD, "8");
+        report.setString(OrderID.FIELD, 0 == orderId ? NONE : Long.toString(orderId));
+        report.setString(ClOrdID.FIELD, clOrdId);
         if (null != origClOrdId)
         {
-            report.setString(41, origClOrdId);
+            report.setString(OrigClOrdID.FIELD, origClOrdId);
         }
-        report.setString(17, Long.toString(++execId));
+        report.setString(ExecID.FIELD, Long.toString(++execId));
         if (fix42)
         {
-            report.setChar(20, '0');
+            report.setChar(ExecTransType.FIELD, '0');
         }
-        report.setChar(150, execType);
-        report.setChar(39, ordStatus);
+        report.setChar(ExecType.FIELD, execType);
+        report.setChar(quickfix.field.OrdStatus.FIELD, ordStatus);
         final String symbol = instruments.symbol(instrumentId);
-        report.setString(55, null == symbol ? "[N/A]" : symbol);
+        report.setString(Symbol.FIELD, null == symbol ? "[N/A]" : symbol);
         // Echo the Side the client sent (a short sale stays 5 or 6); events from before it was carried have 0.
-        report.setChar(54, 0 != fixSide ? (char)fixSide : Side.SELL == side ? '2' : '1');
-        report.setChar(40, OrderType.MARKET == orderType ? '1' : '2');
+        report.setChar(quickfix.field.Side.FIELD, 0 != fixSide ? (char)fixSide : Side.SELL == side ? '2' : '1');
+        report.setChar(OrdType.FIELD, OrderType.MARKET == orderType ? '1' : '2');
         final boolean noTif = null == timeInForce || TimeInForce.NULL_VAL == timeInForce;
-        report.setChar(59, noTif ? '0' : (char)timeInForce.value());
-        report.setString(38, Long.toString(orderQuantity));
+        report.setChar(quickfix.field.TimeInForce.FIELD, noTif ? '0' : (char)timeInForce.value());
+        report.setString(OrderQty.FIELD, Long.toString(orderQuantity));
         if (OrderType.MARKET != orderType && price > 0)
         {
-            report.setString(44, FixDecimals.format(price));
+            report.setString(Price.FIELD, FixDecimals.format(price));
         }
-        report.setString(151, Long.toString(leaves));
-        report.setString(14, Long.toString(cumulative));
-        report.setString(6, FixDecimals.format(averagePrice));
+        report.setString(LeavesQty.FIELD, Long.toString(leaves));
+        report.setString(CumQty.FIELD, Long.toString(cumulative));
+        report.setString(AvgPx.FIELD, FixDecimals.format(averagePrice));
         final long micros = clock.epochMicros();
-        report.setUtcTimeStamp(60, LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+        report.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
             (int)Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC),
             fix42 ? UtcTimestampPrecision.MILLIS : UtcTimestampPrecision.MICROS);
         return report;
