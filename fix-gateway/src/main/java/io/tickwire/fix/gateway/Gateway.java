@@ -272,6 +272,7 @@ public final class Gateway implements AutoCloseable
         final OrderEntry orderEntry = new OrderEntry(
             commands, instruments, counters, new YieldingIdleStrategy(), requireClockSync,
             System.currentTimeMillis() * 1000);
+        orderEntry.nanoClock(clock::monotonicNanos);
         if (engineIdle instanceof WakeableIdleStrategy)
         {
             orderEntry.wakeOnCommand(((WakeableIdleStrategy)engineIdle)::wake);

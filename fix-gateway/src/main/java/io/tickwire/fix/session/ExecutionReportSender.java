@@ -85,6 +85,7 @@ public final class ExecutionReportSender implements Agent
     private final OutboundGate gate;
     private final GatewayCounters counters;
     private final GatewayClock clock;
+    private long nowNs;
     private Session[] sessions = new Session[16];
     private long execId;
     private StageRecorder matchedToSent;
@@ -156,6 +157,8 @@ public final class ExecutionReportSender implements Agent
      */
     public int doWork()
     {
+        // One clock read per duty cycle, as Aeron's agents do: it stamps every report released in this cycle.
+        nowNs = clock.monotonicNanos();
         return events.read(handler, EVENT_LIMIT) + gate.doWork();
     }
 
@@ -396,7 +399,6 @@ public final class ExecutionReportSender implements Agent
     {
         gate.release(session, report, correlationId, receiveNanos);
         counters.onReportSent();
-        final long nowNs = System.nanoTime();
         if (null != matchedToSent && 0 != engineNanos)
         {
             matchedToSent.recordInterval(engineNanos, nowNs);

@@ -28,6 +28,8 @@ import io.tickwire.sbe.internal.ReplaceOrderCommandEncoder;
 import io.tickwire.sbe.internal.Side;
 import io.tickwire.sbe.internal.TimeInForce;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import quickfix.FieldNotFound;
@@ -73,6 +75,7 @@ public final class OrderEntry
     private long nextOrderId;
     private long nextCorrelationId;
     private long riskNanos;
+    private NanoClock nanoClock = SystemNanoClock.INSTANCE;
     private StageRecorder receiveToRisk;
 
     /**
@@ -109,6 +112,19 @@ public final class OrderEntry
     public OrderEntry receiveToRiskRecorder(final StageRecorder receiveToRisk)
     {
         this.receiveToRisk = receiveToRisk;
+        return this;
+    }
+
+    /**
+     * The monotonic clock that marks when risk passed (the {@code fix-receive->risk} stage), the same as stamps
+     * the receive time. Call before the session thread starts.
+     *
+     * @param nanoClock e.g. the gateway clock's {@code monotonicNanos}.
+     * @return this.
+     */
+    public OrderEntry nanoClock(final NanoClock nanoClock)
+    {
+        this.nanoClock = nanoClock;
         return this;
     }
 
@@ -291,7 +307,7 @@ public final class OrderEntry
         {
             return rules.reject(risk.reason(), risk.limitValue(), risk.actualValue());
         }
-        riskNanos = System.nanoTime();
+        riskNanos = nanoClock.nanoTime();
         if (null != receiveToRisk)
         {
             receiveToRisk.recordInterval(stamp.monotonicNanos(), riskNanos);
