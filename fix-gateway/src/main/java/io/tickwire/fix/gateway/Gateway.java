@@ -119,6 +119,7 @@ public final class Gateway implements AutoCloseable
     private final GatewayCounters counters = new GatewayCounters();
     private final GatewayApplication application;
     private final ClusterOrderPath clusterPath;
+    private final List<AutoCloseable> started = new ArrayList<>();
     private final RingBuffer commands;
     private final RingBuffer control;
     private final BookPublisher bookPublisher;
@@ -138,223 +139,239 @@ public final class Gateway implements AutoCloseable
 
     private Gateway(final Context context) throws ConfigError, IOException, FieldConvertError
     {
-        this.context = context;
-        this.settings = context.settings();
-        instruments = Instruments.parse(settings.getString(GatewayConfiguration.INSTRUMENTS_PROP_NAME));
-        if (settings.isSetting(GatewayConfiguration.REFERENCE_PRICES_PROP_NAME))
+        try
         {
-            instruments.referencePrices(settings.getString(GatewayConfiguration.REFERENCE_PRICES_PROP_NAME));
-        }
-
-        CredentialStore credentials = null;
-        if (settings.isSetting(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME))
-        {
-            credentials = CredentialStore.load(
-                Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME)));
-        }
-        authenticated = null != credentials;
-
-        commands = new OneToOneRingBuffer(newRingBuffer(
-            getInt(GatewayConfiguration.COMMAND_RING_CAPACITY_PROP_NAME,
-                GatewayConfiguration.COMMAND_RING_CAPACITY_DEFAULT)));
-        control = new ManyToOneRingBuffer(newRingBuffer(64 * 1024));
-        final RingBuffer events = new OneToOneRingBuffer(newRingBuffer(
-            getInt(GatewayConfiguration.EVENT_RING_CAPACITY_PROP_NAME,
-                GatewayConfiguration.EVENT_RING_CAPACITY_DEFAULT)));
-
-        final ReferencePrices referencePrices = new ReferencePrices(instruments.maxInstrumentId());
-        final ReferencePriceSource referenceSource = (instrumentId) -> referencePrice(referencePrices, instrumentId);
-
-        MediaDriver driver = null;
-        Aeron client = null;
-        BookPublisher publisher = null;
-        if (settings.isSetting(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME))
-        {
-            final boolean embedded = !settings.isSetting(GatewayConfiguration.EMBEDDED_MEDIA_DRIVER_PROP_NAME) ||
-                settings.getBool(GatewayConfiguration.EMBEDDED_MEDIA_DRIVER_PROP_NAME);
-            final Aeron.Context aeronContext = new Aeron.Context();
-            if (embedded)
+            this.context = context;
+            this.settings = context.settings();
+            instruments = Instruments.parse(settings.getString(GatewayConfiguration.INSTRUMENTS_PROP_NAME));
+            if (settings.isSetting(GatewayConfiguration.REFERENCE_PRICES_PROP_NAME))
             {
-                final MediaDriver.Context driverContext = new MediaDriver.Context()
-                    .threadingMode(ThreadingMode.SHARED)
-                    .sharedIdleStrategy(new BackoffIdleStrategy())
-                    .dirDeleteOnStart(true)
-                    .dirDeleteOnShutdown(true);
-                if (settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME))
-                {
-                    driverContext.aeronDirectoryName(settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME));
-                }
-                driver = MediaDriver.launchEmbedded(driverContext);
-                aeronContext.aeronDirectoryName(driver.aeronDirectoryName());
+                instruments.referencePrices(settings.getString(GatewayConfiguration.REFERENCE_PRICES_PROP_NAME));
             }
-            else if (settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME))
+
+            CredentialStore credentials = null;
+            if (settings.isSetting(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME))
             {
-                aeronContext.aeronDirectoryName(settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME));
+                credentials = CredentialStore.load(
+                    Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME)));
             }
-            client = Aeron.connect(aeronContext);
-            final int streamId = getInt(GatewayConfiguration.MARKET_DATA_STREAM_ID_PROP_NAME,
-                GatewayConfiguration.MARKET_DATA_STREAM_ID_DEFAULT);
-            final ExclusivePublication publication = client.addExclusivePublication(
-                settings.getString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME), streamId);
-            publisher = new BookPublisher(publication, CalibratedEpochNanoClock.shared());
-        }
-        mediaDriver = driver;
-        aeron = client;
-        bookPublisher = publisher;
+            authenticated = null != credentials;
 
-        final LatencyRegistry latency = context.latencyRegistry();
-        final boolean requireClockSync = context.requireClockSync() ||
-            (settings.isSetting(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME) &&
-            settings.getBool(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME));
-        clockPolicy = ClockSyncPolicy.fromSystemProperties().withRequireSync(requireClockSync);
-        if (null == context.clock())
-        {
-            clockMonitor = ClockSyncMonitor.forHost();
-            clock = new SystemGatewayClock(clockMonitor);
-            clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), Throwable::printStackTrace, null,
-                clockMonitor);
-        }
-        else
-        {
-            clockMonitor = null;
-            clock = context.clock();
-            clockRunner = null;
-        }
-        final MessageStamper stamper = new MessageStamper(clock, clockPolicy);
+            commands = new OneToOneRingBuffer(newRingBuffer(
+                getInt(GatewayConfiguration.COMMAND_RING_CAPACITY_PROP_NAME,
+                    GatewayConfiguration.COMMAND_RING_CAPACITY_DEFAULT)));
+            control = new ManyToOneRingBuffer(newRingBuffer(64 * 1024));
+            final RingBuffer events = new OneToOneRingBuffer(newRingBuffer(
+                getInt(GatewayConfiguration.EVENT_RING_CAPACITY_PROP_NAME,
+                    GatewayConfiguration.EVENT_RING_CAPACITY_DEFAULT)));
 
-        // The order path's idle strategies: made first so that the producers can wake them (see wakeOnCommand,
-        // the audit durable listener) and they can park soon without the next order paying a park timeout.
-        final String threading = threading();
-        final boolean compact = "compact".equals(threading);
-        final IdleStrategy engineIdle = idleStrategy();
-        final IdleStrategy senderIdle = compact ? engineIdle : idleStrategy();
-        final DurableListener wakeSender = senderIdle instanceof WakeableIdleStrategy ?
-            wakeOnDurable((WakeableIdleStrategy)senderIdle) : null;
+            final ReferencePrices referencePrices = new ReferencePrices(instruments.maxInstrumentId());
+            final ReferencePriceSource referenceSource = (instrumentId) -> referencePrice(referencePrices, instrumentId);
 
-        InboundObserver inboundObserver = context.inboundObserver();
-        OutboundGate outboundGate = context.outboundGate();
-        AuditingWireRecorder wireRecorder = null;
-        Path auditDirectory = context.auditDirectory();
-        if (null == auditDirectory && settings.isSetting(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME))
-        {
-            auditDirectory = Path.of(settings.getString(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME));
-        }
-        if (null != auditDirectory)
-        {
-            final AuditTrail.Context auditContext = new AuditTrail.Context();
-            if (settings.isSetting(GatewayConfiguration.AUDIT_SYNC_PROP_NAME))
+            MediaDriver driver = null;
+            Aeron client = null;
+            BookPublisher publisher = null;
+            if (settings.isSetting(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME))
             {
-                try
+                final boolean embedded = !settings.isSetting(GatewayConfiguration.EMBEDDED_MEDIA_DRIVER_PROP_NAME) ||
+                    settings.getBool(GatewayConfiguration.EMBEDDED_MEDIA_DRIVER_PROP_NAME);
+                final Aeron.Context aeronContext = new Aeron.Context();
+                if (embedded)
                 {
-                    auditContext.sync(AuditSync.fromConfigName(
-                        settings.getString(GatewayConfiguration.AUDIT_SYNC_PROP_NAME)));
+                    final MediaDriver.Context driverContext = new MediaDriver.Context()
+                        .threadingMode(ThreadingMode.SHARED)
+                        .sharedIdleStrategy(new BackoffIdleStrategy())
+                        .dirDeleteOnStart(true)
+                        .dirDeleteOnShutdown(true);
+                    if (settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME))
+                    {
+                        driverContext.aeronDirectoryName(settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME));
+                    }
+                    driver = MediaDriver.launchEmbedded(driverContext);
+                started.add(driver);
+                    aeronContext.aeronDirectoryName(driver.aeronDirectoryName());
                 }
-                catch (final IllegalArgumentException ex)
+                else if (settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME))
                 {
-                    throw new ConfigError(GatewayConfiguration.AUDIT_SYNC_PROP_NAME + ": " + ex.getMessage());
+                    aeronContext.aeronDirectoryName(settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME));
                 }
+                client = Aeron.connect(aeronContext);
+                started.add(client);
+                final int streamId = getInt(GatewayConfiguration.MARKET_DATA_STREAM_ID_PROP_NAME,
+                    GatewayConfiguration.MARKET_DATA_STREAM_ID_DEFAULT);
+                final ExclusivePublication publication = client.addExclusivePublication(
+                    settings.getString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME), streamId);
+                publisher = new BookPublisher(publication, CalibratedEpochNanoClock.shared());
             }
-            auditTrail = AuditTrail.launch(auditContext
-                .directory(auditDirectory)
-                .toleranceMicros(clockPolicy.toleranceMicros())
-                .clockSync(clock::syncSnapshot)
-                .durableListener(wakeSender));
-            wireRecorder = new AuditingWireRecorder(auditTrail.publisher(),
-                auditTrail.reportPublisher(), auditTrail.otherPublisher(), new MessageStamper(clock, clockPolicy));
-            inboundObserver = new AuditingInboundObserver(auditTrail.publisher(), wireRecorder);
-            outboundGate = new AuditingOutboundGate(auditTrail.reportPublisher(), auditTrail.reportDurability(),
-                new MessageStamper(clock, clockPolicy), wireRecorder);
-        }
-        else
-        {
-            auditTrail = null;
-        }
-        final OrderEntry orderEntry = new OrderEntry(
-            commands, instruments, counters, new YieldingIdleStrategy(), requireClockSync,
-            System.currentTimeMillis() * 1000);
-        orderEntry.nanoClock(clock::monotonicNanos);
-        if (engineIdle instanceof WakeableIdleStrategy)
-        {
-            orderEntry.wakeOnCommand(((WakeableIdleStrategy)engineIdle)::wake);
-        }
-        if (null != latency)
-        {
-            orderEntry.receiveToRiskRecorder(latency.recorder(Stage.FIX_RECEIVE_TO_RISK, "fix-session"));
-        }
-        application = new GatewayApplication(
-            settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control);
+            mediaDriver = driver;
+            aeron = client;
+            bookPublisher = publisher;
 
-        final ExecutionReportSender sender = new ExecutionReportSender(
-            events, application, instruments, outboundGate, counters, clock);
-        if (null != latency)
-        {
-            sender.latencyRecorders(
-                latency.recorder(Stage.MATCHED_TO_ER_SENT, "execution-report-sender"),
-                latency.recorder(Stage.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
-        }
+            final LatencyRegistry latency = context.latencyRegistry();
+            final boolean requireClockSync = context.requireClockSync() ||
+                (settings.isSetting(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME) &&
+                settings.getBool(GatewayConfiguration.REQUIRE_CLOCK_SYNC_PROP_NAME));
+            clockPolicy = ClockSyncPolicy.fromSystemProperties().withRequireSync(requireClockSync);
+            if (null == context.clock())
+            {
+                clockMonitor = ClockSyncMonitor.forHost();
+                clock = new SystemGatewayClock(clockMonitor);
+                clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), Throwable::printStackTrace, null,
+                    clockMonitor);
+            }
+            else
+            {
+                clockMonitor = null;
+                clock = context.clock();
+                clockRunner = null;
+            }
+            final MessageStamper stamper = new MessageStamper(clock, clockPolicy);
 
-        final DrainingIdleStrategy drainingBackPressure = new DrainingIdleStrategy(new BackoffIdleStrategy());
-        final IdleStrategy engineBackPressure = compact ? drainingBackPressure : new BackoffIdleStrategy();
-        final int retainedFinishedOrders = getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
-            GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT);
-        final BookListener bookListener = null == publisher ? BookListener.NO_OP : publisher;
-        final Agent orderAgent;
-        clusterPath = launchClusterPath(commands, control, events, engineBackPressure, retainedFinishedOrders,
-            bookListener, referencePrices);
-        if (null != clusterPath)
-        {
-            orderAgent = clusterPath.agent();
-        }
-        else
-        {
-            final MatchingEngine engine = new MatchingEngine(
-                instruments.instrumentIds(),
-                commands,
-                control,
-                events,
-                referencePrices,
-                bookListener,
-                engineBackPressure,
-                retainedFinishedOrders);
+            // The order path's idle strategies: made first so that the producers can wake them (see wakeOnCommand,
+            // the audit durable listener) and they can park soon without the next order paying a park timeout.
+            final String threading = threading();
+            final boolean compact = "compact".equals(threading);
+            final IdleStrategy engineIdle = idleStrategy();
+            final IdleStrategy senderIdle = compact ? engineIdle : idleStrategy();
+            final DurableListener wakeSender = senderIdle instanceof WakeableIdleStrategy ?
+                wakeOnDurable((WakeableIdleStrategy)senderIdle) : null;
+
+            InboundObserver inboundObserver = context.inboundObserver();
+            OutboundGate outboundGate = context.outboundGate();
+            AuditingWireRecorder wireRecorder = null;
+            Path auditDirectory = context.auditDirectory();
+            if (null == auditDirectory && settings.isSetting(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME))
+            {
+                auditDirectory = Path.of(settings.getString(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME));
+            }
+            if (null != auditDirectory)
+            {
+                final AuditTrail.Context auditContext = new AuditTrail.Context();
+                if (settings.isSetting(GatewayConfiguration.AUDIT_SYNC_PROP_NAME))
+                {
+                    try
+                    {
+                        auditContext.sync(AuditSync.fromConfigName(
+                            settings.getString(GatewayConfiguration.AUDIT_SYNC_PROP_NAME)));
+                    }
+                    catch (final IllegalArgumentException ex)
+                    {
+                        throw new ConfigError(GatewayConfiguration.AUDIT_SYNC_PROP_NAME + ": " + ex.getMessage());
+                    }
+                }
+                auditTrail = AuditTrail.launch(auditContext
+                    .directory(auditDirectory)
+                    .toleranceMicros(clockPolicy.toleranceMicros())
+                    .clockSync(clock::syncSnapshot)
+                    .durableListener(wakeSender));
+                started.add(auditTrail);
+                wireRecorder = new AuditingWireRecorder(auditTrail.publisher(),
+                    auditTrail.reportPublisher(), auditTrail.otherPublisher(), new MessageStamper(clock, clockPolicy));
+                inboundObserver = new AuditingInboundObserver(auditTrail.publisher(), wireRecorder);
+                outboundGate = new AuditingOutboundGate(auditTrail.reportPublisher(), auditTrail.reportDurability(),
+                    new MessageStamper(clock, clockPolicy), wireRecorder);
+            }
+            else
+            {
+                auditTrail = null;
+            }
+            final OrderEntry orderEntry = new OrderEntry(
+                commands, instruments, counters, new YieldingIdleStrategy(), requireClockSync,
+                System.currentTimeMillis() * 1000);
+            orderEntry.nanoClock(clock::monotonicNanos);
+            if (engineIdle instanceof WakeableIdleStrategy)
+            {
+                orderEntry.wakeOnCommand(((WakeableIdleStrategy)engineIdle)::wake);
+            }
             if (null != latency)
             {
-                engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
+                orderEntry.receiveToRiskRecorder(latency.recorder(Stage.FIX_RECEIVE_TO_RISK, "fix-session"));
             }
-            orderAgent = engine;
+            application = new GatewayApplication(
+                settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control);
+
+            final ExecutionReportSender sender = new ExecutionReportSender(
+                events, application, instruments, outboundGate, counters, clock);
+            if (null != latency)
+            {
+                sender.latencyRecorders(
+                    latency.recorder(Stage.MATCHED_TO_ER_SENT, "execution-report-sender"),
+                    latency.recorder(Stage.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
+            }
+
+            final DrainingIdleStrategy drainingBackPressure = new DrainingIdleStrategy(new BackoffIdleStrategy());
+            final IdleStrategy engineBackPressure = compact ? drainingBackPressure : new BackoffIdleStrategy();
+            final int retainedFinishedOrders = getInt(GatewayConfiguration.RETAINED_FINISHED_ORDERS_PROP_NAME,
+                GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT);
+            final BookListener bookListener = null == publisher ? BookListener.NO_OP : publisher;
+            final Agent orderAgent;
+            clusterPath = launchClusterPath(commands, control, events, engineBackPressure, retainedFinishedOrders,
+                bookListener, referencePrices);
+            started.add(clusterPath);
+            if (null != clusterPath)
+            {
+                orderAgent = clusterPath.agent();
+            }
+            else
+            {
+                final MatchingEngine engine = new MatchingEngine(
+                    instruments.instrumentIds(),
+                    commands,
+                    control,
+                    events,
+                    referencePrices,
+                    bookListener,
+                    engineBackPressure,
+                    retainedFinishedOrders);
+                if (null != latency)
+                {
+                    engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
+                }
+                orderAgent = engine;
+            }
+
+            final LogFactory logFactory = new DiscardRecordingLogFactory(
+                hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings), counters, wireRecorder);
+            acceptor = new SocketAcceptor(
+                application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
+
+            sizeFilter = new InboundSizeFilter(getInt(GatewayConfiguration.MAX_MESSAGE_SIZE_PROP_NAME,
+                GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT));
+            // Runs after QuickFIX/J built its chain (TLS, codec): the cap goes between them, on decrypted bytes.
+            acceptor.setIoFilterChainBuilder((chain) ->
+                chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
+
+            if (compact)
+            {
+                drainingBackPressure.consumer(sender);
+                // Engine first in the duty cycle: the events it emits are sent in the same cycle, without a wake-up.
+                engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null,
+                    new CompositeAgent(orderAgent, sender));
+                senderRunner = null;
+            }
+            else
+            {
+                engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null, orderAgent);
+                senderRunner = new AgentRunner(senderIdle, Throwable::printStackTrace, null, sender);
+            }
+            threadPlan = threading + " (" + Runtime.getRuntime().availableProcessors() + " cores): QuickFIX/J " +
+                "network + session threads, " + (compact ?
+                orderAgent.roleName() + "+execution-report-sender on one thread" :
+                orderAgent.roleName() + ", execution-report-sender") +
+                " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
+                (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)" +
+                (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
+                (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
         }
-
-        final LogFactory logFactory = new DiscardRecordingLogFactory(
-            hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings), counters, wireRecorder);
-        acceptor = new SocketAcceptor(
-            application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
-
-        sizeFilter = new InboundSizeFilter(getInt(GatewayConfiguration.MAX_MESSAGE_SIZE_PROP_NAME,
-            GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT));
-        // Runs after QuickFIX/J built its chain (TLS, codec): the cap goes between them, on decrypted bytes.
-        acceptor.setIoFilterChainBuilder((chain) ->
-            chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
-
-        if (compact)
+        catch (final Exception | Error ex)
         {
-            drainingBackPressure.consumer(sender);
-            // Engine first in the duty cycle: the events it emits are sent in the same cycle, without a wake-up.
-            engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null,
-                new CompositeAgent(orderAgent, sender));
-            senderRunner = null;
+            // A gateway that cannot start leaves nothing running or mapped: close what had started, newest first.
+            for (int i = started.size() - 1; i >= 0; i--)
+            {
+                CloseHelper.quietClose(started.get(i));
+            }
+            throw ex;
         }
-        else
-        {
-            engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null, orderAgent);
-            senderRunner = new AgentRunner(senderIdle, Throwable::printStackTrace, null, sender);
-        }
-        threadPlan = threading + " (" + Runtime.getRuntime().availableProcessors() + " cores): QuickFIX/J " +
-            "network + session threads, " + (compact ?
-            orderAgent.roleName() + "+execution-report-sender on one thread" :
-            orderAgent.roleName() + ", execution-report-sender") +
-            " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
-            (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)" +
-            (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
-            (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
     }
 
     /**

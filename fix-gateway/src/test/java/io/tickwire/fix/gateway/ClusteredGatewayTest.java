@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import quickfix.Message;
 import quickfix.SessionSettings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +43,8 @@ import static io.tickwire.fix.gateway.GatewayTestSupport.field;
 import static io.tickwire.fix.gateway.OrderFlowTest.assertReport;
 import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -226,6 +229,29 @@ class ClusteredGatewayTest
             assertTrue(buyer.awaitLogon(10_000));
             buyer.send(status("P1"));
             assertReport(buyer.next(), 'I', '0', "P1", "0", "10");
+        }
+    }
+
+    @Test
+    void shouldLeaveNothingRunningOrMappedWhenItCannotStart() throws Exception
+    {
+        try (Gateway first = launch(GatewayTestSupport.freePort()))
+        {
+            // Same cluster ports as the running one: its member cannot bind them, after the market data driver
+            // and the audit trail have started.
+            final Path aeronDir = dir.resolve("second-aeron");
+            final Path second = Files.createDirectories(dir.resolve("second"));
+            final SessionSettings settings = GatewayTestSupport.settings(second, GatewayTestSupport.freePort());
+            settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, basePort);
+            settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
+            settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, aeronDir.toString());
+            final Exception failure = assertThrows(Exception.class, () -> Gateway.launch(new Gateway.Context()
+                .settings(settings).auditDirectory(dir.resolve("second-audit"))));
+            assertTrue(String.valueOf(failure.getMessage()).contains("cluster member"), failure.toString());
+            assertFalse(Files.exists(aeronDir), "the market data driver's directory is gone");
+            assertFalse(Files.exists(second.resolve("cluster").resolve("aeron")),
+                "the member's driver directory is gone");
+            assertTrue(first.clusterPath().member().isLeader(), "the running gateway is untouched");
         }
     }
 
