@@ -166,7 +166,8 @@ public final class Gateway implements AutoCloseable
                     GatewayConfiguration.EVENT_RING_CAPACITY_DEFAULT)));
 
             final ReferencePrices referencePrices = new ReferencePrices(instruments.maxInstrumentId());
-            final ReferencePriceSource referenceSource = (instrumentId) -> referencePrice(referencePrices, instrumentId);
+            final ReferencePriceSource referenceSource =
+                (instrumentId) -> referencePrice(referencePrices, instrumentId);
 
             MediaDriver driver = null;
             Aeron client = null;
@@ -331,7 +332,8 @@ public final class Gateway implements AutoCloseable
             }
 
             final LogFactory logFactory = new DiscardRecordingLogFactory(
-                hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings), counters, wireRecorder);
+                hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings), counters,
+                wireRecorder);
             acceptor = new SocketAcceptor(
                 application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
 
@@ -359,7 +361,8 @@ public final class Gateway implements AutoCloseable
                 orderAgent.roleName() + "+execution-report-sender on one thread" :
                 orderAgent.roleName() + ", execution-report-sender") +
                 " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
-                (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") + ", clock monitor (sleeping)" +
+                (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") +
+                ", clock monitor (sleeping)" +
                 (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
                 (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
         }
