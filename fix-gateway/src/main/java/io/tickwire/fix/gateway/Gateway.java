@@ -56,6 +56,7 @@ import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.LatencyRegistry;
 import io.tickwire.latency.Stage;
 import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -217,7 +218,7 @@ public final class Gateway implements AutoCloseable
             {
                 clockMonitor = ClockSyncMonitor.forHost();
                 clock = new SystemGatewayClock(clockMonitor);
-                clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), Throwable::printStackTrace, null,
+                clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), agentErrors("clock-monitor"), null,
                     clockMonitor);
             }
             else
@@ -347,14 +348,14 @@ public final class Gateway implements AutoCloseable
             {
                 drainingBackPressure.consumer(sender);
                 // Engine first in the duty cycle: the events it emits are sent in the same cycle, without a wake-up.
-                engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null,
+                engineRunner = new AgentRunner(engineIdle, agentErrors(orderAgent.roleName()), null,
                     new CompositeAgent(orderAgent, sender));
                 senderRunner = null;
             }
             else
             {
-                engineRunner = new AgentRunner(engineIdle, Throwable::printStackTrace, null, orderAgent);
-                senderRunner = new AgentRunner(senderIdle, Throwable::printStackTrace, null, sender);
+                engineRunner = new AgentRunner(engineIdle, agentErrors(orderAgent.roleName()), null, orderAgent);
+                senderRunner = new AgentRunner(senderIdle, agentErrors(sender.roleName()), null, sender);
             }
             threadPlan = threading + " (" + Runtime.getRuntime().availableProcessors() + " cores): QuickFIX/J " +
                 "network + session threads, " + (compact ?
@@ -375,6 +376,23 @@ public final class Gateway implements AutoCloseable
             }
             throw ex;
         }
+    }
+
+    /**
+     * What an agent's runner does with an exception the agent throws: count it (status line) and say which agent
+     * and why; the runner then carries on with the next duty cycle.
+     */
+    private ErrorHandler agentErrors(final String agent)
+    {
+        return (throwable) ->
+        {
+            counters.onAgentError();
+            System.err.println("tickwire gateway: " + agent + " failed: " + throwable);
+            if (Boolean.getBoolean("tickwire.debug"))
+            {
+                throwable.printStackTrace();
+            }
+        };
     }
 
     /**

@@ -33,6 +33,7 @@ public final class GatewayCounters
     private final AtomicLong reportsSent = new AtomicLong();
     private final AtomicLong logonFailures = new AtomicLong();
     private final AtomicLong garbledDiscarded = new AtomicLong();
+    private final AtomicLong agentErrors = new AtomicLong();
     private final AtomicLongArray rejectsByReason = new AtomicLongArray(REASONS);
 
     /**
@@ -82,6 +83,22 @@ public final class GatewayCounters
     public void onGarbledDiscarded()
     {
         garbledDiscarded.incrementAndGet();
+    }
+
+    /**
+     * Any agent thread: an agent threw; its runner carries on.
+     */
+    public void onAgentError()
+    {
+        agentErrors.incrementAndGet();
+    }
+
+    /**
+     * @return exceptions thrown by the gateway's agents.
+     */
+    public long agentErrors()
+    {
+        return agentErrors.get();
     }
 
     /**
