@@ -52,7 +52,6 @@ import static io.tickwire.fix.gateway.GatewayTestSupport.field;
 import static io.tickwire.fix.gateway.OrderFlowTest.assertReport;
 import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -305,7 +304,6 @@ class MemberAuditJournalTest
         assertTrue(audit.toString().contains("agree up to position"), audit.toString());
         System.out.println("audit compare with a tampered copy:\n" + audit);
         assertEquals(2, runAudit("compare", survivors.get(0).toString()), audit.toString());
-        assertFalse(audit.toString().contains("AGREE up to"), audit.toString());
     }
 
     private final StringWriter audit = new StringWriter();
