@@ -18,6 +18,7 @@ package io.tickwire.fix.audit;
 import io.tickwire.sbe.audit.AuditRecordDecoder;
 import io.tickwire.sbe.audit.MessageHeaderDecoder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -37,15 +38,16 @@ import java.util.List;
 public final class JournalComparator
 {
     private static final int HASH_LENGTH = JournalDescriptor.HASH_LENGTH;
-    private static final String[] VAR_FIELDS = { "sessionId", "clOrdId", "origClOrdId", "symbol", "text", "rawMessage" };
+    private static final String[] VAR_FIELDS =
+        { "sessionId", "clOrdId", "origClOrdId", "symbol", "text", "rawMessage" };
 
     /**
      * The outcome of a comparison.
      *
-     * @param agree     whether no journal diverges from the first.
-     * @param records   records every journal agrees on (the common prefix).
-     * @param position  log position of the last of them, 0 when none carries one.
-     * @param lines     the report, one line each.
+     * @param agree    whether no journal diverges from the first.
+     * @param records  records every journal agrees on (the common prefix).
+     * @param position log position of the last of them, 0 when none carries one.
+     * @param lines    the report, one line each.
      */
     public record Result(boolean agree, long records, long position, List<String> lines)
     {
@@ -167,7 +169,7 @@ public final class JournalComparator
         {
             return "messageHeader";
         }
-        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(record);
+        final UnsafeBuffer buffer = new UnsafeBuffer(record);
         final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(buffer, 0);
         if (AuditRecordDecoder.TEMPLATE_ID != header.templateId())
         {
