@@ -415,8 +415,12 @@ public final class Gateway implements AutoCloseable
             .clusterDir(clusterDir.toFile())
             .basePort(basePort);
         final MatchingService service =
-            new MatchingService(instruments.instrumentIds(), retainedFinishedOrders, bookListener, referencePrices)
-                .memberAudit(clusterDir.resolve(MatchingService.AUDIT_DIR_NAME));
+            new MatchingService(instruments.instrumentIds(), retainedFinishedOrders, bookListener, referencePrices);
+        if (null != auditTrail)
+        {
+            // The inbound records travel in the log only with an audit trail: then the member journals them.
+            service.memberAudit(clusterDir.resolve(MatchingService.AUDIT_DIR_NAME));
+        }
         final LatencyRegistry latency = context.latencyRegistry();
         service.sameHostLatency(SystemNanoClock.INSTANCE,
             null == latency ? null : latency.recorder(Stage.RISK_TO_MATCHED, "matching-service"));
