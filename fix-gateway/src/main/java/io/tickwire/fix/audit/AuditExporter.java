@@ -59,7 +59,8 @@ public final class AuditExporter
         "clockStatus", "clockErrorBoundMicros", "withinTolerance", "direction", "eventType", "outcome",
         "msgSeqNum", "side", "orderType", "timeInForce", "execType", "orderQuantity", "price", "lastQuantity",
         "lastPrice", "cumulativeQuantity", "leavesQuantity", "orderId", "sessionId", "clOrdId", "origClOrdId",
-        "symbol", "text", "rawMessage", "estimatedErrorMicros", "toleranceMicros", "kernelStatusBits", "source");
+        "symbol", "text", "rawMessage", "estimatedErrorMicros", "toleranceMicros", "kernelStatusBits", "source",
+        "logPosition");
 
     private static final char SOH = '\u0001';
 
@@ -132,6 +133,12 @@ public final class AuditExporter
         row.put("cumulativeQuantity", Long.toString(d.cumulativeQuantity()));
         row.put("leavesQuantity", Long.toString(d.leavesQuantity()));
         row.put("orderId", Long.toString(d.orderId()));
+        // Read here, in block order; shown last. Null (absent) in records older than schema version 3.
+        final long logPosition = d.logPosition();
+        if (AuditRecordDecoder.logPositionNullValue() != logPosition && 0 != logPosition)
+        {
+            row.put("logPosition", Long.toString(logPosition));
+        }
         row.put("sessionId", d.sessionId());
         row.put("clOrdId", d.clOrdId());
         row.put("origClOrdId", d.origClOrdId());

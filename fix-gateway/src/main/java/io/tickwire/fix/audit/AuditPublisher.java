@@ -21,6 +21,7 @@ import io.tickwire.sbe.audit.AuditRecordEncoder;
 import io.tickwire.sbe.audit.BooleanType;
 import io.tickwire.sbe.audit.ClockSyncStatus;
 import io.tickwire.sbe.audit.MessageHeaderEncoder;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
@@ -52,6 +53,8 @@ public final class AuditPublisher
     private static final int VAR_FIELD_COUNT = 6;
     private static final int FIXED_LENGTH =
         MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.BLOCK_LENGTH + VAR_FIELD_COUNT * VAR_LENGTH_FIELD;
+    private static final int SEQUENCE_OFFSET =
+        MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.recordSequenceEncodingOffset();
     private static final ClockSyncStatus[] STATUS_BY_ORDINAL = new ClockSyncStatus[SyncStatus.values().length];
 
     static
@@ -122,29 +125,96 @@ public final class AuditPublisher
      */
     public long publish(final MessageStamp stamp, final AuditEntry entry)
     {
-        final int sessionIdLength = length(entry.sessionId);
-        final int clOrdIdLength = length(entry.clOrdId);
-        final int origClOrdIdLength = length(entry.origClOrdId);
-        final int symbolLength = length(entry.symbol);
-        final int textLength = length(entry.text);
-        int rawLength = entry.rawMessageLength();
-
-        int length = FIXED_LENGTH + sessionIdLength + clOrdIdLength + origClOrdIdLength + symbolLength +
-            textLength + rawLength;
-        if (length > maxMessageLength)
-        {
-            rawLength = Math.max(0, rawLength - (length - maxMessageLength));
-            length = FIXED_LENGTH + sessionIdLength + clOrdIdLength + origClOrdIdLength + symbolLength +
-                textLength + rawLength;
-            truncatedCount++;
-        }
-
+        final int length = recordLength(entry, maxMessageLength);
         final int index = claim(length);
-        final MutableDirectBuffer buffer = ringBytes;
         // recordSequence is assigned by the journal writer; in the ring it carries the ordering dependency
         // (ticket of the other publisher this record must follow, 0 for none), read by the writer and overwritten.
+        encodeAt(ringBytes, index, length, null == orderedAfter ? 0 : orderedAfter.lastTicket(), stamp, entry);
+        return commit(index);
+    }
+
+    /**
+     * Encode the record {@link #publish} would enqueue into a buffer of the caller's, without enqueueing it: the
+     * bytes that travel in a cluster command ({@code cluster.IngressFrame}) and that {@link #publishEncoded}
+     * then enqueues, so the record is encoded once for both. Its {@code recordSequence} is 0 and its
+     * {@code logPosition} 0. A raw message too large for {@code capacity} (or for a ring record) is truncated and
+     * counted in {@link #truncatedCount()}.
+     *
+     * @param stamp    the message's stamp.
+     * @param entry    the record content.
+     * @param dst      where to encode.
+     * @param offset   of the SBE header in {@code dst}.
+     * @param capacity bytes available at {@code offset}.
+     * @return the record's length (SBE header included).
+     */
+    public int encode(
+        final MessageStamp stamp,
+        final AuditEntry entry,
+        final MutableDirectBuffer dst,
+        final int offset,
+        final int capacity)
+    {
+        final int length = recordLength(entry, Math.min(capacity, maxMessageLength));
+        encodeAt(dst, offset, length, 0, stamp, entry);
+        return length;
+    }
+
+    /**
+     * Enqueue a record encoded by {@link #encode}: a copy, with the ordering dependency set as {@link #publish}
+     * sets it.
+     *
+     * @param src    holding the record.
+     * @param offset of its SBE header.
+     * @param length of the record.
+     * @return the record's ticket, as from {@link #publish}.
+     */
+    public long publishEncoded(final DirectBuffer src, final int offset, final int length)
+    {
+        final int index = claim(length);
+        ringBytes.putBytes(index, src, offset, length);
+        ringBytes.putLong(index + SEQUENCE_OFFSET, null == orderedAfter ? 0 : orderedAfter.lastTicket(),
+            ByteOrder.LITTLE_ENDIAN);
+        return commit(index);
+    }
+
+    private long commit(final int index)
+    {
+        ringBuffer.commit(index);
+        final long ticket = ++lastTicket;
+        publishedTicket.lazySet(ticket);
+        if (null != wakeConsumer)
+        {
+            wakeConsumer.run();
+        }
+        return ticket;
+    }
+
+    /**
+     * The encoded length of the entry's record, its raw message truncated (and counted) to fit {@code maxLength}.
+     */
+    private int recordLength(final AuditEntry entry, final int maxLength)
+    {
+        final int fixedLength = FIXED_LENGTH + length(entry.sessionId) + length(entry.clOrdId) +
+            length(entry.origClOrdId) + length(entry.symbol) + length(entry.text);
+        final int rawLength = entry.rawMessageLength();
+        if (fixedLength + rawLength > maxLength)
+        {
+            truncatedCount++;
+            return fixedLength + Math.max(0, maxLength - fixedLength);
+        }
+        return fixedLength + rawLength;
+    }
+
+    private void encodeAt(
+        final MutableDirectBuffer buffer,
+        final int index,
+        final int length,
+        final long dependency,
+        final MessageStamp stamp,
+        final AuditEntry entry)
+    {
         encoder.wrapAndApplyHeader(buffer, index, headerEncoder)
-            .recordSequence(null == orderedAfter ? 0 : orderedAfter.lastTicket())
+            .recordSequence(dependency)
             .timestampMicros(stamp.epochMicros())
             .monotonicNanos(stamp.monotonicNanos())
             .clockStatus(STATUS_BY_ORDINAL[stamp.status().ordinal()])
@@ -164,16 +234,19 @@ public final class AuditPublisher
             .lastPrice(entry.lastPrice)
             .cumulativeQuantity(entry.cumulativeQuantity)
             .leavesQuantity(entry.leavesQuantity)
-            .orderId(entry.orderId);
+            .orderId(entry.orderId)
+            .logPosition(0);
 
         // Variable-length fields in schema order, in SBE's var-data layout (uint32 length, bytes), copied
         // straight from the CharSequences so that no byte[] is created.
         int limit = index + MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.BLOCK_LENGTH;
-        limit = putWireBytes(buffer, limit, entry.sessionId, sessionIdLength);
-        limit = putWireBytes(buffer, limit, entry.clOrdId, clOrdIdLength);
-        limit = putWireBytes(buffer, limit, entry.origClOrdId, origClOrdIdLength);
-        limit = putWireBytes(buffer, limit, entry.symbol, symbolLength);
-        limit = putWireBytes(buffer, limit, entry.text, textLength);
+        limit = putWireBytes(buffer, limit, entry.sessionId, length(entry.sessionId));
+        limit = putWireBytes(buffer, limit, entry.clOrdId, length(entry.clOrdId));
+        limit = putWireBytes(buffer, limit, entry.origClOrdId, length(entry.origClOrdId));
+        limit = putWireBytes(buffer, limit, entry.symbol, length(entry.symbol));
+        limit = putWireBytes(buffer, limit, entry.text, length(entry.text));
+        // What is left of the record's length is the raw message (truncated by recordLength when too large).
+        final int rawLength = index + length - limit - VAR_LENGTH_FIELD;
         if (null != entry.rawBuffer)
         {
             buffer.putInt(limit, rawLength, ByteOrder.LITTLE_ENDIAN);
@@ -183,15 +256,6 @@ public final class AuditPublisher
         {
             putWireBytes(buffer, limit, entry.rawMessage, rawLength);
         }
-
-        ringBuffer.commit(index);
-        final long ticket = ++lastTicket;
-        publishedTicket.lazySet(ticket);
-        if (null != wakeConsumer)
-        {
-            wakeConsumer.run();
-        }
-        return ticket;
     }
 
     /**

@@ -16,6 +16,7 @@
 package io.tickwire.fix.cli;
 
 import io.tickwire.fix.audit.AuditExporter;
+import io.tickwire.fix.audit.JournalComparator;
 import io.tickwire.fix.audit.JournalFileScan;
 import io.tickwire.fix.audit.JournalIssue;
 import io.tickwire.fix.audit.JournalReader;
@@ -44,7 +45,8 @@ import java.util.concurrent.Callable;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Verify and export the order audit journal; show the clock synchronisation state.",
-    subcommands = { AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Clock.class })
+    subcommands = {
+        AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Compare.class, AuditCommand.Clock.class })
 public final class AuditCommand implements Runnable
 {
     static final int EXIT_OK = 0;
@@ -205,6 +207,41 @@ public final class AuditCommand implements Runnable
             }
             err.flush();
             return report.isValid() ? EXIT_OK : EXIT_ERROR;
+        }
+    }
+
+    /**
+     * {@code audit compare DIR DIR [DIR...]}: the journals of cluster members, written from the same log.
+     */
+    @Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare the audit journals of cluster members (each <clusterDir>/audit), written from the same log.",
+            "Prints 'AGREE up to position P (N records)' and exits 0, or the first divergence and exits 1.",
+            "A member behind the others is not a divergence. Usage errors exit 2." })
+    static final class Compare implements Callable<Integer>
+    {
+        @Parameters(arity = "2..*", paramLabel = "DIR", description = "Member journal directories.")
+        private List<Path> directories;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        public Integer call()
+        {
+            for (final Path directory : directories)
+            {
+                if (!Files.isDirectory(directory))
+                {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + directory);
+                }
+            }
+            final PrintWriter out = spec.commandLine().getOut();
+            final JournalComparator.Result result = JournalComparator.compare(directories);
+            result.lines().forEach(out::println);
+            out.flush();
+            return result.agree() ? EXIT_OK : EXIT_ERROR;
         }
     }
 

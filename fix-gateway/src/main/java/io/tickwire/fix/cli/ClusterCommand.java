@@ -224,7 +224,8 @@ public final class ClusterCommand implements Runnable
                 .clusterDir(dir.toFile())
                 .idleStrategy(idle)
                 .threading(threading)
-                .clusteredService(() -> new MatchingService(ids, retainedOrders, BookListener.NO_OP));
+                .clusteredService(() -> new MatchingService(ids, retainedOrders, BookListener.NO_OP)
+                    .memberAudit(dir.resolve(MatchingService.AUDIT_DIR_NAME)));
         }
 
         /**

@@ -394,6 +394,11 @@ public final class ClusterMember implements AutoCloseable
         {
             closed = true;
             closeInOrder(consensusModule, container, archive, driver);
+            if (service instanceof AutoCloseable)
+            {
+                // After its container: the service's own resources (a member audit journal's writer).
+                CloseHelper.quietClose((AutoCloseable)service);
+            }
         }
     }
 

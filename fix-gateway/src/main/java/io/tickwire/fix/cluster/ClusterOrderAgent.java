@@ -80,7 +80,8 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private final ExpandableRingBuffer.MessageConsumer findHandler = this::find;
     private final ExpandableRingBuffer.MessageConsumer trimHandler = this::trim;
     private final ExpandableRingBuffer inFlight = new ExpandableRingBuffer(0, 1 << 30, true);
-    private final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
+    private final UnsafeBuffer frame = new UnsafeBuffer(
+        ByteBuffer.allocateDirect(FRAME_OFFSET + IngressFrame.MAX_FRAME_LENGTH));
     private final AtomicLong commandsOffered = new AtomicLong();
     private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong ingressRetries = new AtomicLong();
@@ -203,10 +204,27 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private ControlledMessageHandler.Action offer(
         final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        // In flight: [correlation id | ingress frame]; the frame is what the cluster log gets.
-        final long correlationId = buffer.getLong(index + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+        // In flight: [correlation id | ingress frame]; the frame is what the cluster log gets. A command from the
+        // session thread may come with the inbound audit record of the message that caused it:
+        // [int32 command length][command][audit record], and the record travels behind the command.
+        final int frameLength;
+        final long correlationId;
+        if (IngressFrame.AUDITED_COMMAND_MSG_TYPE_ID == msgTypeId)
+        {
+            final int commandLength = buffer.getInt(index, ByteOrder.LITTLE_ENDIAN);
+            final int commandIndex = index + Integer.BYTES;
+            final int auditLength = length - Integer.BYTES - commandLength;
+            correlationId =
+                buffer.getLong(commandIndex + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+            frameLength = IngressFrame.encode(frame, FRAME_OFFSET, nextSequence, buffer, commandIndex, commandLength,
+                buffer, commandIndex + commandLength, auditLength);
+        }
+        else
+        {
+            correlationId = buffer.getLong(index + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+            frameLength = IngressFrame.encode(frame, FRAME_OFFSET, nextSequence, buffer, index, length);
+        }
         frame.putLong(CORRELATION_OFFSET, correlationId, ByteOrder.LITTLE_ENDIAN);
-        final int frameLength = IngressFrame.encode(frame, FRAME_OFFSET, nextSequence, buffer, index, length);
         final long result = cluster.offer(frame, FRAME_OFFSET, frameLength);
         if (result > 0)
         {

@@ -25,6 +25,7 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.fix.audit.MemberAuditJournal;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.EngineSnapshotCodec;
 import io.tickwire.fix.match.MatchingEngine;
@@ -43,6 +44,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -60,8 +62,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The state snapshot is the engine's ({@link EngineSnapshotCodec}); a member restarts from its latest snapshot
  * and the log after it.
  */
-public final class MatchingService implements ClusteredService
+public final class MatchingService implements ClusteredService, AutoCloseable
 {
+    /**
+     * Name of the member's audit journal directory under its cluster directory.
+     */
+    public static final String AUDIT_DIR_NAME = "audit";
+
     private final int[] instrumentIds;
     private final int retainedFinishedOrders;
     private final BookListener bookListener;
@@ -89,6 +96,8 @@ public final class MatchingService implements ClusteredService
     private Cluster cluster;
     private IdleStrategy idleStrategy;
     private MatchingEngine engine;
+    private Path auditDirectory;
+    private volatile MemberAuditJournal auditJournal;
 
     /**
      * @param instrumentIds          the instruments to keep books for (every member the same).
@@ -139,6 +148,28 @@ public final class MatchingService implements ClusteredService
     }
 
     /**
+     * Journal the inbound audit record each command carries ({@link IngressFrame} version 2), keyed by the
+     * command's log position, in this member's own hash-chained journal ({@link MemberAuditJournal}, written on its
+     * own thread). Before the member starts.
+     *
+     * @param directory the member's journal directory, e.g. {@code <clusterDir>/audit}, or null for none.
+     * @return this.
+     */
+    public MatchingService memberAudit(final Path directory)
+    {
+        this.auditDirectory = directory;
+        return this;
+    }
+
+    /**
+     * @return the member's audit journal, or null; any thread once the service has started.
+     */
+    public MemberAuditJournal auditJournal()
+    {
+        return auditJournal;
+    }
+
+    /**
      * Build the engine and load the snapshot, if any, by polling the snapshot image to its end.
      *
      * @param cluster       this service runs in.
@@ -148,6 +179,11 @@ public final class MatchingService implements ClusteredService
     {
         this.cluster = cluster;
         idleStrategy = cluster.idleStrategy();
+        if (null != auditDirectory && null == auditJournal)
+        {
+            // Opened before the log is replayed: records journalled before a restart are known, and skipped.
+            auditJournal = new MemberAuditJournal(auditDirectory).start("member-audit-" + cluster.memberId());
+        }
         // Only the leader tells the market of book changes; followers and replays must not publish twice.
         final BookListener leaderOnly = new LeaderOnlyBookListener(bookListener, this);
         engine = new MatchingEngine(instrumentIds, null, null, this::sendEvent,
@@ -202,7 +238,9 @@ public final class MatchingService implements ClusteredService
         final int length,
         final Header header)
     {
-        if (length < IngressFrame.COMMAND_OFFSET)
+        final int commandLength = length < IngressFrame.COMMAND_OFFSET ? -1 :
+            IngressFrame.commandLength(buffer, offset, length);
+        if (commandLength < 0)
         {
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
@@ -220,8 +258,19 @@ public final class MatchingService implements ClusteredService
             return;
         }
         lastIngressSequence = sequence;
-        final int commandOffset = offset + IngressFrame.COMMAND_OFFSET;
-        if (!validator.isValid(buffer, commandOffset, length - IngressFrame.COMMAND_OFFSET))
+        final int commandOffset = offset + IngressFrame.commandOffset(buffer, offset, length);
+        final MemberAuditJournal journal = auditJournal;
+        if (null != journal)
+        {
+            final int auditLength = IngressFrame.auditLength(buffer, offset, length);
+            if (auditLength > 0)
+            {
+                // Keyed by the command's log position: the same on every member, and skipped on a replay of what
+                // this member journalled before a restart.
+                journal.offer(header.position(), buffer, commandOffset + commandLength, auditLength, idleStrategy);
+            }
+        }
+        if (!validator.isValid(buffer, commandOffset, commandLength))
         {
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
@@ -267,6 +316,12 @@ public final class MatchingService implements ClusteredService
      */
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
+        final MemberAuditJournal journal = auditJournal;
+        if (null != journal)
+        {
+            // A restart replays the log from this snapshot on: every record below it must be in the journal first.
+            journal.awaitJournalled(idleStrategy);
+        }
         serviceSnapshot.wrapAndApplyHeader(snapshotBuffer, 0, snapshotHeader).lastIngressSequence(lastIngressSequence);
         offer(snapshotPublication, snapshotBuffer, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + serviceSnapshot.encodedLength());
@@ -290,6 +345,19 @@ public final class MatchingService implements ClusteredService
      */
     public void onTerminate(final Cluster cluster)
     {
+    }
+
+    /**
+     * Close the member's audit journal, after journalling what it was handed. Call once the service's container
+     * has stopped ({@link ClusterMember#close()} does).
+     */
+    public void close()
+    {
+        final MemberAuditJournal journal = auditJournal;
+        if (null != journal)
+        {
+            journal.close();
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ import io.tickwire.fix.audit.AuditTrail;
 import io.tickwire.fix.audit.DurableListener;
 import io.tickwire.fix.audit.WakeableIdleStrategy;
 import io.tickwire.fix.session.AuditingInboundObserver;
+import io.tickwire.fix.session.InboundAuditRecord;
 import io.tickwire.fix.session.AuditingWireRecorder;
 import io.tickwire.fix.session.AuditingOutboundGate;
 import io.tickwire.fix.session.CredentialStore;
@@ -313,6 +314,14 @@ public final class Gateway implements AutoCloseable
             if (null != clusterPath)
             {
                 orderAgent = clusterPath.agent();
+                if (inboundObserver instanceof AuditingInboundObserver)
+                {
+                    // The inbound audit record travels behind its command: the cluster log is the durable audit
+                    // source.
+                    final InboundAuditRecord auditRecord = new InboundAuditRecord();
+                    ((AuditingInboundObserver)inboundObserver).commandRecord(auditRecord);
+                    orderEntry.attachAuditRecord(auditRecord);
+                }
             }
             else
             {
@@ -447,6 +456,11 @@ public final class Gateway implements AutoCloseable
             .basePort(basePort);
         final MatchingService service =
             new MatchingService(instruments.instrumentIds(), retainedFinishedOrders, bookListener, referencePrices);
+        if (null != auditTrail)
+        {
+            // The inbound records travel in the log only with an audit trail: then the member journals them.
+            service.memberAudit(clusterDir.resolve(MatchingService.AUDIT_DIR_NAME));
+        }
         final LatencyRegistry latency = context.latencyRegistry();
         service.sameHostLatency(SystemNanoClock.INSTANCE,
             null == latency ? null : latency.recorder(Stage.RISK_TO_MATCHED, "matching-service"));

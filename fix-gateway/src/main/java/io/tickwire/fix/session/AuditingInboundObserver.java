@@ -36,6 +36,7 @@ public final class AuditingInboundObserver implements InboundObserver
     private final AuditingWireRecorder wireRecorder;
     private final AuditEntry entry = new AuditEntry();
     private final AuditFields fields = new AuditFields();
+    private InboundAuditRecord commandRecord;
 
     /**
      * @param publisher    the session thread's audit publisher ({@code AuditTrail.publisher()}).
@@ -48,6 +49,19 @@ public final class AuditingInboundObserver implements InboundObserver
     }
 
     /**
+     * Also keep each record for the command it causes, to travel in the cluster log (clustered order path). Set
+     * before the session starts.
+     *
+     * @param commandRecord shared with the {@link OrderEntry}, or null.
+     * @return this.
+     */
+    public AuditingInboundObserver commandRecord(final InboundAuditRecord commandRecord)
+    {
+        this.commandRecord = commandRecord;
+        return this;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public void onInbound(final SessionID sessionId, final Message message, final MessageStamp stamp)
@@ -55,6 +69,10 @@ public final class AuditingInboundObserver implements InboundObserver
         if (null != wireRecorder)
         {
             wireRecorder.bindSessionThread();
+        }
+        if (null != commandRecord)
+        {
+            commandRecord.clear();
         }
         final String msgType = AuditFields.string(message.getHeader(), 35);
         if (null == msgType || message.isAdmin())
@@ -83,7 +101,17 @@ public final class AuditingInboundObserver implements InboundObserver
         entry.reset().direction(Direction.INBOUND).eventType(eventType).outcome(Outcome.RECEIVED);
         fields.copy(message, sessionId, entry);
         entry.rawMessage(message.toRawString());
-        publisher.publish(stamp, entry);
+        if (null == commandRecord)
+        {
+            publisher.publish(stamp, entry);
+        }
+        else
+        {
+            // Encoded once: the same bytes go to the gateway's journal and, behind the command, to the cluster log.
+            final int length = publisher.encode(stamp, entry, commandRecord.buffer(), 0, commandRecord.capacity());
+            publisher.publishEncoded(commandRecord.buffer(), 0, length);
+            commandRecord.length(length);
+        }
     }
 
     /**

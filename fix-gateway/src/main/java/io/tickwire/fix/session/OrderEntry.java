@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.session;
 
+import io.tickwire.fix.cluster.IngressFrame;
 import io.tickwire.fix.risk.PreTradeRisk;
 import io.tickwire.fix.time.MessageStamp;
 import io.tickwire.latency.StageRecorder;
@@ -27,6 +28,7 @@ import io.tickwire.sbe.internal.RejectReason;
 import io.tickwire.sbe.internal.ReplaceOrderCommandEncoder;
 import io.tickwire.sbe.internal.Side;
 import io.tickwire.sbe.internal.TimeInForce;
+import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -36,6 +38,7 @@ import quickfix.FieldNotFound;
 import quickfix.Message;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Turns order entry messages into engine commands on the session thread, the one writer of the command ring.
@@ -77,6 +80,7 @@ public final class OrderEntry
     private long riskNanos;
     private NanoClock nanoClock = SystemNanoClock.INSTANCE;
     private StageRecorder receiveToRisk;
+    private InboundAuditRecord auditRecord;
 
     /**
      * @param commands         the command ring (this is its one writer).
@@ -315,15 +319,56 @@ public final class OrderEntry
         return true;
     }
 
+    /**
+     * Attach the inbound audit record of the message to each command it causes
+     * ({@link IngressFrame#AUDITED_COMMAND_MSG_TYPE_ID}): only when the cluster order agent reads the command ring.
+     * Set before the session starts.
+     *
+     * @param auditRecord shared with the {@link AuditingInboundObserver}, or null.
+     * @return this.
+     */
+    public OrderEntry attachAuditRecord(final InboundAuditRecord auditRecord)
+    {
+        this.auditRecord = auditRecord;
+        return this;
+    }
+
     private void write(final int templateId, final int bodyLength)
     {
         final int length = MessageHeaderEncoder.ENCODED_LENGTH + bodyLength;
+        if (null != auditRecord && auditRecord.length() > 0)
+        {
+            writeWithAuditRecord(length);
+            return;
+        }
         backPressureIdle.reset();
         while (!commands.write(templateId, buffer, 0, length))
         {
             // A full command ring means the engine is behind: holding the session thread pushes back on TCP.
             backPressureIdle.idle();
         }
+        if (null != wakeEngine)
+        {
+            wakeEngine.run();
+        }
+    }
+
+    private void writeWithAuditRecord(final int commandLength)
+    {
+        final int auditLength = auditRecord.length();
+        final int length = Integer.BYTES + commandLength + auditLength;
+        backPressureIdle.reset();
+        int index;
+        while ((index = commands.tryClaim(IngressFrame.AUDITED_COMMAND_MSG_TYPE_ID, length)) < 0)
+        {
+            backPressureIdle.idle();
+        }
+        final AtomicBuffer ring = commands.buffer();
+        ring.putInt(index, commandLength, ByteOrder.LITTLE_ENDIAN);
+        ring.putBytes(index + Integer.BYTES, buffer, 0, commandLength);
+        ring.putBytes(index + Integer.BYTES + commandLength, auditRecord.buffer(), 0, auditLength);
+        commands.commit(index);
+        auditRecord.clear();
         if (null != wakeEngine)
         {
             wakeEngine.run();
