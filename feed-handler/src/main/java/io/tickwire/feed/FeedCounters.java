@@ -277,6 +277,20 @@ public final class FeedCounters implements AutoCloseable
     }
 
     /**
+     * @param reason of malformed input.
+     * @return malformed input of that reason, all sources.
+     */
+    public long malformed(final MalformedReason reason)
+    {
+        long total = 0;
+        for (final Source source : sources)
+        {
+            total += source.malformed(reason).get();
+        }
+        return total;
+    }
+
+    /**
      * @return messages dropped for a full ring, all sources.
      */
     public long dropped()

@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.feed.ingest.MalformedReason;
+
 /**
  * The feed handler's totals at one instant, as plain values: safe to keep after the handler closed.
  *
@@ -32,6 +34,8 @@ package io.tickwire.feed;
  * @param backPressured     claims refused for back-pressure.
  * @param notConnected      claims refused for no subscriber.
  * @param heartbeats        heartbeats published.
+ * @param readErrors        inputs that could not be read to their end ({@code READ_ERROR}: a corrupt gzip stream, an
+ *                          I/O error): what was published from them before the error may be corrupt.
  */
 public record FeedSnapshot(
     long nanoTime,
@@ -47,8 +51,29 @@ public record FeedSnapshot(
     long bytesPublished,
     long backPressured,
     long notConnected,
-    long heartbeats)
+    long heartbeats,
+    long readErrors)
 {
+    /**
+     * Did the input end early because it could not be read ({@code READ_ERROR})?
+     *
+     * @return true when some input was bad.
+     */
+    public boolean hadReadErrors()
+    {
+        return readErrors > 0;
+    }
+
+    /**
+     * Were messages missing from the input and not recovered (gaps in a capture, lost live MoldUDP64 messages)?
+     *
+     * @return true when the input had gaps.
+     */
+    public boolean hadGaps()
+    {
+        return upstreamLost > 0;
+    }
+
     /**
      * Read the totals from live counters.
      *
@@ -71,6 +96,7 @@ public record FeedSnapshot(
             counters.publisher().bytesPublished().get(),
             counters.publisher().backPressured().get(),
             counters.publisher().notConnected().get(),
-            counters.publisher().heartbeats().get());
+            counters.publisher().heartbeats().get(),
+            counters.malformed(MalformedReason.READ_ERROR));
     }
 }

@@ -68,7 +68,7 @@ public final class StatusLine
             "summary: %.3f s%n" +
             "  messages in        %,d%n" +
             "  not normalised     %,d (types counted, not published)%n" +
-            "  malformed          %,d%n" +
+            "  malformed          %,d (of which read errors %,d)%n" +
             "  dropped            %,d (live input, ring full)%n" +
             "  published          %,d (%,d bytes, %,d msg/s average)%n" +
             "  heartbeats         %,d%n" +
@@ -80,6 +80,7 @@ public final class StatusLine
             end.messagesIn() - start.messagesIn(),
             end.notNormalised() - start.notNormalised(),
             end.malformed() - start.malformed(),
+            end.readErrors() - start.readErrors(),
             end.dropped() - start.dropped(),
             published,
             end.bytesPublished() - start.bytesPublished(),

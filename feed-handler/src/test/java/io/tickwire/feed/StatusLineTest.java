@@ -28,7 +28,7 @@ class StatusLineTest
 {
     private static FeedSnapshot snapshot(final long nanoTime, final long in, final long out)
     {
-        return new FeedSnapshot(nanoTime, in, 2, 3, 4, 5, 6, 7, 8, out, out * 70, 9, 10, 11);
+        return new FeedSnapshot(nanoTime, in, 2, 3, 4, 5, 6, 7, 8, out, out * 70, 9, 10, 11, 1);
     }
 
     @Test

@@ -52,6 +52,17 @@ import java.util.concurrent.TimeUnit;
         "and a summary." })
 public final class FeedPublishCommand implements Callable<Integer>
 {
+    /** Exit status: the input was published completely. */
+    public static final int EXIT_OK = 0;
+    /** Exit status: the run failed (cannot open the input, the driver, ...). */
+    public static final int EXIT_ERROR = 1;
+    /** Exit status: the command line was wrong. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit status: some input could not be read to its end (corrupt gzip, I/O error): published data may be bad. */
+    public static final int EXIT_BAD_INPUT = 3;
+    /** Exit status: sequence numbers were missing from the input (capture gaps, unrecovered live losses). */
+    public static final int EXIT_GAPS = 4;
+
     static final class Input
     {
         @Option(names = "--itch", paramLabel = "FILE", description = "ITCH 5.0 BinaryFILE, plain or .gz.")
@@ -215,7 +226,7 @@ public final class FeedPublishCommand implements Callable<Integer>
                 out.flush();
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
 
-                start = new FeedSnapshot(startNs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                start = new FeedSnapshot(startNs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
                 FeedSnapshot previous = start;
                 boolean toldWaiting = false;
                 long nextStatusNs = start.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -253,15 +264,50 @@ public final class FeedPublishCommand implements Callable<Integer>
                 feed.close();
             }
 
-            out.print(StatusLine.summary(start, null != end ? end : feed.snapshot()));
+            final FeedSnapshot last = null != end ? end : feed.snapshot();
+            out.print(StatusLine.summary(start, last));
+            final int exitCode = exitCode(last);
+            out.println(verdict(exitCode, last));
             out.flush();
-            return 0;
+            return exitCode;
         }
         finally
         {
             // On Ctrl-C the shutdown hook holds the JVM until the summary is out.
             finished.countDown();
             removeQuietly(shutdownHook);
+        }
+    }
+
+    /**
+     * The exit status says what the subscribers received: everything, or not. Bad input wins over gaps because
+     * what was published from it may be wrong, not merely incomplete.
+     */
+    static int exitCode(final FeedSnapshot last)
+    {
+        if (last.hadReadErrors())
+        {
+            return EXIT_BAD_INPUT;
+        }
+        if (last.hadGaps())
+        {
+            return EXIT_GAPS;
+        }
+        return EXIT_OK;
+    }
+
+    private static String verdict(final int exitCode, final FeedSnapshot last)
+    {
+        switch (exitCode)
+        {
+            case EXIT_BAD_INPUT:
+                return "result: input was bad, " + last.readErrors() + " read error(s); messages published " +
+                    "before the error may be corrupt (exit " + EXIT_BAD_INPUT + ")";
+            case EXIT_GAPS:
+                return "result: input had gaps, " + last.upstreamGaps() + " gap(s), " + last.upstreamLost() +
+                    " message(s) missing (exit " + EXIT_GAPS + ")";
+            default:
+                return "result: ok (exit " + EXIT_OK + ")";
         }
     }
 

@@ -104,6 +104,11 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         description = "Snapshot response channel (default: ${DEFAULT-VALUE}).")
     String snapshotResponseChannel = FeedClientConfiguration.snapshotResponseChannel();
 
+    @Option(names = "--silence-ms", paramLabel = "MS",
+        description = "Mark every book stale after this long without a message or heartbeat from the publisher; " +
+        "0 never (default: ${DEFAULT-VALUE}, a few publisher heartbeat intervals).")
+    long silenceMs = TimeUnit.NANOSECONDS.toMillis(FeedClientConfiguration.silenceTimeoutNs());
+
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
         description = "Stop after this long, e.g. 30s, 500ms, 2m (default: until Ctrl-C).")
     long durationNs;
@@ -218,6 +223,17 @@ public final class FeedSubscribeCommand implements Callable<Integer>
                     ", first sequence " + first);
             }
 
+            public void onSilence(final long silentForNs)
+            {
+                err.println("publisher silent for " + TimeUnit.NANOSECONDS.toMillis(silentForNs) +
+                    " ms: books stale");
+            }
+
+            public void onSilenceEnded(final long silentForNs)
+            {
+                err.println("publisher heard again after " + TimeUnit.NANOSECONDS.toMillis(silentForNs) + " ms");
+            }
+
             public void onRecoveryStarted(final RecoveryReason reason, final long requestId)
             {
                 err.println("recovery started: " + reason);
@@ -238,6 +254,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             .snapshotResponse(snapshotResponseChannel, FeedClientConfiguration.snapshotResponseStreamId())
             .symbols(null == symbols ? null : new LinkedHashSet<>(Arrays.asList(symbols)))
             .conflate(conflate)
+            .silenceTimeoutNs(TimeUnit.MILLISECONDS.toNanos(silenceMs))
             .bookListener(bookListener)
             .bboListener(bboListener)
             .tradeListener(tradeListener)
@@ -312,10 +329,10 @@ public final class FeedSubscribeCommand implements Callable<Integer>
     static String statusLine(final FeedClient client, final long messagesPerSecond, final Histogram latency)
     {
         return String.format(Locale.ROOT,
-            "msgs/s %,d | total %,d | gaps %d | recoveries %d | stale books %d | book errors %d | " +
+            "msgs/s %,d | total %,d | gaps %d | recoveries %d | stale books %d%s | book errors %d | " +
             "latency p50 %s p99 %s",
             messagesPerSecond, client.messagesReceived(), client.gaps(), client.recoveriesCompleted(),
-            client.staleBooks(), client.totalBookErrors(),
+            client.staleBooks(), client.isSilent() ? " (publisher silent)" : "", client.totalBookErrors(),
             micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(99)));
     }
 
@@ -325,11 +342,13 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         final double seconds = Math.max(1e-9, elapsedNs / 1e9);
         return String.format(Locale.ROOT,
             "summary: %,d messages received, %,d applied in %.1f s (%,.0f msgs/s), %,d book updates%n" +
-            "  gaps %d, duplicates %d, publisher restarts %d, recoveries %d/%d, stale books %d, book errors %d%n" +
+            "  gaps %d, duplicates %d, publisher restarts %d, recoveries %d/%d, silences %d, stale books %d, " +
+            "book errors %d%n" +
             "  latency publish -> callback: p50 %s, p90 %s, p99 %s, p99.9 %s, max %s (%,d samples)",
             client.messagesReceived(), client.messagesApplied(), seconds, client.messagesReceived() / seconds,
             bookUpdates, client.gaps(), client.duplicates(), client.publisherRestarts(),
-            client.recoveriesCompleted(), client.recoveriesStarted(), client.staleBooks(), client.totalBookErrors(),
+            client.recoveriesCompleted(), client.recoveriesStarted(), client.silences(), client.staleBooks(),
+            client.totalBookErrors(),
             micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(90)),
             micros(latency.getValueAtPercentile(99)), micros(latency.getValueAtPercentile(99.9)),
             micros(latency.getMaxValue()), latency.getTotalCount());

@@ -35,7 +35,7 @@ import java.nio.file.Path;
 /**
  * Turns the source options of {@code feed publish} into a {@link FeedSource}: the one place of the command that
  * knows the ingest classes. Files, captures and the simulator get the back-pressure policy; live MoldUDP64 the
- * counted-drop policy, with its gaps and recoveries counted.
+ * counted-drop policy, with its gaps and recoveries counted. A capture's gaps are counted too, as lost.
  */
 final class Sources
 {
@@ -59,15 +59,25 @@ final class Sources
         if (null != command.pcapFile())
         {
             final Path path = readable(command.pcapFile());
-            return FeedSource.replay(path.toString(), listener ->
+            return FeedSource.replay(path.toString(), new FeedSource.Factory()
             {
-                final PcapSource source = open(() -> new PcapSource(path, listener));
-                if (null != source.headerError())
+                public ItchSource open(final MalformedInputListener listener)
                 {
-                    source.close();
-                    throw new IllegalArgumentException(path + ": " + source.headerError());
+                    return open(listener, MoldUdp64StatusListener.NO_OP);
                 }
-                return source;
+
+                // A capture's sequence gaps are counted as upstream gaps, lost for good: nothing can re-send them.
+                public ItchSource open(
+                    final MalformedInputListener listener, final MoldUdp64StatusListener upstreamListener)
+                {
+                    final PcapSource source = Sources.open(() -> new PcapSource(path, listener, upstreamListener));
+                    if (null != source.headerError())
+                    {
+                        source.close();
+                        throw new IllegalArgumentException(path + ": " + source.headerError());
+                    }
+                    return source;
+                }
             });
         }
 

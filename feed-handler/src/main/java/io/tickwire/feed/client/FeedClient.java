@@ -71,6 +71,12 @@ import java.util.Set;
  * </ul>
  * Without snapshot channels configured, books that miss messages stay stale and keep being updated; their errors
  * are counted.
+ * <p>
+ * Silence: the publisher sends a heartbeat when idle, so when nothing at all (no message, no heartbeat) has arrived
+ * for longer than {@link Context#silenceTimeoutNs(long)} the publisher is taken to be dead or cut off, and every
+ * book goes stale ({@link GapListener#onSilence(long)}, {@link BookStateListener#onStale(long)}). The first message
+ * or heartbeat after it ends the silence: books are fresh again unless it showed a gap or a restart, which are then
+ * handled as above.
  */
 public final class FeedClient implements AutoCloseable
 {
@@ -145,11 +151,18 @@ public final class FeedClient implements AutoCloseable
     private final CalibratedEpochNanoClock receiveClock = CalibratedEpochNanoClock.shared();
     private long lastIngestTimestamp;
     private int staleBooks;
+    private final long silenceTimeoutNs;
+    private long lastHeardNs;
+    private boolean silent;
+    private long silences;
+    private long gapsAtSilence;
+    private long restartsAtSilence;
 
     private FeedClient(final Context ctx)
     {
         this.ctx = ctx;
         this.nanoClock = ctx.nanoClock;
+        this.silenceTimeoutNs = ctx.silenceTimeoutNs;
         this.fragmentLimit = ctx.fragmentLimit;
         this.conflate = ctx.conflate;
         this.recoveryBufferCapacity = ctx.recoveryBufferCapacity;
@@ -257,6 +270,10 @@ public final class FeedClient implements AutoCloseable
     public int poll()
     {
         int work = subscription.poll(liveAssembler, fragmentLimit);
+        if (silenceTimeoutNs > 0)
+        {
+            checkSilence(work);
+        }
         if (recovering)
         {
             work += pollRecovery();
@@ -266,6 +283,26 @@ public final class FeedClient implements AutoCloseable
             work += flushDirty();
         }
         return work;
+    }
+
+    /**
+     * Whether the publisher has been silent (no message, no heartbeat) for longer than the silence timeout.
+     *
+     * @return true while silent; the books are then stale.
+     */
+    public boolean isSilent()
+    {
+        return silent;
+    }
+
+    /**
+     * Silences seen: times the publisher went quiet for longer than the silence timeout.
+     *
+     * @return count of silences.
+     */
+    public long silences()
+    {
+        return silences;
     }
 
     /**
@@ -529,6 +566,75 @@ public final class FeedClient implements AutoCloseable
         }
     }
 
+    /**
+     * Read the clock once per poll, not per fragment: hearing anything resets the silence, hearing nothing for
+     * longer than the timeout starts one.
+     */
+    private void checkSilence(final int fragments)
+    {
+        final long nowNs = nanoClock.nanoTime();
+        if (fragments > 0)
+        {
+            if (silent)
+            {
+                endSilence(nowNs);
+            }
+            lastHeardNs = nowNs;
+        }
+        else if (!silent && hasSession && nowNs - lastHeardNs > silenceTimeoutNs)
+        {
+            startSilence(nowNs);
+        }
+    }
+
+    private void startSilence(final long nowNs)
+    {
+        silent = true;
+        silences++;
+        gapsAtSilence = gaps;
+        restartsAtSilence = publisherRestarts;
+        gapListener.onSilence(nowNs - lastHeardNs);
+        final List<InstrumentBook> instruments = builder.instruments();
+        for (int i = 0, size = instruments.size(); i < size; i++)
+        {
+            final InstrumentBook instrument = instruments.get(i);
+            if (instrument.subscribed && !instrument.stale)
+            {
+                instrument.stale = true;
+                instrument.staleForSilence = true;
+                staleBooks++;
+                bookStateListener.onStale(instrument.instrumentId);
+            }
+        }
+    }
+
+    private void endSilence(final long nowNs)
+    {
+        silent = false;
+        gapListener.onSilenceEnded(nowNs - lastHeardNs);
+        // What arrived may itself have shown missed messages or a new publisher: then recovery (or the lack of
+        // it) decides when the books are fresh, not the end of the silence.
+        final boolean resumedCleanly = !recovering && gaps == gapsAtSilence && publisherRestarts == restartsAtSilence;
+        final List<InstrumentBook> instruments = builder.instruments();
+        for (int i = 0, size = instruments.size(); i < size; i++)
+        {
+            final InstrumentBook instrument = instruments.get(i);
+            if (instrument.staleForSilence)
+            {
+                instrument.staleForSilence = false;
+                if (resumedCleanly && instrument.stale)
+                {
+                    instrument.stale = false;
+                    staleBooks--;
+                    if (instrument.subscribed)
+                    {
+                        bookStateListener.onFresh(instrument.instrumentId);
+                    }
+                }
+            }
+        }
+    }
+
     private void onLiveFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         lastReceiveTimestamp = receiveClock.nanoTime();
@@ -744,6 +850,7 @@ public final class FeedClient implements AutoCloseable
         for (int i = 0, size = instruments.size(); i < size; i++)
         {
             final InstrumentBook instrument = instruments.get(i);
+            instrument.staleForSilence = false;
             if (instrument.stale)
             {
                 instrument.stale = false;
@@ -1004,6 +1111,7 @@ public final class FeedClient implements AutoCloseable
         private int fragmentLimit = FeedClientConfiguration.fragmentLimit();
         private int recoveryBufferCapacity = FeedClientConfiguration.recoveryBufferCapacity();
         private long snapshotTimeoutNs = FeedClientConfiguration.snapshotTimeoutNs();
+        private long silenceTimeoutNs = FeedClientConfiguration.silenceTimeoutNs();
         private IdleStrategy idleStrategy;
         private NanoClock nanoClock;
         private InstrumentListener instrumentListener;
@@ -1025,6 +1133,10 @@ public final class FeedClient implements AutoCloseable
             if (null == channel || null == snapshotResponseChannel && null != snapshotRequestChannel)
             {
                 throw new IllegalArgumentException("channel and snapshot response channel are required");
+            }
+            if (silenceTimeoutNs < 0)
+            {
+                throw new IllegalArgumentException("silenceTimeoutNs=" + silenceTimeoutNs + " must not be negative");
             }
             if (fragmentLimit < 1 || recoveryBufferCapacity < 1024)
             {
@@ -1218,6 +1330,29 @@ public final class FeedClient implements AutoCloseable
         {
             this.snapshotTimeoutNs = timeoutNs;
             return this;
+        }
+
+        /**
+         * Time without any message or heartbeat after which the publisher is taken for dead and every book goes
+         * stale. Keep it a few of the publisher's heartbeat intervals ({@code tickwire.feed.heartbeat.interval.ns}).
+         *
+         * @param timeoutNs nanoseconds; 0 disables the check.
+         * @return this for a fluent API.
+         */
+        public Context silenceTimeoutNs(final long timeoutNs)
+        {
+            this.silenceTimeoutNs = timeoutNs;
+            return this;
+        }
+
+        /**
+         * Time without any message or heartbeat after which every book goes stale.
+         *
+         * @return nanoseconds; 0 when disabled.
+         */
+        public long silenceTimeoutNs()
+        {
+            return silenceTimeoutNs;
         }
 
         /**

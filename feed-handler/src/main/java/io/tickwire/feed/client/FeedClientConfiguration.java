@@ -112,6 +112,18 @@ public final class FeedClientConfiguration
      */
     public static final long SNAPSHOT_TIMEOUT_DEFAULT_NS = 2_000_000_000L;
 
+    /**
+     * Time without any message or heartbeat from the publisher after which every book is marked stale.
+     */
+    public static final String SILENCE_TIMEOUT_PROP_NAME = "tickwire.feed.client.silence.timeout.ns";
+
+    /**
+     * Default silence timeout: four of the publisher's default heartbeat intervals (250 ms), so one or two lost
+     * heartbeats do not flap the books but a dead publisher is seen within a second. 0 disables the check.
+     */
+    public static final long SILENCE_TIMEOUT_DEFAULT_NS =
+        4 * io.tickwire.feed.FeedConfiguration.HEARTBEAT_INTERVAL_DEFAULT_NS;
+
     private FeedClientConfiguration()
     {
     }
@@ -204,5 +216,15 @@ public final class FeedClientConfiguration
     public static long snapshotTimeoutNs()
     {
         return Long.getLong(SNAPSHOT_TIMEOUT_PROP_NAME, SNAPSHOT_TIMEOUT_DEFAULT_NS);
+    }
+
+    /**
+     * Silence timeout.
+     *
+     * @return the configured value in nanoseconds; 0 disables the check.
+     */
+    public static long silenceTimeoutNs()
+    {
+        return Long.getLong(SILENCE_TIMEOUT_PROP_NAME, SILENCE_TIMEOUT_DEFAULT_NS);
     }
 }

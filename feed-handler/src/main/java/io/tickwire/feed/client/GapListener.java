@@ -71,4 +71,24 @@ public interface GapListener
     default void onRecoveryCompleted(long requestId, long snapshotSequence, long bufferedApplied)
     {
     }
+
+    /**
+     * Nothing (not even a heartbeat) arrived from the publisher for longer than the silence timeout: it may have
+     * died, or the network may be down. Every book goes stale.
+     *
+     * @param silentForNs time since the last message or heartbeat.
+     */
+    default void onSilence(long silentForNs)
+    {
+    }
+
+    /**
+     * The publisher was heard again after a silence. Books stale only because of the silence are fresh again,
+     * unless what arrived shows messages were missed (then a gap or restart is reported and handled as usual).
+     *
+     * @param silentForNs how long the silence lasted.
+     */
+    default void onSilenceEnded(long silentForNs)
+    {
+    }
 }

@@ -42,6 +42,8 @@ public final class InstrumentBook
     TradingState tradingState = TradingState.NULL_VAL;
     boolean subscribed;
     boolean stale;
+    /** Stale only because the feed went silent: made fresh again when it resumes, if nothing else happened. */
+    boolean staleForSilence;
     boolean dirty;
     long bidPrice = PriceLevelBook.NULL_PRICE;
     long bidQuantity;

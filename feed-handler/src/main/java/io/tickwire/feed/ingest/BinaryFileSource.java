@@ -221,7 +221,7 @@ public final class BinaryFileSource implements ItchSource
         if (null != in.readError())
         {
             report(MalformedReason.READ_ERROR, in.position(),
-                in.readError() + (left > 0 ? " (" + left + " byte(s) of an incomplete frame dropped)" : ""));
+                in.describeReadError() + (left > 0 ? " (" + left + " byte(s) of an incomplete frame dropped)" : ""));
         }
         else if (left > 0)
         {

@@ -17,6 +17,7 @@ package io.tickwire.feed.ingest;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,6 +42,8 @@ final class ChunkedInput implements AutoCloseable
     private static final int GZIP_MAGIC_1 = 0x8b;
 
     private final InputStream in;
+    private final CountingInputStream raw;
+    private final GzipInput gzipIn;
     private final byte[] bytes;
     private final UnsafeBuffer buffer;
     private final boolean gzip;
@@ -53,8 +56,9 @@ final class ChunkedInput implements AutoCloseable
     ChunkedInput(final Path path, final int capacity) throws IOException
     {
         this.gzip = isGzip(path);
-        final InputStream raw = Files.newInputStream(path);
-        this.in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+        this.raw = new CountingInputStream(Files.newInputStream(path));
+        this.gzipIn = gzip ? new GzipInput(raw, 1 << 16) : null;
+        this.in = gzip ? gzipIn : raw;
         this.bytes = new byte[capacity];
         this.buffer = new UnsafeBuffer(bytes);
     }
@@ -179,6 +183,45 @@ final class ChunkedInput implements AutoCloseable
         return readError;
     }
 
+    /**
+     * Offset in the uncompressed stream one past the last byte read from it: where a read error happened.
+     *
+     * @return bytes decoded (or read, for a plain file) so far.
+     */
+    long readLimitPosition()
+    {
+        return basePosition + limit;
+    }
+
+    /**
+     * Offset in the file of the next byte the decompressor would consume: after a gzip error, where in the
+     * compressed file the error was found (the inflater's input buffer is subtracted, so it is exact to the byte
+     * for deflate errors; a CRC or length error is found at the member's trailer).
+     *
+     * @return file offset, equal to {@link #readLimitPosition()} for a plain file.
+     */
+    long compressedPosition()
+    {
+        return null == gzipIn ? raw.count : raw.count - gzipIn.inflaterRemaining();
+    }
+
+    /**
+     * Describe the read error with its offsets, for a report.
+     *
+     * @return the error and where it happened, or null when there was none.
+     */
+    String describeReadError()
+    {
+        if (null == readError)
+        {
+            return null;
+        }
+        return gzip ?
+            "gzip stream corrupt at compressed offset " + compressedPosition() + ", uncompressed offset " +
+            readLimitPosition() + ": " + readError :
+            "read failed at offset " + readLimitPosition() + ": " + readError;
+    }
+
     void advance(final int n)
     {
         readIndex += n;
@@ -191,6 +234,62 @@ final class ChunkedInput implements AutoCloseable
     {
         readIndex = limit;
         endOfStream = true;
+    }
+
+    /**
+     * Counts the bytes read from the file, for the compressed offset of a gzip error.
+     */
+    private static final class CountingInputStream extends FilterInputStream
+    {
+        private long count;
+
+        CountingInputStream(final InputStream in)
+        {
+            super(in);
+        }
+
+        public int read() throws IOException
+        {
+            final int b = super.read();
+            if (b >= 0)
+            {
+                count++;
+            }
+            return b;
+        }
+
+        public int read(final byte[] b, final int off, final int len) throws IOException
+        {
+            final int n = super.read(b, off, len);
+            if (n > 0)
+            {
+                count += n;
+            }
+            return n;
+        }
+
+        public long skip(final long n) throws IOException
+        {
+            final long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
+    /**
+     * A gzip stream that tells how much of the compressed input its inflater holds but has not consumed.
+     */
+    private static final class GzipInput extends GZIPInputStream
+    {
+        GzipInput(final InputStream in, final int size) throws IOException
+        {
+            super(in, size);
+        }
+
+        int inflaterRemaining()
+        {
+            return inf.getRemaining();
+        }
     }
 
     public void close()

@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.ingest;
 
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64StatusListener;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -31,6 +32,12 @@ import java.nio.file.Path;
  * {@link MalformedReason#BAD_PCAP_RECORD} and the source scans forward to the next offset where two consecutive
  * plausible record headers (or one and the end of file) start. Frames that are not IPv4/UDP are reported as
  * {@link MalformedReason#NOT_UDP}. Positions in reports are file offsets of the pcap record.
+ * <p>
+ * A capture cannot be re-requested from, so a jump forward in a session's sequence numbers (a packet or heartbeat
+ * whose sequence is past the next expected one) is a gap that is lost for good: it is told to the
+ * {@link MoldUdp64StatusListener} as {@link MoldUdp64StatusListener#onGap} followed by
+ * {@link MoldUdp64StatusListener#onUnrecoverableGap} (skipped), with its range, and counted here. Sequence numbers
+ * that go back (duplicates, an A/B feed) are delivered as captured; a new session name starts a new sequence.
  */
 public final class PcapSource implements ItchSource
 {
@@ -62,6 +69,12 @@ public final class PcapSource implements ItchSource
     private final MalformedInputListener listener;
     private final ChunkedInput in;
     private final MoldUdp64PayloadParser parser;
+    private final MoldUdp64StatusListener statusListener;
+    private final byte[] session = new byte[MoldUdp64PayloadParser.SESSION_LENGTH];
+    private boolean hasSession;
+    private long nextExpectedSequence;
+    private long gapCount;
+    private long missingCount;
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
     private boolean nanosecond;
     private int recordLength;
@@ -79,8 +92,24 @@ public final class PcapSource implements ItchSource
      */
     public PcapSource(final Path path, final MalformedInputListener listener) throws IOException
     {
+        this(path, listener, MoldUdp64StatusListener.NO_OP);
+    }
+
+    /**
+     * Open a capture and read its file header, telling sequence gaps to a status listener.
+     *
+     * @param path           of the capture, plain or gzip.
+     * @param listener       to be told about malformed input.
+     * @param statusListener to be told about gaps in the MoldUDP64 sequence numbers (all unrecoverable).
+     * @throws IOException if the file cannot be opened.
+     */
+    public PcapSource(
+        final Path path, final MalformedInputListener listener, final MoldUdp64StatusListener statusListener)
+        throws IOException
+    {
         this.name = path.toString();
         this.listener = listener;
+        this.statusListener = statusListener;
         this.in = new ChunkedInput(path, ChunkedInput.DEFAULT_CAPACITY + 2 * MAX_RECORD_LENGTH);
         this.parser = new MoldUdp64PayloadParser(this::onPacketMalformed, name);
         readFileHeader();
@@ -152,6 +181,26 @@ public final class PcapSource implements ItchSource
     public long malformedCount()
     {
         return malformedCount;
+    }
+
+    /**
+     * Gaps in the MoldUDP64 sequence numbers so far.
+     *
+     * @return count of gaps.
+     */
+    public long gapCount()
+    {
+        return gapCount;
+    }
+
+    /**
+     * Messages missing from the capture, the total length of its gaps.
+     *
+     * @return count of sequence numbers skipped.
+     */
+    public long missingCount()
+    {
+        return missingCount;
     }
 
     /**
@@ -285,7 +334,7 @@ public final class PcapSource implements ItchSource
         if (null != in.readError())
         {
             report(MalformedReason.READ_ERROR, in.position(),
-                in.readError() + (left > 0 ? " (" + left + " byte(s) of an incomplete record dropped)" : ""));
+                in.describeReadError() + (left > 0 ? " (" + left + " byte(s) of an incomplete record dropped)" : ""));
         }
         else if (left > 0)
         {
@@ -449,12 +498,54 @@ public final class PcapSource implements ItchSource
             return false;
         }
 
-        if (!parser.wrap(buffer, frameIndex + udp + UDP_HEADER, udpLength - UDP_HEADER, position))
+        final int payload = frameIndex + udp + UDP_HEADER;
+        if (!parser.wrap(buffer, payload, udpLength - UDP_HEADER, position))
         {
             return false;
         }
+        checkSequence(buffer, payload);
 
         return parser.hasMore();
+    }
+
+    /**
+     * Compare the packet's sequence with the next expected one of its session; the packet has been wrapped.
+     */
+    private void checkSequence(final UnsafeBuffer buffer, final int payload)
+    {
+        final long sequence = parser.packetSequence();
+        final int count = buffer.getShort(payload + MoldUdp64PayloadParser.COUNT_OFFSET, BE) & 0xFFFF;
+        final long messages = count == MoldUdp64PayloadParser.END_OF_SESSION ? 0 : count;
+        if (!hasSession || !sameSession(buffer, payload))
+        {
+            // The first packet of a capture (or of a new session) defines where its sequence starts: captures
+            // routinely begin in the middle of a session.
+            buffer.getBytes(payload + MoldUdp64PayloadParser.SESSION_OFFSET, session);
+            hasSession = true;
+            nextExpectedSequence = sequence + messages;
+            return;
+        }
+
+        if (sequence > nextExpectedSequence)
+        {
+            gapCount++;
+            missingCount += sequence - nextExpectedSequence;
+            statusListener.onGap(nextExpectedSequence, sequence);
+            statusListener.onUnrecoverableGap(nextExpectedSequence, sequence - 1, true);
+        }
+        nextExpectedSequence = Math.max(nextExpectedSequence, sequence + messages);
+    }
+
+    private boolean sameSession(final UnsafeBuffer buffer, final int payload)
+    {
+        for (int i = 0; i < session.length; i++)
+        {
+            if (session[i] != buffer.getByte(payload + MoldUdp64PayloadParser.SESSION_OFFSET + i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onPacketMalformed(

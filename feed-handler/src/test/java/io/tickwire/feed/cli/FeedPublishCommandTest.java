@@ -23,6 +23,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.tickwire.feed.ingest.ItchFileWriter;
+import io.tickwire.feed.ingest.PcapBuilder;
 import io.tickwire.feed.ingest.sim.VenueSimulator;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
@@ -41,10 +42,13 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -180,7 +184,95 @@ class FeedPublishCommandTest
             "--aeron-dir", driver.aeronDirectoryName(), "--channel", channel));
     }
 
+    @Test
+    void shouldCountAndReportAGapInACaptureAndExitWithGapsStatus() throws IOException
+    {
+        final VenueSimulator simulator = new VenueSimulator(3, 5);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        final PcapBuilder pcap = new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false);
+        for (long sequence = 1; sequence <= 200; sequence++)
+        {
+            final int length = simulator.next(buffer, 0);
+            if (sequence < 51 || sequence > 55)
+            {
+                final byte[] message = new byte[length];
+                buffer.getBytes(0, message);
+                pcap.moldPacket("SESSION001", sequence, message);
+            }
+        }
+        final Path file = tempDir.resolve("gap.pcap");
+        Files.write(file, pcap.toByteArray());
+        final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        final PrintStream systemErr = System.err;
+        final long received;
+        // The feed handler reports to System.err (FeedHandler.Context.errorStream's default).
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try
+        {
+            received = publishAndReceive(FeedPublishCommand.EXIT_GAPS, "--pcap", file.toString());
+        }
+        finally
+        {
+            System.setErr(systemErr);
+        }
+
+        final String output = out.toString();
+        assertTrue(output.contains("messages in        195"), output);
+        assertTrue(output.contains("malformed          0"), output);
+        assertTrue(output.contains("upstream gaps      1 (recovered 0 messages, lost 5)"), output);
+        assertTrue(output.contains("result: input had gaps, 1 gap(s), 5 message(s) missing (exit 4)"), output);
+        final String reported = errors.toString(StandardCharsets.UTF_8);
+        assertTrue(reported.contains("upstream gap not recovered: source=" + file + " sequences 51..55 (skipped)"),
+            reported);
+        assertEquals(published(output), received);
+    }
+
+    @Test
+    void shouldReportACorruptGzipWithItsOffsetAndExitWithBadInputStatus() throws IOException
+    {
+        final Path file = tempDir.resolve("flipped.itch.gz");
+        final VenueSimulator simulator = new VenueSimulator(3, 10);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        try (ItchFileWriter writer = new ItchFileWriter(file))
+        {
+            for (int i = 0; i < 20_000; i++)
+            {
+                writer.write(buffer, 0, simulator.next(buffer, 0));
+            }
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, bytes);
+        final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        final PrintStream systemErr = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try
+        {
+            publishAndReceive(FeedPublishCommand.EXIT_BAD_INPUT, "--itch", file.toString());
+        }
+        finally
+        {
+            System.setErr(systemErr);
+        }
+
+        final String output = out.toString();
+        assertTrue(output.contains("(of which read errors 1)"), output);
+        assertTrue(output.contains("result: input was bad, 1 read error(s)"), output);
+        assertTrue(output.contains("(exit 3)"), output);
+        final String reported = errors.toString(StandardCharsets.UTF_8);
+        final Matcher report = Pattern.compile("malformed input: READ_ERROR source=" + Pattern.quote(file.toString()) +
+            " position=[0-9]+ gzip stream corrupt at compressed offset ([0-9]+), uncompressed offset [0-9]+")
+            .matcher(reported);
+        assertTrue(report.find(), reported);
+        assertTrue(Long.parseLong(report.group(1)) > bytes.length / 2, reported);
+    }
+
     private long publishAndReceive(final String... sourceArgs)
+    {
+        return publishAndReceive(FeedPublishCommand.EXIT_OK, sourceArgs);
+    }
+
+    private long publishAndReceive(final int expectedExit, final String... sourceArgs)
     {
         final Subscription subscription = aeron.addSubscription(channel, 1001);
         final CommandLine commandLine = new CommandLine(new FeedCommand());
@@ -221,7 +313,7 @@ class FeedPublishCommandTest
             idle.reset();
         }
 
-        assertEquals(0, exit.join(), err.toString());
+        assertEquals(expectedExit, exit.join(), err + out.toString());
         subscription.close();
         return lastSequenceAndCount[1];
     }

@@ -80,6 +80,46 @@ class FeedSubscribeCommandTest
     }
 
     @Test
+    void shouldShowBooksStaleWhenThePublisherFallsSilent() throws Exception
+    {
+        final String channel = TestMedia.multicastChannel();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        try (MediaDriver driver = TestMedia.launchDriver();
+            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName())))
+        {
+            final CommandLine commandLine = new CommandLine(new FeedSubscribeCommand())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+            final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(
+                "--aeron-dir", driver.aeronDirectoryName(),
+                "--channel", channel,
+                "--stream", "78",
+                "--snapshot-request", "none",
+                "--print", "none",
+                "--silence-ms", "300",
+                "--duration", "3s"));
+
+            // This publisher sends no heartbeats: after its messages, the subscriber hears nothing.
+            final TestFeedPublisher publisher = new TestFeedPublisher(aeron, channel, 78, Thread::yield);
+            final MarketDataFlowGenerator generator = new MarketDataFlowGenerator(9, 4, 30);
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+            for (int i = 0; i < 200; i++)
+            {
+                publisher.publish(buffer, 0, generator.next(buffer, 0));
+            }
+
+            assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+            CloseHelper.close(publisher);
+        }
+
+        final String stderr = err.toString();
+        assertTrue(stderr.matches("(?s).*publisher silent for [0-9]+ ms: books stale.*"), stderr);
+        assertTrue(stderr.matches("(?s).*stale books [1-9][0-9]* \\(publisher silent\\).*"), stderr);
+        assertTrue(stderr.contains("silences 1, stale books"), stderr);
+    }
+
+    @Test
     void shouldRejectUnknownPrintMode()
     {
         final StringWriter err = new StringWriter();

@@ -29,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.tickwire.feed.ingest.ItchTestMessages.addOrder;
 import static io.tickwire.feed.ingest.ItchTestMessages.frame;
@@ -249,6 +251,43 @@ class BinaryFileSourceTest
 
         assertTrue(recorder.delivered.size() > 1000);
         assertEquals(MalformedReason.READ_ERROR, recorder.reports.get(recorder.reports.size() - 1).reason());
+    }
+
+    @Test
+    void shouldReportAFlippedByteInAGzipWithItsCompressedAndUncompressedOffsets() throws IOException
+    {
+        final Path gz = dir.resolve("flipped.itch.gz");
+        final int messages = 50_000;
+        try (ItchFileWriter writer = new ItchFileWriter(gz))
+        {
+            final UnsafeBuffer scratch = new UnsafeBuffer(new byte[64]);
+            final VenueSimulator simulator = new VenueSimulator(3, 5);
+            for (int i = 0; i < messages; i++)
+            {
+                writer.write(scratch, 0, simulator.next(scratch, 0));
+            }
+        }
+        final byte[] bytes = Files.readAllBytes(gz);
+        final int flipped = bytes.length / 2;
+        bytes[flipped] ^= 0x10;
+        Files.write(gz, bytes);
+
+        final ItchTestMessages.Recorder recorder = new ItchTestMessages.Recorder();
+        ItchTestMessages.drain(new BinaryFileSource(gz, recorder), recorder);
+
+        final List<ItchTestMessages.Report> readErrors = recorder.reports.stream()
+            .filter((r) -> r.reason() == MalformedReason.READ_ERROR).toList();
+        assertEquals(1, readErrors.size(), recorder.reports.toString());
+        final ItchTestMessages.Report report = readErrors.get(0);
+        assertEquals(gz.toString(), report.source());
+        final Matcher offsets = Pattern.compile("gzip stream corrupt at compressed offset ([0-9]+), " +
+            "uncompressed offset ([0-9]+): ").matcher(report.detail());
+        assertTrue(offsets.find(), report.detail());
+        final long compressedOffset = Long.parseLong(offsets.group(1));
+        final long uncompressedOffset = Long.parseLong(offsets.group(2));
+        // The error is found at or after the flipped byte (at the latest at the trailer's CRC), never before it.
+        assertTrue(compressedOffset > flipped && compressedOffset <= bytes.length, report.detail());
+        assertTrue(report.position() <= uncompressedOffset, report.detail());
     }
 
     private ItchTestMessages.Recorder read(final byte[]... parts) throws IOException

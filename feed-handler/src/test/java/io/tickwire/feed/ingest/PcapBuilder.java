@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * Builds classic pcap files of Ethernet / IPv4 / UDP / MoldUDP64 packets for tests, with the knobs the source must
  * cope with: byte order, nanosecond magic, VLAN tags, IPv4 options.
  */
-final class PcapBuilder
+public final class PcapBuilder
 {
     private final ByteOrder order;
     private final boolean nanosecond;
@@ -32,7 +32,13 @@ final class PcapBuilder
     private int vlanTags;
     private int ipOptionWords;
 
-    PcapBuilder(final ByteOrder order, final boolean nanosecond)
+    /**
+     * A capture with a file header in the given byte order and timestamp resolution.
+     *
+     * @param order      of the pcap headers.
+     * @param nanosecond true for the nanosecond magic.
+     */
+    public PcapBuilder(final ByteOrder order, final boolean nanosecond)
     {
         this.order = order;
         this.nanosecond = nanosecond;
@@ -62,7 +68,15 @@ final class PcapBuilder
         return out.size();
     }
 
-    PcapBuilder moldPacket(final String session, final long sequence, final byte[]... messages)
+    /**
+     * Append a MoldUDP64 packet of the given messages.
+     *
+     * @param session  MoldUDP64 session name.
+     * @param sequence of the first message.
+     * @param messages ITCH messages.
+     * @return this.
+     */
+    public PcapBuilder moldPacket(final String session, final long sequence, final byte[]... messages)
     {
         int length = MoldUdp64PayloadParser.HEADER_LENGTH;
         for (final byte[] message : messages)
@@ -132,7 +146,10 @@ final class PcapBuilder
         return this;
     }
 
-    byte[] toByteArray()
+    /**
+     * @return the capture so far.
+     */
+    public byte[] toByteArray()
     {
         return out.toByteArray();
     }

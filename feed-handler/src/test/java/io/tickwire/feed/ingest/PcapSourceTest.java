@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.ingest;
 
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64StatusListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -158,6 +160,63 @@ class PcapSourceTest
         assertTrue(recorder.reports.get(0).detail().contains("sequence 501"), recorder.reports.get(0).detail());
         assertEquals(List.of(500L, 502L), recorder.delivered.stream().map(ItchTestMessages.Delivered::sequence)
             .toList());
+    }
+
+    @Test
+    void shouldReportASequenceGapWithItsRangeAsUnrecoverable() throws IOException
+    {
+        final PcapBuilder pcap = new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false);
+        for (long sequence = 1; sequence <= 60; sequence++)
+        {
+            if (sequence < 51 || sequence > 55)
+            {
+                pcap.moldPacket("SESSION001", sequence, addOrder(3, sequence, 'B', 100, "AAPL", 1_895_000));
+            }
+        }
+        // A duplicate (as an A/B feed would show) and a heartbeat at the next sequence are not gaps.
+        pcap.moldPacket("SESSION001", 60, addOrder(3, 60, 'B', 100, "AAPL", 1_895_000));
+        pcap.moldControl("SESSION001", 61, 0);
+        final Path file = dir.resolve("gap.pcap");
+        Files.write(file, pcap.toByteArray());
+
+        final ItchTestMessages.Recorder recorder = new ItchTestMessages.Recorder();
+        final List<String> status = new ArrayList<>();
+        final PcapSource source = new PcapSource(file, recorder, new MoldUdp64StatusListener()
+        {
+            public void onGap(final long expected, final long received)
+            {
+                status.add("gap " + expected + " " + received);
+            }
+
+            public void onUnrecoverableGap(final long fromSequence, final long toSequence, final boolean skipped)
+            {
+                status.add("lost " + fromSequence + ".." + toSequence + (skipped ? " skipped" : ""));
+            }
+        });
+        ItchTestMessages.drain(source, recorder);
+
+        assertEquals(List.of("gap 51 56", "lost 51..55 skipped"), status);
+        assertEquals(1, source.gapCount());
+        assertEquals(5, source.missingCount());
+        assertEquals(List.of(), recorder.reports);
+        assertEquals(56, recorder.delivered.size());
+    }
+
+    @Test
+    void shouldStartANewSequenceOnANewSessionWithoutAGap() throws IOException
+    {
+        final PcapBuilder pcap = new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false)
+            .moldPacket("SESSION001", 1000, ADD_1)
+            .moldPacket("SESSION002", 1, ADD_2);
+        final Path file = dir.resolve("sessions.pcap");
+        Files.write(file, pcap.toByteArray());
+
+        final ItchTestMessages.Recorder recorder = new ItchTestMessages.Recorder();
+        final PcapSource source = new PcapSource(file, recorder, MoldUdp64StatusListener.NO_OP);
+        ItchTestMessages.drain(source, recorder);
+
+        assertEquals(0, source.gapCount());
+        assertEquals(2, recorder.delivered.size());
     }
 
     @Test
