@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 import static io.tickwire.fix.audit.JournalDescriptor.CHAIN_ALGORITHM_OFFSET;
@@ -65,6 +66,8 @@ import static io.tickwire.fix.audit.JournalDescriptor.VERSION_OFFSET;
  * file ends inside a frame, or its last frame fails its CRC - what a crash leaves) is cut off, and appending
  * resumes with the next sequence and the last hash. Any other damage stops the open with an
  * {@link IOException}: evidence is never repaired automatically. Single threaded (the writer agent).
+ * <p>
+ * Files are created {@code 0600} and a directory the writer creates {@code 0700} ({@link OwnerOnlyFiles}).
  */
 public final class JournalWriter implements AutoCloseable
 {
@@ -103,7 +106,8 @@ public final class JournalWriter implements AutoCloseable
         this.directory = directory;
         this.maxFileSize = maxFileSize;
         this.epochClock = epochClock;
-        Files.createDirectories(directory);
+        // Owner only: the journal holds every order and report.
+        OwnerOnlyFiles.createDirectories(directory);
         open();
     }
 
@@ -198,8 +202,9 @@ public final class JournalWriter implements AutoCloseable
         crc.update(header, 0, HEADER_CRC_OFFSET);
         buffer.putInt(HEADER_CRC_OFFSET, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
 
-        final FileChannel newChannel = FileChannel.open(
-            file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        final FileChannel newChannel = FileChannel.open(file,
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ),
+            OwnerOnlyFiles.fileAttributes(file));
         final ByteBuffer headerBuffer = ByteBuffer.wrap(header);
         while (headerBuffer.hasRemaining())
         {

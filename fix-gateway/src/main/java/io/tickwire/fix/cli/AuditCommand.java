@@ -21,6 +21,7 @@ import io.tickwire.fix.audit.JournalFileScan;
 import io.tickwire.fix.audit.JournalIssue;
 import io.tickwire.fix.audit.JournalReader;
 import io.tickwire.fix.audit.JournalVerifyReport;
+import io.tickwire.fix.audit.OwnerOnlyFiles;
 import io.tickwire.fix.time.ClockSyncMonitor;
 import io.tickwire.fix.time.ClockSyncPolicy;
 import io.tickwire.fix.time.ClockSyncSnapshot;
@@ -176,6 +177,11 @@ public final class AuditCommand implements Runnable
             }
 
             final List<Path> files = expand(inputs);
+            if (null != output && !Files.exists(output))
+            {
+                // The export is the journal's content: owner only, as the journal is.
+                Files.createFile(output, OwnerOnlyFiles.fileAttributes(output));
+            }
             final PrintWriter out = null == output ?
                 spec.commandLine().getOut() :
                 new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));

@@ -21,6 +21,7 @@ import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.LogonThrottle;
 import io.tickwire.fix.session.SessionState;
 import io.tickwire.latency.HlogOptions;
 import io.tickwire.latency.LatencyRecording;
@@ -35,8 +36,12 @@ import quickfix.FieldConvertError;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +78,8 @@ public final class GatewayCommand implements Callable<Integer>
     private int statusInterval;
 
     @Option(names = "--hash-password", paramLabel = "USER",
-        description = "Print a credentials file line for USER (password read from standard input) and exit.")
+        description = "Print a credentials file line for USER (password read from standard input) and exit; " +
+        "exit code 2 for an empty password or a user name the file cannot hold (e.g. one with ':').")
     private String hashPasswordFor;
 
     @ArgGroup(exclusive = true)
@@ -117,9 +123,7 @@ public final class GatewayCommand implements Callable<Integer>
         final PrintStream out = System.out;
         if (null != hashPasswordFor)
         {
-            final String password = new String(System.in.readAllBytes()).strip();
-            out.println(CredentialStore.entry(hashPasswordFor, password));
-            return 0;
+            return hashPassword(hashPasswordFor, System.in);
         }
 
         final SessionSettings settings = settings();
@@ -129,7 +133,8 @@ public final class GatewayCommand implements Callable<Integer>
             .settings(settings)
             .requireClockSync(requireClockSync)
             .auditDirectory(auditDirectory)
-            .latencyRegistry(recording.registry())))
+            .latencyRegistry(recording.registry())
+            .securityEventListener(new SecurityEventPrinter(out))))
         {
             printBanner(out, gateway);
             out.println("latency log: " + (recording.isEnabled() ? recording.file() : "off (no --hlog)"));
@@ -184,6 +189,34 @@ public final class GatewayCommand implements Callable<Integer>
         return settings;
     }
 
+    /**
+     * Print a credentials line, or say why not: exit code 2 for input the file cannot hold (usage), as for other
+     * usage errors.
+     */
+    private int hashPassword(final String username, final InputStream in) throws IOException
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final String password = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        try
+        {
+            CredentialStore.checkUsername(username);
+            if (password.isEmpty())
+            {
+                throw new IllegalArgumentException("empty password: give the password on standard input");
+            }
+            out.println(CredentialStore.entry(username, password));
+            out.flush();
+            return 0;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            err.println("error: --hash-password: " + ex.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
     private void printBanner(final PrintStream out, final Gateway gateway)
     {
         for (final Map.Entry<SocketAddress, ?> entry : groupByAddress(gateway).entrySet())
@@ -198,7 +231,18 @@ public final class GatewayCommand implements Callable<Integer>
         }
         out.println("instruments: " + gateway.instruments());
         out.println("authentication: " + (gateway.isAuthenticated() ?
-            "Username/Password against the credentials file" : "NONE - any logon is accepted"));
+            "Username/Password against the credentials file (PBKDF2-HMAC-SHA256, verified on the session thread)" +
+            (gateway.weakCredentials() > 0 ? "; " + gateway.weakCredentials() + " entries have fewer than " +
+            CredentialStore.DEFAULT_ITERATIONS + " iterations: hash them again with --hash-password" : "") :
+            "NONE - any logon is accepted"));
+        final LogonThrottle throttle = gateway.application().logonThrottle();
+        out.println("before logon: closed after " + limit(gateway.preLogonGuard().maxBytes(), " bytes") + " or " +
+            limit(gateway.preLogonGuard().timeoutMs(), " ms") + " without a logon; logon lockout " +
+            (null == throttle ? "off" : "on (see TickwireLogonMaxFailures)"));
+        for (final String warning : gateway.filePermissionWarnings())
+        {
+            out.println("files: WARNING " + warning + " (the gateway creates its files 0600, new directories 0700)");
+        }
         out.println("market data: " + (null == gateway.bookPublisher() ? "off (no " +
             GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" :
             "on, aeron dir " + gateway.aeronDirectoryName()));
@@ -213,6 +257,11 @@ public final class GatewayCommand implements Callable<Integer>
             " (sync=write: reports are sent once their audit record is written to the kernel: survives a " +
             "gateway crash, not a host crash; fdatasync at most every " +
             gateway.auditTrail().context().forceIntervalNanos() / 1_000_000 + " ms)")));
+    }
+
+    private static String limit(final long value, final String unit)
+    {
+        return 0 == value ? "no limit" : value + unit;
     }
 
     private static Map<SocketAddress, StringBuilder> groupByAddress(final Gateway gateway)
@@ -251,9 +300,12 @@ public final class GatewayCommand implements Callable<Integer>
                 gateway.auditTrail().writerAgent().maxCommitNanos() / 1_000 + " us, slow (>10 ms) " +
                 gateway.auditTrail().writerAgent().slowCommits();
             out.printf("status: orders/s=%.0f orders=%d reports=%d rejects: %s logon failures=%d " +
+                "lockouts=%d refused locked out=%d verify max %d ms; closed before logon: %s (%d pending) " +
                 "audit lag: %s clock: %s%n",
                 rate, orders, counters.reportsSent(), counters.rejectSummary(), counters.logonFailures(),
-                audit, gateway.clockDescription());
+                counters.logonLockouts(), counters.logonsRefusedLockedOut(),
+                TimeUnit.NANOSECONDS.toMillis(counters.logonVerifyMaxNanos()), counters.preLogonCloseSummary(),
+                gateway.preLogonGuard().pendingConnections(), audit, gateway.clockDescription());
         }
     }
 }

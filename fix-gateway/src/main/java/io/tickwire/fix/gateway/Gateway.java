@@ -32,6 +32,7 @@ import io.tickwire.fix.risk.ReferencePriceSource;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.audit.AuditTrail;
 import io.tickwire.fix.audit.DurableListener;
+import io.tickwire.fix.audit.OwnerOnlyFiles;
 import io.tickwire.fix.audit.WakeableIdleStrategy;
 import io.tickwire.fix.session.AuditingInboundObserver;
 import io.tickwire.fix.session.InboundAuditRecord;
@@ -45,8 +46,12 @@ import io.tickwire.fix.session.GatewayCounters;
 import io.tickwire.fix.session.InboundObserver;
 import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
+import io.tickwire.fix.session.LogonThrottle;
 import io.tickwire.fix.session.OrderEntry;
 import io.tickwire.fix.session.OutboundGate;
+import io.tickwire.fix.session.OwnerOnlyFileStoreFactory;
+import io.tickwire.fix.session.PreLogonGuard;
+import io.tickwire.fix.session.SecurityEventListener;
 import io.tickwire.fix.session.SessionState;
 import io.tickwire.fix.time.ClockSyncMonitor;
 import io.tickwire.fix.time.ClockSyncPolicy;
@@ -87,6 +92,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -106,6 +112,10 @@ import java.util.concurrent.locks.LockSupport;
  * The engine and the sender share one thread ({@code compact}, the default below 4 cores) or run on one each
  * ({@code dedicated}), chosen by {@link GatewayConfiguration#THREADING_PROP_NAME}, with back-off idle strategies (no
  * busy spin: see the threading lesson for 2-core hosts).
+ * <p>
+ * In front of QuickFIX/J's decoder each connection passes a {@link PreLogonGuard} (bytes and time before logon)
+ * and an {@link InboundSizeFilter} (message size, framing buffer); logons go through a {@link LogonThrottle}. The
+ * journal, FileStore and file logs are created owner-only ({@link OwnerOnlyFiles}).
  */
 public final class Gateway implements AutoCloseable
 {
@@ -127,6 +137,9 @@ public final class Gateway implements AutoCloseable
     private final BookPublisher bookPublisher;
     private final SocketAcceptor acceptor;
     private final InboundSizeFilter sizeFilter;
+    private final PreLogonGuard preLogonGuard;
+    private final int weakCredentials;
+    private final List<String> filePermissionWarnings = new ArrayList<>();
     private final AgentRunner engineRunner;
     private final AgentRunner senderRunner;
     private final String threadPlan;
@@ -158,6 +171,7 @@ public final class Gateway implements AutoCloseable
                     Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME)));
             }
             authenticated = null != credentials;
+            weakCredentials = null == credentials ? 0 : credentials.entriesBelow(CredentialStore.DEFAULT_ITERATIONS);
 
             commands = new OneToOneRingBuffer(newRingBuffer(
                 getInt(GatewayConfiguration.COMMAND_RING_CAPACITY_PROP_NAME,
@@ -291,7 +305,9 @@ public final class Gateway implements AutoCloseable
                 orderEntry.receiveToRiskRecorder(latency.recorder(Stage.FIX_RECEIVE_TO_RISK, "fix-session"));
             }
             application = new GatewayApplication(
-                settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control);
+                settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control)
+                .logonThrottle(logonThrottle())
+                .securityEventListener(context.securityEventListener());
 
             final ExecutionReportSender sender = new ExecutionReportSender(
                 events, application, instruments, outboundGate, counters, clock);
@@ -341,17 +357,38 @@ public final class Gateway implements AutoCloseable
                 orderAgent = engine;
             }
 
-            final LogFactory logFactory = new DiscardRecordingLogFactory(
-                hasFileLogPath() ? new FileLogFactory(settings) : new SLF4JLogFactory(settings), counters,
+            checkExistingDirectory(FileStoreFactory.SETTING_FILE_STORE_PATH);
+            if (hasFileLogPath())
+            {
+                checkExistingDirectory(FileLogFactory.SETTING_FILE_LOG_PATH);
+            }
+            if (null != auditDirectory && Files.isDirectory(auditDirectory) &&
+                OwnerOnlyFiles.isSharedWithOthers(auditDirectory))
+            {
+                filePermissionWarnings.add("audit directory " + auditDirectory + " is open to group/others");
+            }
+            final LogFactory logFactory = new DiscardRecordingLogFactory(hasFileLogPath() ?
+                OwnerOnlyFileStoreFactory.logFactory(settings) : new SLF4JLogFactory(settings), counters,
                 wireRecorder);
-            acceptor = new SocketAcceptor(
-                application, new FileStoreFactory(settings), settings, logFactory, new DefaultMessageFactory());
+            acceptor = new SocketAcceptor(application, new OwnerOnlyFileStoreFactory(settings), settings, logFactory,
+                new DefaultMessageFactory());
 
+            preLogonGuard = new PreLogonGuard(
+                getLong(GatewayConfiguration.PRE_LOGON_MAX_BYTES_PROP_NAME,
+                GatewayConfiguration.PRE_LOGON_MAX_BYTES_DEFAULT),
+                getLong(GatewayConfiguration.LOGON_TIMEOUT_MS_PROP_NAME, GatewayConfiguration.LOGON_TIMEOUT_MS_DEFAULT),
+                counters, context.securityEventListener());
+            started.add(preLogonGuard);
             sizeFilter = new InboundSizeFilter(getInt(GatewayConfiguration.MAX_MESSAGE_SIZE_PROP_NAME,
-                GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT));
-            // Runs after QuickFIX/J built its chain (TLS, codec): the cap goes between them, on decrypted bytes.
+                GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT), preLogonGuard);
+            // Runs after QuickFIX/J built its chain (TLS, codec). The guard goes first, on the bytes of the wire, so
+            // that a TLS handshake that never ends is timed too; the cap goes between TLS and codec, on decrypted
+            // bytes.
             acceptor.setIoFilterChainBuilder((chain) ->
-                chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter));
+            {
+                chain.addFirst("tickwire-pre-logon", preLogonGuard);
+                chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", sizeFilter);
+            });
 
             if (compact)
             {
@@ -372,7 +409,7 @@ public final class Gateway implements AutoCloseable
                 orderAgent.roleName() + ", execution-report-sender") +
                 " (idle " + idleStrategyName() + ")" + (null == auditTrail ? "" : ", audit-writer") +
                 (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") +
-                ", clock monitor (sleeping)" +
+                ", clock monitor (sleeping), logon timer (sleeping)" +
                 (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
                 (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
         }
@@ -528,6 +565,31 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
+     * @return the filter that bounds bytes and time before logon.
+     */
+    public PreLogonGuard preLogonGuard()
+    {
+        return preLogonGuard;
+    }
+
+    /**
+     * @return users in the credentials file whose entry has fewer than the default PBKDF2 iterations.
+     */
+    public int weakCredentials()
+    {
+        return weakCredentials;
+    }
+
+    /**
+     * @return directories the gateway writes into that existed before it started and are open to group or others
+     * (the gateway creates its own owner-only but leaves an existing directory's mode alone).
+     */
+    public List<String> filePermissionWarnings()
+    {
+        return filePermissionWarnings;
+    }
+
+    /**
      * @return the QuickFIX/J application.
      */
     public GatewayApplication application()
@@ -657,6 +719,7 @@ public final class Gateway implements AutoCloseable
         {
             acceptor.stop(true);
         }
+        CloseHelper.close(preLogonGuard);
         if (null != clusterPath)
         {
             awaitClusterAnswers();
@@ -773,6 +836,50 @@ public final class Gateway implements AutoCloseable
         return settings.isSetting(key) ? (int)settings.getLong(key) : defaultValue;
     }
 
+    private long getLong(final String key, final long defaultValue) throws ConfigError, FieldConvertError
+    {
+        return settings.isSetting(key) ? settings.getLong(key) : defaultValue;
+    }
+
+    private LogonThrottle logonThrottle() throws ConfigError, FieldConvertError
+    {
+        final int maxFailures = getInt(GatewayConfiguration.LOGON_MAX_FAILURES_PROP_NAME,
+            GatewayConfiguration.LOGON_MAX_FAILURES_DEFAULT);
+        final int maxAddressFailures = getInt(GatewayConfiguration.LOGON_MAX_ADDRESS_FAILURES_PROP_NAME,
+            GatewayConfiguration.LOGON_MAX_ADDRESS_FAILURES_DEFAULT);
+        if (0 == maxFailures && 0 == maxAddressFailures)
+        {
+            return null;
+        }
+        try
+        {
+            return new LogonThrottle(maxFailures, maxAddressFailures,
+                getLong(GatewayConfiguration.LOGON_LOCKOUT_MS_PROP_NAME, GatewayConfiguration.LOGON_LOCKOUT_MS_DEFAULT),
+                getLong(GatewayConfiguration.LOGON_LOCKOUT_MAX_MS_PROP_NAME,
+                GatewayConfiguration.LOGON_LOCKOUT_MAX_MS_DEFAULT),
+                LogonThrottle.DEFAULT_CAPACITY, () -> System.nanoTime() / 1_000_000);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigError(ex.getMessage());
+        }
+    }
+
+    /**
+     * A directory the gateway would write into that exists already keeps its mode: say so if others can read it.
+     */
+    private void checkExistingDirectory(final String key) throws ConfigError, IOException
+    {
+        if (settings.isSetting(key))
+        {
+            final Path directory = Path.of(settings.getString(key));
+            if (Files.isDirectory(directory) && OwnerOnlyFiles.isSharedWithOthers(directory))
+            {
+                filePermissionWarnings.add(key + " " + directory + " is open to group/others");
+            }
+        }
+    }
+
     private long referencePrice(final ReferencePrices prices, final int instrumentId)
     {
         final long last = prices.lastTrade(instrumentId);
@@ -809,6 +916,7 @@ public final class Gateway implements AutoCloseable
         private InboundObserver inboundObserver;
         private OutboundGate outboundGate;
         private LatencyRegistry latencyRegistry;
+        private SecurityEventListener securityEventListener;
 
         /**
          * @param configFile QuickFIX/J configuration file.
@@ -972,6 +1080,25 @@ public final class Gateway implements AutoCloseable
         }
 
         /**
+         * @param securityEventListener hears connections closed before logon and refused logons, with their remote
+         *                              address (they are counted in any case).
+         * @return this.
+         */
+        public Context securityEventListener(final SecurityEventListener securityEventListener)
+        {
+            this.securityEventListener = securityEventListener;
+            return this;
+        }
+
+        /**
+         * @return the security event listener.
+         */
+        public SecurityEventListener securityEventListener()
+        {
+            return securityEventListener;
+        }
+
+        /**
          * Load the settings if needed and fill in defaults.
          *
          * @return this.
@@ -998,6 +1125,10 @@ public final class Gateway implements AutoCloseable
             if (null == outboundGate)
             {
                 outboundGate = OutboundGate.IMMEDIATE;
+            }
+            if (null == securityEventListener)
+            {
+                securityEventListener = SecurityEventListener.NO_OP;
             }
             return this;
         }

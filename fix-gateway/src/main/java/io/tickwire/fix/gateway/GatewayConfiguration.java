@@ -128,6 +128,70 @@ public final class GatewayConfiguration
     public static final int MAX_MESSAGE_SIZE_DEFAULT = 8192;
 
     /**
+     * Bytes a connection may send before its Logon is accepted; more and the connection is closed (counted as
+     * {@code BYTE_LIMIT}). A Logon is a few hundred bytes; 0 turns the limit off.
+     */
+    public static final String PRE_LOGON_MAX_BYTES_PROP_NAME = "TickwirePreLogonMaxBytes";
+
+    /**
+     * Default bytes allowed before logon: 64 KiB.
+     */
+    public static final long PRE_LOGON_MAX_BYTES_DEFAULT = 64 * 1024;
+
+    /**
+     * Milliseconds from connect to an accepted Logon; a connection that has not logged on by then is closed
+     * (counted as {@code LOGON_TIMEOUT}). A Logon already handed to the session thread gets longer (see
+     * {@code session.PreLogonGuard}). 0 turns the timeout off.
+     */
+    public static final String LOGON_TIMEOUT_MS_PROP_NAME = "TickwireLogonTimeoutMs";
+
+    /**
+     * Default logon timeout.
+     */
+    public static final long LOGON_TIMEOUT_MS_DEFAULT = 5_000;
+
+    /**
+     * Consecutive failed logons for one user name before it is locked out (0 = no lockout).
+     */
+    public static final String LOGON_MAX_FAILURES_PROP_NAME = "TickwireLogonMaxFailures";
+
+    /**
+     * Default failed logons per user before a lockout.
+     */
+    public static final int LOGON_MAX_FAILURES_DEFAULT = 5;
+
+    /**
+     * Consecutive failed logons from one remote IP address, whatever the user, before the address is locked out
+     * (0 = no lockout by address). Higher than the per-user limit: several users may share an address (NAT).
+     */
+    public static final String LOGON_MAX_ADDRESS_FAILURES_PROP_NAME = "TickwireLogonMaxAddressFailures";
+
+    /**
+     * Default failed logons per remote address before a lockout.
+     */
+    public static final int LOGON_MAX_ADDRESS_FAILURES_DEFAULT = 20;
+
+    /**
+     * First lockout window in milliseconds; each further failure after the limit doubles it.
+     */
+    public static final String LOGON_LOCKOUT_MS_PROP_NAME = "TickwireLogonLockoutMs";
+
+    /**
+     * Default first lockout window.
+     */
+    public static final long LOGON_LOCKOUT_MS_DEFAULT = 10_000;
+
+    /**
+     * Longest lockout window in milliseconds; a user or address with no failure for this long starts afresh.
+     */
+    public static final String LOGON_LOCKOUT_MAX_MS_PROP_NAME = "TickwireLogonLockoutMaxMs";
+
+    /**
+     * Default longest lockout window: 10 minutes.
+     */
+    public static final long LOGON_LOCKOUT_MAX_MS_DEFAULT = 600_000;
+
+    /**
      * Directory of the audit journal; without it there is no audit trail (the banner says so).
      */
     public static final String AUDIT_DIRECTORY_PROP_NAME = "TickwireAuditDirectory";

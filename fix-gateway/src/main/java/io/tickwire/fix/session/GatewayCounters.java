@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Counters for the status line and tests: requests in, execution reports out, rejects by reason, failed logons.
- * Each counter has one writing thread; readers on other threads may see values a moment old.
+ * Counters for the status line and tests: requests in, execution reports out, rejects by reason, failed logons,
+ * lockouts, logon verification time, connections closed before logon by reason. The order path's counters have one
+ * writing thread each; the security counters may be written from several (I/O, session and timer threads) and are
+ * atomic increments. Readers on other threads may see values a moment old.
  */
 public final class GatewayCounters
 {
@@ -35,6 +37,12 @@ public final class GatewayCounters
     private final AtomicLong garbledDiscarded = new AtomicLong();
     private final AtomicLong agentErrors = new AtomicLong();
     private final AtomicLongArray rejectsByReason = new AtomicLongArray(REASONS);
+    private final AtomicLong logonLockouts = new AtomicLong();
+    private final AtomicLong logonsRefusedLockedOut = new AtomicLong();
+    private final AtomicLong logonVerifications = new AtomicLong();
+    private final AtomicLong logonVerifyTotalNanos = new AtomicLong();
+    private final AtomicLong logonVerifyMaxNanos = new AtomicLong();
+    private final AtomicLongArray preLogonCloses = new AtomicLongArray(PreLogonCloseReason.values().length);
 
     /**
      * Session thread: one order entry request (new, cancel, replace, status) received.
@@ -75,6 +83,45 @@ public final class GatewayCounters
     public void onLogonFailure()
     {
         logonFailures.incrementAndGet();
+    }
+
+    /**
+     * Session thread: a failed logon started (or lengthened) a lockout of its user or remote address.
+     */
+    public void onLogonLockout()
+    {
+        logonLockouts.incrementAndGet();
+    }
+
+    /**
+     * Session thread: a logon was refused without checking its password because of a lockout.
+     */
+    public void onLogonRefusedLockedOut()
+    {
+        logonsRefusedLockedOut.incrementAndGet();
+    }
+
+    /**
+     * Session thread: one password verification (PBKDF2) took this long; the session thread served no other
+     * session meanwhile.
+     *
+     * @param nanos duration of the verification.
+     */
+    public void onLogonVerify(final long nanos)
+    {
+        logonVerifications.incrementAndGet();
+        logonVerifyTotalNanos.addAndGet(nanos);
+        logonVerifyMaxNanos.accumulateAndGet(nanos, Math::max);
+    }
+
+    /**
+     * I/O or logon timer thread: a connection was closed before it logged on.
+     *
+     * @param reason why.
+     */
+    public void onPreLogonClose(final PreLogonCloseReason reason)
+    {
+        preLogonCloses.incrementAndGet(reason.ordinal());
     }
 
     /**
@@ -139,6 +186,73 @@ public final class GatewayCounters
     public long logonFailures()
     {
         return logonFailures.get();
+    }
+
+    /**
+     * @return lockouts started or lengthened by failed logons.
+     */
+    public long logonLockouts()
+    {
+        return logonLockouts.get();
+    }
+
+    /**
+     * @return logons refused because their user or address was locked out.
+     */
+    public long logonsRefusedLockedOut()
+    {
+        return logonsRefusedLockedOut.get();
+    }
+
+    /**
+     * @return password verifications done.
+     */
+    public long logonVerifications()
+    {
+        return logonVerifications.get();
+    }
+
+    /**
+     * @return the longest password verification in nanoseconds (the longest the session thread was held by one).
+     */
+    public long logonVerifyMaxNanos()
+    {
+        return logonVerifyMaxNanos.get();
+    }
+
+    /**
+     * @return mean password verification time in nanoseconds, 0 before the first.
+     */
+    public long logonVerifyMeanNanos()
+    {
+        final long count = logonVerifications.get();
+        return 0 == count ? 0 : logonVerifyTotalNanos.get() / count;
+    }
+
+    /**
+     * @param reason why.
+     * @return connections closed before logon for that reason.
+     */
+    public long preLogonCloses(final PreLogonCloseReason reason)
+    {
+        return preLogonCloses.get(reason.ordinal());
+    }
+
+    /**
+     * @return non-zero pre-logon close counts as {@code REASON=n ...}, or "none".
+     */
+    public String preLogonCloseSummary()
+    {
+        final StringBuilder builder = new StringBuilder();
+        for (final PreLogonCloseReason reason : PreLogonCloseReason.values())
+        {
+            final long count = preLogonCloses(reason);
+            if (count > 0)
+            {
+                builder.append(builder.length() == 0 ? "" : " ").append(reason.name()).append('=').append(count);
+            }
+        }
+        return builder.length() == 0 ? "none" : builder.toString();
     }
 
     /**

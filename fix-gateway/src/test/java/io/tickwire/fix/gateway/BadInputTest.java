@@ -17,6 +17,7 @@ package io.tickwire.fix.gateway;
 
 import io.tickwire.fix.audit.JournalReader;
 import io.tickwire.fix.audit.JournalVerifyReport;
+import io.tickwire.fix.session.PreLogonCloseReason;
 import io.tickwire.sbe.audit.AuditRecordDecoder;
 import io.tickwire.sbe.audit.MessageHeaderDecoder;
 import io.tickwire.sbe.audit.Outcome;
@@ -265,6 +266,25 @@ class BadInputTest
         assertEquals("BodyLength(9) 999999 exceeds the maximum inbound message size 8192", field(reject, 58));
         assertSessionStillWorks("OK1");
         assertEquals(1, gateway.sizeFilter().oversizedCount());
+    }
+
+    @Test
+    void shouldDropJunkAndAnUnterminatedHeaderAfterLogonWithoutBufferingThemAndStayUp() throws Exception
+    {
+        final long heldBefore = gateway.sizeFilter().framingHighWaterMark();
+        final Session session = Session.lookupSession(client.sessionId);
+        // Junk outside any frame, then a BodyLength that never ends (a million digits), then SOH so that the
+        // client's next message starts a frame again.
+        session.getResponder().send("junk outside any frame" + SOH + "8=FIX.4.4" + SOH + "9=" +
+            "9".repeat(1_000_000) + SOH);
+        assertSessionStillWorks("OK1");
+        assertEquals(1, gateway.sizeFilter().malformedHeaders());
+        assertTrue(gateway.sizeFilter().discardedBytes() >= 1_000_000, "" + gateway.sizeFilter().discardedBytes());
+        final long held = gateway.sizeFilter().framingHighWaterMark();
+        // The order sent after it is the largest frame since: what the framing held is bounded by frames, not junk.
+        assertTrue(held < 1024, "framing held " + held + " bytes (before: " + heldBefore + ")");
+        assertEquals(0, gateway.counters().preLogonCloses(PreLogonCloseReason.MALFORMED_HEADER),
+            "a logged-on session is not closed for it");
     }
 
     private static String msgTypeOrNull(final Message message)

@@ -15,6 +15,8 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.tickwire.fix.session.LogonRefusal;
+import io.tickwire.fix.session.SecurityEventListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,8 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.tickwire.fix.gateway.GatewayTestSupport.field;
@@ -84,6 +88,73 @@ class GatewaySessionTest
             assertFalse(client.isLoggedOn());
             assertTrue(gateway.counters().logonFailures() >= 1);
         }
+    }
+
+    @Test
+    void shouldLockOutAUserAfterRepeatedFailuresRefuseItsRightPasswordThenAllowItAfterTheWindow() throws Exception
+    {
+        final int port = GatewayTestSupport.freePort();
+        final SessionSettings settings = GatewayTestSupport.settings(dir, port);
+        final long lockoutMs = 3_000;
+        settings.setLong(GatewayConfiguration.LOGON_LOCKOUT_MS_PROP_NAME, lockoutMs);
+        final BlockingQueue<Refused> refusals = new LinkedBlockingQueue<>();
+        final SecurityEventListener listener = new SecurityEventListener()
+        {
+            public void onLogonRefused(final LogonRefusal refusal, final String username, final String address,
+                final String text, final long ms)
+            {
+                refusals.add(new Refused(refusal, username, address));
+            }
+        };
+        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings).securityEventListener(listener)))
+        {
+            // The client reconnects every second with the wrong password until the fifth failure locks alice out.
+            try (TestFixClient guesser = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "wrong", false))
+            {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (gateway.counters().logonLockouts() == 0 && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(5);
+                }
+            }
+            assertEquals(GatewayConfiguration.LOGON_MAX_FAILURES_DEFAULT, gateway.counters().logonFailures());
+            assertEquals(1, gateway.counters().logonLockouts());
+            for (int i = 0; i < GatewayConfiguration.LOGON_MAX_FAILURES_DEFAULT; i++)
+            {
+                assertEquals(new Refused(LogonRefusal.BAD_CREDENTIALS, "alice", "127.0.0.1"), refusals.take());
+            }
+
+            // Per user: bob, from the same address, is not locked out.
+            try (TestFixClient bob = new TestFixClient("FIX.4.4", "CLIENT2", port, "bob", "s3cret-pass", false))
+            {
+                assertTrue(bob.awaitLogon(10_000));
+            }
+
+            try (TestFixClient alice = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass", false))
+            {
+                final Message logout = alice.nextAdmin("5");
+                assertNotNull(logout);
+                assertTrue(field(logout, 58).startsWith("authentication refused: locked out after repeated failed " +
+                    "logons, retry in "), field(logout, 58));
+                // Its reconnects are refused without a password check until the window ends, then it logs on.
+                assertTrue(alice.awaitLogon(lockoutMs + 10_000));
+                alice.send(newOrder("L1", "AAPL", '1', "1", '2', "10", '0'));
+                assertReport(alice.next(), '0', '0', "L1", "0", "1");
+            }
+            assertTrue(gateway.counters().logonsRefusedLockedOut() >= 1);
+            assertEquals(GatewayConfiguration.LOGON_MAX_FAILURES_DEFAULT, gateway.counters().logonFailures(),
+                "refusals during the lockout are not failures");
+            Refused refused = refusals.poll(1, TimeUnit.SECONDS);
+            while (null != refused && LogonRefusal.LOCKED_OUT != refused.refusal())
+            {
+                refused = refusals.poll(1, TimeUnit.SECONDS);
+            }
+            assertEquals(new Refused(LogonRefusal.LOCKED_OUT, "alice", "127.0.0.1"), refused);
+        }
+    }
+
+    private record Refused(LogonRefusal refusal, String username, String address)
+    {
     }
 
     @Test
