@@ -78,6 +78,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private final ControlledMessageHandler offerHandler = this::offer;
     private final ExpandableRingBuffer.MessageConsumer resendHandler = this::resend;
     private final ExpandableRingBuffer.MessageConsumer findHandler = this::find;
+    private final ExpandableRingBuffer.MessageConsumer headHandler = this::head;
     private final ExpandableRingBuffer.MessageConsumer trimHandler = this::trim;
     private final ExpandableRingBuffer inFlight = new ExpandableRingBuffer(0, 1 << 30, true);
     private final UnsafeBuffer frame = new UnsafeBuffer(
@@ -96,6 +97,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private int resendFrom = -1;
     private int resendIndex;
     private long answeredCorrelationId;
+    private long headCorrelationId;
     private int answeredIndex;
     private int scanIndex;
     private int inFlightCount;
@@ -375,6 +377,19 @@ public final class ClusterOrderAgent implements Agent, EgressListener
      */
     private void trimAnswered(final long correlationId)
     {
+        if (0 == inFlightCount)
+        {
+            return;
+        }
+        // The session thread numbers its commands in increasing order (session-wide cancels carry 0), and they are
+        // in flight in that order: an id below the oldest one in flight answers a command trimmed already (the
+        // resting side of a fill), found without a scan. The usual case, the oldest answered, stops at the first.
+        headCorrelationId = 0;
+        inFlight.forEach(headHandler, 1);
+        if (0 != correlationId && 0 != headCorrelationId && correlationId < headCorrelationId)
+        {
+            return;
+        }
         answeredCorrelationId = correlationId;
         answeredIndex = -1;
         scanIndex = 0;
@@ -400,8 +415,15 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         if (buffer.getLong(offset + CORRELATION_OFFSET, ByteOrder.LITTLE_ENDIAN) == answeredCorrelationId)
         {
             answeredIndex = scanIndex;
+            return false;
         }
         scanIndex++;
+        return true;
+    }
+
+    private boolean head(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        headCorrelationId = buffer.getLong(offset + CORRELATION_OFFSET, ByteOrder.LITTLE_ENDIAN);
         return true;
     }
 
