@@ -60,7 +60,7 @@ final class GatewayTestSupport
     {
         while (true)
         {
-            final int base = 33_000 + 10 * java.util.concurrent.ThreadLocalRandom.current().nextInt(300);
+            final int base = 15_000 + 10 * java.util.concurrent.ThreadLocalRandom.current().nextInt(200);
             if (udpPortsFree(base + 1, base + 5))
             {
                 return base;
@@ -111,7 +111,7 @@ final class GatewayTestSupport
         }
         settings.setString(GatewayConfiguration.INSTRUMENTS_PROP_NAME, "AAPL:1,MSFT:2");
         // The shipped configuration's order path: an embedded one-member cluster (tests that need the in-process
-        // engine remove these). Ports 33000-35990, apart from the other tests' ranges.
+        // engine remove these). Ports 15000-16995: below the ephemeral range, apart from the other tests.
         settings.setString(GatewayConfiguration.CLUSTER_DIR_PROP_NAME, dir.resolve("cluster").toString());
         settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, clusterBasePort());
         settings.setString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME, credentials.toString());
