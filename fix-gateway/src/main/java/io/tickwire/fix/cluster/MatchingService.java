@@ -47,6 +47,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The matching engine as a replicated state machine: every member applies the same committed commands from the
@@ -84,6 +85,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
     private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
     private int eventsOfCommand;
+    private final Consumer<ClientSession> sendToSession = this::sendToSession;
+    private DirectBuffer egressBuffer;
+    private int egressOffset;
+    private int egressLength;
     private final EventHistory history = new EventHistory(16 * 1024 * 1024);
     private final EventHistory.Replayer resend = this::sendToGateways;
     private final AtomicLong reanswered = new AtomicLong();
@@ -450,23 +455,30 @@ public final class MatchingService implements ClusteredService, AutoCloseable
 
     private void sendToGateways(final int templateId, final DirectBuffer buffer, final int offset, final int length)
     {
-        for (final ClientSession session : cluster.clientSessions())
+        // forEachClientSession with a reused consumer: iterating clientSessions() would create an iterator per event.
+        egressBuffer = buffer;
+        egressOffset = offset;
+        egressLength = length;
+        cluster.forEachClientSession(sendToSession);
+        egressBuffer = null;
+    }
+
+    private void sendToSession(final ClientSession session)
+    {
+        idleStrategy.reset();
+        while (true)
         {
-            idleStrategy.reset();
-            while (true)
+            final long result = session.offer(egressBuffer, egressOffset, egressLength);
+            if (result > 0)
             {
-                final long result = session.offer(buffer, offset, length);
-                if (result > 0)
-                {
-                    break;
-                }
-                if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
-                {
-                    undeliveredEvents.lazySet(undeliveredEvents.get() + 1);
-                    break;
-                }
-                idleStrategy.idle();
+                return;
             }
+            if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
+            {
+                undeliveredEvents.lazySet(undeliveredEvents.get() + 1);
+                return;
+            }
+            idleStrategy.idle();
         }
     }
 
