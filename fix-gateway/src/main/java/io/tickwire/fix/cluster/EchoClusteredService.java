@@ -17,7 +17,6 @@ package io.tickwire.fix.cluster;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
-import io.aeron.Publication;
 import io.aeron.cluster.client.ClusterException;
 import io.aeron.cluster.codecs.CloseReason;
 import io.aeron.cluster.service.ClientSession;
@@ -151,20 +150,9 @@ public final class EchoClusteredService implements ClusteredService
         // Single writer: a release store, so that other threads may read the count without a locked add here.
         messageCount.lazySet(messageCount.get() + 1);
 
-        idleStrategy.reset();
-        while (true)
+        if (!ServiceIo.offer(session, buffer, offset, length, idleStrategy))
         {
-            final long result = session.offer(buffer, offset, length);
-            if (result > 0)
-            {
-                return;
-            }
-            if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
-            {
-                undeliveredEchoes.lazySet(undeliveredEchoes.get() + 1);
-                return;
-            }
-            idleStrategy.idle();
+            undeliveredEchoes.lazySet(undeliveredEchoes.get() + 1);
         }
     }
 
@@ -190,20 +178,7 @@ public final class EchoClusteredService implements ClusteredService
         snapshotBuffer.putInt(VERSION_OFFSET, SNAPSHOT_VERSION, ByteOrder.LITTLE_ENDIAN);
         snapshotBuffer.putLong(MESSAGE_COUNT_OFFSET, messageCount.get(), ByteOrder.LITTLE_ENDIAN);
 
-        idleStrategy.reset();
-        while (true)
-        {
-            final long result = snapshotPublication.offer(snapshotBuffer, 0, SNAPSHOT_LENGTH);
-            if (result > 0)
-            {
-                return;
-            }
-            if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
-            {
-                throw new ClusterException("echo service snapshot not written: " + Publication.errorString(result));
-            }
-            idleStrategy.idle();
-        }
+        ServiceIo.offerSnapshot(snapshotPublication, snapshotBuffer, 0, SNAPSHOT_LENGTH, idleStrategy, "echo service");
     }
 
     /**
@@ -278,17 +253,7 @@ public final class EchoClusteredService implements ClusteredService
             loaded[0] = buffer.getLong(offset + MESSAGE_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN);
         };
 
-        idleStrategy.reset();
-        while (!snapshotImage.isEndOfStream())
-        {
-            final int fragments = snapshotImage.poll(handler, 1);
-            if (0 == fragments && snapshotImage.isClosed())
-            {
-                throw new ClusterException("echo service snapshot image closed before its end: position=" +
-                    snapshotImage.position());
-            }
-            idleStrategy.idle(fragments);
-        }
+        ServiceIo.readSnapshot(snapshotImage, handler, 1, idleStrategy, "echo service");
 
         if (NOT_RESTORED == loaded[0])
         {

@@ -17,7 +17,6 @@ package io.tickwire.fix.cluster;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
-import io.aeron.Publication;
 import io.aeron.cluster.client.ClusterException;
 import io.aeron.cluster.codecs.CloseReason;
 import io.aeron.cluster.service.ClientSession;
@@ -465,40 +464,16 @@ public final class MatchingService implements ClusteredService, AutoCloseable
 
     private void sendToSession(final ClientSession session)
     {
-        idleStrategy.reset();
-        while (true)
+        if (!ServiceIo.offer(session, egressBuffer, egressOffset, egressLength, idleStrategy))
         {
-            final long result = session.offer(egressBuffer, egressOffset, egressLength);
-            if (result > 0)
-            {
-                return;
-            }
-            if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
-            {
-                undeliveredEvents.lazySet(undeliveredEvents.get() + 1);
-                return;
-            }
-            idleStrategy.idle();
+            undeliveredEvents.lazySet(undeliveredEvents.get() + 1);
         }
     }
 
     private void offer(
         final ExclusivePublication publication, final DirectBuffer buffer, final int offset, final int length)
     {
-        idleStrategy.reset();
-        while (true)
-        {
-            final long result = publication.offer(buffer, offset, length);
-            if (result > 0)
-            {
-                return;
-            }
-            if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
-            {
-                throw new ClusterException("matching engine snapshot not written: " + Publication.errorString(result));
-            }
-            idleStrategy.idle();
-        }
+        ServiceIo.offerSnapshot(publication, buffer, offset, length, idleStrategy, "matching engine");
     }
 
     private void loadSnapshot(final Image snapshotImage)
@@ -519,17 +494,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
                 loader.onMessage(buffer, offset, length);
             }
         });
-        idleStrategy.reset();
-        while (!snapshotImage.isEndOfStream())
-        {
-            final int fragments = snapshotImage.poll(handler, 16);
-            if (0 == fragments && snapshotImage.isClosed())
-            {
-                throw new ClusterException("matching engine snapshot image closed before its end: position=" +
-                    snapshotImage.position());
-            }
-            idleStrategy.idle(fragments);
-        }
+        ServiceIo.readSnapshot(snapshotImage, handler, 16, idleStrategy, "matching engine");
         if (!loader.isComplete())
         {
             throw new ClusterException("matching engine snapshot ended before its end marker");

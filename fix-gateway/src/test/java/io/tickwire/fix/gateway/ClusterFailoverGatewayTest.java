@@ -99,7 +99,7 @@ class ClusterFailoverGatewayTest
             assertEquals(1, acks.get("F" + i), "acknowledgements of F" + i);
         }
 
-        final ClusterMember newLeader = awaitLeader(firstLeader);
+        final ClusterMember newLeader = GatewayTestSupport.awaitLeader(members, firstLeader);
         final MatchingService leaderService = (MatchingService)newLeader.service();
         for (final ClusterMember member : members)
         {
@@ -165,7 +165,7 @@ class ClusterFailoverGatewayTest
         {
             members.add(ClusterMember.launch(memberContext(id)));
         }
-        final ClusterMember leader = awaitLeader(null);
+        final ClusterMember leader = GatewayTestSupport.awaitLeader(members, null);
         final int port = GatewayTestSupport.freePort();
         final SessionSettings settings = GatewayTestSupport.settings(dir, port);
         settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, members.get(0).ingressEndpoints());
@@ -229,20 +229,4 @@ class ClusterFailoverGatewayTest
         assertEquals(commands, service.commandsApplied(), "commands applied by a member");
     }
 
-    private ClusterMember awaitLeader(final ClusterMember closed) throws InterruptedException
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadlineNs)
-        {
-            for (final ClusterMember member : members)
-            {
-                if (member != closed && !member.isClosed() && member.isLeader())
-                {
-                    return member;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no leader elected");
-    }
 }

@@ -119,13 +119,7 @@ class ClusteredGatewayTest
             assertReport(buyer.next(), 'F', '1', "B1", "40", "60");
             if (snapshot)
             {
-                final ClusterMember member = gateway.clusterPath().member();
-                final long before = member.snapshotCount();
-                assertTrue(member.takeSnapshot(), "snapshot requested");
-                while (member.snapshotCount() == before)
-                {
-                    Thread.sleep(10);
-                }
+                GatewayTestSupport.takeSnapshot(gateway.clusterPath().member());
             }
             // After the snapshot: held only in the log.
             buyer.send(newOrder("B3", "AAPL", '1', "5", '2', "148", '0'));

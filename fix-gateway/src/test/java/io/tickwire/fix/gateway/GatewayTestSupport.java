@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.session.CredentialStore;
 import quickfix.Message;
 import quickfix.SessionID;
@@ -25,6 +26,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Builds gateway settings for tests: free port, FileStore under a temporary directory, two users.
@@ -143,5 +147,44 @@ final class GatewayTestSupport
     static String msgType(final Message message) throws Exception
     {
         return message.getHeader().getString(35);
+    }
+
+    /**
+     * The member that leads (elected, no election under way), other than one known closed; fails after 20 s.
+     */
+    static ClusterMember awaitLeader(final List<ClusterMember> members, final ClusterMember closed)
+        throws InterruptedException
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadlineNs)
+        {
+            for (final ClusterMember member : members)
+            {
+                if (member != closed && !member.isClosed() && member.isLeader())
+                {
+                    return member;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no leader elected");
+    }
+
+    /**
+     * Take a snapshot on the (leading) member and wait until it is complete; fails after 20 s.
+     */
+    static void takeSnapshot(final ClusterMember member) throws InterruptedException
+    {
+        final long before = member.snapshotCount();
+        assertTrue(member.takeSnapshot(), "snapshot requested");
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (member.snapshotCount() == before)
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                throw new AssertionError("snapshot not taken within 20 s");
+            }
+            Thread.sleep(10);
+        }
     }
 }

@@ -156,13 +156,7 @@ class MemberAuditJournalTest
         assertReport(client.next(), '0', '0', "R1", "0", "10");
         if (snapshot)
         {
-            final ClusterMember member = gateway.clusterPath().member();
-            final long before = member.snapshotCount();
-            assertTrue(member.takeSnapshot(), "snapshot requested");
-            while (member.snapshotCount() == before)
-            {
-                Thread.sleep(10);
-            }
+            GatewayTestSupport.takeSnapshot(gateway.clusterPath().member());
         }
         client.send(newOrder("R2", "AAPL", '1', "10", '2', "149", '0'));
         assertReport(client.next(), '0', '0', "R2", "0", "10");
@@ -213,7 +207,7 @@ class MemberAuditJournalTest
                 .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, BookListener.NO_OP)
                     .memberAudit(memberDir.resolve(MatchingService.AUDIT_DIR_NAME)))));
         }
-        final ClusterMember firstLeader = awaitLeader(null);
+        final ClusterMember firstLeader = GatewayTestSupport.awaitLeader(members, null);
         final int port = GatewayTestSupport.freePort();
         final SessionSettings settings = GatewayTestSupport.settings(dir, port);
         settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, members.get(0).ingressEndpoints());
@@ -365,20 +359,4 @@ class MemberAuditJournalTest
         }
     }
 
-    private ClusterMember awaitLeader(final ClusterMember closed) throws InterruptedException
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadlineNs)
-        {
-            for (final ClusterMember member : members)
-            {
-                if (member != closed && !member.isClosed() && member.isLeader())
-                {
-                    return member;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no leader elected");
-    }
 }
