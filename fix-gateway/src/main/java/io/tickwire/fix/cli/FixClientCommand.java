@@ -15,9 +15,9 @@
  */
 package io.tickwire.fix.cli;
 
-import io.tickwire.latency.HlogOptions;
+import io.tickwire.agent.cli.HlogOptions;
+import io.tickwire.fix.gateway.OrderStages;
 import io.tickwire.latency.LatencyRecording;
-import io.tickwire.latency.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,7 +98,7 @@ public final class FixClientCommand implements Callable<Integer>
             {
                 client.run(warmup, rate, 30_000);
             }
-            client.orderToAckRecorder(recording.registry().recorder(Stage.ORDER_TO_ACK, "fix-client"));
+            client.orderToAckRecorder(recording.registry().recorder(OrderStages.ORDER_TO_ACK, "fix-client"));
             final OpenLoopOrderClient.Result result = client.run(orders, rate, 60_000);
             System.out.println(result.format());
             if (recording.isEnabled())

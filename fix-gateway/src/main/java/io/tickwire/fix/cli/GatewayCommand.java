@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.gateway.Gateway;
@@ -23,7 +24,6 @@ import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.GatewayCounters;
 import io.tickwire.fix.session.LogonThrottle;
 import io.tickwire.fix.session.SessionState;
-import io.tickwire.latency.HlogOptions;
 import io.tickwire.latency.LatencyRecording;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine;

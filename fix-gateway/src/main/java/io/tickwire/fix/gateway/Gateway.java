@@ -18,7 +18,12 @@ package io.tickwire.fix.gateway;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
+import io.tickwire.agent.EmbeddedDriver;
+import io.tickwire.fix.audit.AuditSync;
+import io.tickwire.fix.audit.AuditTrail;
+import io.tickwire.fix.audit.DurableListener;
+import io.tickwire.fix.audit.OwnerOnlyFiles;
+import io.tickwire.fix.audit.WakeableIdleStrategy;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.ClusterOrderAgent;
@@ -29,20 +34,15 @@ import io.tickwire.fix.match.BookPublisher;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.tickwire.fix.risk.ReferencePriceSource;
-import io.tickwire.fix.audit.AuditSync;
-import io.tickwire.fix.audit.AuditTrail;
-import io.tickwire.fix.audit.DurableListener;
-import io.tickwire.fix.audit.OwnerOnlyFiles;
-import io.tickwire.fix.audit.WakeableIdleStrategy;
 import io.tickwire.fix.session.AuditingInboundObserver;
-import io.tickwire.fix.session.InboundAuditRecord;
-import io.tickwire.fix.session.AuditingWireRecorder;
 import io.tickwire.fix.session.AuditingOutboundGate;
+import io.tickwire.fix.session.AuditingWireRecorder;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.DiscardRecordingLogFactory;
 import io.tickwire.fix.session.ExecutionReportSender;
 import io.tickwire.fix.session.GatewayApplication;
 import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.InboundAuditRecord;
 import io.tickwire.fix.session.InboundObserver;
 import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
@@ -60,7 +60,6 @@ import io.tickwire.fix.time.MessageStamper;
 import io.tickwire.fix.time.SystemGatewayClock;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.LatencyRegistry;
-import io.tickwire.latency.Stage;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
@@ -195,16 +194,8 @@ public final class Gateway implements AutoCloseable
                 final Aeron.Context aeronContext = new Aeron.Context();
                 if (embedded)
                 {
-                    final MediaDriver.Context driverContext = new MediaDriver.Context()
-                        .threadingMode(ThreadingMode.SHARED)
-                        .sharedIdleStrategy(new BackoffIdleStrategy())
-                        .dirDeleteOnStart(true)
-                        .dirDeleteOnShutdown(true);
-                    if (settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME))
-                    {
-                        driverContext.aeronDirectoryName(settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME));
-                    }
-                    driver = MediaDriver.launchEmbedded(driverContext);
+                    driver = EmbeddedDriver.launchCompact(settings.isSetting(GatewayConfiguration.AERON_DIR_PROP_NAME) ?
+                        settings.getString(GatewayConfiguration.AERON_DIR_PROP_NAME) : null);
                 started.add(driver);
                     aeronContext.aeronDirectoryName(driver.aeronDirectoryName());
                 }
@@ -302,7 +293,7 @@ public final class Gateway implements AutoCloseable
             }
             if (null != latency)
             {
-                orderEntry.receiveToRiskRecorder(latency.recorder(Stage.FIX_RECEIVE_TO_RISK, "fix-session"));
+                orderEntry.receiveToRiskRecorder(latency.recorder(OrderStages.FIX_RECEIVE_TO_RISK, "fix-session"));
             }
             application = new GatewayApplication(
                 settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control)
@@ -314,8 +305,8 @@ public final class Gateway implements AutoCloseable
             if (null != latency)
             {
                 sender.latencyRecorders(
-                    latency.recorder(Stage.MATCHED_TO_ER_SENT, "execution-report-sender"),
-                    latency.recorder(Stage.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
+                    latency.recorder(OrderStages.MATCHED_TO_ER_SENT, "execution-report-sender"),
+                    latency.recorder(OrderStages.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
             }
 
             final DrainingIdleStrategy drainingBackPressure = new DrainingIdleStrategy(new BackoffIdleStrategy());
@@ -352,7 +343,7 @@ public final class Gateway implements AutoCloseable
                     retainedFinishedOrders);
                 if (null != latency)
                 {
-                    engine.riskToMatchedRecorder(latency.recorder(Stage.RISK_TO_MATCHED, "matching-engine"));
+                    engine.riskToMatchedRecorder(latency.recorder(OrderStages.RISK_TO_MATCHED, "matching-engine"));
                 }
                 orderAgent = engine;
             }
@@ -500,7 +491,7 @@ public final class Gateway implements AutoCloseable
         }
         final LatencyRegistry latency = context.latencyRegistry();
         service.sameHostLatency(SystemNanoClock.INSTANCE,
-            null == latency ? null : latency.recorder(Stage.RISK_TO_MATCHED, "matching-service"));
+            null == latency ? null : latency.recorder(OrderStages.RISK_TO_MATCHED, "matching-service"));
         return ClusterOrderPath.embedded(member, service, agent);
     }
 

@@ -17,7 +17,6 @@ package io.tickwire.fix.gateway;
 
 import io.tickwire.fix.cli.FixClientCommand;
 import io.tickwire.latency.LatencyRecording;
-import io.tickwire.latency.Stage;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
@@ -73,10 +72,10 @@ class GatewayLatencyLogTest
         // Orders alternate buy 1 below / sell 1 above the mid: none trades, each passes risk once and gets a New;
         // when the client logs out, cancel-on-disconnect cancels each one: a second report per order.
         assertEquals(4, gatewayCounts.size(), gatewayCounts.toString());
-        assertEquals(ORDERS, gatewayCounts.get(Stage.FIX_RECEIVE_TO_RISK), gatewayCounts.toString());
-        assertEquals(ORDERS, gatewayCounts.get(Stage.RISK_TO_MATCHED), gatewayCounts.toString());
-        assertEquals(2 * ORDERS, gatewayCounts.get(Stage.MATCHED_TO_ER_SENT), gatewayCounts.toString());
-        assertEquals(2 * ORDERS, gatewayCounts.get(Stage.FIX_RECEIVE_TO_ER_SENT), gatewayCounts.toString());
+        assertEquals(ORDERS, gatewayCounts.get(OrderStages.FIX_RECEIVE_TO_RISK), gatewayCounts.toString());
+        assertEquals(ORDERS, gatewayCounts.get(OrderStages.RISK_TO_MATCHED), gatewayCounts.toString());
+        assertEquals(2 * ORDERS, gatewayCounts.get(OrderStages.MATCHED_TO_ER_SENT), gatewayCounts.toString());
+        assertEquals(2 * ORDERS, gatewayCounts.get(OrderStages.FIX_RECEIVE_TO_ER_SENT), gatewayCounts.toString());
 
         final List<Path> clientLogs;
         try (Stream<Path> files = Files.list(hlogDir))
@@ -86,7 +85,7 @@ class GatewayLatencyLogTest
         }
         assertEquals(1, clientLogs.size(), clientLogs.toString());
         final Map<String, Long> clientCounts = countsByTag(clientLogs.get(0));
-        assertEquals(Map.of(Stage.ORDER_TO_ACK, (long)ORDERS), clientCounts);
+        assertEquals(Map.of(OrderStages.ORDER_TO_ACK, (long)ORDERS), clientCounts);
     }
 
     static Map<String, Long> countsByTag(final Path file) throws FileNotFoundException

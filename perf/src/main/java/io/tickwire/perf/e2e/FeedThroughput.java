@@ -19,16 +19,16 @@ import io.aeron.Aeron;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.FeedConfiguration;
 import io.tickwire.feed.FeedHandler;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.NormaliserFactory;
-import io.tickwire.feed.ThreadingProfile;
 import io.tickwire.feed.ingest.BinaryFileSource;
-import io.tickwire.feed.ingest.ItchFileWriter;
-import io.tickwire.feed.ingest.ItchNormaliser;
-import io.tickwire.feed.ingest.sim.VenueSimulator;
+import io.tickwire.feed.ingest.itch.ItchFileWriter;
+import io.tickwire.feed.ingest.itch.ItchNormaliser;
+import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
@@ -335,7 +335,7 @@ public final class FeedThroughput
             return file;
         }
 
-        final VenueSimulator simulator = new VenueSimulator(seed, symbols);
+        final ItchSimulator simulator = new ItchSimulator(seed, symbols);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
         try (ItchFileWriter writer = new ItchFileWriter(file))
         {

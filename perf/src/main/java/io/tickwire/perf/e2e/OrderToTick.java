@@ -22,7 +22,7 @@ import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
-import io.tickwire.latency.Stage;
+import io.tickwire.fix.gateway.OrderStages;
 import io.tickwire.latency.StageRecorder;
 import io.tickwire.perf.harness.OpenLoopPacer;
 import io.tickwire.perf.harness.Scenario;
@@ -123,17 +123,17 @@ public final class OrderToTick implements Scenario
         copy(bare.client().latencyNanos(), baseline);
         context.metric(run, "bare-ack-rtt", "achieved-rate", bare.client().achievedRate(), "orders/s");
 
-        final StageRecorder orderToTick = context.recorder(run, Stage.ORDER_TO_TICK_SEEN, RATE);
-        final StageRecorder orderToAck = context.recorder(run, Stage.ORDER_TO_ACK, RATE);
+        final StageRecorder orderToTick = context.recorder(run, OrderStages.ORDER_TO_TICK_SEEN, RATE);
+        final StageRecorder orderToAck = context.recorder(run, OrderStages.ORDER_TO_ACK, RATE);
         final Counts counts = measure(orders, warmupNanos, orderToTick, orderToAck);
         context.log(String.format("order-to-tick: sent %d, seen %d, acknowledged %d, unsent %d, unknown ticks %d",
             counts.sent, counts.seen.get(), counts.acknowledged.get(), counts.unsent, counts.unknownTicks.get()));
-        context.metric(run, Stage.ORDER_TO_TICK_SEEN, "sent", counts.sent, "orders");
-        context.metric(run, Stage.ORDER_TO_TICK_SEEN, "received", counts.seen.get(), "ticks");
-        context.metric(run, Stage.ORDER_TO_TICK_SEEN, "lost", counts.sent - counts.seen.get(), "ticks");
-        context.metric(run, Stage.ORDER_TO_TICK_SEEN, "backlog-unsent", counts.unsent, "orders");
-        context.metric(run, Stage.ORDER_TO_TICK_SEEN, "unknown-ticks", counts.unknownTicks.get(), "ticks");
-        context.metric(run, Stage.ORDER_TO_ACK, "received", counts.acknowledged.get(), "reports");
+        context.metric(run, OrderStages.ORDER_TO_TICK_SEEN, "sent", counts.sent, "orders");
+        context.metric(run, OrderStages.ORDER_TO_TICK_SEEN, "received", counts.seen.get(), "ticks");
+        context.metric(run, OrderStages.ORDER_TO_TICK_SEEN, "lost", counts.sent - counts.seen.get(), "ticks");
+        context.metric(run, OrderStages.ORDER_TO_TICK_SEEN, "backlog-unsent", counts.unsent, "orders");
+        context.metric(run, OrderStages.ORDER_TO_TICK_SEEN, "unknown-ticks", counts.unknownTicks.get(), "ticks");
+        context.metric(run, OrderStages.ORDER_TO_ACK, "received", counts.acknowledged.get(), "reports");
         if (counts.seen.get() != counts.sent)
         {
             throw new IllegalStateException("order-to-tick: " + (counts.sent - counts.seen.get()) +

@@ -15,8 +15,8 @@
  */
 package io.tickwire.perf.e2e;
 
-import io.tickwire.feed.ingest.ItchMessageHandler;
-import io.tickwire.feed.ingest.ItchSource;
+import io.tickwire.feed.ingest.MessageHandler;
+import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ring.MessageNormaliser;
 import io.tickwire.sbe.md.AddOrderEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
@@ -45,7 +45,7 @@ final class SyntheticAddOrders
     /**
      * Generates {@code count} Add Order messages.
      */
-    static final class Source implements ItchSource
+    static final class Source implements MessageSource
     {
         private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[ADD_ORDER_LENGTH]);
         private final long count;
@@ -63,7 +63,7 @@ final class SyntheticAddOrders
             return "synthetic-add-orders:" + count;
         }
 
-        public int poll(final ItchMessageHandler handler, final int limit)
+        public int poll(final MessageHandler handler, final int limit)
         {
             int delivered = 0;
             final UnsafeBuffer buffer = this.buffer;

@@ -20,7 +20,7 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
-import io.tickwire.latency.Stage;
+import io.tickwire.feed.client.ClientStages;
 import io.tickwire.latency.StageRecorder;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
@@ -53,7 +53,7 @@ public final class AeronOneWay
     /**
      * Series name of the latency from the actual offer.
      */
-    public static final String PUBLISH_TO_RECEIVE = "aeron-" + Stage.PUBLISH_TO_RECEIVE;
+    public static final String PUBLISH_TO_RECEIVE = "aeron-" + ClientStages.PUBLISH_TO_RECEIVE;
 
     private AeronOneWay()
     {

@@ -15,17 +15,17 @@
  */
 package io.tickwire.perf.harness;
 
+import io.tickwire.agent.ThreadPlan;
+import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.FeedHandler;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedSource;
-import io.tickwire.feed.ThreadPlan;
-import io.tickwire.feed.ThreadingProfile;
+import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.client.BookListener;
 import io.tickwire.feed.client.FeedClient;
-import io.tickwire.feed.client.InstrumentBook;
 import io.tickwire.feed.ingest.BinaryFileSource;
-import io.tickwire.feed.ingest.ItchNormaliser;
+import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.StageRecorder;
 import io.tickwire.perf.e2e.FeedThroughput;

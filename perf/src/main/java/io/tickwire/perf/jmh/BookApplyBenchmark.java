@@ -15,10 +15,10 @@
  */
 package io.tickwire.perf.jmh;
 
+import io.tickwire.feed.book.BookBuilder;
+import io.tickwire.feed.ingest.itch.ItchNormaliser;
+import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.latency.CalibratedEpochNanoClock;
-import io.tickwire.feed.client.BookBuilder;
-import io.tickwire.feed.ingest.ItchNormaliser;
-import io.tickwire.feed.ingest.sim.VenueSimulator;
 import io.tickwire.sbe.MarketDataHeader;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * Cost of applying one published market data message to the subscriber's books: SBE decode, L3 order book update
  * (L2 levels maintained incrementally), as the {@code FeedClient} does for every message.
  * <pre>
- *   VenueSimulator -> ItchNormaliser -> [pre-encoded SBE messages] --apply--> BookBuilder (OrderBook per instrument)
+ *   ItchSimulator -> ItchNormaliser -> [pre-encoded SBE messages] --apply--> BookBuilder (OrderBook per instrument)
  * </pre>
  * The flow is the venue simulator's realistic ITCH order flow normalised to SBE once in set-up; the benchmark replays
  * it, clearing the books when it wraps around (orders and levels go back to the books' free lists).
@@ -81,7 +81,7 @@ public class BookApplyBenchmark
     @Setup
     public void setUp()
     {
-        final VenueSimulator simulator = new VenueSimulator(42, symbols);
+        final ItchSimulator simulator = new ItchSimulator(42, symbols);
         final ItchNormaliser normaliser = new ItchNormaliser(CalibratedEpochNanoClock.shared(),
             (reason, source, position, detail) ->
             {

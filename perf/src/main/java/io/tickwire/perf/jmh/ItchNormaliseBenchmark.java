@@ -15,9 +15,9 @@
  */
 package io.tickwire.perf.jmh;
 
+import io.tickwire.feed.ingest.itch.ItchNormaliser;
+import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.latency.CalibratedEpochNanoClock;
-import io.tickwire.feed.ingest.ItchNormaliser;
-import io.tickwire.feed.ingest.sim.VenueSimulator;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * ITCH 5.0 decode + normalise + SBE encode on one thread: ops/s is messages/s.
  * <p>
  * <pre>
- *   pre-generated ITCH (VenueSimulator mix: A/F, D, U, X, E, C, P) --ItchNormaliser--> SBE scratch buffer
+ *   pre-generated ITCH (ItchSimulator mix: A/F, D, U, X, E, C, P) --ItchNormaliser--> SBE scratch buffer
  * </pre>
  * The messages are generated once, after the opening directory, so the mix is steady-state order flow.
  * The ingest timestamp comes from {@link CalibratedEpochNanoClock}, as in the feed handler.
@@ -70,9 +70,9 @@ public class ItchNormaliseBenchmark
     public void setup()
     {
         final int symbols = 500;
-        final VenueSimulator simulator = new VenueSimulator(20260101, symbols);
+        final ItchSimulator simulator = new ItchSimulator(20260101, symbols);
         final UnsafeBuffer skip = new UnsafeBuffer(new byte[STRIDE]);
-        for (int i = 0; i < VenueSimulator.openingMessageCount(symbols) + 100_000; i++)
+        for (int i = 0; i < ItchSimulator.openingMessageCount(symbols) + 100_000; i++)
         {
             simulator.next(skip, 0);
         }

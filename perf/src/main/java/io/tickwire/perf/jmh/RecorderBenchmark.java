@@ -15,8 +15,8 @@
  */
 package io.tickwire.perf.jmh;
 
+import io.tickwire.feed.FeedStages;
 import io.tickwire.latency.LatencyRegistry;
-import io.tickwire.latency.Stage;
 import io.tickwire.latency.StageRecorder;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,7 +59,7 @@ public class RecorderBenchmark
     @Setup
     public void setUp()
     {
-        recorder = new LatencyRegistry().recorder(Stage.RING_TO_PUBLISH);
+        recorder = new LatencyRegistry().recorder(FeedStages.RING_TO_PUBLISH);
         histogram = new Histogram(1, LatencyRegistry.HIGHEST_TRACKABLE_VALUE_DEFAULT_NS, 3);
     }
 

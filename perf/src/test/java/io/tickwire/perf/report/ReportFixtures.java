@@ -15,9 +15,10 @@
  */
 package io.tickwire.perf.report;
 
+import io.tickwire.feed.FeedStages;
+import io.tickwire.feed.client.ClientStages;
 import io.tickwire.latency.HlogWriterAgent;
 import io.tickwire.latency.LatencyRegistry;
-import io.tickwire.latency.Stage;
 import io.tickwire.latency.StageRecorder;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.CachedEpochClock;
@@ -30,7 +31,8 @@ import java.util.Random;
  */
 final class ReportFixtures
 {
-    static final String[] STAGES = { Stage.INGEST_TO_RING, Stage.RING_TO_PUBLISH, Stage.PUBLISH_TO_RECEIVE };
+    static final String[] STAGES =
+        { FeedStages.INGEST_TO_RING, FeedStages.RING_TO_PUBLISH, ClientStages.PUBLISH_TO_RECEIVE };
     static final int INTERVALS = 10;
 
     final Histogram[] expected = new Histogram[STAGES.length];

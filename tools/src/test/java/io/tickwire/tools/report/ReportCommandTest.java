@@ -15,8 +15,8 @@
  */
 package io.tickwire.tools.report;
 
+import io.tickwire.feed.client.ClientStages;
 import io.tickwire.latency.LatencyRecording;
-import io.tickwire.latency.Stage;
 import io.tickwire.latency.StageRecorder;
 import io.tickwire.tools.TickwireMain;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,8 @@ class ReportCommandTest
         final Path logs = dir.resolve("logs");
         try (LatencyRecording recording = LatencyRecording.start(logs, "feed-client", 50))
         {
-            final StageRecorder receive = recording.registry().recorder(Stage.PUBLISH_TO_RECEIVE);
-            final StageRecorder book = recording.registry().recorder(Stage.RECEIVE_TO_BOOK);
+            final StageRecorder receive = recording.registry().recorder(ClientStages.PUBLISH_TO_RECEIVE);
+            final StageRecorder book = recording.registry().recorder(ClientStages.RECEIVE_TO_BOOK);
             for (int i = 0; i < 10_000; i++)
             {
                 receive.recordValue(5_000 + i);

@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.book;
+
+
+/**
+ * An order event could not be applied as described (unknown order, duplicate id, over-execution). Such events are
+ * also counted per reason; see {@link FeedClient#bookErrors(BookResult)}.
+ */
+@FunctionalInterface
+public interface BookErrorListener
+{
+    /**
+     * An event was rejected or only partly applied by the book.
+     *
+     * @param sequence     stream sequence of the event.
+     * @param instrumentId of the book.
+     * @param orderId      the event named.
+     * @param result       what went wrong.
+     */
+    void onBookError(long sequence, long instrumentId, long orderId, BookResult result);
+}

@@ -1,0 +1,299 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.book;
+
+import io.tickwire.sbe.md.TradingState;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Everything the subscriber side knows about one instrument: its definition, trading state and L3/L2 book, plus
+ * the bookkeeping the client needs to report changes (stale flag, last BBO and cross state, conflation flag).
+ * <p>
+ * The last raw InstrumentDefinition and TradingStatus messages are kept so that a snapshot can re-send them.
+ */
+public final class InstrumentBook
+{
+    private static final int RAW_MESSAGE_CAPACITY = 256;
+
+    final long instrumentId;
+    final OrderBook book;
+    final UnsafeBuffer definition = new UnsafeBuffer(new byte[RAW_MESSAGE_CAPACITY]);
+    final UnsafeBuffer status = new UnsafeBuffer(new byte[RAW_MESSAGE_CAPACITY]);
+    int definitionLength;
+    int statusLength;
+    String symbol = "";
+    TradingState tradingState = TradingState.NULL_VAL;
+    boolean subscribed;
+    boolean stale;
+    /** Stale only because the feed went silent: made fresh again when it resumes, if nothing else happened. */
+    boolean staleForSilence;
+    boolean dirty;
+    long bidPrice = PriceLevelBook.NULL_PRICE;
+    long bidQuantity;
+    long askPrice = PriceLevelBook.NULL_PRICE;
+    long askQuantity;
+    CrossState crossState = CrossState.NORMAL;
+
+    InstrumentBook(final long instrumentId, final boolean subscribed)
+    {
+        this.instrumentId = instrumentId;
+        this.book = new OrderBook(instrumentId);
+        this.subscribed = subscribed;
+    }
+
+    /**
+     * Instrument id (ITCH Stock Locate).
+     *
+     * @return the id.
+     */
+    public long instrumentId()
+    {
+        return instrumentId;
+    }
+
+    /**
+     * Trimmed symbol, empty until the definition arrived.
+     *
+     * @return the symbol.
+     */
+    public String symbol()
+    {
+        return symbol;
+    }
+
+    /**
+     * Last trading state, {@link TradingState#NULL_VAL} until one arrived.
+     *
+     * @return the state.
+     */
+    public TradingState tradingState()
+    {
+        return tradingState;
+    }
+
+    /**
+     * The L3 book, which is also the L2 view.
+     *
+     * @return the book.
+     */
+    public OrderBook book()
+    {
+        return book;
+    }
+
+    /**
+     * Whether the client's symbol filter selects this instrument.
+     *
+     * @return true when subscribed.
+     */
+    public boolean isSubscribed()
+    {
+        return subscribed;
+    }
+
+    /**
+     * Whether the book may not reflect the stream right now (recovery in progress or impossible).
+     *
+     * @return true when stale.
+     */
+    public boolean isStale()
+    {
+        return stale;
+    }
+
+    /**
+     * Last InstrumentDefinition message as received, from the SBE message header on.
+     *
+     * @return the buffer; valid for {@link #definitionLength()} bytes.
+     */
+    public DirectBuffer definitionMessage()
+    {
+        return definition;
+    }
+
+    /**
+     * Length of {@link #definitionMessage()}, 0 when no definition arrived.
+     *
+     * @return the length.
+     */
+    public int definitionLength()
+    {
+        return definitionLength;
+    }
+
+    /**
+     * Last TradingStatus message as received, from the SBE message header on.
+     *
+     * @return the buffer; valid for {@link #statusLength()} bytes.
+     */
+    public DirectBuffer statusMessage()
+    {
+        return status;
+    }
+
+    /**
+     * Length of {@link #statusMessage()}, 0 when no status arrived.
+     *
+     * @return the length.
+     */
+    public int statusLength()
+    {
+        return statusLength;
+    }
+
+    /**
+     * Is the book stale because the feed fell silent (as opposed to a gap)? Maintained by the feed client.
+     *
+     * @return true while stale for silence.
+     */
+    public boolean isStaleForSilence()
+    {
+        return staleForSilence;
+    }
+
+    /**
+     * Mark the book stale or fresh. Maintained by the feed client, which owns the sequence rules.
+     *
+     * @param stale true when the book can no longer be trusted.
+     */
+    public void stale(final boolean stale)
+    {
+        this.stale = stale;
+    }
+
+    /**
+     * Record that the staleness comes from silence. Maintained by the feed client.
+     *
+     * @param staleForSilence true when marked stale because the feed fell silent.
+     */
+    public void staleForSilence(final boolean staleForSilence)
+    {
+        this.staleForSilence = staleForSilence;
+    }
+
+    /**
+     * Has the book changed since its listeners were last told? Maintained by the feed client for conflation.
+     *
+     * @return true when an update is pending.
+     */
+    public boolean isDirty()
+    {
+        return dirty;
+    }
+
+    /**
+     * Set or clear the pending-update mark. Maintained by the feed client for conflation.
+     *
+     * @param dirty true when an update is pending.
+     */
+    public void dirty(final boolean dirty)
+    {
+        this.dirty = dirty;
+    }
+
+    /**
+     * The crossed/locked state last reported to listeners.
+     *
+     * @return the last reported state.
+     */
+    public CrossState crossState()
+    {
+        return crossState;
+    }
+
+    /**
+     * Record the crossed/locked state reported to listeners.
+     *
+     * @param crossState the state reported.
+     */
+    public void crossState(final CrossState crossState)
+    {
+        this.crossState = crossState;
+    }
+
+    /**
+     * Best bid price as of the last {@link #updateBbo()}.
+     *
+     * @return price, or {@link PriceLevelBook#NULL_PRICE}.
+     */
+    public long bidPrice()
+    {
+        return bidPrice;
+    }
+
+    /**
+     * Best bid quantity as of the last {@link #updateBbo()}.
+     *
+     * @return quantity.
+     */
+    public long bidQuantity()
+    {
+        return bidQuantity;
+    }
+
+    /**
+     * Best ask price as of the last {@link #updateBbo()}.
+     *
+     * @return price, or {@link PriceLevelBook#NULL_PRICE}.
+     */
+    public long askPrice()
+    {
+        return askPrice;
+    }
+
+    /**
+     * Best ask quantity as of the last {@link #updateBbo()}.
+     *
+     * @return quantity.
+     */
+    public long askQuantity()
+    {
+        return askQuantity;
+    }
+
+    /**
+     * Update the remembered BBO.
+     *
+     * @return true when it changed.
+     */
+    public boolean updateBbo()
+    {
+        final long newBidPrice = book.bestBidPrice();
+        final long newBidQuantity = book.bestBidQuantity();
+        final long newAskPrice = book.bestAskPrice();
+        final long newAskQuantity = book.bestAskQuantity();
+        if (newBidPrice == bidPrice && newBidQuantity == bidQuantity &&
+            newAskPrice == askPrice && newAskQuantity == askQuantity)
+        {
+            return false;
+        }
+
+        bidPrice = newBidPrice;
+        bidQuantity = newBidQuantity;
+        askPrice = newAskPrice;
+        askQuantity = newAskQuantity;
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        return "InstrumentBook{id=" + instrumentId + ", symbol=" + symbol + ", " + book + ", stale=" + stale + '}';
+    }
+}

@@ -1,0 +1,436 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.cli;
+
+import io.tickwire.agent.ThreadPlan;
+import io.tickwire.agent.ThreadingProfile;
+import io.tickwire.agent.cli.HlogOptions;
+import io.tickwire.feed.FeedConfiguration;
+import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedSnapshot;
+import io.tickwire.feed.FeedStages;
+import io.tickwire.feed.StatusLine;
+import io.tickwire.latency.LatencyRecording;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tickwire feed publish}: read one ITCH source, publish the normalised feed on Aeron, print the thread plan,
+ * a status line per second and a summary. Ends when the input is exhausted (files, captures, the simulator) or
+ * on Ctrl-C.
+ */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Publish a normalised SBE feed on Aeron from an ITCH source.",
+        "A file, capture or simulation is published completely (waiting for a subscriber: nothing is lost);",
+        "live MoldUDP64 runs until Ctrl-C or end of session. Prints the thread plan, a status line per second",
+        "and a summary." })
+public final class FeedPublishCommand implements Callable<Integer>
+{
+    /** Exit status: the input was published completely. */
+    public static final int EXIT_OK = 0;
+    /** Exit status: the run failed (cannot open the input, the driver, ...). */
+    public static final int EXIT_ERROR = 1;
+    /** Exit status: the command line was wrong. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit status: some input could not be read to its end (corrupt gzip, I/O error): published data may be bad. */
+    public static final int EXIT_BAD_INPUT = 3;
+    /** Exit status: sequence numbers were missing from the input (capture gaps, unrecovered live losses). */
+    public static final int EXIT_GAPS = 4;
+
+    static final class Input
+    {
+        @Option(names = "--itch", paramLabel = "FILE", description = "ITCH 5.0 BinaryFILE, plain or .gz.")
+        Path itch;
+
+        @Option(names = "--pcap", paramLabel = "FILE", description = "pcap capture of MoldUDP64 carrying ITCH.")
+        Path pcap;
+
+        @Option(names = "--moldudp64", paramLabel = "HOST:PORT",
+            description = "Live MoldUDP64 stream (unicast, or a multicast group to join).")
+        String moldUdp64;
+
+        @Option(names = "--simulate",
+            description = "Generated realistic order flow (see --messages, --symbols, --seed).")
+        boolean simulate;
+    }
+
+    static final class Pacing
+    {
+        @Option(names = "--rate", paramLabel = "N", description = "Pace the input to N messages per second.")
+        long rate;
+
+        @Option(names = "--max", description = "As fast as possible (default).")
+        boolean max;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Pacing pacing;
+
+    @Option(names = "--request-server", paramLabel = "HOST:PORT",
+        description = "MoldUDP64 re-request server for gap recovery (with --moldudp64).")
+    String requestServer;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "1000000",
+        description = "Messages to simulate (default: ${DEFAULT-VALUE}).")
+    long messages;
+
+    @Option(names = "--symbols", paramLabel = "K", defaultValue = "100",
+        description = "Symbols to simulate (default: ${DEFAULT-VALUE}).")
+    int symbols;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--channel", paramLabel = "URI", description = "Aeron channel (default: ${DEFAULT-VALUE}).")
+    String channel = FeedConfiguration.channel();
+
+    @Option(names = "--stream", paramLabel = "ID", description = "Aeron stream id (default: ${DEFAULT-VALUE}).")
+    int streamId = FeedConfiguration.streamId();
+
+    @Option(names = "--profile", paramLabel = "compact|dedicated", converter = ProfileConverter.class,
+        description = "Threading profile (default: chosen from the number of cores).")
+    ThreadingProfile profile = FeedConfiguration.profile();
+
+    @Option(names = "--cpus", paramLabel = "LIST",
+        description = "CPUs to pin agent threads to, e.g. 2,3 or 2-4 (ingest agents first, then the publisher).")
+    String cpus;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR",
+        description = "Use the external media driver of this directory (default: embedded driver).")
+    String aeronDir;
+
+    @Option(names = "--record", paramLabel = "DIR",
+        description = "Record the published stream with Aeron Archive into DIR (embedded driver only).")
+    File recordDir;
+
+    @Option(names = "--no-snapshots", negatable = false,
+        description = "Do not run the snapshot server (late joiners and subscribers with unrecoverable gaps " +
+        "then cannot recover).")
+    boolean noSnapshots;
+
+    @Option(names = "--snapshot-request", paramLabel = "URI",
+        description = "Channel the snapshot server takes requests on (default: ${DEFAULT-VALUE}).")
+    String snapshotRequestChannel = FeedConfiguration.snapshotRequestChannel();
+
+    @Option(names = "--snapshot-request-stream", paramLabel = "ID",
+        description = "Stream id of snapshot requests (default: ${DEFAULT-VALUE}).")
+    int snapshotRequestStreamId = FeedConfiguration.snapshotRequestStreamId();
+
+    @Option(names = "--snapshot-response", paramLabel = "URI",
+        description = "Channel the snapshot server answers on (default: ${DEFAULT-VALUE}).")
+    String snapshotResponseChannel = FeedConfiguration.snapshotResponseChannel();
+
+    @Option(names = "--snapshot-response-stream", paramLabel = "ID",
+        description = "Stream id of snapshot responses (default: ${DEFAULT-VALUE}).")
+    int snapshotResponseStreamId = FeedConfiguration.snapshotResponseStreamId();
+
+    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "1000",
+        description = "After the input is published, keep the driver up this long for subscribers to catch up " +
+        "(default: ${DEFAULT-VALUE}).")
+    long lingerMs;
+
+    @Mixin
+    HlogOptions hlog = new HlogOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Converts {@code compact}/{@code dedicated} to a {@link ThreadingProfile}.
+     */
+    static final class ProfileConverter implements CommandLine.ITypeConverter<ThreadingProfile>
+    {
+        public ThreadingProfile convert(final String value)
+        {
+            return ThreadingProfile.parse(value);
+        }
+    }
+
+    /**
+     * Run the publisher.
+     *
+     * @return the exit code.
+     */
+    public Integer call()
+    {
+        final FeedHandler.Context ctx = context();
+        final PrintWriter out = spec.commandLine().getOut();
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread shutdownHook = new Thread(() -> awaitQuietly(finished), "feed-publish-shutdown");
+        // Closed after the feed handler, so the log's last interval holds every message.
+        try (LatencyRecording recording = hlog.start("feed-publish"))
+        {
+            if (recording.isEnabled())
+            {
+                ctx.latencyRegistry(recording.registry());
+            }
+            return run(new FeedHandler(ctx), recording, out, finished, shutdownHook);
+        }
+    }
+
+    private Integer run(
+        final FeedHandler feed,
+        final LatencyRecording recording,
+        final PrintWriter out,
+        final CountDownLatch finished,
+        final Thread shutdownHook)
+    {
+        try
+        {
+            FeedSnapshot start = null;
+            FeedSnapshot end = null;
+            try
+            {
+                // The counters start at zero with the agents, which may run before a snapshot could be taken:
+                // the run is measured from just before start, with zero totals.
+                final long startNs = System.nanoTime();
+                feed.start();
+                out.print(feed.banner());
+                if (recording.isEnabled())
+                {
+                    // source->ingest is not recorded: replayed input carries the venue's historical time of day,
+                    // and live input's venue clock is not comparable with this host's unsynchronised clock.
+                    out.println("  latency    " + recording.file() + " (" + FeedStages.INGEST_TO_RING + ", " +
+                        FeedStages.RING_TO_PUBLISH + ")");
+                }
+                out.flush();
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+                start = new FeedSnapshot(startNs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                FeedSnapshot previous = start;
+                boolean toldWaiting = false;
+                long nextStatusNs = start.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                while (!feed.isComplete() && !shuttingDown(shutdownHook))
+                {
+                    sleepMillis(10);
+                    if (System.nanoTime() >= nextStatusNs)
+                    {
+                        final FeedSnapshot current = feed.snapshot();
+                        if (!toldWaiting && 0 == current.published() && current.notConnected() > 0)
+                        {
+                            toldWaiting = true;
+                            out.println("waiting for a subscriber on " + channel + " stream " + streamId +
+                                " (input is held, not published into the void)");
+                        }
+                        out.println(StatusLine.status(previous, current));
+                        out.flush();
+                        previous = current;
+                        nextStatusNs += TimeUnit.SECONDS.toNanos(1);
+                    }
+                }
+
+                if (feed.isComplete())
+                {
+                    // The summary's rate covers the work, not the linger.
+                    end = feed.snapshot();
+                    out.println("input complete: " + end.published() + " messages published; lingering " +
+                        lingerMs + " ms");
+                    out.flush();
+                    sleepMillis(lingerMs);
+                }
+            }
+            finally
+            {
+                feed.close();
+            }
+
+            final FeedSnapshot last = null != end ? end : feed.snapshot();
+            out.print(StatusLine.summary(start, last));
+            final int exitCode = exitCode(last);
+            out.println(verdict(exitCode, last));
+            out.flush();
+            return exitCode;
+        }
+        finally
+        {
+            // On Ctrl-C the shutdown hook holds the JVM until the summary is out.
+            finished.countDown();
+            removeQuietly(shutdownHook);
+        }
+    }
+
+    /**
+     * The exit status says what the subscribers received: everything, or not. Bad input wins over gaps because
+     * what was published from it may be wrong, not merely incomplete.
+     */
+    static int exitCode(final FeedSnapshot last)
+    {
+        if (last.hadReadErrors())
+        {
+            return EXIT_BAD_INPUT;
+        }
+        if (last.hadGaps())
+        {
+            return EXIT_GAPS;
+        }
+        return EXIT_OK;
+    }
+
+    private static String verdict(final int exitCode, final FeedSnapshot last)
+    {
+        switch (exitCode)
+        {
+            case EXIT_BAD_INPUT:
+                return "result: input was bad, " + last.readErrors() + " read error(s); messages published " +
+                    "before the error may be corrupt (exit " + EXIT_BAD_INPUT + ")";
+            case EXIT_GAPS:
+                return "result: input had gaps, " + last.upstreamGaps() + " gap(s), " + last.upstreamLost() +
+                    " message(s) missing (exit " + EXIT_GAPS + ")";
+            default:
+                return "result: ok (exit " + EXIT_OK + ")";
+        }
+    }
+
+    FeedHandler.Context context()
+    {
+        if (null != requestServer && null == input.moldUdp64)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--request-server needs --moldudp64");
+        }
+        if (null != pacing && !pacing.max && null != input.moldUdp64)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--rate paces replayed input (--itch, --pcap, --simulate); live --moldudp64 arrives at its own rate");
+        }
+        if (null != pacing && !pacing.max && pacing.rate <= 0)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be positive");
+        }
+
+        final int[] cpuList;
+        try
+        {
+            cpuList = ThreadPlan.parseCpus(cpus);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
+
+        final FeedHandler.Context ctx = new FeedHandler.Context()
+            .channel(channel)
+            .streamId(streamId)
+            .threadingProfile(profile)
+            .cpus(cpuList)
+            .aeronDirectoryName(aeronDir)
+            .recordingDir(recordDir)
+            .snapshots(!noSnapshots)
+            .snapshotRequest(snapshotRequestChannel, snapshotRequestStreamId)
+            .snapshotResponse(snapshotResponseChannel, snapshotResponseStreamId)
+            .ratePerSecond(null == pacing || pacing.max ? 0 : pacing.rate);
+        Sources.configure(ctx, this);
+        return ctx;
+    }
+
+    String itchFile()
+    {
+        return null == input.itch ? null : input.itch.toString();
+    }
+
+    String pcapFile()
+    {
+        return null == input.pcap ? null : input.pcap.toString();
+    }
+
+    String moldUdp64()
+    {
+        return input.moldUdp64;
+    }
+
+    boolean simulate()
+    {
+        return input.simulate;
+    }
+
+    String requestServer()
+    {
+        return requestServer;
+    }
+
+    long messages()
+    {
+        return messages;
+    }
+
+    int symbols()
+    {
+        return symbols;
+    }
+
+    long seed()
+    {
+        return seed;
+    }
+
+    private static boolean shuttingDown(final Thread shutdownHook)
+    {
+        return shutdownHook.getState() != Thread.State.NEW;
+    }
+
+    private static void removeQuietly(final Thread shutdownHook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (final IllegalStateException ignore)
+        {
+            // Already shutting down: the hook is running and waits for us.
+        }
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(10, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepMillis(final long millis)
+    {
+        try
+        {
+            Thread.sleep(millis);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+    }
+}

@@ -1,0 +1,391 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.cli;
+
+import io.aeron.driver.MediaDriver;
+import io.tickwire.agent.EmbeddedDriver;
+import io.tickwire.agent.cli.HlogOptions;
+import io.tickwire.feed.book.InstrumentBook;
+import io.tickwire.feed.book.PriceLevelBook;
+import io.tickwire.feed.book.TradeListener;
+import io.tickwire.feed.client.BboListener;
+import io.tickwire.feed.client.BookListener;
+import io.tickwire.feed.client.ClientStages;
+import io.tickwire.feed.client.FeedClient;
+import io.tickwire.feed.client.FeedClientConfiguration;
+import io.tickwire.feed.client.GapListener;
+import io.tickwire.feed.client.RecoveryReason;
+import io.tickwire.latency.CalibratedEpochNanoClock;
+import io.tickwire.latency.LatencyRecording;
+import io.tickwire.latency.StageRecorder;
+import io.tickwire.sbe.md.Side;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.IdleStrategy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code tickwire feed subscribe}: subscribe to the published feed, build books, print books, BBOs or trades, a
+ * status line per second (on stderr) and a summary at exit. Runs until Ctrl-C or {@code --duration}.
+ */
+@Command(
+    name = "subscribe",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Subscribe to the Tickwire feed, build order books and print them.",
+        "Status line once per second and a summary at exit go to stderr; printed books, BBOs or trades to stdout." })
+public final class FeedSubscribeCommand implements Callable<Integer>
+{
+    /**
+     * What to print per update.
+     */
+    enum PrintMode
+    {
+        book, bbo, trades, none
+    }
+
+    @Mixin
+    private HlogOptions hlog;
+
+    @Option(names = "--channel", paramLabel = "URI", description = "Feed channel (default: ${DEFAULT-VALUE}).")
+    String channel = FeedClientConfiguration.channel();
+
+    @Option(names = "--stream", paramLabel = "ID", description = "Feed stream id (default: ${DEFAULT-VALUE}).")
+    int streamId = FeedClientConfiguration.streamId();
+
+    @Option(names = "--symbols", paramLabel = "A,B", split = ",", description = "Only these symbols (default: all).")
+    String[] symbols;
+
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "5",
+        description = "Levels per side printed with --print book (default: ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--print", paramLabel = "book|bbo|trades|none", defaultValue = "bbo",
+        description = "What to print (default: ${DEFAULT-VALUE}).")
+    PrintMode print;
+
+    @Option(names = "--conflate", description = "Latest book/BBO per instrument per poll instead of every event.")
+    boolean conflate;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR",
+        description = "Media driver directory (default: an embedded driver).")
+    String aeronDir;
+
+    @Option(names = "--snapshot-request", paramLabel = "URI",
+        description = "Snapshot request channel; 'none' disables recovery (default: ${DEFAULT-VALUE}).")
+    String snapshotRequestChannel = FeedClientConfiguration.snapshotRequestChannel();
+
+    @Option(names = "--snapshot-response", paramLabel = "URI",
+        description = "Snapshot response channel (default: ${DEFAULT-VALUE}).")
+    String snapshotResponseChannel = FeedClientConfiguration.snapshotResponseChannel();
+
+    @Option(names = "--silence-ms", paramLabel = "MS",
+        description = "Mark every book stale after this long without a message or heartbeat from the publisher; " +
+        "0 never (default: ${DEFAULT-VALUE}, a few publisher heartbeat intervals).")
+    long silenceMs = TimeUnit.NANOSECONDS.toMillis(FeedClientConfiguration.silenceTimeoutNs());
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+        description = "Stop after this long, e.g. 30s, 500ms, 2m (default: until Ctrl-C).")
+    long durationNs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Parses {@code 20s}, {@code 500ms}, {@code 2m} or plain seconds into nanoseconds.
+     */
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Long>
+    {
+        /**
+         * {@inheritDoc}
+         */
+        public Long convert(final String value)
+        {
+            final String text = value.trim().toLowerCase(Locale.ROOT);
+            final long nanos;
+            if (text.endsWith("ms"))
+            {
+                nanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            else if (text.endsWith("s"))
+            {
+                nanos = TimeUnit.SECONDS.toNanos(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            else if (text.endsWith("m"))
+            {
+                nanos = TimeUnit.MINUTES.toNanos(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            else
+            {
+                nanos = TimeUnit.SECONDS.toNanos(Long.parseLong(text));
+            }
+            if (nanos <= 0)
+            {
+                throw new CommandLine.TypeConversionException("duration must be positive: " + value);
+            }
+            return nanos;
+        }
+    }
+
+    /**
+     * Run the subscriber.
+     *
+     * @return exit code.
+     */
+    public Integer call()
+    {
+        try (LatencyRecording recording = hlog.start("feed-subscribe"))
+        {
+            if (recording.isEnabled())
+            {
+                spec.commandLine().getErr().println("latency log: " + recording.file());
+            }
+            return run(recording);
+        }
+    }
+
+    private Integer run(final LatencyRecording recording)
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final long[] updates = new long[1];
+        final FeedClient[] holder = new FeedClient[1];
+
+        final StageRecorder publishToReceive =
+            recording.registry().recorder(ClientStages.PUBLISH_TO_RECEIVE, "subscriber");
+        final StageRecorder receiveToBook = recording.registry().recorder(ClientStages.RECEIVE_TO_BOOK, "subscriber");
+        final BookListener bookListener = (instrumentId, book) ->
+        {
+            updates[0]++;
+            final long nowNs = clock.nanoTime();
+            final FeedClient client = holder[0];
+            latency.recordValue(Math.min(latency.getHighestTrackableValue(),
+                Math.max(0, nowNs - client.lastPublishTimestamp())));
+            publishToReceive.recordInterval(client.lastPublishTimestamp(), client.lastReceiveTimestamp());
+            receiveToBook.recordInterval(client.lastReceiveTimestamp(), nowNs);
+            if (PrintMode.book == print)
+            {
+                out.println(formatBook(symbolOf(holder[0], instrumentId), book, depth));
+            }
+        };
+        final BboListener bboListener = (instrumentId, bidPrice, bidQuantity, askPrice, askQuantity) ->
+        {
+            if (PrintMode.bbo == print)
+            {
+                out.println(symbolOf(holder[0], instrumentId) + " " + quantity(bidQuantity) + "@" +
+                    price(bidPrice) + " / " + quantity(askQuantity) + "@" + price(askPrice));
+            }
+        };
+        final TradeListener tradeListener = (sequence, instrumentId, price, quantity, matchNumber) ->
+        {
+            if (PrintMode.trades == print)
+            {
+                out.println(symbolOf(holder[0], instrumentId) + " trade " + quantity + "@" + price(price) +
+                    " match=" + matchNumber);
+            }
+        };
+        final GapListener gapListener = new GapListener()
+        {
+            public void onGap(final long expectedSequence, final long receivedSequence)
+            {
+                err.println("gap: expected " + expectedSequence + ", received " + receivedSequence);
+            }
+
+            public void onPublisherRestart(final int previousSessionId, final int sessionId, final long first)
+            {
+                err.println("publisher restart: session " + previousSessionId + " -> " + sessionId +
+                    ", first sequence " + first);
+            }
+
+            public void onSilence(final long silentForNs)
+            {
+                err.println("publisher silent for " + TimeUnit.NANOSECONDS.toMillis(silentForNs) +
+                    " ms: books stale");
+            }
+
+            public void onSilenceEnded(final long silentForNs)
+            {
+                err.println("publisher heard again after " + TimeUnit.NANOSECONDS.toMillis(silentForNs) + " ms");
+            }
+
+            public void onRecoveryStarted(final RecoveryReason reason, final long requestId)
+            {
+                err.println("recovery started: " + reason);
+            }
+
+            public void onRecoveryCompleted(final long requestId, final long snapshotSequence, final long applied)
+            {
+                err.println("recovery completed at sequence " + snapshotSequence + ", " + applied +
+                    " buffered messages applied");
+            }
+        };
+
+        final FeedClient.Context context = new FeedClient.Context()
+            .channel(channel)
+            .streamId(streamId)
+            .snapshotRequest("none".equals(snapshotRequestChannel) ? null : snapshotRequestChannel,
+                FeedClientConfiguration.snapshotRequestStreamId())
+            .snapshotResponse(snapshotResponseChannel, FeedClientConfiguration.snapshotResponseStreamId())
+            .symbols(null == symbols ? null : new LinkedHashSet<>(Arrays.asList(symbols)))
+            .conflate(conflate)
+            .silenceTimeoutNs(TimeUnit.MILLISECONDS.toNanos(silenceMs))
+            .bookListener(bookListener)
+            .bboListener(bboListener)
+            .tradeListener(tradeListener)
+            .gapListener(gapListener);
+        // Without an external driver the command runs its own, compact one: the library never launches a driver.
+        final MediaDriver driver = null == aeronDir ? EmbeddedDriver.launchCompact(null) : null;
+        context.aeronDirectoryName(null != driver ? driver.aeronDirectoryName() : aeronDir);
+
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread shutdownHook = new Thread(() ->
+        {
+            // Ctrl-C: stop polling and let the summary print before the JVM exits.
+            running.set(false);
+            try
+            {
+                finished.await(5, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ignore)
+            {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        final IdleStrategy idle = new BackoffIdleStrategy();
+        final Set<String> symbolFilter = null == symbols ? null : Set.of(symbols);
+        err.println("subscribing to " + channel + " stream " + streamId +
+            (null == symbolFilter ? "" : " symbols " + symbolFilter) + (conflate ? " (conflated)" : ""));
+
+        try (MediaDriver ignore = driver; FeedClient client = FeedClient.connect(context))
+        {
+            holder[0] = client;
+            final long startNs = System.nanoTime();
+            long nextStatusNs = startNs + TimeUnit.SECONDS.toNanos(1);
+            long lastMessages = 0;
+            while (running.get())
+            {
+                idle.idle(client.poll());
+                final long nowNs = System.nanoTime();
+                if (nowNs >= nextStatusNs)
+                {
+                    final long messages = client.messagesReceived();
+                    err.println(statusLine(client, messages - lastMessages, latency));
+                    lastMessages = messages;
+                    nextStatusNs += TimeUnit.SECONDS.toNanos(1);
+                }
+                if (durationNs > 0 && nowNs - startNs >= durationNs)
+                {
+                    break;
+                }
+            }
+            out.flush();
+            err.println(summary(client, updates[0], latency, System.nanoTime() - startNs));
+            err.flush();
+        }
+        finally
+        {
+            finished.countDown();
+            if (running.get())
+            {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            }
+        }
+        return 0;
+    }
+
+    static String statusLine(final FeedClient client, final long messagesPerSecond, final Histogram latency)
+    {
+        return String.format(Locale.ROOT,
+            "msgs/s %,d | total %,d | gaps %d | recoveries %d | stale books %d%s | book errors %d | " +
+            "latency p50 %s p99 %s",
+            messagesPerSecond, client.messagesReceived(), client.gaps(), client.recoveriesCompleted(),
+            client.staleBooks(), client.isSilent() ? " (publisher silent)" : "", client.totalBookErrors(),
+            micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(99)));
+    }
+
+    static String summary(
+        final FeedClient client, final long bookUpdates, final Histogram latency, final long elapsedNs)
+    {
+        final double seconds = Math.max(1e-9, elapsedNs / 1e9);
+        return String.format(Locale.ROOT,
+            "summary: %,d messages received, %,d applied in %.1f s (%,.0f msgs/s), %,d book updates%n" +
+            "  gaps %d, duplicates %d, publisher restarts %d, recoveries %d/%d, silences %d, stale books %d, " +
+            "book errors %d%n" +
+            "  latency publish -> callback: p50 %s, p90 %s, p99 %s, p99.9 %s, max %s (%,d samples)",
+            client.messagesReceived(), client.messagesApplied(), seconds, client.messagesReceived() / seconds,
+            bookUpdates, client.gaps(), client.duplicates(), client.publisherRestarts(),
+            client.recoveriesCompleted(), client.recoveriesStarted(), client.silences(), client.staleBooks(),
+            client.totalBookErrors(),
+            micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(90)),
+            micros(latency.getValueAtPercentile(99)), micros(latency.getValueAtPercentile(99.9)),
+            micros(latency.getMaxValue()), latency.getTotalCount());
+    }
+
+    static String micros(final long nanos)
+    {
+        return String.format(Locale.ROOT, "%.1f us", nanos / 1000.0);
+    }
+
+    static String symbolOf(final FeedClient client, final long instrumentId)
+    {
+        final InstrumentBook instrument = client.instrument(instrumentId);
+        return null == instrument || instrument.symbol().isEmpty() ? "#" + instrumentId : instrument.symbol();
+    }
+
+    static String price(final long price)
+    {
+        return PriceLevelBook.NULL_PRICE == price ? "-" :
+            String.format(Locale.ROOT, "%d.%04d", price / 10_000, Math.abs(price % 10_000));
+    }
+
+    static String quantity(final long quantity)
+    {
+        return Long.toString(quantity);
+    }
+
+    static String formatBook(final String symbol, final PriceLevelBook book, final int depth)
+    {
+        final StringBuilder sb = new StringBuilder(symbol).append(" bids");
+        for (int i = 0, n = Math.min(depth, book.depth(Side.BUY)); i < n; i++)
+        {
+            sb.append(' ').append(book.quantity(Side.BUY, i)).append('@').append(price(book.price(Side.BUY, i)));
+        }
+        sb.append(" | asks");
+        for (int i = 0, n = Math.min(depth, book.depth(Side.SELL)); i < n; i++)
+        {
+            sb.append(' ').append(book.quantity(Side.SELL, i)).append('@').append(price(book.price(Side.SELL, i)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.cli;
+
+import io.tickwire.feed.client.ClientStages;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(90)
+class DemoCommandTest
+{
+    @TempDir
+    Path hlogDir;
+
+    @Test
+    void shouldRunEndToEndAndVerifyEveryBook() throws Exception
+    {
+        final StringWriter out = new StringWriter();
+        final String channel = io.tickwire.feed.client.TestMedia.multicastChannel();
+        final int exit = new CommandLine(new DemoCommand())
+            .setOut(new PrintWriter(out, true))
+            .execute("--duration", "4s", "--rate", "20000", "--symbols", "10", "--channel", channel,
+                "--hlog", hlogDir.toString(), "--hlog-interval-ms", "200");
+
+        final String output = out.toString();
+        assertEquals(0, exit, output);
+        assertTrue(output.contains("verified 30 books (10 instruments x 3 subscribers)"), output);
+        assertTrue(output.contains("80,000 published"), output);
+        assertTrue(output.contains("RESULT: OK"), output);
+
+        final List<Path> logs;
+        try (Stream<Path> files = Files.list(hlogDir))
+        {
+            logs = files.collect(Collectors.toList());
+        }
+        assertEquals(1, logs.size(), logs.toString());
+        assertTrue(logs.get(0).getFileName().toString().startsWith("demo-"), logs.toString());
+        final Map<String, Long> counts = new HashMap<>();
+        final HistogramLogReader reader = new HistogramLogReader(logs.get(0).toFile());
+        Histogram histogram;
+        while (null != (histogram = (Histogram)reader.nextIntervalHistogram()))
+        {
+            counts.merge(histogram.getTag(), histogram.getTotalCount(), Long::sum);
+        }
+        reader.close();
+        // Every book callback of the three subscribers records both stages once (A alone sees all 80,000).
+        assertEquals(2, counts.size(), counts.toString());
+        assertTrue(counts.get(ClientStages.RECEIVE_TO_BOOK) >= 80_000, counts.toString());
+        assertEquals(
+            counts.get(ClientStages.RECEIVE_TO_BOOK), counts.get(ClientStages.PUBLISH_TO_RECEIVE), counts.toString());
+    }
+}
