@@ -16,6 +16,7 @@
 package io.tickwire.fix.cli;
 
 import io.tickwire.agent.cli.HlogOptions;
+import io.tickwire.agent.cli.TickwireHome;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.gateway.Gateway;
@@ -42,6 +43,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,16 +64,38 @@ import java.util.concurrent.TimeUnit;
     description = "Run the FIX order gateway (QuickFIX/J acceptor, risk, matching, market data).")
 public final class GatewayCommand implements Callable<Integer>
 {
-    @Option(names = "--config", defaultValue = "fix-gateway/src/main/resources/gateway.cfg",
-        description = "QuickFIX/J configuration file (default ${DEFAULT-VALUE}).")
-    private String config;
+    /**
+     * The example credentials file's only line: user {@code demo}, password {@code demo-password}, as documented.
+     * A gateway that accepts it accepts anyone who has read the docs.
+     */
+    static final String EXAMPLE_CREDENTIALS =
+        "demo:pbkdf2-sha256:600000:84a8h5xc+O/6baOc0pB8Tw==:ZEh5bXSgZCA50YsjwCDaPYAUXdAEqrDWKvsPhZiE15A=";
+
+    /**
+     * Exit status: the gateway would have run with the example credentials, or without an audit trail by accident.
+     */
+    static final int EXIT_UNSAFE = 2;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "QuickFIX/J configuration file (default: config/gateway.cfg of the installation).")
+    private Path config;
 
     @Option(names = "--require-clock-sync",
         description = "Reject new orders while the clock is not synchronised within tolerance.")
     private boolean requireClockSync;
 
-    @Option(names = "--audit-dir", description = "Audit journal directory (overrides TickwireAuditDirectory).")
+    @Option(names = "--audit-dir", paramLabel = "DIR",
+        description = "Audit journal directory (overrides TickwireAuditDirectory; default: the data directory's " +
+        "gateway/audit).")
     private Path auditDirectory;
+
+    @Option(names = "--no-audit",
+        description = "Run WITHOUT an audit trail: no order, report or session message is journalled.")
+    private boolean noAudit;
+
+    @Option(names = "--demo",
+        description = "Try-out mode: accept the example credentials (user demo, password demo-password).")
+    private boolean demo;
 
     @Option(names = "--status-interval", defaultValue = "5",
         description = "Seconds between status lines, 0 for none (default ${DEFAULT-VALUE}).")
@@ -126,13 +150,29 @@ public final class GatewayCommand implements Callable<Integer>
             return hashPassword(hashPasswordFor, System.in);
         }
 
+        if (noAudit && null != auditDirectory)
+        {
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "--no-audit and --audit-dir exclude each other");
+        }
         final SessionSettings settings = settings();
+        final String unsafe = exampleCredentials(settings);
+        if (null != unsafe)
+        {
+            System.err.println("error: " + unsafe);
+            return EXIT_UNSAFE;
+        }
+        if (noAudit)
+        {
+            System.err.println("WARNING: --no-audit: this gateway keeps NO audit trail; orders, reports and session " +
+                "messages are not journalled");
+        }
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
             LatencyRecording recording = hlog.start("gateway");
             Gateway gateway = Gateway.launch(new Gateway.Context()
             .settings(settings)
             .requireClockSync(requireClockSync)
-            .auditDirectory(auditDirectory)
+            .auditDirectory(auditDirectory(settings))
             .latencyRegistry(recording.registry())
             .securityEventListener(new SecurityEventPrinter(out))))
         {
@@ -159,7 +199,18 @@ public final class GatewayCommand implements Callable<Integer>
      */
     SessionSettings settings() throws ConfigError, FieldConvertError
     {
-        final SessionSettings settings = new SessionSettings(config);
+        // Before the file is read: QuickFIX/J expands ${tickwire.home} and ${tickwire.data.dir} as it parses.
+        TickwireHome.publish();
+        final Path file = null != config ? config : TickwireHome.config("gateway.cfg");
+        if (!Files.isRegularFile(file))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--config: no such file: " + file);
+        }
+        final SessionSettings settings = new SessionSettings(file.toString());
+        if (noAudit)
+        {
+            settings.removeSetting(new SessionID("DEFAULT", "", ""), GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME);
+        }
         final SessionID defaults = new SessionID("DEFAULT", "", "");
         if (null != clusterBasePort)
         {
@@ -187,6 +238,57 @@ public final class GatewayCommand implements Callable<Integer>
             settings.removeSetting(defaults, GatewayConfiguration.CLUSTER_DIR_PROP_NAME);
         }
         return settings;
+    }
+
+    /**
+     * Where the journal goes: {@code --audit-dir}, else the configuration's directory, else the data directory's
+     * {@code gateway/audit}; none only with {@code --no-audit}.
+     *
+     * @param settings the configuration, with the command line applied.
+     * @return the journal directory, or null for no audit trail.
+     * @throws ConfigError if the configuration cannot be read.
+     */
+    Path auditDirectory(final SessionSettings settings) throws ConfigError, FieldConvertError
+    {
+        if (noAudit)
+        {
+            return null;
+        }
+        if (null != auditDirectory)
+        {
+            return auditDirectory;
+        }
+        return settings.isSetting(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME) ?
+            Path.of(settings.getString(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME)) :
+            TickwireHome.dataDir().resolve("gateway").resolve("audit");
+    }
+
+    /**
+     * Why the gateway must not start with these credentials, or null: the example entry is accepted only with
+     * {@code --demo}.
+     */
+    private String exampleCredentials(final SessionSettings settings) throws ConfigError, FieldConvertError
+    {
+        if (demo || !settings.isSetting(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME))
+        {
+            return null;
+        }
+        final Path file = Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME));
+        try
+        {
+            if (Files.isRegularFile(file) &&
+                Files.readAllLines(file, StandardCharsets.UTF_8).stream().anyMatch(EXAMPLE_CREDENTIALS::equals))
+            {
+                return "the credentials file " + file + " holds the example user 'demo' whose password is in the " +
+                    "docs: replace it with your own (printf '%s' PASSWORD | ./tickwire gateway --hash-password USER) " +
+                    "or pass --demo to try the gateway out with it";
+            }
+        }
+        catch (final IOException ex)
+        {
+            return null; // the gateway's own credential loading reports an unreadable file with its cause
+        }
+        return null;
     }
 
     /**
@@ -250,7 +352,7 @@ public final class GatewayCommand implements Callable<Integer>
             gateway.clusterPath().description()));
         out.println("threads: " + gateway.threadPlan());
         out.println("clock: " + gateway.clockDescription());
-        out.println("audit: " + (null == gateway.auditTrail() ? "NONE - no audit trail configured" :
+        out.println("audit: " + (null == gateway.auditTrail() ? "OFF (--no-audit) - NOTHING IS JOURNALLED" :
             "journal " + gateway.auditTrail().context().directory() +
             (AuditSync.FSYNC == gateway.auditTrail().sync() ?
             " (sync=fsync: reports are sent only once their audit record is fdatasync'd, group commit)" :

@@ -105,7 +105,8 @@ class ClusterNodeEndToEndTest
         final long electedNs = System.nanoTime();
 
         start("gateway", new CommandLine(new GatewayCommand()), "--config", writeGatewayConfig().toString(),
-            "--cluster-members", HOSTS, "--cluster-base-port", String.valueOf(BASE_PORT), "--status-interval", "0");
+            "--cluster-members", HOSTS, "--cluster-base-port", String.valueOf(BASE_PORT), "--status-interval", "0",
+            "--audit-dir", dir.resolve("gateway-audit").toString());
         client = new OpenLoopOrderClient(
             "127.0.0.1", FIX_PORT, "FIX.4.4", "CLIENT1", "TWGW", null, null, "AAPL", new BigDecimal("150"));
         await(() -> awaitLogon(client) || commandEnded(), LEADER_TIMEOUT_MS, () -> "no logon; output:\n" + nodeOut);

@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.agent.cli.TickwireHome;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import quickfix.SessionSettings;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -118,6 +124,114 @@ class GatewayCommandTest
         again.setErr(new PrintWriter(err, true));
         assertEquals(2, again.execute("--config", config.toString(), "--cluster-members", "h0,,h2"));
         assertTrue(err.toString().contains("--cluster-members: empty host"), err::toString);
+    }
+
+    @Test
+    void shouldShipAConfigurationThatListensOnLoopbackAndKeepsEverythingUnderTheDataDirectory() throws Exception
+    {
+        final Path home = Path.of("..").toAbsolutePath().normalize();
+        final Path data = dir.resolve("data");
+        System.setProperty(TickwireHome.HOME_PROP_NAME, home.toString());
+        System.setProperty(TickwireHome.DATA_DIR_PROP_NAME, data.toString());
+        try
+        {
+            final CommandLine commandLine = new CommandLine(new GatewayCommand());
+            commandLine.parseArgs();
+            final GatewayCommand command = (GatewayCommand)commandLine.getCommand();
+            final SessionSettings settings = command.settings();
+
+            assertEquals("127.0.0.1", settings.getString("SocketAcceptAddress"));
+            assertEquals("N", settings.getString("RejectGarbledMessage"));
+            assertEquals(data.resolve("gateway/store").toString(), settings.getString("FileStorePath"));
+            assertEquals(data.resolve("gateway/cluster").toString(),
+                settings.getString(GatewayConfiguration.CLUSTER_DIR_PROP_NAME));
+            final Path credentials = Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME));
+            assertEquals(home.resolve("config/gateway-credentials"), credentials);
+            assertTrue(Files.readAllLines(credentials).contains(GatewayCommand.EXAMPLE_CREDENTIALS),
+                "the example entry this command refuses without --demo");
+            assertEquals(data.resolve("gateway/audit"), command.auditDirectory(settings), "audit on by default");
+        }
+        finally
+        {
+            System.clearProperty(TickwireHome.HOME_PROP_NAME);
+            System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
+            System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
+        }
+    }
+
+    @Test
+    void shouldJournalUnlessToldNotTo() throws Exception
+    {
+        System.setProperty(TickwireHome.DATA_DIR_PROP_NAME, dir.resolve("data").toString());
+        try
+        {
+            assertEquals(dir.resolve("data/gateway/audit"), auditDirectory(), "a file without a directory");
+            assertEquals(dir.resolve("mine"), auditDirectory("--audit-dir", dir.resolve("mine").toString()));
+            assertNull(auditDirectory("--no-audit"));
+        }
+        finally
+        {
+            System.clearProperty(TickwireHome.HOME_PROP_NAME);
+            System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
+            System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
+        }
+
+        final StringWriter err = new StringWriter();
+        final CommandLine both = new CommandLine(new GatewayCommand());
+        both.setErr(new PrintWriter(err, true));
+        assertEquals(2, both.execute("--config", config.toString(), "--no-audit", "--audit-dir", dir.toString()));
+        assertTrue(err.toString().contains("--no-audit and --audit-dir exclude each other"), err::toString);
+    }
+
+    @Test
+    void shouldRefuseTheExampleCredentialsUnlessTriedOutWithDemo() throws Exception
+    {
+        final Path credentials = dir.resolve("credentials");
+        Files.write(credentials, List.of("# as shipped", GatewayCommand.EXAMPLE_CREDENTIALS));
+        final List<String> lines = new ArrayList<>(Files.readAllLines(config));
+        lines.add(1, "TickwireCredentialsFile=" + credentials);
+        Files.write(config, lines);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream stderr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try
+        {
+            assertEquals(2, new CommandLine(new GatewayCommand()).execute("--config", config.toString()));
+        }
+        finally
+        {
+            System.setErr(stderr);
+            System.clearProperty(TickwireHome.HOME_PROP_NAME);
+            System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
+            System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
+        }
+        final String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("holds the example user 'demo'") && message.contains("--demo"), message);
+    }
+
+    @Test
+    void shouldNameAMissingConfigurationFile()
+    {
+        final StringWriter err = new StringWriter();
+        final CommandLine commandLine = new CommandLine(new GatewayCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(2, commandLine.execute("--config", dir.resolve("nope.cfg").toString()));
+        assertTrue(err.toString().contains("--config: no such file: " + dir.resolve("nope.cfg")), err::toString);
+        System.clearProperty(TickwireHome.HOME_PROP_NAME);
+        System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
+        System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
+    }
+
+    private Path auditDirectory(final String... options) throws Exception
+    {
+        final String[] args = new String[options.length + 2];
+        args[0] = "--config";
+        args[1] = config.toString();
+        System.arraycopy(options, 0, args, 2, options.length);
+        final CommandLine commandLine = new CommandLine(new GatewayCommand());
+        commandLine.parseArgs(args);
+        final GatewayCommand command = (GatewayCommand)commandLine.getCommand();
+        return command.auditDirectory(command.settings());
     }
 
     private SessionSettings settings(final String... options) throws Exception
