@@ -17,9 +17,9 @@ package io.tickwire.feed.book;
 
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.AddOrderDecoder;
-import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.BrokenTradeDecoder;
 import io.tickwire.sbe.md.CrossTradeDecoder;
+import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.InstrumentDefinitionDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import io.tickwire.sbe.md.OrderCancelDecoder;
@@ -28,14 +28,12 @@ import io.tickwire.sbe.md.OrderExecutedDecoder;
 import io.tickwire.sbe.md.OrderExecutedWithPriceDecoder;
 import io.tickwire.sbe.md.OrderReplaceDecoder;
 import io.tickwire.sbe.md.Side;
+import io.tickwire.sbe.md.SystemEventDecoder;
 import io.tickwire.sbe.md.TradeDecoder;
 import io.tickwire.sbe.md.TradingStatusDecoder;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +41,11 @@ import java.util.Set;
  * Decodes published market data messages and applies them to per-instrument books, invoking the order, trade and
  * instrument listeners. Shared by the {@link FeedClient}, the snapshot server and the benchmarks so that every
  * party builds books with the same code.
+ * <p>
+ * This class decodes the message header and routes by template id; the messages are applied by
+ * {@link OrderApplier}, {@link TradeApplier} and {@link InstrumentApplier} over one {@link InstrumentRegistry}.
+ * The routing is a {@code switch} calling methods of final classes, so the hot path stays monomorphic and
+ * inlinable.
  * <p>
  * Sequence checking is not done here: the caller decides which messages to apply. Events the book rejects are
  * counted per {@link BookResult} and reported to the {@link BookErrorListener}. Zero allocation per message once
@@ -53,29 +56,12 @@ public final class BookBuilder
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
-    private final InstrumentDefinitionDecoder definitionDecoder = new InstrumentDefinitionDecoder();
-    private final TradingStatusDecoder statusDecoder = new TradingStatusDecoder();
-    private final AddOrderDecoder addDecoder = new AddOrderDecoder();
-    private final OrderExecutedDecoder executedDecoder = new OrderExecutedDecoder();
-    private final OrderExecutedWithPriceDecoder executedWithPriceDecoder = new OrderExecutedWithPriceDecoder();
-    private final OrderCancelDecoder cancelDecoder = new OrderCancelDecoder();
-    private final OrderDeleteDecoder deleteDecoder = new OrderDeleteDecoder();
-    private final OrderReplaceDecoder replaceDecoder = new OrderReplaceDecoder();
-    private final TradeDecoder tradeDecoder = new TradeDecoder();
-    private final CrossTradeDecoder crossDecoder = new CrossTradeDecoder();
-    private final BrokenTradeDecoder brokenDecoder = new BrokenTradeDecoder();
+    private final InstrumentRegistry registry;
+    private final BookErrors bookErrors = new BookErrors();
+    private final InstrumentApplier instrumentApplier;
+    private final OrderApplier orderApplier;
+    private final TradeApplier tradeApplier;
 
-    private final Long2ObjectHashMap<InstrumentBook> instrumentsById = new Long2ObjectHashMap<>();
-    private final ArrayList<InstrumentBook> instruments = new ArrayList<>();
-    private final List<InstrumentBook> instrumentsView = Collections.unmodifiableList(instruments);
-    private final Set<String> symbols;
-    private final long[] bookErrors = new long[BookResult.values().length];
-
-    private InstrumentListener instrumentListener;
-    private OrderListener orderListener;
-    private TradeListener tradeListener;
-    private BookErrorListener bookErrorListener;
-    private long undefinedInstrumentMessages;
     private long unknownTemplateMessages;
     private long malformedMessages;
 
@@ -86,7 +72,10 @@ public final class BookBuilder
      */
     public BookBuilder(final Set<String> symbols)
     {
-        this.symbols = symbols;
+        registry = new InstrumentRegistry(symbols);
+        instrumentApplier = new InstrumentApplier(registry);
+        orderApplier = new OrderApplier(registry, bookErrors);
+        tradeApplier = new TradeApplier(registry);
     }
 
     /**
@@ -97,7 +86,7 @@ public final class BookBuilder
      */
     public BookBuilder instrumentListener(final InstrumentListener listener)
     {
-        this.instrumentListener = listener;
+        instrumentApplier.instrumentListener(listener);
         return this;
     }
 
@@ -109,7 +98,7 @@ public final class BookBuilder
      */
     public BookBuilder orderListener(final OrderListener listener)
     {
-        this.orderListener = listener;
+        orderApplier.orderListener(listener);
         return this;
     }
 
@@ -121,7 +110,9 @@ public final class BookBuilder
      */
     public BookBuilder tradeListener(final TradeListener listener)
     {
-        this.tradeListener = listener;
+        // Printable executions are trades too, so both appliers report to it.
+        orderApplier.tradeListener(listener);
+        tradeApplier.tradeListener(listener);
         return this;
     }
 
@@ -133,7 +124,7 @@ public final class BookBuilder
      */
     public BookBuilder bookErrorListener(final BookErrorListener listener)
     {
-        this.bookErrorListener = listener;
+        bookErrors.listener(listener);
         return this;
     }
 
@@ -145,7 +136,7 @@ public final class BookBuilder
      */
     public InstrumentBook instrument(final long instrumentId)
     {
-        return instrumentsById.get(instrumentId);
+        return registry.get(instrumentId);
     }
 
     /**
@@ -155,7 +146,7 @@ public final class BookBuilder
      */
     public List<InstrumentBook> instruments()
     {
-        return instrumentsView;
+        return registry.instruments();
     }
 
     /**
@@ -166,7 +157,7 @@ public final class BookBuilder
      */
     public long bookErrors(final BookResult result)
     {
-        return bookErrors[result.ordinal()];
+        return bookErrors.count(result);
     }
 
     /**
@@ -176,12 +167,7 @@ public final class BookBuilder
      */
     public long totalBookErrors()
     {
-        long total = 0;
-        for (int i = 1; i < bookErrors.length; i++)
-        {
-            total += bookErrors[i];
-        }
-        return total;
+        return bookErrors.total();
     }
 
     /**
@@ -191,7 +177,7 @@ public final class BookBuilder
      */
     public long undefinedInstrumentMessages()
     {
-        return undefinedInstrumentMessages;
+        return registry.undefinedInstrumentMessages();
     }
 
     /**
@@ -219,10 +205,7 @@ public final class BookBuilder
      */
     public void clearBooks()
     {
-        for (int i = 0, size = instruments.size(); i < size; i++)
-        {
-            instruments.get(i).book.clear();
-        }
+        registry.clearBooks();
     }
 
     /**
@@ -230,13 +213,7 @@ public final class BookBuilder
      */
     public void reset()
     {
-        clearBooks();
-        for (int i = 0, size = instruments.size(); i < size; i++)
-        {
-            final InstrumentBook instrument = instruments.get(i);
-            instrument.definitionLength = 0;
-            instrument.statusLength = 0;
-        }
+        registry.reset();
     }
 
     /**
@@ -252,18 +229,7 @@ public final class BookBuilder
     public InstrumentBook applySnapshotOrder(
         final long instrumentId, final long orderId, final Side side, final long price, final long quantity)
     {
-        final InstrumentBook instrument = instrumentFor(instrumentId);
-        if (null == instrument)
-        {
-            return null;
-        }
-
-        final BookResult result = instrument.book.add(orderId, side, price, quantity);
-        if (BookResult.APPLIED != result)
-        {
-            bookError(0, instrumentId, orderId, result);
-        }
-        return instrument;
+        return orderApplier.snapshotOrder(instrumentId, orderId, side, price, quantity);
     }
 
     /**
@@ -299,322 +265,53 @@ public final class BookBuilder
         switch (templateId)
         {
             case AddOrderDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null == instrument)
-                {
-                    return null;
-                }
-                addDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                final long orderId = addDecoder.orderId();
-                final Side side = addDecoder.side();
-                final long quantity = addDecoder.quantity();
-                final long price = addDecoder.price();
-                final BookResult result = instrument.book.add(orderId, side, price, quantity);
-                if (BookResult.APPLIED != result)
-                {
-                    bookError(sequence, instrumentId, orderId, result);
-                    return null;
-                }
-                if (null != orderListener)
-                {
-                    orderListener.onAdd(sequence, instrumentId, orderId, side, price, quantity);
-                }
-                return instrument;
-            }
+                return orderApplier.addOrder(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderExecutedDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null == instrument)
-                {
-                    return null;
-                }
-                executedDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                final long orderId = executedDecoder.orderId();
-                final long quantity = executedDecoder.executedQuantity();
-                final long matchNumber = executedDecoder.matchNumber();
-                final Order order = instrument.book.order(orderId);
-                final long price = null == order ? 0 : order.price();
-                return executed(instrument, sequence, orderId, quantity, price, matchNumber, true);
-            }
+                return orderApplier.orderExecuted(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderExecutedWithPriceDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null == instrument)
-                {
-                    return null;
-                }
-                executedWithPriceDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                final long orderId = executedWithPriceDecoder.orderId();
-                final long quantity = executedWithPriceDecoder.executedQuantity();
-                final long matchNumber = executedWithPriceDecoder.matchNumber();
-                final boolean printable = BooleanType.TRUE == executedWithPriceDecoder.printable();
-                final long price = executedWithPriceDecoder.executionPrice();
-                return executed(instrument, sequence, orderId, quantity, price, matchNumber, printable);
-            }
+                return orderApplier.orderExecutedWithPrice(
+                    buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderCancelDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null == instrument)
-                {
-                    return null;
-                }
-                cancelDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                final long orderId = cancelDecoder.orderId();
-                final long quantity = cancelDecoder.cancelledQuantity();
-                final BookResult result = instrument.book.cancel(orderId, quantity);
-                if (BookResult.APPLIED != result)
-                {
-                    bookError(sequence, instrumentId, orderId, result);
-                    if (BookResult.UNKNOWN_ORDER == result)
-                    {
-                        return null;
-                    }
-                }
-                if (null != orderListener)
-                {
-                    orderListener.onCancel(sequence, instrumentId, orderId, quantity);
-                }
-                return instrument;
-            }
+                return orderApplier.orderCancel(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderDeleteDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null == instrument)
-                {
-                    return null;
-                }
-                deleteDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                final long orderId = deleteDecoder.orderId();
-                final BookResult result = instrument.book.delete(orderId);
-                if (BookResult.APPLIED != result)
-                {
-                    bookError(sequence, instrumentId, orderId, result);
-                    return null;
-                }
-                if (null != orderListener)
-                {
-                    orderListener.onDelete(sequence, instrumentId, orderId);
-                }
-                return instrument;
-            }
+                return orderApplier.orderDelete(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderReplaceDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null == instrument)
-                {
-                    return null;
-                }
-                replaceDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                final long originalOrderId = replaceDecoder.originalOrderId();
-                final long newOrderId = replaceDecoder.newOrderId();
-                final long quantity = replaceDecoder.quantity();
-                final long price = replaceDecoder.price();
-                final BookResult result = instrument.book.replace(originalOrderId, newOrderId, quantity, price);
-                if (BookResult.APPLIED != result)
-                {
-                    bookError(sequence, instrumentId, originalOrderId, result);
-                    return BookResult.INVALID_ORDER == result ? instrument : null;
-                }
-                if (null != orderListener)
-                {
-                    orderListener.onReplace(sequence, instrumentId, originalOrderId, newOrderId, quantity, price);
-                }
-                return instrument;
-            }
+                return orderApplier.orderReplace(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case TradeDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null != instrument && null != tradeListener)
-                {
-                    tradeDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                    final long quantity = tradeDecoder.quantity();
-                    final long price = tradeDecoder.price();
-                    final long matchNumber = tradeDecoder.matchNumber();
-                    tradeListener.onTrade(sequence, instrumentId, price, quantity, matchNumber);
-                }
+                tradeApplier.trade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
-            }
 
             case CrossTradeDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null != instrument && null != tradeListener)
-                {
-                    crossDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                    final long quantity = crossDecoder.quantity();
-                    final long price = crossDecoder.price();
-                    final long matchNumber = crossDecoder.matchNumber();
-                    if (quantity > 0)
-                    {
-                        tradeListener.onTrade(sequence, instrumentId, price, quantity, matchNumber);
-                    }
-                }
+                tradeApplier.crossTrade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
-            }
 
             case BrokenTradeDecoder.TEMPLATE_ID:
-            {
-                final InstrumentBook instrument = instrumentFor(instrumentId);
-                if (null != instrument && null != tradeListener)
-                {
-                    brokenDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                    tradeListener.onBrokenTrade(sequence, instrumentId, brokenDecoder.matchNumber());
-                }
+                tradeApplier.brokenTrade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
-            }
 
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
-                onDefinition(buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
+                instrumentApplier.instrumentDefinition(
+                    buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
             case TradingStatusDecoder.TEMPLATE_ID:
-                onStatus(buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
+                instrumentApplier.tradingStatus(
+                    buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
-            case io.tickwire.sbe.md.SystemEventDecoder.TEMPLATE_ID:
-            case io.tickwire.sbe.md.HeartbeatDecoder.TEMPLATE_ID:
+            case SystemEventDecoder.TEMPLATE_ID:
+            case HeartbeatDecoder.TEMPLATE_ID:
                 return null;
 
             default:
                 unknownTemplateMessages++;
                 return null;
-        }
-    }
-
-    private InstrumentBook executed(
-        final InstrumentBook instrument,
-        final long sequence,
-        final long orderId,
-        final long quantity,
-        final long price,
-        final long matchNumber,
-        final boolean printable)
-    {
-        final long instrumentId = instrument.instrumentId;
-        final BookResult result = instrument.book.execute(orderId, quantity);
-        if (BookResult.APPLIED != result)
-        {
-            bookError(sequence, instrumentId, orderId, result);
-            if (BookResult.UNKNOWN_ORDER == result)
-            {
-                return null;
-            }
-        }
-        if (null != orderListener)
-        {
-            orderListener.onExecute(sequence, instrumentId, orderId, quantity, price, matchNumber);
-        }
-        if (printable && null != tradeListener)
-        {
-            tradeListener.onTrade(sequence, instrumentId, price, quantity, matchNumber);
-        }
-        return instrument;
-    }
-
-    private void onDefinition(
-        final DirectBuffer buffer,
-        final int offset,
-        final int length,
-        final int bodyOffset,
-        final int blockLength,
-        final int version,
-        final long sequence,
-        final long instrumentId)
-    {
-        definitionDecoder.wrap(buffer, bodyOffset, blockLength, version);
-        final String symbol = definitionDecoder.symbol().trim();
-        final int priceExponent = definitionDecoder.priceExponent();
-        final long lotSize = definitionDecoder.lotSize();
-
-        InstrumentBook instrument = instrumentsById.get(instrumentId);
-        if (null == instrument)
-        {
-            instrument = newInstrument(instrumentId, false);
-        }
-        if (!symbol.equals(instrument.symbol))
-        {
-            instrument.symbol = symbol;
-            instrument.subscribed = null == symbols || symbols.contains(symbol);
-        }
-        if (length <= instrument.definition.capacity())
-        {
-            instrument.definition.putBytes(0, buffer, offset, length);
-            instrument.definitionLength = length;
-        }
-
-        if (instrument.subscribed && null != instrumentListener)
-        {
-            instrumentListener.onInstrumentDefinition(sequence, instrumentId, symbol, priceExponent, lotSize);
-        }
-    }
-
-    private void onStatus(
-        final DirectBuffer buffer,
-        final int offset,
-        final int length,
-        final int bodyOffset,
-        final int blockLength,
-        final int version,
-        final long sequence,
-        final long instrumentId)
-    {
-        final InstrumentBook instrument = instrumentFor(instrumentId);
-        if (null == instrument)
-        {
-            return;
-        }
-
-        statusDecoder.wrap(buffer, bodyOffset, blockLength, version);
-        instrument.tradingState = statusDecoder.tradingState();
-        if (length <= instrument.status.capacity())
-        {
-            instrument.status.putBytes(0, buffer, offset, length);
-            instrument.statusLength = length;
-        }
-        if (null != instrumentListener)
-        {
-            instrumentListener.onTradingStatus(sequence, instrumentId, instrument.tradingState);
-        }
-    }
-
-    private InstrumentBook instrumentFor(final long instrumentId)
-    {
-        final InstrumentBook instrument = instrumentsById.get(instrumentId);
-        if (null != instrument)
-        {
-            return instrument.subscribed ? instrument : null;
-        }
-
-        if (null != symbols)
-        {
-            undefinedInstrumentMessages++;
-            return null;
-        }
-
-        return newInstrument(instrumentId, true);
-    }
-
-    private InstrumentBook newInstrument(final long instrumentId, final boolean subscribed)
-    {
-        final InstrumentBook instrument = new InstrumentBook(instrumentId, subscribed);
-        instrumentsById.put(instrumentId, instrument);
-        instruments.add(instrument);
-        return instrument;
-    }
-
-    private void bookError(final long sequence, final long instrumentId, final long orderId, final BookResult result)
-    {
-        bookErrors[result.ordinal()]++;
-        if (null != bookErrorListener)
-        {
-            bookErrorListener.onBookError(sequence, instrumentId, orderId, result);
         }
     }
 
@@ -626,7 +323,7 @@ public final class BookBuilder
      */
     public OrderBook book(final long instrumentId)
     {
-        final InstrumentBook instrument = instrumentsById.get(instrumentId);
+        final InstrumentBook instrument = registry.get(instrumentId);
         return null == instrument || !instrument.subscribed ? null : instrument.book;
     }
 }

@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.book;
+
+/**
+ * Counts the order events the books rejected, per {@link BookResult}, and reports each one to the
+ * {@link BookErrorListener}. Shared by the live order path and the snapshot path so that both count alike.
+ */
+final class BookErrors
+{
+    private final long[] counts = new long[BookResult.values().length];
+    private BookErrorListener listener;
+
+    /**
+     * Listener for events the book rejected (may be null).
+     *
+     * @param listener to notify.
+     */
+    void listener(final BookErrorListener listener)
+    {
+        this.listener = listener;
+    }
+
+    /**
+     * Count a rejected event and report it.
+     *
+     * @param sequence     stream sequence of the message, 0 for a snapshot order.
+     * @param instrumentId of the book.
+     * @param orderId      the event named.
+     * @param result       why the book rejected it.
+     */
+    void report(final long sequence, final long instrumentId, final long orderId, final BookResult result)
+    {
+        counts[result.ordinal()]++;
+        if (null != listener)
+        {
+            listener.onBookError(sequence, instrumentId, orderId, result);
+        }
+    }
+
+    /**
+     * Count of events the books rejected for a reason.
+     *
+     * @param result the reason.
+     * @return the count.
+     */
+    long count(final BookResult result)
+    {
+        return counts[result.ordinal()];
+    }
+
+    /**
+     * Count of all events the books rejected.
+     *
+     * @return the count.
+     */
+    long total()
+    {
+        long total = 0;
+        // Index 0 is BookResult.APPLIED, which is not an error.
+        for (int i = 1; i < counts.length; i++)
+        {
+            total += counts[i];
+        }
+        return total;
+    }
+}
