@@ -18,6 +18,18 @@ package io.tickwire.tools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * The {@code tickwire} command line: one picocli command with a subcommand per capability.
  * <p>
@@ -105,7 +117,7 @@ public final class TickwireMain implements Runnable
 
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
-            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + describe(ex)));
             if (Boolean.getBoolean("tickwire.debug"))
             {
                 ex.printStackTrace(cmd.getErr());
@@ -114,6 +126,76 @@ public final class TickwireMain implements Runnable
         });
 
         return commandLine;
+    }
+
+    /**
+     * What went wrong, in words: the file and what is wrong with it, the address and that it is in use, and the
+     * causes a library wrapped, never only an exception's class name.
+     *
+     * @param ex what a command threw.
+     * @return one line for the user.
+     */
+    static String describe(final Throwable ex)
+    {
+        final StringBuilder text = new StringBuilder();
+        final Set<String> said = new HashSet<>();
+        for (Throwable t = ex; null != t && said.size() < 8; t = t.getCause())
+        {
+            final String part = explain(t);
+            if (null != part && said.add(part) && text.indexOf(part) < 0)
+            {
+                if (text.length() > 0)
+                {
+                    text.append(": ");
+                }
+                text.append(part);
+            }
+        }
+        return text.length() > 0 ? text.toString() : "unexpected " + ex.getClass().getSimpleName() +
+            " (run with TICKWIRE_DEBUG=1 for the stack trace)";
+    }
+
+    private static String explain(final Throwable t)
+    {
+        if (null != t.getCause() && t.getCause().toString().equals(t.getMessage()))
+        {
+            return null; // a wrapper that only repeats its cause, class name and all
+        }
+        if (t instanceof NoSuchFileException)
+        {
+            return "no such file or directory: " + ((FileSystemException)t).getFile();
+        }
+        if (t instanceof AccessDeniedException)
+        {
+            return "permission denied: " + ((FileSystemException)t).getFile();
+        }
+        if (t instanceof FileAlreadyExistsException)
+        {
+            return "already exists: " + ((FileSystemException)t).getFile();
+        }
+        if (t instanceof NotDirectoryException)
+        {
+            return "not a directory: " + ((FileSystemException)t).getFile();
+        }
+        if (t instanceof FileSystemException)
+        {
+            final FileSystemException fse = (FileSystemException)t;
+            return fse.getFile() + (null == fse.getReason() ? "" : ": " + fse.getReason());
+        }
+        if (t instanceof BindException)
+        {
+            return "cannot listen: " + (null == t.getMessage() ? "address in use" : t.getMessage().toLowerCase(
+                Locale.ROOT)) + " (another process holds the port: stop it or choose another port)";
+        }
+        if (t instanceof UnknownHostException)
+        {
+            return "unknown host: " + t.getMessage();
+        }
+        if (t instanceof ConnectException)
+        {
+            return "cannot connect: " + t.getMessage();
+        }
+        return t.getMessage();
     }
 
     /**

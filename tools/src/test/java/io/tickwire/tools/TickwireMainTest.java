@@ -20,8 +20,11 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.BindException;
+import java.nio.file.AccessDeniedException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,6 +66,35 @@ class TickwireMainTest
 
         assertEquals(TickwireMain.EXIT_USAGE, commandLine.execute("--no-such-option"));
         assertTrue(err.toString().contains("--no-such-option"), err.toString());
+    }
+
+    @Test
+    void shouldNameTheCauseOfAnErrorNeverTheExceptionClass()
+    {
+        final StringWriter err = new StringWriter();
+        final CommandLine commandLine = TickwireMain.newCommandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        assertEquals(TickwireMain.EXIT_ERROR, commandLine.execute(
+            "itch", "generate", "--out", "/nonexistent-dir/x.itch", "--messages", "10"));
+        assertTrue(err.toString().contains("error: no such file or directory: /nonexistent-dir/x.itch"), err::toString);
+
+        assertEquals(TickwireMain.EXIT_USAGE, commandLine.execute("feed", "subscribe", "--duration", "5x"));
+        assertTrue(err.toString().contains("'5x' is not a duration: give e.g. 20s"), err::toString);
+        assertFalse(err.toString().contains("Exception"), err::toString);
+    }
+
+    @Test
+    void shouldSayThatAnAddressIsInUseThroughTheWrappersOfALibrary()
+    {
+        // What QuickFIX/J throws when its acceptor cannot bind.
+        final Exception bind = new RuntimeException("Error while binding on /0.0.0.0:9878",
+            new RuntimeException(new BindException("Address already in use")));
+
+        assertEquals("Error while binding on /0.0.0.0:9878: cannot listen: address already in use (another " +
+            "process holds the port: stop it or choose another port)", TickwireMain.describe(bind));
+        assertEquals("permission denied: /etc/shadow",
+            TickwireMain.describe(new IllegalStateException(new AccessDeniedException("/etc/shadow"))));
     }
 
     @Test

@@ -22,7 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 
 /**
@@ -76,6 +82,36 @@ public final class FixClientCommand implements Callable<Integer>
     private HlogOptions hlog;
 
     /**
+     * Why nothing can be reached at the address, or null when something accepts connections there: said before the
+     * FIX engine starts, because its own reconnect loop only retries in silence.
+     */
+    static String unreachable(final String host, final int port)
+    {
+        try (Socket socket = new Socket())
+        {
+            socket.connect(new InetSocketAddress(host, port), 2_000);
+            return null;
+        }
+        catch (final UnknownHostException ex)
+        {
+            return "unknown host: " + host;
+        }
+        catch (final ConnectException ex)
+        {
+            return "nothing listens on " + host + ":" + port + " (connection refused): is the gateway running, " +
+                "and on this address (it listens on 127.0.0.1 by default)?";
+        }
+        catch (final SocketTimeoutException ex)
+        {
+            return "no answer from " + host + ":" + port + " within 2 s (a firewall, or a host that is down)";
+        }
+        catch (final IOException ex)
+        {
+            return "cannot connect to " + host + ":" + port + ": " + ex.getMessage();
+        }
+    }
+
+    /**
      * {@inheritDoc}
      */
     public Integer call() throws Exception
@@ -85,13 +121,22 @@ public final class FixClientCommand implements Callable<Integer>
             System.err.println("--orders and --rate must be positive");
             return 2;
         }
+        final String unreachable = unreachable(host, port);
+        if (null != unreachable)
+        {
+            System.err.println("error: " + unreachable);
+            return 1;
+        }
         try (LatencyRecording recording = hlog.start("fix-client");
             OpenLoopOrderClient client = new OpenLoopOrderClient(
             host, port, beginString, sender, target, username, password, symbol, price))
         {
             if (!client.awaitLogon(10_000))
             {
-                System.err.println("could not log on to " + host + ":" + port + " as " + sender);
+                System.err.println("error: could not log on to " + host + ":" + port + " as " + sender + ": " +
+                    (null != client.refusal() ? client.refusal() : "no Logon answer within 10 s (does the gateway " +
+                    "have a session for SenderCompID " + sender + " and TargetCompID " + target + "? it ignores " +
+                    "logons for sessions it does not know)"));
                 return 1;
             }
             if (warmup > 0)

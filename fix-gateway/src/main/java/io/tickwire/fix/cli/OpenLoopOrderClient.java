@@ -67,6 +67,7 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
     private final String buyPrice;
     private final String sellPrice;
     private final SocketInitiator initiator;
+    private volatile String refusal;
     private volatile boolean loggedOn;
     private volatile long[] intendedNanos = new long[0];
     private volatile String runPrefix = "";
@@ -146,13 +147,13 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
 
     /**
      * @param timeoutMs how long to wait.
-     * @return whether the session logged on.
+     * @return whether the session logged on (false at once when the gateway refused it, see {@link #refusal()}).
      * @throws InterruptedException if interrupted.
      */
     public boolean awaitLogon(final long timeoutMs) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!loggedOn && System.nanoTime() < deadline)
+        while (!loggedOn && null == refusal && System.nanoTime() < deadline)
         {
             Thread.sleep(10);
         }
@@ -326,6 +327,31 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
      */
     public void fromAdmin(final Message message, final SessionID sessionId)
     {
+        // A gateway that refuses a logon says why in the Logout's (or session Reject's) Text: keep it for the user.
+        try
+        {
+            final String msgType = message.getHeader().getString(35);
+            // The first reason is the cause; the engine's reconnects may earn later ones (e.g. a lockout).
+            if (null == refusal && ("5".equals(msgType) || "3".equals(msgType)) && message.isSetField(58))
+            {
+                refusal = ("5".equals(msgType) ? "logged out by the gateway: " : "session reject from the gateway: ") +
+                    message.getString(58);
+            }
+        }
+        catch (final FieldNotFound ignore)
+        {
+            // Checked with isSetField; every message has a MsgType.
+        }
+    }
+
+    /**
+     * Why the gateway ended or refused the session, from its first Logout or session Reject Text.
+     *
+     * @return the reason, or null when the gateway gave none.
+     */
+    public String refusal()
+    {
+        return refusal;
     }
 
     /**

@@ -18,6 +18,7 @@ package io.tickwire.fix.cli;
 import io.tickwire.agent.cli.TickwireHome;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.gateway.GatewayConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,6 +53,15 @@ class GatewayCommandTest
     Path dir;
 
     private Path config;
+
+    @AfterEach
+    void forgetTheHome()
+    {
+        // The command publishes the directories as system properties; the next test starts without them.
+        System.clearProperty(TickwireHome.HOME_PROP_NAME);
+        System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
+        System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
+    }
 
     @BeforeEach
     void writeConfig() throws IOException
@@ -133,48 +143,28 @@ class GatewayCommandTest
         final Path data = dir.resolve("data");
         System.setProperty(TickwireHome.HOME_PROP_NAME, home.toString());
         System.setProperty(TickwireHome.DATA_DIR_PROP_NAME, data.toString());
-        try
-        {
-            final CommandLine commandLine = new CommandLine(new GatewayCommand());
-            commandLine.parseArgs();
-            final GatewayCommand command = (GatewayCommand)commandLine.getCommand();
-            final SessionSettings settings = command.settings();
+        final GatewayCommand command = command();
+        final SessionSettings settings = command.settings();
 
-            assertEquals("127.0.0.1", settings.getString("SocketAcceptAddress"));
-            assertEquals("N", settings.getString("RejectGarbledMessage"));
-            assertEquals(data.resolve("gateway/store").toString(), settings.getString("FileStorePath"));
-            assertEquals(data.resolve("gateway/cluster").toString(),
-                settings.getString(GatewayConfiguration.CLUSTER_DIR_PROP_NAME));
-            final Path credentials = Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME));
-            assertEquals(home.resolve("config/gateway-credentials"), credentials);
-            assertTrue(Files.readAllLines(credentials).contains(GatewayCommand.EXAMPLE_CREDENTIALS),
-                "the example entry this command refuses without --demo");
-            assertEquals(data.resolve("gateway/audit"), command.auditDirectory(settings), "audit on by default");
-        }
-        finally
-        {
-            System.clearProperty(TickwireHome.HOME_PROP_NAME);
-            System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
-            System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
-        }
+        assertEquals("127.0.0.1", settings.getString("SocketAcceptAddress"));
+        assertEquals("N", settings.getString("RejectGarbledMessage"));
+        assertEquals(data.resolve("gateway/store").toString(), settings.getString("FileStorePath"));
+        assertEquals(data.resolve("gateway/cluster").toString(),
+            settings.getString(GatewayConfiguration.CLUSTER_DIR_PROP_NAME));
+        final Path credentials = Path.of(settings.getString(GatewayConfiguration.CREDENTIALS_FILE_PROP_NAME));
+        assertEquals(home.resolve("config/gateway-credentials"), credentials);
+        assertTrue(Files.readAllLines(credentials).contains(GatewayCommand.EXAMPLE_CREDENTIALS),
+            "the example entry this command refuses without --demo");
+        assertEquals(data.resolve("gateway/audit"), command.auditDirectory(settings), "audit on by default");
     }
 
     @Test
     void shouldJournalUnlessToldNotTo() throws Exception
     {
         System.setProperty(TickwireHome.DATA_DIR_PROP_NAME, dir.resolve("data").toString());
-        try
-        {
-            assertEquals(dir.resolve("data/gateway/audit"), auditDirectory(), "a file without a directory");
-            assertEquals(dir.resolve("mine"), auditDirectory("--audit-dir", dir.resolve("mine").toString()));
-            assertNull(auditDirectory("--no-audit"));
-        }
-        finally
-        {
-            System.clearProperty(TickwireHome.HOME_PROP_NAME);
-            System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
-            System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
-        }
+        assertEquals(dir.resolve("data/gateway/audit"), auditDirectory(), "a file without a directory");
+        assertEquals(dir.resolve("mine"), auditDirectory("--audit-dir", dir.resolve("mine").toString()));
+        assertNull(auditDirectory("--no-audit"));
 
         final StringWriter err = new StringWriter();
         final CommandLine both = new CommandLine(new GatewayCommand());
@@ -201,9 +191,6 @@ class GatewayCommandTest
         finally
         {
             System.setErr(stderr);
-            System.clearProperty(TickwireHome.HOME_PROP_NAME);
-            System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
-            System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
         }
         final String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("holds the example user 'demo'") && message.contains("--demo"), message);
@@ -217,31 +204,32 @@ class GatewayCommandTest
         commandLine.setErr(new PrintWriter(err, true));
         assertEquals(2, commandLine.execute("--config", dir.resolve("nope.cfg").toString()));
         assertTrue(err.toString().contains("--config: no such file: " + dir.resolve("nope.cfg")), err::toString);
-        System.clearProperty(TickwireHome.HOME_PROP_NAME);
-        System.clearProperty(TickwireHome.DATA_DIR_PROP_NAME);
-        System.clearProperty(TickwireHome.LOG_DIR_PROP_NAME);
     }
 
     private Path auditDirectory(final String... options) throws Exception
     {
-        final String[] args = new String[options.length + 2];
-        args[0] = "--config";
-        args[1] = config.toString();
-        System.arraycopy(options, 0, args, 2, options.length);
-        final CommandLine commandLine = new CommandLine(new GatewayCommand());
-        commandLine.parseArgs(args);
-        final GatewayCommand command = (GatewayCommand)commandLine.getCommand();
+        final GatewayCommand command = withConfig(options);
         return command.auditDirectory(command.settings());
     }
 
     private SessionSettings settings(final String... options) throws Exception
     {
+        return withConfig(options).settings();
+    }
+
+    private GatewayCommand withConfig(final String... options)
+    {
         final String[] args = new String[options.length + 2];
         args[0] = "--config";
         args[1] = config.toString();
         System.arraycopy(options, 0, args, 2, options.length);
+        return command(args);
+    }
+
+    private static GatewayCommand command(final String... args)
+    {
         final CommandLine commandLine = new CommandLine(new GatewayCommand());
         commandLine.parseArgs(args);
-        return ((GatewayCommand)commandLine.getCommand()).settings();
+        return (GatewayCommand)commandLine.getCommand();
     }
 }

@@ -130,6 +130,25 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         {
             final String text = value.trim().toLowerCase(Locale.ROOT);
             final long nanos;
+            try
+            {
+                nanos = parse(text);
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration: give e.g. 20s, 500ms, 2m or a number of seconds");
+            }
+            if (nanos <= 0)
+            {
+                throw new CommandLine.TypeConversionException("duration must be positive: " + value);
+            }
+            return nanos;
+        }
+
+        private static long parse(final String text)
+        {
+            final long nanos;
             if (text.endsWith("ms"))
             {
                 nanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(text.substring(0, text.length() - 2)));
@@ -145,10 +164,6 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             else
             {
                 nanos = TimeUnit.SECONDS.toNanos(Long.parseLong(text));
-            }
-            if (nanos <= 0)
-            {
-                throw new CommandLine.TypeConversionException("duration must be positive: " + value);
             }
             return nanos;
         }
@@ -283,6 +298,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         });
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         final IdleStrategy idle = new BackoffIdleStrategy();
+        boolean heardNothing = false;
         final Set<String> symbolFilter = null == symbols ? null : Set.of(symbols);
         err.println("subscribing to " + channel + " stream " + streamId +
             (null == symbolFilter ? "" : " symbols " + symbolFilter) + (conflate ? " (conflated)" : ""));
@@ -311,6 +327,13 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             }
             out.flush();
             err.println(summary(client, updates[0], latency, System.nanoTime() - startNs));
+            if (0 == client.messagesReceived() && 0 == client.heartbeats())
+            {
+                // Silence is not success: the usual cause is a channel, stream or interface that differs.
+                err.println("nothing received: is a publisher running on " + channel + " stream " + streamId +
+                    "? Publisher and subscriber must name the same channel, stream id and interface.");
+                heardNothing = true;
+            }
             err.flush();
         }
         finally
@@ -321,7 +344,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             }
         }
-        return 0;
+        return heardNothing ? 1 : 0;
     }
 
     static String statusLine(final FeedClient client, final long messagesPerSecond, final Histogram latency)

@@ -29,6 +29,8 @@ import java.io.PrintWriter;
 import java.nio.MappedByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -42,12 +44,18 @@ import java.util.regex.PatternSyntaxException;
     mixinStandardHelpOptions = true,
     description = {
         "Print the counters of a running Aeron media driver (Tickwire's feed counters and Aeron's own),",
-        "read from its CnC file: counter id, value, label. The feed publisher's banner shows its aeron dir." })
+        "read from its CnC file: counter id, value, label. Without --aeron-dir: the one driver running on",
+        "this host (Aeron's default directory and the embedded drivers beside it); several are listed." })
 public final class StatCommand implements Callable<Integer>
 {
+    /**
+     * A driver whose CnC heartbeat is older than this is not running (Aeron's own default driver timeout).
+     */
+    static final long DRIVER_TIMEOUT_MS = 10_000;
+
     @Option(names = "--aeron-dir", paramLabel = "DIR",
-        description = "Aeron directory of the driver (default: ${DEFAULT-VALUE}).")
-    String aeronDir = CommonContext.getAeronDirectoryName();
+        description = "Aeron directory of the driver (default: the only driver running here).")
+    String aeronDir;
 
     @Option(names = "--watch", paramLabel = "N", description = "Print again every N seconds until Ctrl-C.")
     long watchSeconds;
@@ -86,6 +94,14 @@ public final class StatCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), "--watch and --count must be >= 0");
         }
 
+        if (null == aeronDir)
+        {
+            aeronDir = discover(err);
+            if (null == aeronDir)
+            {
+                return 1;
+            }
+        }
         final File cncFile = new File(aeronDir, CncFileDescriptor.CNC_FILE);
         if (!cncFile.exists())
         {
@@ -134,6 +150,70 @@ public final class StatCommand implements Callable<Integer>
         {
             IoUtil.unmap(cncByteBuffer);
         }
+    }
+
+    /**
+     * The directory of the one media driver running on this host, or null after saying why there is none to pick.
+     * Embedded drivers (the feed handler's, the gateway's) get a directory beside Aeron's default one, named after
+     * it, so looking there finds every driver a Tickwire process launched.
+     */
+    private String discover(final PrintWriter err)
+    {
+        final List<String> running = runningDrivers(new File(CommonContext.getAeronDirectoryName()));
+        if (1 == running.size())
+        {
+            err.println("aeron dir " + running.get(0) + " (the only media driver running here)");
+            err.flush();
+            return running.get(0);
+        }
+        if (running.isEmpty())
+        {
+            err.println("no Aeron media driver is running here (looked for " + CommonContext.getAeronDirectoryName() +
+                "*); start one (e.g. ./tickwire feed publish) or give --aeron-dir DIR");
+        }
+        else
+        {
+            err.println(running.size() + " media drivers are running here; choose one with --aeron-dir:");
+            for (final String dir : running)
+            {
+                err.println("  " + dir);
+            }
+        }
+        err.flush();
+        return null;
+    }
+
+    /**
+     * Directories with a live driver: the default one and its siblings that share its name as a prefix (the form
+     * {@code CommonContext.generateRandomDirName()} gives embedded drivers).
+     *
+     * @param defaultDir Aeron's default directory.
+     * @return their paths, sorted.
+     */
+    static List<String> runningDrivers(final File defaultDir)
+    {
+        final List<String> running = new ArrayList<>();
+        final File parent = defaultDir.getAbsoluteFile().getParentFile();
+        final File[] candidates = null == parent ? null :
+            parent.listFiles((file) -> file.isDirectory() && file.getName().startsWith(defaultDir.getName()));
+        if (null != candidates)
+        {
+            for (final File candidate : candidates)
+            {
+                if (new File(candidate, CncFileDescriptor.CNC_FILE).exists() &&
+                    CommonContext.isDriverActive(candidate, DRIVER_TIMEOUT_MS, StatCommand::ignore))
+                {
+                    running.add(candidate.getPath());
+                }
+            }
+        }
+        running.sort(null);
+        return running;
+    }
+
+    private static void ignore(final String message)
+    {
+        // A stale directory is simply not a running driver: nothing to report.
     }
 
     private void print(final PrintWriter out, final CountersReader counters, final Pattern pattern, final long pid)

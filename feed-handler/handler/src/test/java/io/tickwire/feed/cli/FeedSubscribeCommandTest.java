@@ -120,6 +120,22 @@ class FeedSubscribeCommandTest
     }
 
     @Test
+    void shouldFailAndSayWhereItListenedWhenNothingArrives()
+    {
+        final String channel = TestMedia.multicastChannel();
+        final StringWriter err = new StringWriter();
+        final int exit = new CommandLine(new FeedSubscribeCommand())
+            .setOut(new PrintWriter(new StringWriter(), true))
+            .setErr(new PrintWriter(err, true))
+            .execute("--channel", channel, "--stream", "79", "--snapshot-request", "none", "--print", "none",
+                "--duration", "1s");
+
+        assertEquals(1, exit, err::toString);
+        assertTrue(err.toString().contains("nothing received: is a publisher running on " + channel + " stream 79?"),
+            err::toString);
+    }
+
+    @Test
     void shouldRejectUnknownPrintMode()
     {
         final StringWriter err = new StringWriter();

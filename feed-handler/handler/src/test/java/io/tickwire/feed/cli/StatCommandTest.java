@@ -109,6 +109,27 @@ class StatCommandTest
     }
 
     @Test
+    void shouldFindTheRunningDriverWithoutBeingTold()
+    {
+        // The feed handler's embedded driver has a random directory of its own: stat finds it anyway. Another
+        // driver running on this host at the same time is listed beside it instead.
+        final int exit = execute("--filter", "tickwire-feed msgs-published");
+        if (0 == exit)
+        {
+            assertTrue(out.toString().contains("aeron dir " + feed.aeronDirectoryName()), out.toString());
+            assertTrue(out.toString().contains("tickwire-feed msgs-published"), out.toString());
+            assertTrue(err.toString().contains("the only media driver running here"), err.toString());
+        }
+        else
+        {
+            assertEquals(1, exit, err.toString());
+            assertTrue(err.toString().contains("media drivers are running here; choose one with --aeron-dir"),
+                err.toString());
+            assertTrue(err.toString().contains("  " + feed.aeronDirectoryName()), err.toString());
+        }
+    }
+
+    @Test
     void shouldFailWithoutADriver(@TempDir final Path empty)
     {
         assertEquals(1, execute("--aeron-dir", empty.toString()));
