@@ -20,6 +20,8 @@ import io.tickwire.feed.ingest.itch.ItchText;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.LongHashSet;
 
+import java.util.Arrays;
+
 /**
  * A deterministic NASDAQ-like venue producing ITCH 5.0 order flow, one message per call.
  * <p>
@@ -75,6 +77,15 @@ public final class ItchSimulator
     private final long[] prices;
     private int liveCount;
 
+    // Each symbol's live orders (indices into the arrays above), so a sweep looks at one symbol's orders only.
+    private final int[][] byLocate;
+    private final int[] byLocateCount;
+    private final int[] positionInLocate;
+
+    // Set when an execution moved a symbol's mid: that side's orders the mid passed are executed next.
+    private int sweepLocate;
+    private byte sweepSide;
+
     private long state;
     private long nextRef = 1;
     private long nextMatch = 1;
@@ -106,6 +117,13 @@ public final class ItchSimulator
         this.sides = new byte[capacity];
         this.shares = new int[capacity];
         this.prices = new long[capacity];
+        this.byLocate = new int[symbols + 1][];
+        this.byLocateCount = new int[symbols + 1];
+        this.positionInLocate = new int[capacity];
+        for (int locate = 1; locate <= symbols; locate++)
+        {
+            byLocate[locate] = new int[16];
+        }
 
         final LongHashSet used = new LongHashSet(symbols * 2);
         final StringBuilder sb = new StringBuilder(8);
@@ -242,6 +260,14 @@ public final class ItchSimulator
     private int flow(final MutableDirectBuffer dst, final int offset)
     {
         timestamp = Math.min(timestamp + 1 + nextInt(1_000), LAST_TIMESTAMP);
+        if (0 != sweepLocate)
+        {
+            final int length = sweep(dst, offset);
+            if (length > 0)
+            {
+                return length;
+            }
+        }
         final int live = liveCount;
         final int addPermille = live == 0 ? 1000 : live >= capacity ? 0 : live < targetLive ? 470 : 380;
         if (nextInt(1000) < addPermille)
@@ -286,6 +312,7 @@ public final class ItchSimulator
         sides[i] = side;
         shares[i] = size;
         prices[i] = price;
+        addToLocate(locate, i);
 
         return ItchMessageWriter.addOrder(
             dst, offset, locate, timestamp, ref, side, size, stocks[locate], price, attribution);
@@ -302,7 +329,7 @@ public final class ItchSimulator
     {
         final int locate = locates[i];
         final long newRef = nextRef++;
-        final long price = Math.max(TICK, prices[i] + (nextInt(5) - 2) * TICK);
+        final long price = inBand(locate, sides[i], prices[i] + (nextInt(5) - 2) * TICK);
         final int size = size();
         final int length = ItchMessageWriter.orderReplace(
             dst, offset, locate, timestamp, refs[i], newRef, size, price);
@@ -344,10 +371,14 @@ public final class ItchSimulator
             length = ItchMessageWriter.orderExecuted(dst, offset, locate, timestamp, ref, executed, match);
         }
 
-        // An execution against the bid hints at selling pressure, against the offer at buying pressure.
-        if (nextInt(3) == 0)
+        // An execution against the bid hints at selling pressure, against the offer at buying pressure. When the
+        // mid moves, the orders on that side it moved through trade too (the sweep), as a venue would match them.
+        final long movedMid = mids[locate] + (sides[i] == 'B' ? -TICK : TICK);
+        if (nextInt(3) == 0 && movedMid >= 10 * TICK)
         {
-            mids[locate] = Math.max(10 * TICK, mids[locate] + (sides[i] == 'B' ? -TICK : TICK));
+            mids[locate] = movedMid;
+            sweepLocate = locate;
+            sweepSide = sides[i];
         }
 
         if (executed == remaining)
@@ -371,14 +402,75 @@ public final class ItchSimulator
             dst, offset, locate, timestamp, 0, side, size(), stocks[locate], price, nextMatch++);
     }
 
+    /**
+     * Execute, in full, one order of the sweeping side that the symbol's mid has moved through: a bid no longer
+     * below the mid, or an ask no longer above it. Every bid stays at least a tick below the mid and every ask at
+     * least a tick above, so the simulated book is never locked or crossed.
+     *
+     * @return the message's length, or 0 when the sweep is over.
+     */
+    private int sweep(final MutableDirectBuffer dst, final int offset)
+    {
+        final int locate = sweepLocate;
+        final long mid = mids[locate];
+        final int[] orders = byLocate[locate];
+        for (int k = 0, count = byLocateCount[locate]; k < count; k++)
+        {
+            final int i = orders[k];
+            if (sides[i] == sweepSide && (sweepSide == 'B' ? prices[i] > mid - TICK : prices[i] < mid + TICK))
+            {
+                final int length = ItchMessageWriter.orderExecuted(
+                    dst, offset, locate, timestamp, refs[i], shares[i], nextMatch++);
+                remove(i);
+                return length;
+            }
+        }
+        sweepLocate = 0;
+        return 0;
+    }
+
+    private long inBand(final int locate, final byte side, final long price)
+    {
+        final long mid = mids[locate];
+        return side == 'B' ? Math.max(TICK, Math.min(price, mid - TICK)) : Math.max(price, mid + TICK);
+    }
+
+    private void addToLocate(final int locate, final int i)
+    {
+        int[] orders = byLocate[locate];
+        final int count = byLocateCount[locate];
+        if (count == orders.length)
+        {
+            orders = Arrays.copyOf(orders, count * 2);
+            byLocate[locate] = orders;
+        }
+        orders[count] = i;
+        positionInLocate[i] = count;
+        byLocateCount[locate] = count + 1;
+    }
+
     private void remove(final int i)
     {
+        // Out of its symbol's list: the list's last entry takes its place.
+        final int locate = locates[i];
+        final int[] orders = byLocate[locate];
+        final int lastInLocate = --byLocateCount[locate];
+        final int moved = orders[lastInLocate];
+        orders[positionInLocate[i]] = moved;
+        positionInLocate[moved] = positionInLocate[i];
+
+        // Out of the arrays: the last order takes its slot, and its symbol's list follows it there.
         final int last = --liveCount;
-        refs[i] = refs[last];
-        locates[i] = locates[last];
-        sides[i] = sides[last];
-        shares[i] = shares[last];
-        prices[i] = prices[last];
+        if (i != last)
+        {
+            refs[i] = refs[last];
+            locates[i] = locates[last];
+            sides[i] = sides[last];
+            shares[i] = shares[last];
+            prices[i] = prices[last];
+            positionInLocate[i] = positionInLocate[last];
+            byLocate[locates[last]][positionInLocate[last]] = i;
+        }
     }
 
     private int skewedLocate()

@@ -15,8 +15,13 @@
  */
 package io.tickwire.feed.ingest.itch.sim;
 
+import io.tickwire.feed.book.BookBuilder;
+import io.tickwire.feed.book.InstrumentBook;
+import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.ingest.itch.ItchMessageType;
+import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.ingest.itch.ItchText;
+import io.tickwire.latency.CalibratedEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 @Timeout(30)
 class ItchSimulatorTest
@@ -87,6 +93,50 @@ class ItchSimulatorTest
             assertFalse(ItchText.unpack(simulator.stock(locate), 8).isEmpty());
         }
         assertEquals('A', nextType(simulator, buffer), "order flow starts with an add");
+    }
+
+    @Test
+    void shouldNeverShowALockedOrCrossedBook()
+    {
+        // As a venue matches crossing orders: after every message of a long run, through the product's own
+        // normaliser and books, every book's best bid is below its best offer.
+        final ItchSimulator simulator = new ItchSimulator(42, 20);
+        final ItchNormaliser normaliser = new ItchNormaliser(
+            CalibratedEpochNanoClock.shared(),
+            (reason, source, position, detail) -> fail(reason + " " + detail),
+            "sim");
+        final BookBuilder builder = new BookBuilder(null);
+        final UnsafeBuffer itch = new UnsafeBuffer(new byte[128]);
+        final UnsafeBuffer sbe = new UnsafeBuffer(new byte[ItchNormaliser.MAX_ENCODED_LENGTH]);
+        long twoSided = 0;
+        long executions = 0;
+        for (int i = 1; i <= 1_000_000; i++)
+        {
+            final int itchLength = simulator.next(itch, 0);
+            if ('E' == itch.getByte(0))
+            {
+                executions++;
+            }
+            final int length = normaliser.normalise(i, itch, 0, itchLength, sbe, 0);
+            final InstrumentBook changed = length > 0 ? builder.apply(sbe, 0, length) : null;
+            if (null != changed)
+            {
+                final long bid = changed.book().bestBidPrice();
+                final long ask = changed.book().bestAskPrice();
+                if (PriceLevelBook.NULL_PRICE != bid && PriceLevelBook.NULL_PRICE != ask)
+                {
+                    twoSided++;
+                    if (bid >= ask)
+                    {
+                        fail("message " + i + ": " + changed.symbol() + " bid " + bid + " >= ask " + ask);
+                    }
+                }
+            }
+        }
+
+        assertEquals(0, builder.totalBookErrors());
+        assertTrue(twoSided > 900_000, "books two-sided after most messages: " + twoSided);
+        assertTrue(executions > 50_000, "executions: " + executions);
     }
 
     @Test
