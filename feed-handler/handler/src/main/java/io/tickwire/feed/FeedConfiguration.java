@@ -20,7 +20,7 @@ import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.protocol.FeedDefaults;
 
 /**
- * Defaults of the feed handler, each overridable by a system property. A {@link FeedHandler.Context} starts from
+ * Defaults of the feed handler, each overridable by a system property. A {@link FeedHandlerContext} starts from
  * these values; command line options override the context.
  */
 public final class FeedConfiguration

@@ -61,9 +61,9 @@ class FeedHandlerSnapshotTest
         CloseHelper.closeAll(late, early, aeron, feed);
     }
 
-    private FeedHandler.Context context()
+    private FeedHandlerContext context()
     {
-        return new FeedHandler.Context()
+        return new FeedHandlerContext()
             .addSource(FeedSource.replay("simulator", listener -> new SimulatorSource(SEED, SYMBOLS, MESSAGES)))
             .channel(channel)
             .streamId(1001)

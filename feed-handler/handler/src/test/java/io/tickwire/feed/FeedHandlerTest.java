@@ -60,9 +60,9 @@ class FeedHandlerTest
         }
     }
 
-    private FeedHandler.Context context(final long messageCount)
+    private FeedHandlerContext context(final long messageCount)
     {
-        return new FeedHandler.Context()
+        return new FeedHandlerContext()
             .addSource(FeedSource.replay("synthetic", listener -> new SyntheticItchSource(messageCount)))
             .normaliserFactory((clock, listener, sourceName) -> new AddOrderNormaliser(clock))
             .channel(channel)

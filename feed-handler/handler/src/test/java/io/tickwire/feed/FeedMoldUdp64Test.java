@@ -85,7 +85,7 @@ class FeedMoldUdp64Test
             }));
 
         final InetSocketAddress requestAddress = requestServer.localAddress();
-        feed = new FeedHandler(new FeedHandler.Context()
+        feed = new FeedHandler(new FeedHandlerContext()
             .addSource(FeedSource.live("moldudp64 " + endpoint, new FeedSource.Factory()
             {
                 public MessageSource open(final MalformedInputListener listener)

@@ -39,7 +39,7 @@ class FeedRecordingTest
     {
         final String channel = TestChannels.randomMulticastChannel();
         final long messageCount = 10_000;
-        try (FeedHandler feed = new FeedHandler(new FeedHandler.Context()
+        try (FeedHandler feed = new FeedHandler(new FeedHandlerContext()
             .addSource(FeedSource.replay("synthetic", listener -> new SyntheticItchSource(messageCount)))
             .normaliserFactory((clock, listener, sourceName) -> new AddOrderNormaliser(clock))
             .channel(channel)

@@ -22,6 +22,7 @@ import io.aeron.logbuffer.Header;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.FeedConfiguration;
 import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.NormaliserFactory;
@@ -266,7 +267,7 @@ public final class FeedThroughput
             normaliserFactory = config.normaliserFactory;
         }
 
-        final FeedHandler.Context ctx = new FeedHandler.Context()
+        final FeedHandlerContext ctx = new FeedHandlerContext()
             .addSource(FeedSource.replay(sourceName, sourceFactory))
             .normaliserFactory(normaliserFactory)
             .channel(config.channel)

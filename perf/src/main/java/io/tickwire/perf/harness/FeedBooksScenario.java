@@ -18,6 +18,7 @@ package io.tickwire.perf.harness;
 import io.tickwire.agent.ThreadPlan;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.book.InstrumentBook;
@@ -183,7 +184,7 @@ public final class FeedBooksScenario implements Scenario
         final StageRecorder ingestToBook, final EpochNanoClock clock, final long timeoutNs) throws Exception
     {
         final String channel = FeedLatencyScenario.multicastChannel() + LOOPBACK_MTU;
-        final FeedHandler.Context ctx = new FeedHandler.Context()
+        final FeedHandlerContext ctx = new FeedHandlerContext()
             .addSource(FeedSource.replay(file.toString(), (listener) ->
             {
                 try

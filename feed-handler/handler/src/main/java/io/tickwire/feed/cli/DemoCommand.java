@@ -21,6 +21,7 @@ import io.tickwire.agent.EmbeddedDriver;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.book.BookBuilder;
@@ -204,7 +205,7 @@ public final class DemoCommand implements Callable<Integer>
                     new CounterPublisher(a, b)));
             AgentRunner.startOnThread(subscriberRunner);
 
-            feed = new FeedHandler(new FeedHandler.Context()
+            feed = new FeedHandler(new FeedHandlerContext()
                 .addSource(FeedSource.replay("simulator", listener -> new SimulatorSource(seed, symbols, messages)))
                 .normaliserFactory((epochClock, listener, name) ->
                     new ItchNormaliser(epochClock, listener, name)::normalise)

@@ -20,6 +20,7 @@ import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.feed.FeedConfiguration;
 import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedStages;
 import io.tickwire.feed.StatusLine;
@@ -183,7 +184,7 @@ public final class FeedPublishCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final FeedHandler.Context ctx = context();
+        final FeedHandlerContext ctx = context();
         final PrintWriter out = spec.commandLine().getOut();
         final CountDownLatch finished = new CountDownLatch(1);
         final Thread shutdownHook = new Thread(() -> awaitQuietly(finished), "feed-publish-shutdown");
@@ -311,7 +312,7 @@ public final class FeedPublishCommand implements Callable<Integer>
         }
     }
 
-    FeedHandler.Context context()
+    FeedHandlerContext context()
     {
         if (null != requestServer && null == input.moldUdp64)
         {
@@ -337,7 +338,7 @@ public final class FeedPublishCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }
 
-        final FeedHandler.Context ctx = new FeedHandler.Context()
+        final FeedHandlerContext ctx = new FeedHandlerContext()
             .channel(channel)
             .streamId(streamId)
             .threadingProfile(profile)

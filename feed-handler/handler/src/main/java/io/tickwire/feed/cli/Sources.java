@@ -15,7 +15,7 @@
  */
 package io.tickwire.feed.cli;
 
-import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.ingest.BinaryFileSource;
 import io.tickwire.feed.ingest.MalformedInputListener;
@@ -43,7 +43,7 @@ final class Sources
     {
     }
 
-    static void configure(final FeedHandler.Context ctx, final FeedPublishCommand command)
+    static void configure(final FeedHandlerContext ctx, final FeedPublishCommand command)
     {
         ctx.addSource(source(command));
     }

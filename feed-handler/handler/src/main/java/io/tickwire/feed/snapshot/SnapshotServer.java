@@ -18,36 +18,12 @@ package io.tickwire.feed.snapshot;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
-import io.aeron.Publication;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.Header;
 import io.tickwire.feed.book.BookBuilder;
-import io.tickwire.feed.book.InstrumentBook;
-import io.tickwire.feed.book.Order;
-import io.tickwire.feed.book.OrderBook;
-import io.tickwire.feed.book.PriceLevel;
-import io.tickwire.latency.CalibratedEpochNanoClock;
-import io.tickwire.sbe.MarketDataHeader;
-import io.tickwire.sbe.md.BookSnapshotBeginEncoder;
-import io.tickwire.sbe.md.BookSnapshotEndEncoder;
-import io.tickwire.sbe.md.HeartbeatDecoder;
-import io.tickwire.sbe.md.MessageHeaderDecoder;
-import io.tickwire.sbe.md.MessageHeaderEncoder;
-import io.tickwire.sbe.md.Side;
-import io.tickwire.sbe.md.SnapshotOrdersEncoder;
-import io.tickwire.sbe.md.SnapshotRequestDecoder;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
-import org.agrona.collections.LongArrayQueue;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
-
-import java.nio.ByteOrder;
-import java.util.List;
 
 /**
  * Serves book snapshots to subscribers that joined late or lost messages beyond Aeron's repair.
@@ -67,6 +43,9 @@ import java.util.List;
  * message by message across duty cycles while the live stream keeps being consumed, so a slow response stream never
  * stalls the books. The server can only answer once it has seen its publisher session from sequence 1 without a
  * gap; until then requests are counted as refused and clients ask again after their timeout.
+ * <p>
+ * This class is the agent and owns the Aeron resources; {@code SnapshotBooks} keeps the books from the followed
+ * stream, {@code SnapshotRequests} takes requests and {@code SnapshotWriter} encodes and sends the responses.
  */
 public final class SnapshotServer implements Agent, AutoCloseable
 {
@@ -75,43 +54,15 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public static final int ORDERS_PER_MESSAGE = 60;
 
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-    private static final int RECORD_HEADER = Integer.BYTES;
-    private static final long NOT_CONNECTED_TIMEOUT_NS = 5_000_000_000L;
-
     private final Aeron aeron;
     private final Subscription feedSubscription;
     private final Subscription requestSubscription;
     private final ExclusivePublication responsePublication;
     private final FragmentAssembler feedAssembler;
-    private final BookBuilder builder = new BookBuilder(null);
-    private final NanoClock nanoClock;
-    private final EpochNanoClock epochClock = CalibratedEpochNanoClock.shared();
+    private final SnapshotBooks books = new SnapshotBooks();
+    private final SnapshotRequests requestHandler = new SnapshotRequests(books);
+    private final SnapshotWriter writer;
     private final int fragmentLimit;
-
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
-    private final SnapshotRequestDecoder requestDecoder = new SnapshotRequestDecoder();
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final BookSnapshotBeginEncoder beginEncoder = new BookSnapshotBeginEncoder();
-    private final BookSnapshotEndEncoder endEncoder = new BookSnapshotEndEncoder();
-    private final SnapshotOrdersEncoder ordersEncoder = new SnapshotOrdersEncoder();
-    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[4096]);
-    private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(1024 * 1024);
-    private final LongArrayQueue pendingRequests = new LongArrayQueue();
-
-    private boolean hasSession;
-    private int sessionId;
-    private boolean valid;
-    private long lastAppliedSequence;
-    private int sendPosition;
-    private int sendLimit;
-    private long notConnectedSinceNs;
-
-    private long messagesApplied;
-    private long gaps;
-    private long snapshotsServed;
-    private long requestsRefused;
-    private long snapshotsAbandoned;
 
     /**
      * A server on an existing Aeron client (not closed by the server).
@@ -122,9 +73,8 @@ public final class SnapshotServer implements Agent, AutoCloseable
     {
         ctx.conclude();
         this.aeron = ctx.aeron;
-        this.nanoClock = ctx.nanoClock;
         this.fragmentLimit = ctx.fragmentLimit;
-        this.feedAssembler = new FragmentAssembler(this::onFeedFragment);
+        this.feedAssembler = new FragmentAssembler(books);
         Subscription feed = null;
         Subscription requests = null;
         try
@@ -141,6 +91,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
         }
         this.feedSubscription = feed;
         this.requestSubscription = requests;
+        this.writer = new SnapshotWriter(responsePublication, ctx.nanoClock, fragmentLimit);
     }
 
     /**
@@ -149,16 +100,16 @@ public final class SnapshotServer implements Agent, AutoCloseable
     public int doWork()
     {
         int work = feedSubscription.poll(feedAssembler, fragmentLimit);
-        if (sendPosition < sendLimit)
+        if (writer.isSending())
         {
-            work += sendSome();
+            work += writer.sendSome();
         }
         else
         {
-            work += requestSubscription.poll(this::onRequestFragment, 16);
-            if (!pendingRequests.isEmpty())
+            work += requestSubscription.poll(requestHandler, 16);
+            if (requestHandler.hasPending())
             {
-                encodeSnapshot(pendingRequests.pollLong());
+                writer.encodeSnapshot(requestHandler.takeNext(), books.builder(), books.lastAppliedSequence());
                 work++;
             }
         }
@@ -180,7 +131,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public boolean isValid()
     {
-        return valid;
+        return books.isValid();
     }
 
     /**
@@ -190,7 +141,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public long lastAppliedSequence()
     {
-        return lastAppliedSequence;
+        return books.lastAppliedSequence();
     }
 
     /**
@@ -200,7 +151,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public long messagesApplied()
     {
-        return messagesApplied;
+        return books.messagesApplied();
     }
 
     /**
@@ -210,7 +161,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public long gaps()
     {
-        return gaps;
+        return books.gaps();
     }
 
     /**
@@ -220,7 +171,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public long snapshotsServed()
     {
-        return snapshotsServed;
+        return writer.snapshotsServed();
     }
 
     /**
@@ -230,7 +181,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public long requestsRefused()
     {
-        return requestsRefused;
+        return requestHandler.requestsRefused();
     }
 
     /**
@@ -240,7 +191,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public long snapshotsAbandoned()
     {
-        return snapshotsAbandoned;
+        return writer.snapshotsAbandoned();
     }
 
     /**
@@ -250,7 +201,7 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public BookBuilder books()
     {
-        return builder;
+        return books.builder();
     }
 
     /**
@@ -267,245 +218,6 @@ public final class SnapshotServer implements Agent, AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(responsePublication, requestSubscription, feedSubscription);
-    }
-
-    private void onFeedFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
-    {
-        if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
-        {
-            builder.apply(buffer, offset, length);
-            return;
-        }
-
-        final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
-        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == buffer.getShort(offset + 2, ORDER);
-        final long nextSequence = heartbeat ? sequence + 1 : sequence;
-        if (!hasSession || header.sessionId() != sessionId)
-        {
-            if (hasSession)
-            {
-                builder.reset();
-            }
-            hasSession = true;
-            sessionId = header.sessionId();
-            valid = 1 == nextSequence;
-            lastAppliedSequence = nextSequence - 1;
-        }
-
-        if (heartbeat)
-        {
-            // Heartbeats repeat the last sequence published; a higher one means the server lost the tail.
-            if (sequence > lastAppliedSequence)
-            {
-                gaps++;
-                valid = false;
-                lastAppliedSequence = sequence;
-            }
-            return;
-        }
-
-        if (sequence != lastAppliedSequence + 1)
-        {
-            if (sequence <= lastAppliedSequence)
-            {
-                return;
-            }
-            gaps++;
-            valid = false;
-        }
-
-        builder.apply(buffer, offset, length);
-        lastAppliedSequence = sequence;
-        messagesApplied++;
-    }
-
-    private void onRequestFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
-    {
-        headerDecoder.wrap(buffer, offset);
-        if (length < MarketDataHeader.MIN_MESSAGE_LENGTH ||
-            headerDecoder.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
-            headerDecoder.templateId() != SnapshotRequestDecoder.TEMPLATE_ID)
-        {
-            return;
-        }
-
-        requestDecoder.wrap(
-            buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
-        final long requestId = requestDecoder.requestId();
-        if (!valid)
-        {
-            requestsRefused++;
-            return;
-        }
-        if (!pendingRequests.contains(requestId))
-        {
-            pendingRequests.addLong(requestId);
-        }
-    }
-
-    private void encodeSnapshot(final long requestId)
-    {
-        sendPosition = 0;
-        sendLimit = 0;
-        notConnectedSinceNs = 0;
-        final long sequence = lastAppliedSequence;
-        final List<InstrumentBook> instruments = builder.instruments();
-
-        appendBegin(requestId, 0, sequence, instruments.size());
-        for (int i = 0, size = instruments.size(); i < size; i++)
-        {
-            final InstrumentBook instrument = instruments.get(i);
-            final OrderBook book = instrument.book();
-            appendBegin(requestId, instrument.instrumentId(), sequence, book.orderCount());
-            if (instrument.definitionLength() > 0)
-            {
-                appendRaw(instrument.definitionMessage(), instrument.definitionLength());
-            }
-            if (instrument.statusLength() > 0)
-            {
-                appendRaw(instrument.statusMessage(), instrument.statusLength());
-            }
-            appendOrders(requestId, book, Side.BUY);
-            appendOrders(requestId, book, Side.SELL);
-            appendEnd(requestId, instrument.instrumentId(), sequence, book.orderCount());
-        }
-        appendEnd(requestId, 0, sequence, instruments.size());
-    }
-
-    private void appendOrders(final long requestId, final OrderBook book, final Side side)
-    {
-        final int total = countOrders(book, side);
-        if (0 == total)
-        {
-            return;
-        }
-
-        int remaining = total;
-        SnapshotOrdersEncoder.OrdersEncoder orders = null;
-        int inMessage = 0;
-        for (int levelIndex = 0, depth = book.depth(side); levelIndex < depth; levelIndex++)
-        {
-            final PriceLevel level = book.level(side, levelIndex);
-            for (Order order = level.firstOrder(); null != order; order = order.next())
-            {
-                if (null == orders)
-                {
-                    final int batch = Math.min(ORDERS_PER_MESSAGE, remaining);
-                    orders = stamp(ordersEncoder.wrapAndApplyHeader(scratch, 0, headerEncoder), book.instrumentId())
-                        .snapshotId(requestId)
-                        .ordersCount(batch);
-                    inMessage = batch;
-                }
-                orders.next()
-                    .orderId(order.orderId())
-                    .side(order.side())
-                    .quantity(order.quantity())
-                    .price(order.price());
-                remaining--;
-                if (0 == --inMessage)
-                {
-                    appendRaw(scratch, MessageHeaderEncoder.ENCODED_LENGTH + ordersEncoder.encodedLength());
-                    orders = null;
-                }
-            }
-        }
-    }
-
-    private static int countOrders(final OrderBook book, final Side side)
-    {
-        int count = 0;
-        for (int i = 0, depth = book.depth(side); i < depth; i++)
-        {
-            count += book.orderCount(side, i);
-        }
-        return count;
-    }
-
-    private SnapshotOrdersEncoder stamp(final SnapshotOrdersEncoder encoder, final long instrumentId)
-    {
-        return encoder
-            .sequence(0)
-            .sourceTimestamp(0)
-            .ingestTimestamp(0)
-            .publishTimestamp(epochClock.nanoTime())
-            .instrumentId(instrumentId);
-    }
-
-    private void appendBegin(final long requestId, final long instrumentId, final long sequence, final int count)
-    {
-        beginEncoder.wrapAndApplyHeader(scratch, 0, headerEncoder)
-            .sequence(0)
-            .sourceTimestamp(0)
-            .ingestTimestamp(0)
-            .publishTimestamp(epochClock.nanoTime())
-            .instrumentId(instrumentId)
-            .snapshotId(requestId)
-            .lastAppliedSequence(sequence)
-            .orderCount(count);
-        appendRaw(scratch, MessageHeaderEncoder.ENCODED_LENGTH + beginEncoder.encodedLength());
-    }
-
-    private void appendEnd(final long requestId, final long instrumentId, final long sequence, final int count)
-    {
-        endEncoder.wrapAndApplyHeader(scratch, 0, headerEncoder)
-            .sequence(0)
-            .sourceTimestamp(0)
-            .ingestTimestamp(0)
-            .publishTimestamp(epochClock.nanoTime())
-            .instrumentId(instrumentId)
-            .snapshotId(requestId)
-            .lastAppliedSequence(sequence)
-            .orderCount(count);
-        appendRaw(scratch, MessageHeaderEncoder.ENCODED_LENGTH + endEncoder.encodedLength());
-    }
-
-    private void appendRaw(final DirectBuffer source, final int length)
-    {
-        snapshotBuffer.putInt(sendLimit, length);
-        snapshotBuffer.putBytes(sendLimit + RECORD_HEADER, source, 0, length);
-        sendLimit += RECORD_HEADER + length;
-    }
-
-    private int sendSome()
-    {
-        int sent = 0;
-        while (sendPosition < sendLimit && sent < fragmentLimit)
-        {
-            final int length = snapshotBuffer.getInt(sendPosition);
-            final long result = responsePublication.offer(snapshotBuffer, sendPosition + RECORD_HEADER, length);
-            if (result > 0)
-            {
-                sendPosition += RECORD_HEADER + length;
-                sent++;
-                notConnectedSinceNs = 0;
-            }
-            else
-            {
-                if (Publication.NOT_CONNECTED == result || Publication.CLOSED == result)
-                {
-                    final long nowNs = nanoClock.nanoTime();
-                    if (0 == notConnectedSinceNs)
-                    {
-                        notConnectedSinceNs = nowNs;
-                    }
-                    else if (nowNs - notConnectedSinceNs > NOT_CONNECTED_TIMEOUT_NS)
-                    {
-                        snapshotsAbandoned++;
-                        sendPosition = 0;
-                        sendLimit = 0;
-                    }
-                }
-                break;
-            }
-        }
-
-        if (sendLimit > 0 && sendPosition == sendLimit)
-        {
-            snapshotsServed++;
-            sendPosition = 0;
-            sendLimit = 0;
-        }
-        return sent;
     }
 
     /**

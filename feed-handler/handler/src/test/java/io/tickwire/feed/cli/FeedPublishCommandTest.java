@@ -205,7 +205,7 @@ class FeedPublishCommandTest
         final ByteArrayOutputStream errors = new ByteArrayOutputStream();
         final PrintStream systemErr = System.err;
         final long received;
-        // The feed handler reports to System.err (FeedHandler.Context.errorStream's default).
+        // The feed handler reports to System.err (FeedHandlerContext.errorStream's default).
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         try
         {

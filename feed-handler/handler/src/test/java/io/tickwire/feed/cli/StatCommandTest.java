@@ -17,6 +17,7 @@ package io.tickwire.feed.cli;
 
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.TestChannels;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
@@ -52,7 +53,7 @@ class StatCommandTest
     void before()
     {
         // No subscriber: the publisher holds the input, so msgs-in stops at what fits into the ring.
-        feed = new FeedHandler(new FeedHandler.Context()
+        feed = new FeedHandler(new FeedHandlerContext()
             .addSource(FeedSource.replay("simulator", listener -> new SimulatorSource(3, 5, 1_000)))
             .channel(TestChannels.randomMulticastChannel())
             .threadingProfile(ThreadingProfile.COMPACT)

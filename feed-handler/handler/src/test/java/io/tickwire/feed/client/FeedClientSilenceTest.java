@@ -19,6 +19,7 @@ import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.FeedHandler;
+import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
@@ -190,7 +191,7 @@ class FeedClientSilenceTest
 
     private FeedHandler startFeedHandler(final long seed, final long messages)
     {
-        return new FeedHandler(new FeedHandler.Context()
+        return new FeedHandler(new FeedHandlerContext()
             .addSource(FeedSource.replay("simulator", (listener) -> new SimulatorSource(seed, 5, messages)))
             .aeronDirectoryName(driver.aeronDirectoryName())
             .channel(channel)

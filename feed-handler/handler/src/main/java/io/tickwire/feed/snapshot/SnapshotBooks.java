@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.snapshot;
+
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.tickwire.feed.book.BookBuilder;
+import io.tickwire.sbe.MarketDataHeader;
+import io.tickwire.sbe.md.HeartbeatDecoder;
+import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
+
+/**
+ * The {@link SnapshotServer}'s books, kept from the published stream it follows with the same {@link BookBuilder}
+ * the clients use, and whether they can be served: only once the publisher's session has been seen from sequence 1
+ * without a gap. A new session (the publisher restarted) starts the books afresh.
+ */
+final class SnapshotBooks implements FragmentHandler
+{
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private final BookBuilder builder = new BookBuilder(null);
+    private boolean hasSession;
+    private int sessionId;
+    private boolean valid;
+    private long lastAppliedSequence;
+    private long messagesApplied;
+    private long gaps;
+
+    /**
+     * Apply one message of the followed stream.
+     *
+     * @param buffer containing the message.
+     * @param offset at which it starts.
+     * @param length of the message.
+     * @param header of its (reassembled) fragment, for the publisher's session.
+     */
+    public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
+        {
+            builder.apply(buffer, offset, length);
+            return;
+        }
+
+        final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
+        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == buffer.getShort(offset + 2, ORDER);
+        final long nextSequence = heartbeat ? sequence + 1 : sequence;
+        if (!hasSession || header.sessionId() != sessionId)
+        {
+            if (hasSession)
+            {
+                builder.reset();
+            }
+            hasSession = true;
+            sessionId = header.sessionId();
+            valid = 1 == nextSequence;
+            lastAppliedSequence = nextSequence - 1;
+        }
+
+        if (heartbeat)
+        {
+            // Heartbeats repeat the last sequence published; a higher one means the server lost the tail.
+            if (sequence > lastAppliedSequence)
+            {
+                gaps++;
+                valid = false;
+                lastAppliedSequence = sequence;
+            }
+            return;
+        }
+
+        if (sequence != lastAppliedSequence + 1)
+        {
+            if (sequence <= lastAppliedSequence)
+            {
+                return;
+            }
+            gaps++;
+            valid = false;
+        }
+
+        builder.apply(buffer, offset, length);
+        lastAppliedSequence = sequence;
+        messagesApplied++;
+    }
+
+    /**
+     * @return true when the session has been seen from sequence 1 without a gap.
+     */
+    boolean isValid()
+    {
+        return valid;
+    }
+
+    /**
+     * @return last stream sequence applied.
+     */
+    long lastAppliedSequence()
+    {
+        return lastAppliedSequence;
+    }
+
+    /**
+     * @return messages applied.
+     */
+    long messagesApplied()
+    {
+        return messagesApplied;
+    }
+
+    /**
+     * @return gaps seen.
+     */
+    long gaps()
+    {
+        return gaps;
+    }
+
+    /**
+     * @return the builder holding the books.
+     */
+    BookBuilder builder()
+    {
+        return builder;
+    }
+}
