@@ -19,21 +19,14 @@ import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ingest.MessageHandler;
 import io.tickwire.feed.ingest.MessageSource;
-import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.util.Objects;
 
 /**
@@ -51,70 +44,18 @@ import java.util.Objects;
  * Single-threaded and duty-cycle driven through {@link #poll(MessageHandler, int)}. No allocation in steady
  * state: datagrams are received into one reused direct buffer and messages are handed over in place.
  * Counters are plain fields, for status lines on the polling thread or an approximate view from another.
+ * <p>
+ * The work is split by role: {@code MoldUdp64PacketReceiver} (sockets, validation), {@code MoldUdp64Sequencer}
+ * (sequence, session, delivery), {@code MoldUdp64PacketStash} (packets ahead of a gap),
+ * {@code MoldUdp64GapRecovery} (requests, timeouts, giving up) and {@code MoldUdp64ClientCounters}; this class
+ * runs the duty cycle over them.
  */
-public final class MoldUdp64Client implements MessageSource
+public final class MoldUdp64Client extends MoldUdp64ClientCounters implements MessageSource
 {
-    private static final int STASH_ENTRY_HEADER_LENGTH = 4;
-
-    private final Context ctx;
-    private final String name;
-    private final DatagramChannel dataChannel;
-    private final DatagramChannel requestChannel;
-    private final ByteBuffer receiveByteBuffer = ByteBuffer.allocateDirect(MoldUdp64Packet.MAX_DATAGRAM_LENGTH);
-    private final UnsafeBuffer receiveBuffer = new UnsafeBuffer(receiveByteBuffer);
-    private final UnsafeBuffer stash;
-    private final ByteBuffer requestByteBuffer = ByteBuffer.allocateDirect(MoldUdp64Packet.REQUEST_LENGTH);
-    private final UnsafeBuffer requestBuffer = new UnsafeBuffer(requestByteBuffer);
-    private final UnsafeBuffer session = new UnsafeBuffer(new byte[MoldUdp64Packet.SESSION_LENGTH]);
-    private final NanoClock clock;
-    private final MoldUdp64StatusListener statusListener;
-    private final MalformedInputListener malformedListener;
-
-    private boolean sessionKnown;
-    private String sessionName;
-    private long nextExpected;
-    private long highestKnown;
-    private long endOfSessionSequence = Long.MAX_VALUE;
-    private boolean endOfSessionReported;
-
-    private int stashRead;
-    private int stashWrite;
-
-    private DirectBuffer cursorBuffer;
-    private int cursorOffset;
-    private int cursorRemaining;
-    private long cursorSequence;
-
-    private boolean gapOpen;
-    private long gapFrom;
-    private long gapTo;
-    private long gapDetectedNs;
-    private boolean unrecoverableReported;
-    private boolean requestOutstanding;
-    private long requestFrom;
-    private int requestCount;
-    private long requestSentNs;
-    private int requestAttempts;
-
-    private long packetsReceived;
-    private long bytesReceived;
-    private long messagesDelivered;
-    private long heartbeatsReceived;
-    private long duplicatePackets;
-    private long duplicateMessages;
-    private long malformedPackets;
-    private long emptyMessages;
-    private long packetsStashed;
-    private long stashOverflows;
-    private long gapsDetected;
-    private long gapsRecovered;
-    private long messagesRecovered;
-    private long requestsSent;
-    private long requestRetries;
-    private long requestSendsFailed;
-    private long unrecoverableGaps;
-    private long messagesSkipped;
-    private long sessionChanges;
+    private final MoldUdp64FollowedSession session;
+    private final MoldUdp64PacketReceiver receiver;
+    private final MoldUdp64GapRecovery recovery;
+    private final MoldUdp64Sequencer sequencer;
 
     /**
      * Open the sockets: bind (unicast) or bind and join (multicast), and a request socket if a request server
@@ -125,48 +66,17 @@ public final class MoldUdp64Client implements MessageSource
      */
     public MoldUdp64Client(final Context ctx)
     {
-        this.ctx = ctx.conclude();
-        clock = ctx.clock();
-        statusListener = ctx.statusListener();
-        malformedListener = ctx.malformedInputListener();
-        stash = new UnsafeBuffer(ByteBuffer.allocateDirect(ctx.stashCapacity()));
-        nextExpected = ctx.initialSequence();
-        highestKnown = nextExpected - 1;
-        name = "moldudp64:" + ctx.endpoint().getAddress().getHostAddress() + ":" + ctx.endpoint().getPort();
+        // Concluded before anything reads it: the name needs the endpoint that conclude() checks.
+        super(sourceName(ctx.conclude()), ctx.malformedInputListener());
+        final MoldUdp64PacketStash stash = new MoldUdp64PacketStash(ctx.stashCapacity(), this);
+        session = new MoldUdp64FollowedSession(ctx.statusListener());
         if (null != ctx.session())
         {
-            adoptSession(MoldUdp64Packet.sessionBuffer(ctx.session()), 0);
+            session.adopt(MoldUdp64Packet.sessionBuffer(ctx.session()), 0);
         }
-
-        DatagramChannel dataChannel = null;
-        DatagramChannel requestChannel = null;
-        try
-        {
-            dataChannel = DatagramChannel.open(StandardProtocolFamily.INET);
-            dataChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            dataChannel.setOption(StandardSocketOptions.SO_RCVBUF, ctx.socketRcvbuf());
-            dataChannel.bind(ctx.endpoint());
-            if (ctx.endpoint().getAddress().isMulticastAddress())
-            {
-                dataChannel.join(ctx.endpoint().getAddress(), ctx.multicastInterface());
-            }
-            dataChannel.configureBlocking(false);
-
-            if (null != ctx.requestServer())
-            {
-                requestChannel = DatagramChannel.open(StandardProtocolFamily.INET);
-                requestChannel.setOption(StandardSocketOptions.SO_RCVBUF, ctx.socketRcvbuf());
-                requestChannel.bind(new InetSocketAddress(0));
-                requestChannel.configureBlocking(false);
-            }
-        }
-        catch (final IOException ex)
-        {
-            CloseHelper.quietCloseAll(dataChannel, requestChannel);
-            throw new UncheckedIOException("cannot open MoldUDP64 client on " + ctx.endpoint(), ex);
-        }
-        this.dataChannel = dataChannel;
-        this.requestChannel = requestChannel;
+        receiver = new MoldUdp64PacketReceiver(ctx, this);
+        recovery = new MoldUdp64GapRecovery(ctx, receiver.requestChannel(), session.bytes(), this);
+        sequencer = new MoldUdp64Sequencer(ctx, session, stash, recovery, this);
     }
 
     /**
@@ -193,11 +103,11 @@ public final class MoldUdp64Client implements MessageSource
         int datagrams = 0;
         while (delivered < limit)
         {
-            if (cursorRemaining > 0)
+            if (sequencer.hasMessages())
             {
-                delivered += deliver(handler, limit - delivered);
+                delivered += sequencer.deliver(handler, limit - delivered);
             }
-            else if (!openStashHead())
+            else if (!sequencer.openStashHead())
             {
                 if (datagrams >= limit || !receive())
                 {
@@ -207,9 +117,9 @@ public final class MoldUdp64Client implements MessageSource
             }
         }
 
-        if (cursorRemaining == 0)
+        if (!sequencer.hasMessages())
         {
-            checkSequence();
+            sequencer.checkSequence();
         }
 
         return delivered;
@@ -222,7 +132,7 @@ public final class MoldUdp64Client implements MessageSource
      */
     public boolean isExhausted()
     {
-        return endOfSessionReported;
+        return sequencer.isEndOfSessionReported();
     }
 
     /**
@@ -230,388 +140,7 @@ public final class MoldUdp64Client implements MessageSource
      */
     public void close()
     {
-        CloseHelper.quietCloseAll(dataChannel, requestChannel);
-    }
-
-    private boolean receive()
-    {
-        try
-        {
-            receiveByteBuffer.clear();
-            // Answers only matter while a gap is open; late ones wait for the next gap and are ignored as old.
-            if (gapOpen && null != requestChannel && null != requestChannel.receive(receiveByteBuffer))
-            {
-                onPacket(receiveByteBuffer.position(), true);
-                return true;
-            }
-            if (null != dataChannel.receive(receiveByteBuffer))
-            {
-                onPacket(receiveByteBuffer.position(), false);
-                return true;
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("MoldUDP64 receive failed on " + name, ex);
-        }
-        return false;
-    }
-
-    private void onPacket(final int length, final boolean isAnswer)
-    {
-        packetsReceived++;
-        bytesReceived += length;
-
-        final int result = MoldUdp64Packet.validate(receiveBuffer, 0, length);
-        if (result < 0)
-        {
-            final long position = length >= MoldUdp64Packet.HEADER_LENGTH ?
-                MoldUdp64Packet.sequence(receiveBuffer, 0) : nextExpected;
-            malformed(MalformedReason.BAD_MOLDUDP64_PACKET, position,
-                MoldUdp64Packet.describe(result) + " (" + length + " bytes)");
-            return;
-        }
-
-        if (!sessionKnown)
-        {
-            adoptSession(receiveBuffer, 0);
-        }
-        else if (!MoldUdp64Packet.sessionEquals(receiveBuffer, 0, session))
-        {
-            if (isAnswer || null != ctx.session())
-            {
-                malformed(MalformedReason.BAD_MOLDUDP64_PACKET, MoldUdp64Packet.sequence(receiveBuffer, 0),
-                    "session '" + MoldUdp64Packet.sessionName(receiveBuffer, 0) + "', expected '" + sessionName + "'");
-                return;
-            }
-            changeSession();
-        }
-
-        final long sequence = MoldUdp64Packet.sequence(receiveBuffer, 0);
-        if (nextExpected == Context.JOIN_AT_FIRST_SEEN)
-        {
-            nextExpected = sequence;
-        }
-
-        if (result == MoldUdp64Packet.HEARTBEAT)
-        {
-            heartbeatsReceived++;
-            know(sequence - 1);
-            statusListener.onHeartbeat(sequence);
-            return;
-        }
-
-        if (result == MoldUdp64Packet.END_OF_SESSION)
-        {
-            know(sequence - 1);
-            if (sequence < endOfSessionSequence)
-            {
-                endOfSessionSequence = sequence;
-            }
-            return;
-        }
-
-        final long last = sequence + result - 1;
-        if (last >= endOfSessionSequence)
-        {
-            malformed(MalformedReason.BAD_MOLDUDP64_PACKET, sequence,
-                "messages up to " + last + " after end of session at " + endOfSessionSequence);
-            return;
-        }
-
-        know(last);
-        if (last < nextExpected)
-        {
-            duplicatePackets++;
-        }
-        else if (sequence > nextExpected)
-        {
-            stashPacket(length);
-        }
-        else
-        {
-            openCursor(receiveBuffer, 0, sequence, result);
-        }
-    }
-
-    private void know(final long sequence)
-    {
-        if (sequence > highestKnown)
-        {
-            highestKnown = sequence;
-        }
-    }
-
-    private void openCursor(final DirectBuffer buffer, final int packetOffset, final long sequence, final int count)
-    {
-        cursorBuffer = buffer;
-        cursorOffset = packetOffset + MoldUdp64Packet.HEADER_LENGTH;
-        cursorSequence = sequence;
-        cursorRemaining = count;
-        while (cursorSequence < nextExpected && cursorRemaining > 0)
-        {
-            final int length = buffer.getShort(cursorOffset, MoldUdp64Packet.BYTE_ORDER) & 0xFFFF;
-            cursorOffset += MoldUdp64Packet.MESSAGE_LENGTH_FIELD_LENGTH + length;
-            cursorSequence++;
-            cursorRemaining--;
-            duplicateMessages++;
-        }
-    }
-
-    private int deliver(final MessageHandler handler, final int limit)
-    {
-        int delivered = 0;
-        final DirectBuffer buffer = cursorBuffer;
-        while (cursorRemaining > 0 && delivered < limit)
-        {
-            final int length = buffer.getShort(cursorOffset, MoldUdp64Packet.BYTE_ORDER) & 0xFFFF;
-            final int messageOffset = cursorOffset + MoldUdp64Packet.MESSAGE_LENGTH_FIELD_LENGTH;
-            final long sequence = cursorSequence;
-            cursorOffset = messageOffset + length;
-            cursorSequence++;
-            cursorRemaining--;
-            nextExpected = sequence + 1;
-
-            if (gapOpen && sequence <= gapTo)
-            {
-                messagesRecovered++;
-            }
-
-            if (length == 0)
-            {
-                emptyMessages++;
-                malformed(MalformedReason.EMPTY_MESSAGE, sequence, "zero-length message in MoldUDP64 packet");
-                continue;
-            }
-
-            messagesDelivered++;
-            delivered++;
-            handler.onMessage(sequence, buffer, messageOffset, length);
-        }
-        return delivered;
-    }
-
-    private void stashPacket(final int length)
-    {
-        final int entryLength = STASH_ENTRY_HEADER_LENGTH + length;
-        if (stashWrite + entryLength > stash.capacity() && stashRead > 0)
-        {
-            final int live = stashWrite - stashRead;
-            stash.putBytes(0, stash, stashRead, live);
-            stashRead = 0;
-            stashWrite = live;
-        }
-        if (stashWrite + entryLength > stash.capacity())
-        {
-            // Not lost: highestKnown covers it, so it is requested once the sequence gets here.
-            stashOverflows++;
-            return;
-        }
-        stash.putInt(stashWrite, length);
-        stash.putBytes(stashWrite + STASH_ENTRY_HEADER_LENGTH, receiveBuffer, 0, length);
-        stashWrite += entryLength;
-        packetsStashed++;
-    }
-
-    /**
-     * Open the first stashed packet if the sequence has reached it, dropping stashed packets already delivered.
-     */
-    private boolean openStashHead()
-    {
-        while (stashRead < stashWrite)
-        {
-            final int length = stash.getInt(stashRead);
-            final int packetOffset = stashRead + STASH_ENTRY_HEADER_LENGTH;
-            final long sequence = MoldUdp64Packet.sequence(stash, packetOffset);
-            final int count = MoldUdp64Packet.messageCount(stash, packetOffset);
-            if (sequence > nextExpected)
-            {
-                return false;
-            }
-
-            stashRead = packetOffset + length;
-            if (sequence + count - 1 < nextExpected)
-            {
-                duplicatePackets++;
-            }
-            else
-            {
-                openCursor(stash, packetOffset, sequence, count);
-                return true;
-            }
-        }
-        stashRead = 0;
-        stashWrite = 0;
-        return false;
-    }
-
-    /**
-     * Last sequence number of the hole in front of the next expected one, or {@code nextExpected - 1} if none.
-     * Called with no cursor open and the stash head not yet reachable.
-     */
-    private long holeEnd()
-    {
-        if (stashRead < stashWrite)
-        {
-            return MoldUdp64Packet.sequence(stash, stashRead + STASH_ENTRY_HEADER_LENGTH) - 1;
-        }
-        return highestKnown;
-    }
-
-    private void checkSequence()
-    {
-        if (gapOpen && nextExpected > gapTo)
-        {
-            gapOpen = false;
-            requestOutstanding = false;
-            gapsRecovered++;
-            statusListener.onRecovered(gapFrom, gapTo);
-        }
-
-        final long holeEnd = holeEnd();
-        if (holeEnd < nextExpected)
-        {
-            if (!endOfSessionReported && nextExpected >= endOfSessionSequence)
-            {
-                endOfSessionReported = true;
-                statusListener.onEndOfSession(endOfSessionSequence);
-            }
-            return;
-        }
-
-        final long nowNs = clock.nanoTime();
-        if (!gapOpen)
-        {
-            gapOpen = true;
-            gapFrom = nextExpected;
-            gapTo = holeEnd;
-            gapDetectedNs = nowNs;
-            unrecoverableReported = false;
-            requestOutstanding = false;
-            requestAttempts = 0;
-            gapsDetected++;
-            statusListener.onGap(nextExpected, holeEnd + 1);
-        }
-        else if (holeEnd > gapTo)
-        {
-            gapTo = holeEnd;
-        }
-
-        if (null == requestChannel)
-        {
-            if (nowNs - gapDetectedNs >= ctx.requestTimeoutNs())
-            {
-                unrecoverable(holeEnd);
-            }
-        }
-        else if (!requestOutstanding || nextExpected >= requestFrom + requestCount)
-        {
-            requestAttempts = 0;
-            request(holeEnd, nowNs);
-        }
-        else if (nowNs - requestSentNs >= ctx.requestTimeoutNs())
-        {
-            if (nextExpected > requestFrom)
-            {
-                requestAttempts = 0;
-            }
-            if (requestAttempts >= ctx.maxRequestAttempts() && !unrecoverableReported)
-            {
-                unrecoverable(holeEnd);
-            }
-            if (gapOpen)
-            {
-                requestRetries++;
-                request(holeEnd, nowNs);
-            }
-        }
-    }
-
-    private void request(final long holeEnd, final long nowNs)
-    {
-        final int count = (int)Math.min(holeEnd - nextExpected + 1, ctx.maxRequestMessages());
-        MoldUdp64Packet.putHeader(requestBuffer, 0, session, nextExpected, count);
-        requestByteBuffer.clear();
-        requestOutstanding = true;
-        requestFrom = nextExpected;
-        requestCount = count;
-        requestSentNs = nowNs;
-        requestAttempts++;
-        try
-        {
-            if (requestChannel.send(requestByteBuffer, ctx.requestServer()) == 0)
-            {
-                // Counted as an attempt all the same: the timeout brings the retry.
-                requestSendsFailed++;
-                return;
-            }
-        }
-        catch (final IOException ex)
-        {
-            requestSendsFailed++;
-            malformed(MalformedReason.BAD_MOLDUDP64_PACKET, nextExpected,
-                "request to " + ctx.requestServer() + " failed: " + ex);
-            return;
-        }
-        requestsSent++;
-        statusListener.onRequestSent(requestFrom, count, requestAttempts);
-    }
-
-    private void unrecoverable(final long holeEnd)
-    {
-        final boolean skip = ctx.skipUnrecoverableGaps();
-        unrecoverableGaps++;
-        statusListener.onUnrecoverableGap(nextExpected, holeEnd, skip);
-        if (skip)
-        {
-            messagesSkipped += holeEnd - nextExpected + 1;
-            nextExpected = holeEnd + 1;
-            gapOpen = false;
-            requestOutstanding = false;
-        }
-        else
-        {
-            unrecoverableReported = true;
-        }
-    }
-
-    private void adoptSession(final DirectBuffer buffer, final int offset)
-    {
-        final String oldName = sessionName;
-        session.putBytes(0, buffer, offset + MoldUdp64Packet.SESSION_OFFSET, MoldUdp64Packet.SESSION_LENGTH);
-        sessionName = MoldUdp64Packet.sessionName(session, 0);
-        sessionKnown = true;
-        statusListener.onSessionChange(oldName, sessionName);
-    }
-
-    private void changeSession()
-    {
-        if (highestKnown >= nextExpected && nextExpected < endOfSessionSequence)
-        {
-            // What the old session still owed can no longer be requested: report it as lost.
-            unrecoverableGaps++;
-            messagesSkipped += highestKnown - nextExpected + 1;
-            statusListener.onUnrecoverableGap(nextExpected, highestKnown, true);
-        }
-        sessionChanges++;
-        nextExpected = ctx.initialSequence();
-        highestKnown = nextExpected - 1;
-        endOfSessionSequence = Long.MAX_VALUE;
-        endOfSessionReported = false;
-        stashRead = 0;
-        stashWrite = 0;
-        gapOpen = false;
-        requestOutstanding = false;
-        adoptSession(receiveBuffer, 0);
-    }
-
-    private void malformed(final MalformedReason reason, final long position, final String detail)
-    {
-        if (reason == MalformedReason.BAD_MOLDUDP64_PACKET)
-        {
-            malformedPackets++;
-        }
-        malformedListener.onMalformed(reason, name, position, detail);
+        receiver.close();
     }
 
     /**
@@ -621,7 +150,7 @@ public final class MoldUdp64Client implements MessageSource
      */
     public String session()
     {
-        return sessionName;
+        return session.name();
     }
 
     /**
@@ -629,7 +158,7 @@ public final class MoldUdp64Client implements MessageSource
      */
     public long nextExpectedSequence()
     {
-        return nextExpected;
+        return sequencer.nextExpected();
     }
 
     /**
@@ -637,7 +166,7 @@ public final class MoldUdp64Client implements MessageSource
      */
     public long highestKnownSequence()
     {
-        return highestKnown;
+        return sequencer.highestKnown();
     }
 
     /**
@@ -647,166 +176,27 @@ public final class MoldUdp64Client implements MessageSource
      */
     public InetSocketAddress localAddress()
     {
-        try
+        return receiver.localAddress();
+    }
+
+    private boolean receive()
+    {
+        // Answers only matter while a gap is open; late ones wait for the next gap and are ignored as old.
+        final int result = receiver.receive(recovery.isGapOpen(), sequencer.nextExpected());
+        if (MoldUdp64PacketReceiver.NO_DATAGRAM == result)
         {
-            return (InetSocketAddress)dataChannel.getLocalAddress();
+            return false;
         }
-        catch (final IOException ex)
+        if (result >= 0)
         {
-            throw new UncheckedIOException(ex);
+            sequencer.onPacket(receiver.buffer(), receiver.length(), result, receiver.isAnswer());
         }
+        return true;
     }
 
-    /**
-     * @return datagrams received on both sockets, valid or not.
-     */
-    public long packetsReceived()
+    private static String sourceName(final Context ctx)
     {
-        return packetsReceived;
-    }
-
-    /**
-     * @return bytes received on both sockets.
-     */
-    public long bytesReceived()
-    {
-        return bytesReceived;
-    }
-
-    /**
-     * @return messages delivered to the handler.
-     */
-    public long messagesDelivered()
-    {
-        return messagesDelivered;
-    }
-
-    /**
-     * @return heartbeats received.
-     */
-    public long heartbeatsReceived()
-    {
-        return heartbeatsReceived;
-    }
-
-    /**
-     * @return packets ignored because every message in them was already delivered.
-     */
-    public long duplicatePackets()
-    {
-        return duplicatePackets;
-    }
-
-    /**
-     * @return messages skipped at the front of packets that overlapped what was already delivered.
-     */
-    public long duplicateMessages()
-    {
-        return duplicateMessages;
-    }
-
-    /**
-     * @return packets rejected as malformed or of another session.
-     */
-    public long malformedPackets()
-    {
-        return malformedPackets;
-    }
-
-    /**
-     * @return zero-length messages reported and not delivered.
-     */
-    public long emptyMessages()
-    {
-        return emptyMessages;
-    }
-
-    /**
-     * @return packets kept because they arrived ahead of a gap.
-     */
-    public long packetsStashed()
-    {
-        return packetsStashed;
-    }
-
-    /**
-     * @return packets ahead of a gap not kept because the stash was full (requested later instead).
-     */
-    public long stashOverflows()
-    {
-        return stashOverflows;
-    }
-
-    /**
-     * @return gaps detected.
-     */
-    public long gapsDetected()
-    {
-        return gapsDetected;
-    }
-
-    /**
-     * @return gaps whose every message was delivered.
-     */
-    public long gapsRecovered()
-    {
-        return gapsRecovered;
-    }
-
-    /**
-     * @return messages delivered that had been missing in a gap.
-     */
-    public long messagesRecovered()
-    {
-        return messagesRecovered;
-    }
-
-    /**
-     * @return requests sent.
-     */
-    public long requestsSent()
-    {
-        return requestsSent;
-    }
-
-    /**
-     * @return requests repeated after a timeout.
-     */
-    public long requestRetries()
-    {
-        return requestRetries;
-    }
-
-    /**
-     * @return requests the socket did not take.
-     */
-    public long requestSendsFailed()
-    {
-        return requestSendsFailed;
-    }
-
-    /**
-     * @return gaps reported as unrecoverable.
-     */
-    public long unrecoverableGaps()
-    {
-        return unrecoverableGaps;
-    }
-
-    /**
-     * @return messages skipped past as unrecoverable.
-     */
-    public long messagesSkipped()
-    {
-        return messagesSkipped;
-    }
-
-    /**
-     * @return times the session changed after the first.
-     */
-    public long sessionChanges()
-    {
-        return sessionChanges;
+        return "moldudp64:" + ctx.endpoint().getAddress().getHostAddress() + ":" + ctx.endpoint().getPort();
     }
 
     /**
@@ -862,7 +252,7 @@ public final class MoldUdp64Client implements MessageSource
                 throw new IllegalArgumentException("initialSequence >= 0, requestTimeoutNs > 0, " +
                     "maxRequestAttempts >= 1 and maxRequestMessages in 1.." + MoldUdp64Packet.MAX_MESSAGE_COUNT);
             }
-            if (stashCapacity < STASH_ENTRY_HEADER_LENGTH + MoldUdp64Packet.MAX_DATAGRAM_LENGTH)
+            if (stashCapacity < MoldUdp64PacketStash.ENTRY_HEADER_LENGTH + MoldUdp64Packet.MAX_DATAGRAM_LENGTH)
             {
                 throw new IllegalArgumentException("stashCapacity must hold one datagram: " + stashCapacity);
             }
