@@ -147,7 +147,8 @@ final class MoldUdp64GapRecovery
         long next = nextExpected;
         if (null == requestChannel)
         {
-            if (nowNs - gapDetectedNs >= ctx.requestTimeoutNs())
+            // Reported once: a kept gap is polled again on every duty cycle until the sequence passes it.
+            if (nowNs - gapDetectedNs >= ctx.requestTimeoutNs() && !unrecoverableReported)
             {
                 next = unrecoverable(nextExpected, holeEnd);
             }

@@ -122,6 +122,9 @@ class MoldUdp64ClientRolesTest
         clock.advance(TIMEOUT_NS);
         assertEquals(3, recovery.onHole(3, 4), "not skipped");
         assertTrue(recovery.isGapOpen());
+        clock.advance(TIMEOUT_NS);
+        assertEquals(3, recovery.onHole(3, 4), "still waiting, and already reported");
+        assertEquals(1, counters.unrecoverableGaps(), "one gap, reported once however often it is polled");
 
         recovery.closeIfRecovered(4);
         assertTrue(recovery.isGapOpen());
