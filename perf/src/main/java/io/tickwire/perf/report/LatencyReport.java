@@ -105,11 +105,11 @@ public final class LatencyReport
      * Format a µs figure the way the table shows it.
      *
      * @param micros value in µs.
-     * @return the text, three decimals.
+     * @return the text, three decimals, thousands separated.
      */
     public static String formatMicros(final double micros)
     {
-        return String.format(Locale.ROOT, "%.3f", micros);
+        return String.format(Locale.ROOT, "%,.3f", micros);
     }
 
     /**
@@ -248,7 +248,8 @@ public final class LatencyReport
                 final Map<String, Object> figures = figures(series);
                 sb.append("<tr data-series=\"").append(Svg.escape(series.name())).append("\"><td title=\"")
                     .append(Svg.escape(series.source())).append("\">").append(Svg.escape(series.name()))
-                    .append("</td><td class=\"num\" data-metric=\"count\">").append(figures.get("count"))
+                    .append("</td><td class=\"num\" data-metric=\"count\">")
+                    .append(String.format(Locale.ROOT, "%,d", (Long)figures.get("count")))
                     .append("</td>");
                 for (final String key : PERCENTILE_KEYS)
                 {
@@ -257,7 +258,7 @@ public final class LatencyReport
                 }
                 sb.append("<td class=\"num\" data-metric=\"max\">").append(formatMicros((Double)figures.get("max")))
                     .append("</td><td class=\"num\" data-metric=\"meanRatePerSecond\">")
-                    .append(String.format(Locale.ROOT, "%.0f", (Double)figures.get("meanRatePerSecond")))
+                    .append(String.format(Locale.ROOT, "%,.0f", (Double)figures.get("meanRatePerSecond")))
                     .append("</td></tr>\n");
             }
             sb.append("</table>\n</section>\n");

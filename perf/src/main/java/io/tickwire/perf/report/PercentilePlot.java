@@ -20,6 +20,7 @@ import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The classic HdrHistogram percentile plot as inline SVG: x is 1/(1-p) on a log scale labelled 0% .. 99.999%,
@@ -59,6 +60,7 @@ public final class PercentilePlot
         final double plotWidth = WIDTH - LEFT - RIGHT;
         final double plotHeight = HEIGHT - TOP - BOTTOM;
         final List<double[][]> lines = new ArrayList<>();
+        double minUs = Double.MAX_VALUE;
         double maxUs = 0;
         for (final Series s : series)
         {
@@ -67,10 +69,15 @@ public final class PercentilePlot
             for (final double[] point : points)
             {
                 maxUs = Math.max(maxUs, point[1]);
+                if (point[1] > 0)
+                {
+                    minUs = Math.min(minUs, point[1]);
+                }
             }
         }
-        final double step = Svg.tickStep(maxUs, 6);
-        final double yMax = Math.max(step, Math.ceil(maxUs / step) * step);
+        // A log axis, one grid line per decade: stages of 100 ns and of seconds share one chart and both show.
+        final int lowDecade = minUs == Double.MAX_VALUE ? 0 : (int)Math.floor(Math.log10(minUs));
+        final int highDecade = Math.max(lowDecade + 1, maxUs <= 0 ? 1 : (int)Math.ceil(Math.log10(maxUs)));
 
         final StringBuilder sb = new StringBuilder(16 * 1024);
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"percentile-plot\" width=\"").append(WIDTH)
@@ -93,17 +100,18 @@ public final class PercentilePlot
                 .append(Svg.coordinate(TOP + plotHeight + 18)).append("\" font-size=\"12\" text-anchor=\"middle\">")
                 .append(X_LABELS[i]).append("</text>\n");
         }
-        for (double y = 0; y <= yMax + step / 2; y += step)
+        for (int decade = lowDecade; decade <= highDecade; decade++)
         {
-            final double py = TOP + plotHeight - plotHeight * y / yMax;
+            final double y = Math.pow(10, decade);
+            final double py = TOP + plotHeight - plotHeight * (decade - lowDecade) / (highDecade - lowDecade);
             sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(Svg.coordinate(py))
                 .append("\" x2=\"").append(Svg.coordinate(LEFT + plotWidth)).append("\" y2=\"")
                 .append(Svg.coordinate(py)).append("\" stroke=\"#dddddd\"/>\n");
             sb.append("<text class=\"y-tick\" x=\"").append(LEFT - 6).append("\" y=\"")
                 .append(Svg.coordinate(py + 4)).append("\" font-size=\"12\" text-anchor=\"end\">")
-                .append(Svg.tickLabel(y, false)).append("</text>\n");
+                .append(decadeLabel(y)).append("</text>\n");
         }
-        axes(sb, plotWidth, plotHeight, "Percentile", "Latency (µs)");
+        axes(sb, plotWidth, plotHeight, "Percentile", "Latency (µs, log scale)");
 
         for (int i = 0; i < series.size(); i++)
         {
@@ -117,7 +125,8 @@ public final class PercentilePlot
             for (final double[] point : points)
             {
                 final double px = LEFT + plotWidth * point[0] / X_DECADES;
-                final double py = TOP + plotHeight - plotHeight * point[1] / yMax;
+                final double decades = Math.log10(Math.max(point[1], Math.pow(10, lowDecade))) - lowDecade;
+                final double py = TOP + plotHeight - plotHeight * decades / (highDecade - lowDecade);
                 sb.append(Svg.coordinate(px)).append(',').append(Svg.coordinate(py)).append(' ');
             }
             sb.setLength(sb.length() - 1);
@@ -135,6 +144,17 @@ public final class PercentilePlot
      * @param histogram values in ns.
      * @return points in increasing x, ending with the max at the right edge; empty for an empty histogram.
      */
+    /**
+     * A decade's label with thousands separators: {@code 0.01}, {@code 1}, {@code 1,000}, {@code 1,000,000}.
+     *
+     * @param value a power of ten.
+     * @return its label.
+     */
+    static String decadeLabel(final double value)
+    {
+        return value >= 1 ? String.format(Locale.ROOT, "%,.0f", value) : Svg.tickLabel(value, false);
+    }
+
     static double[][] points(final Histogram histogram)
     {
         final List<double[]> points = new ArrayList<>();

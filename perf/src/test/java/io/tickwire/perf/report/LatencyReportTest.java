@@ -79,7 +79,7 @@ class LatencyReportTest
         final Element plot = svgByClass("percentile-plot");
         assertEquals(List.of(PercentilePlot.X_LABELS), texts(plot, "x-tick"));
         assertEquals(List.of("Percentile"), texts(plot, "x-title"));
-        assertEquals(List.of("Latency (µs)"), texts(plot, "y-title"));
+        assertEquals(List.of("Latency (µs, log scale)"), texts(plot, "y-title"));
         final List<String> names = new ArrayList<>();
         for (final Element line : byClass(plot, "polyline", "series"))
         {
@@ -88,10 +88,25 @@ class LatencyReportTest
         }
         assertEquals(List.of(ReportFixtures.STAGES), names);
 
+        // Decades, thousands separated, from below the smallest value to above the largest.
         final List<String> yTicks = texts(plot, "y-tick");
-        final double topTick = Double.parseDouble(yTicks.get(yTicks.size() - 1));
-        final double maxUs = fixtures.expected[2].getMaxValue() / 1000.0;
+        final double bottomTick = Double.parseDouble(yTicks.get(0).replace(",", ""));
+        final double topTick = Double.parseDouble(yTicks.get(yTicks.size() - 1).replace(",", ""));
+        double minUs = Double.MAX_VALUE;
+        double maxUs = 0;
+        for (final Histogram expected : fixtures.expected)
+        {
+            minUs = Math.min(minUs, expected.getMinValue() / 1000.0);
+            maxUs = Math.max(maxUs, expected.getMaxValue() / 1000.0);
+        }
         assertTrue(topTick >= maxUs, "y axis reaches the largest max " + maxUs + " (top tick " + topTick + ")");
+        assertTrue(bottomTick <= minUs, "y axis starts below the smallest value " + minUs + " (" + bottomTick + ")");
+        for (int i = 1; i < yTicks.size(); i++)
+        {
+            assertEquals(10.0, Double.parseDouble(yTicks.get(i).replace(",", "")) /
+                Double.parseDouble(yTicks.get(i - 1).replace(",", "")), 1e-9, yTicks.toString());
+        }
+        assertEquals("1,000", PercentilePlot.decadeLabel(1_000));
     }
 
     @Test
@@ -135,7 +150,7 @@ class LatencyReportTest
                     cells.put(td.getAttribute("data-metric"), td.getTextContent());
                 }
             }
-            assertEquals(Long.toString(expected.getTotalCount()), cells.get("count"));
+            assertEquals(String.format(Locale.ROOT, "%,d", expected.getTotalCount()), cells.get("count"));
             for (int p = 0; p < LatencyReport.PERCENTILES.length; p++)
             {
                 assertEquals(
