@@ -59,6 +59,14 @@ final class SecurityEventPrinter implements SecurityEventListener
             (lockoutMs > 0 ? " locked out " + lockoutMs + " ms" : "") + ": " + text);
     }
 
+    /**
+     * {@inheritDoc}
+     */
+    public void onResendRequestRefused(final String sessionId, final String text)
+    {
+        print("security: ResendRequest refused and session " + sessionId + " logged out: " + text);
+    }
+
     private synchronized void print(final String line)
     {
         final long now = System.nanoTime();

@@ -47,6 +47,7 @@ import io.tickwire.fix.session.InboundObserver;
 import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.LogonThrottle;
+import io.tickwire.fix.session.ResendThrottle;
 import io.tickwire.fix.session.OrderEntry;
 import io.tickwire.fix.session.OutboundGate;
 import io.tickwire.fix.session.OwnerOnlyFileStoreFactory;
@@ -298,6 +299,7 @@ public final class Gateway implements AutoCloseable
             application = new GatewayApplication(
                 settings, credentials, stamper, inboundObserver, orderEntry, referenceSource, counters, control)
                 .logonThrottle(logonThrottle())
+                .resendThrottle(resendThrottle())
                 .securityEventListener(context.securityEventListener());
 
             final ExecutionReportSender sender = new ExecutionReportSender(
@@ -830,6 +832,25 @@ public final class Gateway implements AutoCloseable
     private long getLong(final String key, final long defaultValue) throws ConfigError, FieldConvertError
     {
         return settings.isSetting(key) ? settings.getLong(key) : defaultValue;
+    }
+
+    private ResendThrottle resendThrottle() throws ConfigError, FieldConvertError
+    {
+        final int maxRequests = getInt(GatewayConfiguration.MAX_RESEND_REQUESTS_PROP_NAME,
+            GatewayConfiguration.MAX_RESEND_REQUESTS_DEFAULT);
+        if (0 == maxRequests)
+        {
+            return null;
+        }
+        try
+        {
+            return new ResendThrottle(maxRequests, getLong(GatewayConfiguration.RESEND_WINDOW_MS_PROP_NAME,
+                GatewayConfiguration.RESEND_WINDOW_MS_DEFAULT), () -> System.nanoTime() / 1_000_000);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigError(ex.getMessage());
+        }
     }
 
     private LogonThrottle logonThrottle() throws ConfigError, FieldConvertError

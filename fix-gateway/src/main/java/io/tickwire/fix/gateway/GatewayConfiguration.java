@@ -151,6 +151,27 @@ public final class GatewayConfiguration
     public static final long LOGON_TIMEOUT_MS_DEFAULT = 5_000;
 
     /**
+     * Most ResendRequests a session may send within {@link #RESEND_WINDOW_MS_PROP_NAME}; one more and it is logged
+     * out (0 = no limit).
+     */
+    public static final String MAX_RESEND_REQUESTS_PROP_NAME = "TickwireMaxResendRequests";
+
+    /**
+     * Default: 10 ResendRequests per window; a client recovering a gap sends one.
+     */
+    public static final int MAX_RESEND_REQUESTS_DEFAULT = 10;
+
+    /**
+     * The window of {@link #MAX_RESEND_REQUESTS_PROP_NAME}, in milliseconds.
+     */
+    public static final String RESEND_WINDOW_MS_PROP_NAME = "TickwireResendWindowMs";
+
+    /**
+     * Default window: 10 seconds.
+     */
+    public static final long RESEND_WINDOW_MS_DEFAULT = 10_000;
+
+    /**
      * Consecutive failed logons for one user name before it is locked out (0 = no lockout).
      */
     public static final String LOGON_MAX_FAILURES_PROP_NAME = "TickwireLogonMaxFailures";

@@ -112,6 +112,7 @@ public final class GatewayApplication implements Application
     private final MessageStamp stamp = new MessageStamp();
     private LogonThrottle throttle;
     private SecurityEventListener securityListener = SecurityEventListener.NO_OP;
+    private ResendThrottle resendThrottle;
     // Written under this object's lock by onCreate (QuickFIX/J's start-up and I/O threads), read without it by
     // fromApp on the session thread: a concurrent map publishes each state safely and its get allocates nothing.
     private final Map<SessionID, SessionState> states = new ConcurrentHashMap<>();
@@ -157,6 +158,26 @@ public final class GatewayApplication implements Application
     {
         this.throttle = throttle;
         return this;
+    }
+
+    /**
+     * Limit ResendRequests per session; a session over the limit is logged out. Set before the acceptor starts.
+     *
+     * @param throttle the limit, or null for none.
+     * @return this.
+     */
+    public GatewayApplication resendThrottle(final ResendThrottle throttle)
+    {
+        this.resendThrottle = throttle;
+        return this;
+    }
+
+    /**
+     * @return the ResendRequest limit, or null.
+     */
+    public ResendThrottle resendThrottle()
+    {
+        return resendThrottle;
     }
 
     /**
@@ -288,14 +309,37 @@ public final class GatewayApplication implements Application
      * @param sessionId its session.
      * @throws RejectLogon when the logon fails authentication; QuickFIX/J answers with a Logout carrying the text.
      */
-    public void fromAdmin(final Message message, final SessionID sessionId) throws RejectLogon
+    public void fromAdmin(final Message message, final SessionID sessionId) throws RejectLogon, IncorrectTagValue
     {
         stamper.stamp(stamp);
         observer.onInbound(sessionId, message, stamp);
-        if (isLogon(message))
+        final String msgType = msgType(message);
+        if ("A".equals(msgType))
         {
             authenticate(message, sessionId);
         }
+        else if ("2".equals(msgType) && null != resendThrottle && !resendThrottle.allow(sessionId))
+        {
+            refuseResend(sessionId);
+        }
+    }
+
+    /**
+     * Not served, and the session logged out with the reason: QuickFIX/J answers the thrown exception with a session
+     * Reject of the ResendRequest instead of resending.
+     */
+    private void refuseResend(final SessionID sessionId) throws IncorrectTagValue
+    {
+        final String text = "too many ResendRequests: more than " + resendThrottle.maxRequests() + " in " +
+            resendThrottle.windowMs() + " ms";
+        counters.onResendRequestRefused();
+        securityListener.onResendRequestRefused(sessionId.toString(), text);
+        final Session session = Session.lookupSession(sessionId);
+        if (null != session && session.isLoggedOn())
+        {
+            session.logout(text);
+        }
+        throw new IncorrectTagValue(7);
     }
 
     /**
@@ -444,15 +488,15 @@ public final class GatewayApplication implements Application
         return socketAddress.substring(start, end);
     }
 
-    private static boolean isLogon(final Message message)
+    private static String msgType(final Message message)
     {
         try
         {
-            return "A".equals(message.getHeader().getString(35));
+            return message.getHeader().getString(35);
         }
         catch (final FieldNotFound ex)
         {
-            return false;
+            return "";
         }
     }
 

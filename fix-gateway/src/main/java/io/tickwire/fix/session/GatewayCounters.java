@@ -34,6 +34,7 @@ public final class GatewayCounters
     private final AtomicLong ordersReceived = new AtomicLong();
     private final AtomicLong reportsSent = new AtomicLong();
     private final AtomicLong logonFailures = new AtomicLong();
+    private final AtomicLong resendRequestsRefused = new AtomicLong();
     private final AtomicLong garbledDiscarded = new AtomicLong();
     private final AtomicLong agentErrors = new AtomicLong();
     private final AtomicLongArray rejectsByReason = new AtomicLongArray(REASONS);
@@ -178,6 +179,22 @@ public final class GatewayCounters
     public long reportsSent()
     {
         return reportsSent.get();
+    }
+
+    /**
+     * @return ResendRequests refused for going over the session's limit.
+     */
+    public long resendRequestsRefused()
+    {
+        return resendRequestsRefused.get();
+    }
+
+    /**
+     * A ResendRequest over the session's limit was refused.
+     */
+    public void onResendRequestRefused()
+    {
+        resendRequestsRefused.incrementAndGet();
     }
 
     /**

@@ -45,6 +45,16 @@ public interface SecurityEventListener
     }
 
     /**
+     * A ResendRequest over the session's limit was refused (not served) and the session logged out.
+     *
+     * @param sessionId the session.
+     * @param text      the Text (58) of the Logout.
+     */
+    default void onResendRequestRefused(final String sessionId, final String text)
+    {
+    }
+
+    /**
      * A Logon was refused; QuickFIX/J answers it with a Logout carrying {@code text} and disconnects.
      *
      * @param refusal       why.
