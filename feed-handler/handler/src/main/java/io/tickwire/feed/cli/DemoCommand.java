@@ -29,6 +29,7 @@ import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.client.ClientStages;
 import io.tickwire.feed.client.FeedClient;
 import io.tickwire.feed.client.FeedClientAgent;
+import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
@@ -328,7 +329,7 @@ public final class DemoCommand implements Callable<Integer>
         final Aeron aeron, final Subscriber subscriber, final EpochNanoClock clock, final boolean conflate)
     {
         final FeedClient[] holder = new FeedClient[1];
-        final FeedClient client = FeedClient.connect(new FeedClient.Context()
+        final FeedClient client = FeedClient.connect(new FeedClientContext()
             .aeron(aeron)
             .channel(channel)
             .streamId(STREAM_ID)

@@ -26,6 +26,7 @@ import io.tickwire.feed.client.BookListener;
 import io.tickwire.feed.client.ClientStages;
 import io.tickwire.feed.client.FeedClient;
 import io.tickwire.feed.client.FeedClientConfiguration;
+import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.client.GapListener;
 import io.tickwire.feed.client.RecoveryReason;
 import io.tickwire.latency.CalibratedEpochNanoClock;
@@ -249,7 +250,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             }
         };
 
-        final FeedClient.Context context = new FeedClient.Context()
+        final FeedClientContext context = new FeedClientContext()
             .channel(channel)
             .streamId(streamId)
             .snapshotRequest("none".equals(snapshotRequestChannel) ? null : snapshotRequestChannel,

@@ -67,7 +67,7 @@ class FeedClientSilenceTest
     {
         driver = TestMedia.launchDriver();
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-        client = FeedClient.connect(new FeedClient.Context()
+        client = FeedClient.connect(new FeedClientContext()
             .aeron(aeron)
             .channel(channel)
             .streamId(STREAM_ID)

@@ -100,9 +100,9 @@ class FeedClientTest
         }
     };
 
-    private FeedClient.Context clientContext(final boolean recovery)
+    private FeedClientContext clientContext(final boolean recovery)
     {
-        return new FeedClient.Context()
+        return new FeedClientContext()
             .aeron(aeron)
             .channel(channel)
             .streamId(STREAM_ID)
