@@ -282,7 +282,7 @@ public final class FeedBooksScenario implements Scenario
             this.clock = clock;
         }
 
-        public void onBookUpdate(final long instrumentId, final PriceLevelBook book)
+        public void onBookUpdate(final long instrumentId, final String symbol, final PriceLevelBook book)
         {
             if (null == publishToBook)
             {

@@ -136,7 +136,7 @@ public final class BookNotifier
             {
                 instrument.stale(true);
                 staleBooks++;
-                bookStateListener.onStale(instrument.instrumentId());
+                bookStateListener.onStale(instrument.instrumentId(), instrument.symbol());
             }
         }
     }
@@ -157,7 +157,7 @@ public final class BookNotifier
                 staleBooks--;
                 if (instrument.isSubscribed())
                 {
-                    bookStateListener.onFresh(instrument.instrumentId());
+                    bookStateListener.onFresh(instrument.instrumentId(), instrument.symbol());
                 }
             }
         }
@@ -178,7 +178,7 @@ public final class BookNotifier
                 instrument.stale(true);
                 instrument.staleForSilence(true);
                 staleBooks++;
-                bookStateListener.onStale(instrument.instrumentId());
+                bookStateListener.onStale(instrument.instrumentId(), instrument.symbol());
             }
         }
     }
@@ -204,7 +204,7 @@ public final class BookNotifier
                     staleBooks--;
                     if (instrument.isSubscribed())
                     {
-                        bookStateListener.onFresh(instrument.instrumentId());
+                        bookStateListener.onFresh(instrument.instrumentId(), instrument.symbol());
                     }
                 }
             }
@@ -255,15 +255,15 @@ public final class BookNotifier
         {
             instrument.crossState(crossState);
             bookStateListener.onCrossState(
-                instrument.instrumentId(), crossState, book.bestBidPrice(), book.bestAskPrice());
+                instrument.instrumentId(), instrument.symbol(), crossState, book.bestBidPrice(), book.bestAskPrice());
         }
         if (null != bookListener)
         {
-            bookListener.onBookUpdate(instrument.instrumentId(), book);
+            bookListener.onBookUpdate(instrument.instrumentId(), instrument.symbol(), book);
         }
         if (instrument.updateBbo() && null != bboListener)
         {
-            bboListener.onBbo(instrument.instrumentId(),
+            bboListener.onBbo(instrument.instrumentId(), instrument.symbol(),
                 instrument.bidPrice(), instrument.bidQuantity(), instrument.askPrice(), instrument.askQuantity());
         }
     }

@@ -50,7 +50,7 @@ import java.util.List;
  * <p>
  * Silence: the publisher sends a heartbeat when idle, so when nothing at all (no message, no heartbeat) has arrived
  * for longer than {@link FeedClientContext#silenceTimeoutNs(long)} the publisher is taken to be dead or cut off,
- * and every book goes stale ({@link GapListener#onSilence(long)}, {@link BookStateListener#onStale(long)}).
+ * and every book goes stale ({@link GapListener#onSilence(long)}, {@link BookStateListener#onStale(long, String)}).
  * The first message or heartbeat after it ends the silence: books are fresh again unless it showed a gap or a
  * restart, which are then handled as above.
  * <p>

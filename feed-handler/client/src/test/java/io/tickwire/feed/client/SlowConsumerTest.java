@@ -106,7 +106,7 @@ class SlowConsumerTest
         final Histogram fastLatency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final FeedClient[] fastHolder = new FeedClient[1];
         final FeedClient fast = client(subscriberAeron(), channel, new FeedClientContext()
-            .bookListener((instrumentId, book) ->
+            .bookListener((instrumentId, symbol, book) ->
                 fastLatency.recordValue(Math.max(0, clock.nanoTime() - fastHolder[0].lastPublishTimestamp()))));
         fastHolder[0] = fast;
 
@@ -114,7 +114,7 @@ class SlowConsumerTest
         final FeedClient slow = client(subscriberAeron(), channel, new FeedClientContext()
             .conflate(true)
             .fragmentLimit(4096)
-            .bookListener((instrumentId, book) ->
+            .bookListener((instrumentId, symbol, book) ->
             {
                 slowCallbacks.incrementAndGet();
                 LockSupport.parkNanos(100_000);

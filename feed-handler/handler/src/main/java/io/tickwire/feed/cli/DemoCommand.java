@@ -336,7 +336,7 @@ public final class DemoCommand implements Callable<Integer>
             .snapshotRequest("aeron:ipc", REQUEST_STREAM_ID)
             .snapshotResponse("aeron:ipc", RESPONSE_STREAM_ID)
             .conflate(conflate)
-            .bookListener((instrumentId, book) ->
+            .bookListener((instrumentId, symbol, book) ->
             {
                 final long now = clock.nanoTime();
                 final FeedClient feedClient = holder[0];

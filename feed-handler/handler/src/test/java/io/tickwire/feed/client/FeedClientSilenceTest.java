@@ -99,12 +99,12 @@ class FeedClientSilenceTest
             })
             .bookStateListener(new BookStateListener()
             {
-                public void onStale(final long instrumentId)
+                public void onStale(final long instrumentId, final String symbol)
                 {
                     states.add("stale " + instrumentId);
                 }
 
-                public void onFresh(final long instrumentId)
+                public void onFresh(final long instrumentId, final String symbol)
                 {
                     states.add("fresh " + instrumentId);
                 }
