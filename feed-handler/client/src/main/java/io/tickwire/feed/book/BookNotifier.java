@@ -124,7 +124,8 @@ public final class BookNotifier
     }
 
     /**
-     * Every subscribed book that is not yet stale goes stale (gap, late join, restart without a snapshot).
+     * The stream can no longer be trusted (gap, late join, restart, recovery started): every subscribed book that is
+     * not yet stale goes stale.
      */
     public void markAllStale()
     {
