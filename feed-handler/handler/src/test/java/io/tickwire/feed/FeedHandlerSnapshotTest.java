@@ -21,6 +21,7 @@ import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.BookComparison;
 import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.client.FeedClient;
+import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
@@ -74,9 +75,9 @@ class FeedHandlerSnapshotTest
             .errorStream(null);
     }
 
-    private FeedClient.Context clientContext(final boolean recovery)
+    private FeedClientContext clientContext(final boolean recovery)
     {
-        return new FeedClient.Context()
+        return new FeedClientContext()
             .aeron(aeron)
             .channel(channel)
             .streamId(1001)

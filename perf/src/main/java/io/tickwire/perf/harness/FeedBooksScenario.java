@@ -25,6 +25,7 @@ import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.client.BookListener;
 import io.tickwire.feed.client.FeedClient;
+import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.ingest.BinaryFileSource;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.latency.CalibratedEpochNanoClock;
@@ -217,7 +218,7 @@ public final class FeedBooksScenario implements Scenario
                 context.threadPlan(run + " feed handler agent " + row.agent() + ": thread " + row.thread() +
                     ", idle " + row.idleStrategy());
             }
-            client = FeedClient.connect(new FeedClient.Context()
+            client = FeedClient.connect(new FeedClientContext()
                 .aeron(feed.aeron())
                 .channel(channel)
                 .streamId(ctx.streamId())
@@ -282,7 +283,7 @@ public final class FeedBooksScenario implements Scenario
             this.clock = clock;
         }
 
-        public void onBookUpdate(final long instrumentId, final PriceLevelBook book)
+        public void onBookUpdate(final long instrumentId, final String symbol, final PriceLevelBook book)
         {
             if (null == publishToBook)
             {

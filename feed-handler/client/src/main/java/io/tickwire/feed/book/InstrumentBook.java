@@ -160,7 +160,7 @@ public final class InstrumentBook
      *
      * @return true while stale for silence.
      */
-    public boolean isStaleForSilence()
+    boolean isStaleForSilence()
     {
         return staleForSilence;
     }
@@ -170,7 +170,7 @@ public final class InstrumentBook
      *
      * @param stale true when the book can no longer be trusted.
      */
-    public void stale(final boolean stale)
+    void stale(final boolean stale)
     {
         this.stale = stale;
     }
@@ -180,7 +180,7 @@ public final class InstrumentBook
      *
      * @param staleForSilence true when marked stale because the feed fell silent.
      */
-    public void staleForSilence(final boolean staleForSilence)
+    void staleForSilence(final boolean staleForSilence)
     {
         this.staleForSilence = staleForSilence;
     }
@@ -190,7 +190,7 @@ public final class InstrumentBook
      *
      * @return true when an update is pending.
      */
-    public boolean isDirty()
+    boolean isDirty()
     {
         return dirty;
     }
@@ -200,7 +200,7 @@ public final class InstrumentBook
      *
      * @param dirty true when an update is pending.
      */
-    public void dirty(final boolean dirty)
+    void dirty(final boolean dirty)
     {
         this.dirty = dirty;
     }
@@ -210,7 +210,7 @@ public final class InstrumentBook
      *
      * @return the last reported state.
      */
-    public CrossState crossState()
+    CrossState crossState()
     {
         return crossState;
     }
@@ -220,7 +220,7 @@ public final class InstrumentBook
      *
      * @param crossState the state reported.
      */
-    public void crossState(final CrossState crossState)
+    void crossState(final CrossState crossState)
     {
         this.crossState = crossState;
     }
@@ -230,7 +230,7 @@ public final class InstrumentBook
      *
      * @return price, or {@link PriceLevelBook#NULL_PRICE}.
      */
-    public long bidPrice()
+    long bidPrice()
     {
         return bidPrice;
     }
@@ -240,7 +240,7 @@ public final class InstrumentBook
      *
      * @return quantity.
      */
-    public long bidQuantity()
+    long bidQuantity()
     {
         return bidQuantity;
     }
@@ -250,7 +250,7 @@ public final class InstrumentBook
      *
      * @return price, or {@link PriceLevelBook#NULL_PRICE}.
      */
-    public long askPrice()
+    long askPrice()
     {
         return askPrice;
     }
@@ -260,7 +260,7 @@ public final class InstrumentBook
      *
      * @return quantity.
      */
-    public long askQuantity()
+    long askQuantity()
     {
         return askQuantity;
     }
@@ -270,7 +270,7 @@ public final class InstrumentBook
      *
      * @return true when it changed.
      */
-    public boolean updateBbo()
+    boolean updateBbo()
     {
         final long newBidPrice = book.bestBidPrice();
         final long newBidQuantity = book.bestBidQuantity();

@@ -25,10 +25,11 @@ public interface BboListener
      * New BBO.
      *
      * @param instrumentId of the book.
+     * @param symbol       of the instrument, trimmed; empty until its definition arrived.
      * @param bidPrice     best bid, or {@link io.tickwire.feed.book.PriceLevelBook#NULL_PRICE}.
      * @param bidQuantity  at the best bid, 0 when empty.
      * @param askPrice     best offer, or {@link io.tickwire.feed.book.PriceLevelBook#NULL_PRICE}.
      * @param askQuantity  at the best offer, 0 when empty.
      */
-    void onBbo(long instrumentId, long bidPrice, long bidQuantity, long askPrice, long askQuantity);
+    void onBbo(long instrumentId, String symbol, long bidPrice, long bidQuantity, long askPrice, long askQuantity);
 }

@@ -28,7 +28,8 @@ public interface BookListener
      * The book of an instrument changed.
      *
      * @param instrumentId of the book.
+     * @param symbol       of the instrument, trimmed; empty until its definition arrived.
      * @param book         live L2 view; read it within the callback.
      */
-    void onBookUpdate(long instrumentId, PriceLevelBook book);
+    void onBookUpdate(long instrumentId, String symbol, PriceLevelBook book);
 }

@@ -27,8 +27,9 @@ public interface BookStateListener
      * The book may no longer reflect the stream (gap, late join, restart).
      *
      * @param instrumentId of the book.
+     * @param symbol       of the instrument, trimmed; empty until its definition arrived.
      */
-    default void onStale(long instrumentId)
+    default void onStale(long instrumentId, String symbol)
     {
     }
 
@@ -36,8 +37,9 @@ public interface BookStateListener
      * The book reflects the stream again.
      *
      * @param instrumentId of the book.
+     * @param symbol       of the instrument, trimmed; empty until its definition arrived.
      */
-    default void onFresh(long instrumentId)
+    default void onFresh(long instrumentId, String symbol)
     {
     }
 
@@ -45,11 +47,12 @@ public interface BookStateListener
      * The top of book became locked or crossed, or returned to normal.
      *
      * @param instrumentId of the book.
+     * @param symbol       of the instrument, trimmed; empty until its definition arrived.
      * @param crossState   new state.
      * @param bidPrice     best bid.
      * @param askPrice     best offer.
      */
-    default void onCrossState(long instrumentId, CrossState crossState, long bidPrice, long askPrice)
+    default void onCrossState(long instrumentId, String symbol, CrossState crossState, long bidPrice, long askPrice)
     {
     }
 }

@@ -76,7 +76,7 @@ class LossRecoveryTest
                 new Aeron.Context().aeronDirectoryName(publisherDriver.aeronDirectoryName()));
             subscriberAeron = Aeron.connect(
                 new Aeron.Context().aeronDirectoryName(subscriberDriver.aeronDirectoryName()));
-            final FeedClient feedClient = FeedClient.connect(new FeedClient.Context()
+            final FeedClient feedClient = FeedClient.connect(new FeedClientContext()
                 .aeron(subscriberAeron)
                 .channel(channel)
                 .streamId(STREAM_ID)

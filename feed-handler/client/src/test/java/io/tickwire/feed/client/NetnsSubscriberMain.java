@@ -51,7 +51,7 @@ public final class NetnsSubscriberMain
 
         try (MediaDriver driver = TestMedia.launchDriver();
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-            FeedClient client = FeedClient.connect(new FeedClient.Context()
+            FeedClient client = FeedClient.connect(new FeedClientContext()
                 .aeron(aeron)
                 .channel(channel)
                 .streamId(streamId)

@@ -83,7 +83,7 @@ class SlowConsumerTest
         return aeron;
     }
 
-    private FeedClient client(final Aeron aeron, final String channel, final FeedClient.Context context)
+    private FeedClient client(final Aeron aeron, final String channel, final FeedClientContext context)
     {
         final FeedClient client = FeedClient.connect(context
             .aeron(aeron)
@@ -105,16 +105,16 @@ class SlowConsumerTest
         final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
         final Histogram fastLatency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final FeedClient[] fastHolder = new FeedClient[1];
-        final FeedClient fast = client(subscriberAeron(), channel, new FeedClient.Context()
-            .bookListener((instrumentId, book) ->
+        final FeedClient fast = client(subscriberAeron(), channel, new FeedClientContext()
+            .bookListener((instrumentId, symbol, book) ->
                 fastLatency.recordValue(Math.max(0, clock.nanoTime() - fastHolder[0].lastPublishTimestamp()))));
         fastHolder[0] = fast;
 
         final AtomicLong slowCallbacks = new AtomicLong();
-        final FeedClient slow = client(subscriberAeron(), channel, new FeedClient.Context()
+        final FeedClient slow = client(subscriberAeron(), channel, new FeedClientContext()
             .conflate(true)
             .fragmentLimit(4096)
-            .bookListener((instrumentId, book) ->
+            .bookListener((instrumentId, symbol, book) ->
             {
                 slowCallbacks.incrementAndGet();
                 LockSupport.parkNanos(100_000);
@@ -123,7 +123,7 @@ class SlowConsumerTest
         closeables.add(slowRunner);
 
         // A subscriber whose application never reads: its image fills, its receiver stops advancing.
-        client(subscriberAeron(), channel, new FeedClient.Context());
+        client(subscriberAeron(), channel, new FeedClientContext());
 
         final TestFeedPublisher publisher = new TestFeedPublisher(publisherAeron, channel, STREAM_ID, fast::poll);
         closeables.add(publisher);
@@ -188,7 +188,7 @@ class SlowConsumerTest
     void shouldStallPublisherWithMinFlowControlWhenASubscriberStops()
     {
         final String channel = TestMedia.multicastChannel() + "|fc=min";
-        final FeedClient stopped = client(subscriberAeron(), channel, new FeedClient.Context());
+        final FeedClient stopped = client(subscriberAeron(), channel, new FeedClientContext());
         final TestFeedPublisher publisher = new TestFeedPublisher(publisherAeron, channel, STREAM_ID, Thread::yield);
         closeables.add(publisher);
         awaitReceivers(publisher, stopped, 1);

@@ -30,6 +30,7 @@ import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.client.ClientStages;
 import io.tickwire.feed.client.FeedClient;
 import io.tickwire.feed.client.FeedClientAgent;
+import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
@@ -329,14 +330,14 @@ public final class DemoCommand implements Callable<Integer>
         final Aeron aeron, final Subscriber subscriber, final EpochNanoClock clock, final boolean conflate)
     {
         final FeedClient[] holder = new FeedClient[1];
-        final FeedClient client = FeedClient.connect(new FeedClient.Context()
+        final FeedClient client = FeedClient.connect(new FeedClientContext()
             .aeron(aeron)
             .channel(channel)
             .streamId(STREAM_ID)
             .snapshotRequest("aeron:ipc", REQUEST_STREAM_ID)
             .snapshotResponse("aeron:ipc", RESPONSE_STREAM_ID)
             .conflate(conflate)
-            .bookListener((instrumentId, book) ->
+            .bookListener((instrumentId, symbol, book) ->
             {
                 final long now = clock.nanoTime();
                 final FeedClient feedClient = holder[0];

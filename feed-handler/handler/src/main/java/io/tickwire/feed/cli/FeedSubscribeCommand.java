@@ -26,6 +26,7 @@ import io.tickwire.feed.client.BookListener;
 import io.tickwire.feed.client.ClientStages;
 import io.tickwire.feed.client.FeedClient;
 import io.tickwire.feed.client.FeedClientConfiguration;
+import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.client.GapListener;
 import io.tickwire.feed.client.RecoveryReason;
 import io.tickwire.latency.CalibratedEpochNanoClock;
@@ -198,7 +199,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         final StageRecorder publishToReceive =
             recording.registry().recorder(ClientStages.PUBLISH_TO_RECEIVE, "subscriber");
         final StageRecorder receiveToBook = recording.registry().recorder(ClientStages.RECEIVE_TO_BOOK, "subscriber");
-        final BookListener bookListener = (instrumentId, book) ->
+        final BookListener bookListener = (instrumentId, symbol, book) ->
         {
             updates[0]++;
             final long nowNs = clock.nanoTime();
@@ -209,14 +210,14 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             receiveToBook.recordInterval(client.lastReceiveTimestamp(), nowNs);
             if (PrintMode.book == print)
             {
-                out.println(formatBook(symbolOf(holder[0], instrumentId), book, depth));
+                out.println(formatBook(label(instrumentId, symbol), book, depth));
             }
         };
-        final BboListener bboListener = (instrumentId, bidPrice, bidQuantity, askPrice, askQuantity) ->
+        final BboListener bboListener = (instrumentId, symbol, bidPrice, bidQuantity, askPrice, askQuantity) ->
         {
             if (PrintMode.bbo == print)
             {
-                out.println(symbolOf(holder[0], instrumentId) + " " + quantity(bidQuantity) + "@" +
+                out.println(label(instrumentId, symbol) + " " + quantity(bidQuantity) + "@" +
                     price(bidPrice) + " / " + quantity(askQuantity) + "@" + price(askPrice));
             }
         };
@@ -264,7 +265,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             }
         };
 
-        final FeedClient.Context context = new FeedClient.Context()
+        final FeedClientContext context = new FeedClientContext()
             .channel(channel)
             .streamId(streamId)
             .snapshotRequest("none".equals(snapshotRequestChannel) ? null : snapshotRequestChannel,
@@ -383,7 +384,13 @@ public final class FeedSubscribeCommand implements Callable<Integer>
     static String symbolOf(final FeedClient client, final long instrumentId)
     {
         final InstrumentBook instrument = client.instrument(instrumentId);
-        return null == instrument || instrument.symbol().isEmpty() ? "#" + instrumentId : instrument.symbol();
+        return label(instrumentId, null == instrument ? "" : instrument.symbol());
+    }
+
+    static String label(final long instrumentId, final String symbol)
+    {
+        // Until its definition arrives an instrument has no symbol: show its id rather than nothing.
+        return symbol.isEmpty() ? "#" + instrumentId : symbol;
     }
 
     static String price(final long price)

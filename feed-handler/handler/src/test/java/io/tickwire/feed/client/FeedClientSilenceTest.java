@@ -68,7 +68,7 @@ class FeedClientSilenceTest
     {
         driver = TestMedia.launchDriver();
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-        client = FeedClient.connect(new FeedClient.Context()
+        client = FeedClient.connect(new FeedClientContext()
             .aeron(aeron)
             .channel(channel)
             .streamId(STREAM_ID)
@@ -100,12 +100,12 @@ class FeedClientSilenceTest
             })
             .bookStateListener(new BookStateListener()
             {
-                public void onStale(final long instrumentId)
+                public void onStale(final long instrumentId, final String symbol)
                 {
                     states.add("stale " + instrumentId);
                 }
 
-                public void onFresh(final long instrumentId)
+                public void onFresh(final long instrumentId, final String symbol)
                 {
                     states.add("fresh " + instrumentId);
                 }

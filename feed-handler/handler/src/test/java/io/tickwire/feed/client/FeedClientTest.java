@@ -100,9 +100,9 @@ class FeedClientTest
         }
     };
 
-    private FeedClient.Context clientContext(final boolean recovery)
+    private FeedClientContext clientContext(final boolean recovery)
     {
-        return new FeedClient.Context()
+        return new FeedClientContext()
             .aeron(aeron)
             .channel(channel)
             .streamId(STREAM_ID)
@@ -200,12 +200,12 @@ class FeedClientTest
         final List<String> states = new ArrayList<>();
         client = FeedClient.connect(clientContext(false).bookStateListener(new BookStateListener()
         {
-            public void onStale(final long instrumentId)
+            public void onStale(final long instrumentId, final String symbol)
             {
                 states.add("stale " + instrumentId);
             }
 
-            public void onFresh(final long instrumentId)
+            public void onFresh(final long instrumentId, final String symbol)
             {
                 states.add("fresh " + instrumentId);
             }

@@ -1,0 +1,418 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.client;
+
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.tickwire.feed.book.BookBuilder;
+import io.tickwire.feed.book.BookNotifier;
+import io.tickwire.feed.book.InstrumentBook;
+import io.tickwire.latency.CalibratedEpochNanoClock;
+import io.tickwire.sbe.MarketDataHeader;
+import io.tickwire.sbe.md.HeartbeatDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.IntHashSet;
+import org.agrona.concurrent.NanoClock;
+
+import java.nio.ByteOrder;
+
+/**
+ * The sequence rules of the {@link FeedClient}, applied to every live fragment: which message is applied to the
+ * books, which is dropped, and what a gap, a duplicate, a publisher restart or a silence means for the books. The
+ * rules are listed on {@link FeedClient}. Messages in sequence are applied here; when the sequence breaks and
+ * snapshot channels are configured, the {@link SnapshotRecovery} takes over until its snapshot is in and hands
+ * the buffered messages back through {@link #resumeAfterSnapshot(long)} and {@link #replay(DirectBuffer, int, int)}.
+ */
+final class SequenceTracker implements FragmentHandler
+{
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+    private static final int TEMPLATE_ID_OFFSET = 2;
+
+    private final BookBuilder builder;
+    private final BookNotifier notifier;
+    private final SnapshotRecovery recovery;
+    private final GapListener gapListener;
+    private final NanoClock nanoClock;
+    private final long silenceTimeoutNs;
+    private final CalibratedEpochNanoClock receiveClock = CalibratedEpochNanoClock.shared();
+    private final IntHashSet retiredSessions = new IntHashSet();
+
+    private boolean hasSession;
+    private int sessionId;
+    private long expectedSequence = 1;
+    private long coveredBySnapshot;
+
+    private long messagesReceived;
+    private long heartbeats;
+    private long messagesApplied;
+    private long gaps;
+    private long duplicates;
+    private long publisherRestarts;
+    private long staleSessionMessages;
+    private long skippedCoveredBySnapshot;
+    private long lastPublishTimestamp;
+    private long lastReceiveTimestamp;
+    private long lastIngestTimestamp;
+
+    private long lastHeardNs;
+    private boolean silent;
+    private long silences;
+    private long gapsAtSilence;
+    private long restartsAtSilence;
+
+    /**
+     * Rules for one subscription.
+     *
+     * @param ctx         concluded configuration.
+     * @param builder     the books messages are applied to.
+     * @param notifier    told of changed, stale and fresh books.
+     * @param recovery    started when the sequence breaks, if enabled.
+     * @param gapListener told of gaps, duplicates, restarts and silences.
+     */
+    SequenceTracker(
+        final FeedClientContext ctx,
+        final BookBuilder builder,
+        final BookNotifier notifier,
+        final SnapshotRecovery recovery,
+        final GapListener gapListener)
+    {
+        this.builder = builder;
+        this.notifier = notifier;
+        this.recovery = recovery;
+        this.gapListener = gapListener;
+        this.nanoClock = ctx.nanoClock;
+        this.silenceTimeoutNs = ctx.silenceTimeoutNs;
+    }
+
+    long expectedSequence()
+    {
+        return expectedSequence;
+    }
+
+    long messagesReceived()
+    {
+        return messagesReceived;
+    }
+
+    long heartbeats()
+    {
+        return heartbeats;
+    }
+
+    long messagesApplied()
+    {
+        return messagesApplied;
+    }
+
+    long gaps()
+    {
+        return gaps;
+    }
+
+    long duplicates()
+    {
+        return duplicates;
+    }
+
+    long publisherRestarts()
+    {
+        return publisherRestarts;
+    }
+
+    long staleSessionMessages()
+    {
+        return staleSessionMessages;
+    }
+
+    long skippedCoveredBySnapshot()
+    {
+        return skippedCoveredBySnapshot;
+    }
+
+    long lastPublishTimestamp()
+    {
+        return lastPublishTimestamp;
+    }
+
+    long lastReceiveTimestamp()
+    {
+        return lastReceiveTimestamp;
+    }
+
+    long lastIngestTimestamp()
+    {
+        return lastIngestTimestamp;
+    }
+
+    boolean isSilent()
+    {
+        return silent;
+    }
+
+    long silences()
+    {
+        return silences;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        lastReceiveTimestamp = receiveClock.nanoTime();
+        messagesReceived++;
+        if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
+        {
+            // No sequence to check: the builder counts it as malformed.
+            builder.apply(buffer, offset, length);
+            return;
+        }
+
+        final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
+        final int session = header.sessionId();
+        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER);
+        if (!hasSession || session != sessionId)
+        {
+            if (hasSession && retiredSessions.contains(session))
+            {
+                staleSessionMessages++;
+                return;
+            }
+            // A heartbeat carries the last sequence published without consuming one: the next message is after it.
+            onNewSession(session, heartbeat ? sequence + 1 : sequence);
+        }
+
+        if (heartbeat)
+        {
+            onHeartbeat(sequence);
+            return;
+        }
+
+        if (recovery.isRecovering())
+        {
+            bufferWhileRecovering(buffer, offset, length, sequence);
+            return;
+        }
+
+        if (sequence == expectedSequence)
+        {
+            apply(buffer, offset, length);
+            expectedSequence++;
+        }
+        else if (sequence < expectedSequence)
+        {
+            if (sequence <= coveredBySnapshot)
+            {
+                skippedCoveredBySnapshot++;
+            }
+            else
+            {
+                duplicates++;
+                gapListener.onDuplicate(sequence, expectedSequence);
+            }
+        }
+        else
+        {
+            gaps++;
+            gapListener.onGap(expectedSequence, sequence);
+            if (recovery.isEnabled())
+            {
+                recovery.start(RecoveryReason.GAP);
+                bufferWhileRecovering(buffer, offset, length, sequence);
+            }
+            else
+            {
+                notifier.markAllStale();
+                apply(buffer, offset, length);
+                expectedSequence = sequence + 1;
+            }
+        }
+    }
+
+    /**
+     * The snapshot the books were just loaded from was taken at this sequence: the stream continues after it, and
+     * what it already contained is not a duplicate.
+     *
+     * @param snapshotSequence last sequence the snapshot contains.
+     */
+    void resumeAfterSnapshot(final long snapshotSequence)
+    {
+        expectedSequence = snapshotSequence + 1;
+        coveredBySnapshot = snapshotSequence;
+    }
+
+    /**
+     * A message buffered during recovery: applied if it is the next expected, otherwise the snapshot already had it.
+     *
+     * @param buffer holding the message.
+     * @param offset of the message.
+     * @param length of the message.
+     * @return true when applied.
+     */
+    boolean replay(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
+        if (sequence == expectedSequence)
+        {
+            apply(buffer, offset, length);
+            expectedSequence++;
+            return true;
+        }
+        skippedCoveredBySnapshot++;
+        return false;
+    }
+
+    /**
+     * Read the clock once per poll, not per fragment: hearing anything resets the silence, hearing nothing for
+     * longer than the timeout starts one.
+     *
+     * @param fragments read from the feed in this poll.
+     */
+    void checkSilence(final int fragments)
+    {
+        if (silenceTimeoutNs <= 0)
+        {
+            return;
+        }
+
+        final long nowNs = nanoClock.nanoTime();
+        if (fragments > 0)
+        {
+            if (silent)
+            {
+                endSilence(nowNs);
+            }
+            lastHeardNs = nowNs;
+        }
+        else if (!silent && hasSession && nowNs - lastHeardNs > silenceTimeoutNs)
+        {
+            startSilence(nowNs);
+        }
+    }
+
+    private void startSilence(final long nowNs)
+    {
+        silent = true;
+        silences++;
+        gapsAtSilence = gaps;
+        restartsAtSilence = publisherRestarts;
+        gapListener.onSilence(nowNs - lastHeardNs);
+        notifier.markAllStaleForSilence();
+    }
+
+    private void endSilence(final long nowNs)
+    {
+        silent = false;
+        gapListener.onSilenceEnded(nowNs - lastHeardNs);
+        // What arrived may itself have shown missed messages or a new publisher: then recovery (or the lack of
+        // it) decides when the books are fresh, not the end of the silence.
+        notifier.endSilence(
+            !recovery.isRecovering() && gaps == gapsAtSilence && publisherRestarts == restartsAtSilence);
+    }
+
+    private void onHeartbeat(final long lastPublishedSequence)
+    {
+        heartbeats++;
+        if (!recovery.isRecovering() && lastPublishedSequence >= expectedSequence)
+        {
+            // The tail of the stream was lost and nothing followed it: only the heartbeat can tell.
+            gaps++;
+            gapListener.onGap(expectedSequence, lastPublishedSequence + 1);
+            if (recovery.isEnabled())
+            {
+                recovery.start(RecoveryReason.GAP);
+            }
+            else
+            {
+                notifier.markAllStale();
+                expectedSequence = lastPublishedSequence + 1;
+            }
+        }
+    }
+
+    private void onNewSession(final int session, final long firstSequence)
+    {
+        final boolean restart = hasSession;
+        if (restart)
+        {
+            retiredSessions.add(sessionId);
+            publisherRestarts++;
+            gapListener.onPublisherRestart(sessionId, session, firstSequence);
+            builder.reset();
+            notifier.discardPending();
+        }
+        hasSession = true;
+        sessionId = session;
+        expectedSequence = 1;
+        coveredBySnapshot = 0;
+
+        if (1 == firstSequence)
+        {
+            if (recovery.isRecovering())
+            {
+                recovery.cancel();
+            }
+            notifier.markAllFresh();
+        }
+        else if (recovery.isEnabled())
+        {
+            recovery.start(restart ? RecoveryReason.PUBLISHER_RESTART : RecoveryReason.LATE_JOIN);
+        }
+        else
+        {
+            notifier.markAllStale();
+            expectedSequence = firstSequence;
+        }
+    }
+
+    /**
+     * While recovering the buffered messages must follow each other, so that they can be applied on top of the
+     * snapshot: a repeat is dropped, and a gap makes what was buffered useless.
+     */
+    private void bufferWhileRecovering(
+        final DirectBuffer buffer, final int offset, final int length, final long sequence)
+    {
+        if (recovery.hasBuffered())
+        {
+            final long nextSequence = recovery.nextBufferedSequence();
+            if (sequence < nextSequence)
+            {
+                duplicates++;
+                gapListener.onDuplicate(sequence, nextSequence);
+                return;
+            }
+            if (sequence > nextSequence)
+            {
+                gaps++;
+                gapListener.onGap(nextSequence, sequence);
+                recovery.discardBuffered();
+            }
+        }
+        recovery.buffer(buffer, offset, length, sequence);
+    }
+
+    private void apply(final DirectBuffer buffer, final int offset, final int length)
+    {
+        lastPublishTimestamp = buffer.getLong(offset + MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, ORDER);
+        lastIngestTimestamp = buffer.getLong(offset + MarketDataHeader.INGEST_TIMESTAMP_OFFSET, ORDER);
+        messagesApplied++;
+        final InstrumentBook changed = builder.apply(buffer, offset, length);
+        if (null != changed)
+        {
+            notifier.onBookChanged(changed);
+        }
+    }
+}
