@@ -120,6 +120,12 @@ public final class BookNotifier
      */
     public void discardPending()
     {
+        // Unmark them too: a book still marked would never be queued again, and its later updates never delivered.
+        for (int i = 0, count = dirtyCount; i < count; i++)
+        {
+            dirtyBooks[i].dirty(false);
+            dirtyBooks[i] = null;
+        }
         dirtyCount = 0;
     }
 

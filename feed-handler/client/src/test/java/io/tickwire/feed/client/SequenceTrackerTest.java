@@ -37,6 +37,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,6 +192,20 @@ class SequenceTrackerTest
         assertEquals(13, tracker.expectedSequence());
         assertEquals(1, tracker.heartbeats());
         assertEquals(10, tracker.messagesApplied());
+    }
+
+    @Test
+    void shouldKeepDeliveringConflatedUpdatesAfterAPublisherRestart()
+    {
+        final Set<String> updated = new TreeSet<>();
+        wire(true, (instrumentId, symbol, book) -> updated.add(symbol), null, bookStateListener);
+        deliverInOrder(1, 50);
+        // Not flushed: the updates are pending when the publisher restarts, and are dropped with its books.
+        session(SESSION + 1);
+        deliverInOrder(1, 50);
+        notifier.flush();
+
+        assertEquals(Set.of("SYM1", "SYM2"), updated, "the new session's changes reach the listener");
     }
 
     @Test
