@@ -93,6 +93,12 @@ public final class DemoCommand implements Callable<Integer>
         description = "How long to publish (default: ${DEFAULT-VALUE}).")
     long durationNs;
 
+    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5s",
+        converter = FeedSubscribeCommand.DurationConverter.class,
+        description = "Latency of the first TIME (JIT compiling, caches cold) is reported apart from the steady " +
+        "state (default: ${DEFAULT-VALUE}).")
+    long warmupNs;
+
     @Option(names = "--rate", paramLabel = "N", defaultValue = "50000",
         description = "Messages per second from the simulator (default: ${DEFAULT-VALUE}).")
     long rate;
@@ -112,6 +118,9 @@ public final class DemoCommand implements Callable<Integer>
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private long warmupEndsNs = Long.MAX_VALUE;
+    private long lastSampleNs;
+
     /**
      * One subscriber with its latency recorders.
      */
@@ -122,6 +131,8 @@ public final class DemoCommand implements Callable<Integer>
         final Recorder publishToCallback = new Recorder(3);
         final Histogram ingestToCallbackTotal = new Histogram(3);
         final Histogram publishToCallbackTotal = new Histogram(3);
+        final Histogram ingestToCallbackWarmup = new Histogram(3);
+        final Histogram publishToCallbackWarmup = new Histogram(3);
         final AtomicLong applied = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
         final AtomicLong recoveries = new AtomicLong();
@@ -144,10 +155,11 @@ public final class DemoCommand implements Callable<Integer>
             recoveries.setRelease(client.recoveriesCompleted());
         }
 
-        void sample()
+        void sample(final boolean warmingUp)
         {
-            ingestToCallbackTotal.add(ingestToCallback.getIntervalHistogram());
-            publishToCallbackTotal.add(publishToCallback.getIntervalHistogram());
+            (warmingUp ? ingestToCallbackWarmup : ingestToCallbackTotal).add(ingestToCallback.getIntervalHistogram());
+            (warmingUp ? publishToCallbackWarmup : publishToCallbackTotal)
+                .add(publishToCallback.getIntervalHistogram());
         }
     }
 
@@ -222,9 +234,17 @@ public final class DemoCommand implements Callable<Integer>
                 "C joins half-way and recovers from a snapshot");
             out.flush();
 
+            if (Runtime.getRuntime().availableProcessors() <= 2)
+            {
+                out.println("note: " + Runtime.getRuntime().availableProcessors() + " cores: driver, feed agents " +
+                    "and subscribers share them (compact profile, back-off idle), so these latencies include OS " +
+                    "scheduling; pinned busy-spin threads need free cores (docs/FEED-HANDLER.md)");
+            }
             start = feed.snapshot();
             FeedSnapshot previous = start;
             final long startNs = System.nanoTime();
+            warmupEndsNs = startNs + warmupNs;
+            lastSampleNs = startNs;
             final long deadlineNs = startNs + durationNs * 2 + TimeUnit.SECONDS.toNanos(30);
             long nextStatusNs = startNs + TimeUnit.SECONDS.toNanos(1);
             while (true)
@@ -341,6 +361,10 @@ public final class DemoCommand implements Callable<Integer>
             {
                 final long now = clock.nanoTime();
                 final FeedClient feedClient = holder[0];
+                if (0 == feedClient.lastPublishTimestamp())
+                {
+                    return; // a book loaded from a snapshot: no message was published for it, nothing to time
+                }
                 subscriber.publishToCallback.recordValue(Math.max(0, now - feedClient.lastPublishTimestamp()));
                 subscriber.ingestToCallback.recordValue(Math.max(0, now - feedClient.lastIngestTimestamp()));
                 subscriber.publishToReceive.recordInterval(
@@ -353,6 +377,9 @@ public final class DemoCommand implements Callable<Integer>
 
     private String status(final FeedSnapshot previous, final FeedSnapshot current, final List<Subscriber> subscribers)
     {
+        // An interval belongs to the warm-up if it began in it.
+        final boolean warmingUp = lastSampleNs < warmupEndsNs;
+        lastSampleNs = System.nanoTime();
         final double seconds = Math.max(1e-9, (current.nanoTime() - previous.nanoTime()) / 1e9);
         final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "published %,d (%,.0f msgs/s)",
             current.published(), (current.published() - previous.published()) / seconds));
@@ -362,10 +389,11 @@ public final class DemoCommand implements Callable<Integer>
             {
                 continue;
             }
-            subscriber.sample();
-            sb.append(String.format(Locale.ROOT, " | %s %,d gaps %d rec %d p99 %s",
+            subscriber.sample(warmingUp);
+            sb.append(String.format(Locale.ROOT, " | %s %,d gaps %d rec %d p99 %s%s",
                 subscriber.name.substring(0, 1), subscriber.applied.get(), subscriber.gaps.get(),
-                subscriber.recoveries.get(), micros(subscriber.publishToCallbackTotal.getValueAtPercentile(99))));
+                subscriber.recoveries.get(), micros((warmingUp ? subscriber.publishToCallbackWarmup :
+                subscriber.publishToCallbackTotal).getValueAtPercentile(99)), warmingUp ? " (warm-up)" : ""));
         }
         return sb.toString();
     }
@@ -455,15 +483,17 @@ public final class DemoCommand implements Callable<Integer>
             {
                 continue;
             }
-            subscriber.sample();
+            subscriber.sample(lastSampleNs < warmupEndsNs);
             final FeedClient client = subscriber.client;
             out.printf(Locale.ROOT, "  %-16s applied %,d, gaps %d, duplicates %d, recoveries %d, book errors %d%n",
                 subscriber.name, client.messagesApplied(), client.gaps(), client.duplicates(),
                 client.recoveriesCompleted(), client.totalBookErrors());
-            out.printf(Locale.ROOT, "  %-16s latency publish -> book callback: %s%n", "",
+            out.printf(Locale.ROOT, "  %-16s latency publish -> book callback (after warm-up): %s%n", "",
                 percentiles(subscriber.publishToCallbackTotal));
-            out.printf(Locale.ROOT, "  %-16s latency ingest  -> book callback: %s%n", "",
+            out.printf(Locale.ROOT, "  %-16s latency ingest  -> book callback (after warm-up): %s%n", "",
                 percentiles(subscriber.ingestToCallbackTotal));
+            out.printf(Locale.ROOT, "  %-16s warm-up (first %d s, apart): publish -> book callback %s%n", "",
+                TimeUnit.NANOSECONDS.toSeconds(warmupNs), percentiles(subscriber.publishToCallbackWarmup));
         }
     }
 

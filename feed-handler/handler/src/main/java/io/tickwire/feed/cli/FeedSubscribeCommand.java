@@ -34,6 +34,7 @@ import io.tickwire.latency.LatencyRecording;
 import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.md.Side;
 import org.HdrHistogram.Histogram;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
@@ -195,6 +196,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         final long[] updates = new long[1];
         final FeedClient[] holder = new FeedClient[1];
+        final AsyncLinePrinter printer = PrintMode.none == print ? null : new AsyncLinePrinter(out);
 
         final StageRecorder publishToReceive =
             recording.registry().recorder(ClientStages.PUBLISH_TO_RECEIVE, "subscriber");
@@ -204,20 +206,24 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             updates[0]++;
             final long nowNs = clock.nanoTime();
             final FeedClient client = holder[0];
-            latency.recordValue(Math.min(latency.getHighestTrackableValue(),
-                Math.max(0, nowNs - client.lastPublishTimestamp())));
-            publishToReceive.recordInterval(client.lastPublishTimestamp(), client.lastReceiveTimestamp());
-            receiveToBook.recordInterval(client.lastReceiveTimestamp(), nowNs);
+            // A book loaded from a snapshot has no published message to time.
+            if (0 != client.lastPublishTimestamp())
+            {
+                latency.recordValue(Math.min(latency.getHighestTrackableValue(),
+                    Math.max(0, nowNs - client.lastPublishTimestamp())));
+                publishToReceive.recordInterval(client.lastPublishTimestamp(), client.lastReceiveTimestamp());
+                receiveToBook.recordInterval(client.lastReceiveTimestamp(), nowNs);
+            }
             if (PrintMode.book == print)
             {
-                out.println(formatBook(label(instrumentId, symbol), book, depth));
+                printer.print(formatBook(label(instrumentId, symbol), book, depth));
             }
         };
         final BboListener bboListener = (instrumentId, symbol, bidPrice, bidQuantity, askPrice, askQuantity) ->
         {
             if (PrintMode.bbo == print)
             {
-                out.println(label(instrumentId, symbol) + " " + quantity(bidQuantity) + "@" +
+                printer.print(label(instrumentId, symbol) + " " + quantity(bidQuantity) + "@" +
                     price(bidPrice) + " / " + quantity(askQuantity) + "@" + price(askPrice));
             }
         };
@@ -225,7 +231,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         {
             if (PrintMode.trades == print)
             {
-                out.println(symbolOf(holder[0], instrumentId) + " trade " + quantity + "@" + price(price) +
+                printer.print(symbolOf(holder[0], instrumentId) + " trade " + quantity + "@" + price(price) +
                     " match=" + matchNumber);
             }
         };
@@ -310,10 +316,21 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             final long startNs = System.nanoTime();
             long nextStatusNs = startNs + TimeUnit.SECONDS.toNanos(1);
             long lastMessages = 0;
+            long seen = 0;
+            long firstMessageNs = 0;
+            long lastMessageNs = 0;
             while (running.get())
             {
                 idle.idle(client.poll());
                 final long nowNs = System.nanoTime();
+                final long received = client.messagesReceived();
+                if (received != seen)
+                {
+                    // Rates over the traffic itself, first message to last, not over the time spent waiting.
+                    firstMessageNs = 0 == seen ? nowNs : firstMessageNs;
+                    lastMessageNs = nowNs;
+                    seen = received;
+                }
                 if (nowNs >= nextStatusNs)
                 {
                     final long messages = client.messagesReceived();
@@ -326,8 +343,16 @@ public final class FeedSubscribeCommand implements Callable<Integer>
                     break;
                 }
             }
+            final long subscribedNs = System.nanoTime() - startNs;
+            CloseHelper.close(printer);
             out.flush();
-            err.println(summary(client, updates[0], latency, System.nanoTime() - startNs));
+            err.println(summary(client, updates[0], latency, lastMessageNs - firstMessageNs, subscribedNs));
+            if (null != printer)
+            {
+                err.println(String.format(Locale.ROOT, "printing: %,d lines on the printer thread, %,d dropped " +
+                    "because the terminal fell behind; the latency above is measured on the polling thread, " +
+                    "before printing", printer.printed(), printer.dropped()));
+            }
             if (0 == client.messagesReceived() && 0 == client.heartbeats())
             {
                 // Silence is not success: the usual cause is a channel, stream or interface that differs.
@@ -339,6 +364,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         }
         finally
         {
+            CloseHelper.quietClose(printer);
             finished.countDown();
             if (running.get())
             {
@@ -359,21 +385,30 @@ public final class FeedSubscribeCommand implements Callable<Integer>
     }
 
     static String summary(
-        final FeedClient client, final long bookUpdates, final Histogram latency, final long elapsedNs)
+        final FeedClient client,
+        final long bookUpdates,
+        final Histogram latency,
+        final long trafficNs,
+        final long subscribedNs)
     {
-        final double seconds = Math.max(1e-9, elapsedNs / 1e9);
+        final double seconds = Math.max(1e-3, trafficNs / 1e9);
+        final long p50 = latency.getValueAtPercentile(50);
+        final String behind = p50 < TimeUnit.MILLISECONDS.toNanos(10) ? "" : String.format(Locale.ROOT,
+            "%n  note: a p50 of %.1f ms is backlog, not transport: the subscriber fell behind the publisher (a " +
+            "publisher at --max outruns any subscriber; compare --print none, or pace it with --rate)", p50 / 1e6);
         return String.format(Locale.ROOT,
-            "summary: %,d messages received, %,d applied in %.1f s (%,.0f msgs/s), %,d book updates%n" +
+            "summary: %,d messages received, %,d applied in %.1f s of traffic, first to last message " +
+            "(%,.0f msgs/s; subscribed %.1f s), %,d book updates%n" +
             "  gaps %d, duplicates %d, publisher restarts %d, recoveries %d/%d, silences %d, stale books %d, " +
             "book errors %d%n" +
             "  latency publish -> callback: p50 %s, p90 %s, p99 %s, p99.9 %s, max %s (%,d samples)",
             client.messagesReceived(), client.messagesApplied(), seconds, client.messagesReceived() / seconds,
-            bookUpdates, client.gaps(), client.duplicates(), client.publisherRestarts(),
+            subscribedNs / 1e9, bookUpdates, client.gaps(), client.duplicates(), client.publisherRestarts(),
             client.recoveriesCompleted(), client.recoveriesStarted(), client.silences(), client.staleBooks(),
             client.totalBookErrors(),
             micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(90)),
             micros(latency.getValueAtPercentile(99)), micros(latency.getValueAtPercentile(99.9)),
-            micros(latency.getMaxValue()), latency.getTotalCount());
+            micros(latency.getMaxValue()), latency.getTotalCount()) + behind;
     }
 
     static String micros(final long nanos)

@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,7 +51,7 @@ class DemoCommandTest
         final String channel = io.tickwire.feed.client.TestMedia.multicastChannel();
         final int exit = new CommandLine(new DemoCommand())
             .setOut(new PrintWriter(out, true))
-            .execute("--duration", "4s", "--rate", "20000", "--symbols", "10", "--channel", channel,
+            .execute("--duration", "4s", "--warmup", "1s", "--rate", "20000", "--symbols", "10", "--channel", channel,
                 "--hlog", hlogDir.toString(), "--hlog-interval-ms", "200");
 
         final String output = out.toString();
@@ -57,6 +59,15 @@ class DemoCommandTest
         assertTrue(output.contains("verified 30 books (10 instruments x 3 subscribers)"), output);
         assertTrue(output.contains("80,000 published"), output);
         assertTrue(output.contains("RESULT: OK"), output);
+        // Warm-up (JIT) latency is reported apart from the steady state, each with its own samples.
+        final Matcher steady = Pattern.compile(
+            "A \\(every event\\).*\\n.*publish -> book callback \\(after warm-up\\): .*\\(([0-9,]+) samples\\)")
+            .matcher(output);
+        final Matcher warm = Pattern.compile("warm-up \\(first 1 s, apart\\): publish -> book callback .*" +
+            "\\(([0-9,]+) samples\\)").matcher(output);
+        assertTrue(steady.find() && warm.find(), output);
+        assertTrue(Long.parseLong(steady.group(1).replace(",", "")) > 0, output);
+        assertTrue(Long.parseLong(warm.group(1).replace(",", "")) > 0, output);
 
         final List<Path> logs;
         try (Stream<Path> files = Files.list(hlogDir))
