@@ -268,6 +268,10 @@ public final class Gateway implements AutoCloseable
                         throw new ConfigError(GatewayConfiguration.AUDIT_SYNC_PROP_NAME + ": " + ex.getMessage());
                     }
                 }
+                if (settings.isSetting(GatewayConfiguration.AUDIT_MAX_FILE_SIZE_PROP_NAME))
+                {
+                    auditContext.maxFileSize(settings.getLong(GatewayConfiguration.AUDIT_MAX_FILE_SIZE_PROP_NAME));
+                }
                 auditTrail = AuditTrail.launch(auditContext
                     .directory(auditDirectory)
                     .toleranceMicros(clockPolicy.toleranceMicros())

@@ -218,6 +218,12 @@ public final class GatewayConfiguration
     public static final String AUDIT_DIRECTORY_PROP_NAME = "TickwireAuditDirectory";
 
     /**
+     * Bytes at which the audit journal rotates to a new file (default {@code tickwire.audit.max.file.size}, 256 MiB).
+     * Rotated files are closed for good: archive them (docs/AUDIT-AND-TIME.md, "Retention").
+     */
+    public static final String AUDIT_MAX_FILE_SIZE_PROP_NAME = "TickwireAuditMaxFileSize";
+
+    /**
      * Audit durability contract before a report is released: {@code fsync} (default) or {@code write}; see
      * {@code io.tickwire.fix.audit.AuditSync}.
      */
