@@ -228,6 +228,50 @@ class JournalTest
     }
 
     @Test
+    void shouldKeepWritingAndVerifyingWhenRotatedFilesAreArchivedAway() throws IOException
+    {
+        final Path archive = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-archive"));
+        try (AuditTrail audit = AuditTrail.launch(AuditFixture.context(dir).maxFileSize(8192)))
+        {
+            for (int i = 0; i < 200; i++)
+            {
+                fixture.publish(audit.publisher(), i);
+                if (0 == i % 10)
+                {
+                    AuditFixture.drain(audit);
+                }
+            }
+            AuditFixture.drain(audit);
+
+            // Retention as documented: every file but the newest is closed; move them away while the gateway runs.
+            final List<Path> files = JournalReader.journalFiles(dir);
+            assertTrue(files.size() > 3, "rotated into " + files.size() + " files");
+            for (final Path file : files.subList(0, files.size() - 1))
+            {
+                Files.move(file, archive.resolve(file.getFileName()));
+            }
+            for (int i = 200; i < 300; i++)
+            {
+                fixture.publish(audit.publisher(), i);
+            }
+            AuditFixture.drain(audit);
+        }
+        try (AuditTrail reopened = AuditTrail.launch(AuditFixture.context(dir).maxFileSize(8192)))
+        {
+            fixture.publish(reopened.publisher(), 300);
+            AuditFixture.drain(reopened);
+        }
+
+        final JournalVerifyReport live = new JournalReader().verify(JournalReader.journalFiles(dir), null);
+        assertTrue(live.isValid(), live.issues()::toString);
+        final List<Path> all = new ArrayList<>(JournalReader.journalFiles(archive));
+        all.addAll(JournalReader.journalFiles(dir));
+        final JournalVerifyReport whole = new JournalReader().verify(all, null);
+        assertTrue(whole.isValid(), whole.issues()::toString);
+        assertEquals(301, whole.records());
+    }
+
+    @Test
     void shouldContinueJournalAfterReopenAndCutTornTail() throws IOException
     {
         writeRecords(10);
