@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.fix.session.MaskingLogFactory;
 import io.tickwire.latency.StageRecorder;
 import org.HdrHistogram.Histogram;
 import quickfix.Application;
@@ -130,7 +131,8 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
         }
         settings.setString(sessionId, "BeginString", beginString);
         initiator = new SocketInitiator(
-            this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
+            this, new MemoryStoreFactory(), settings, new MaskingLogFactory(new SLF4JLogFactory(settings)),
+            new DefaultMessageFactory());
         initiator.start();
     }
 

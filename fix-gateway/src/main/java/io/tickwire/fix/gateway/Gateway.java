@@ -47,6 +47,7 @@ import io.tickwire.fix.session.InboundObserver;
 import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.LogonThrottle;
+import io.tickwire.fix.session.MaskingLogFactory;
 import io.tickwire.fix.session.ResendThrottle;
 import io.tickwire.fix.session.OrderEntry;
 import io.tickwire.fix.session.OutboundGate;
@@ -83,6 +84,7 @@ import quickfix.FileLogFactory;
 import quickfix.FileStoreFactory;
 import quickfix.LogFactory;
 import quickfix.SLF4JLogFactory;
+import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
@@ -364,8 +366,14 @@ public final class Gateway implements AutoCloseable
             {
                 filePermissionWarnings.add("audit directory " + auditDirectory + " is open to group/others");
             }
-            final LogFactory logFactory = new DiscardRecordingLogFactory(hasFileLogPath() ?
-                OwnerOnlyFileStoreFactory.logFactory(settings) : new SLF4JLogFactory(settings), counters,
+            // A message for no known session (wrong CompID, address not allowed) QuickFIX/J logs whole to its class
+            // logger, outside the masked session logs: a Logon's password with it. Its session ID is enough.
+            if (!settings.isSetting(Session.SETTING_LOG_MESSAGE_WHEN_SESSION_NOT_FOUND))
+            {
+                settings.setBool(Session.SETTING_LOG_MESSAGE_WHEN_SESSION_NOT_FOUND, false);
+            }
+            final LogFactory logFactory = new DiscardRecordingLogFactory(new MaskingLogFactory(hasFileLogPath() ?
+                OwnerOnlyFileStoreFactory.logFactory(settings) : new SLF4JLogFactory(settings)), counters,
                 wireRecorder);
             acceptor = new SocketAcceptor(application, new OwnerOnlyFileStoreFactory(settings), settings, logFactory,
                 new DefaultMessageFactory());

@@ -27,8 +27,8 @@ import quickfix.SessionID;
 /**
  * Writes an audit record for every inbound order entry request (NewOrderSingle, OrderCancelRequest,
  * OrderCancelReplaceRequest, OrderStatusRequest, and any other application message as OTHER) with its receive
- * stamp and raw bytes, on the session thread, before the request is acted on. The publisher is the session
- * thread's own single-producer ring: no lock.
+ * stamp and raw bytes (secrets masked by {@link SecretMasking}), on the session thread, before the request is acted
+ * on. The publisher is the session thread's own single-producer ring: no lock.
  */
 public final class AuditingInboundObserver implements InboundObserver
 {
@@ -100,7 +100,8 @@ public final class AuditingInboundObserver implements InboundObserver
         }
         entry.reset().direction(Direction.INBOUND).eventType(eventType).outcome(Outcome.RECEIVED);
         fields.copy(message, sessionId, entry);
-        entry.rawMessage(message.toRawString());
+        // A UserRequest (BE) carries Password and NewPassword: the journal and the cluster log get them masked.
+        entry.rawMessage(SecretMasking.mask(message.toRawString()));
         if (null == commandRecord)
         {
             publisher.publish(stamp, entry);

@@ -87,7 +87,7 @@ public final class AuditingOutboundGate implements OutboundGate
             .outcome(cancelReject ? Outcome.REJECTED :
                 outcome(AuditFields.string(report, 150), AuditFields.string(report, 39)));
         fields.copy(report, session.getSessionID(), entry);
-        entry.rawMessage(report.toString());
+        entry.rawMessage(SecretMasking.mask(report.toString()));
         gate.hold(publisher.publish(stamp, entry), new Pending(session, report));
         gate.release(sender);
     }

@@ -31,6 +31,9 @@ import quickfix.SessionID;
  * and Logout (35=5) messages, from {@code toApp}/{@code toAdmin}, i.e. with the final header (MsgSeqNum,
  * SendingTime, PossDupFlag) and the bytes as they will be on the wire. Outcome {@code SENT}.
  * <p>
+ * Secrets are masked in the raw copy ({@link SecretMasking}), here and for discarded inbound messages (a garbled
+ * Logon holds its password): the journal's hash chain covers the masked bytes.
+ * <p>
  * Not gated: the gated record of an ExecutionReport ({@link AuditingOutboundGate}) remains the durability
  * guarantee; this is the wire evidence, including for messages the application never built.
  * <p>
@@ -127,8 +130,8 @@ public final class AuditingWireRecorder
 
     /**
      * Record an inbound message that the session layer discarded as garbled (bad CheckSum, BodyLength or
-     * framing): raw bytes as received and the reason. Rare, from QuickFIX/J's I/O or session thread: the shared
-     * lane.
+     * framing): raw bytes as received, secrets masked, and the reason. Rare, from QuickFIX/J's I/O or session
+     * thread: the shared lane.
      *
      * @param sessionId its session.
      * @param raw       the message as received.
@@ -188,7 +191,7 @@ public final class AuditingWireRecorder
             stamper.stamp(stamp);
             entry.reset().direction(Direction.OUTBOUND).eventType(eventType).outcome(Outcome.SENT);
             fields.copy(message, sessionId, entry);
-            entry.rawMessage(message.toString());
+            entry.rawMessage(SecretMasking.mask(message.toString()));
             publisher.publish(stamp, entry);
         }
 
@@ -197,8 +200,8 @@ public final class AuditingWireRecorder
             stamper.stamp(stamp);
             entry.reset().direction(Direction.INBOUND).eventType(AuditEventType.OTHER).outcome(Outcome.DISCARDED)
                 .sessionId(sessionId.toString())
-                .text(reason)
-                .rawMessage(raw);
+                .text(SecretMasking.mask(reason))
+                .rawMessage(SecretMasking.mask(raw));
             publisher.publish(stamp, entry);
         }
     }
