@@ -16,6 +16,7 @@
 package io.tickwire.fix.cluster;
 
 import io.aeron.ExclusivePublication;
+import io.aeron.FragmentAssembler;
 import io.aeron.Image;
 import io.aeron.cluster.client.ClusterException;
 import io.aeron.cluster.codecs.CloseReason;
@@ -29,14 +30,13 @@ import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.EngineSnapshotCodec;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
-import io.aeron.FragmentAssembler;
+import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.internal.CommandAppliedEventEncoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
 import io.tickwire.sbe.internal.ServiceSnapshotEncoder;
 import org.agrona.DirectBuffer;
-import io.tickwire.latency.StageRecorder;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -44,7 +44,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 

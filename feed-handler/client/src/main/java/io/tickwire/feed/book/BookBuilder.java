@@ -39,7 +39,7 @@ import java.util.Set;
 
 /**
  * Decodes published market data messages and applies them to per-instrument books, invoking the order, trade and
- * instrument listeners. Shared by the {@link FeedClient}, the snapshot server and the benchmarks so that every
+ * instrument listeners. Shared by the {@code FeedClient}, the snapshot server and the benchmarks so that every
  * party builds books with the same code.
  * <p>
  * This class decodes the message header and routes by template id; the messages are applied by

@@ -18,7 +18,7 @@ package io.tickwire.feed.book;
 
 /**
  * An order event could not be applied as described (unknown order, duplicate id, over-execution). Such events are
- * also counted per reason; see {@link FeedClient#bookErrors(BookResult)}.
+ * also counted per reason; see {@code FeedClient.bookErrors(BookResult)}.
  */
 @FunctionalInterface
 public interface BookErrorListener

@@ -15,9 +15,6 @@
  */
 package io.tickwire.feed.book;
 
-import io.tickwire.feed.client.BboListener;
-import io.tickwire.feed.client.BookListener;
-import io.tickwire.feed.client.BookStateListener;
 
 import java.util.Arrays;
 import java.util.List;

@@ -22,6 +22,7 @@ import io.aeron.Subscription;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.BookNotifier;
 import io.tickwire.feed.book.BookResult;
+import io.tickwire.feed.book.BookStateListener;
 import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.book.OrderBook;
 import io.tickwire.latency.CalibratedEpochNanoClock;

@@ -16,7 +16,10 @@
 package io.tickwire.feed.client;
 
 import io.aeron.Aeron;
+import io.tickwire.feed.book.BboListener;
 import io.tickwire.feed.book.BookErrorListener;
+import io.tickwire.feed.book.BookListener;
+import io.tickwire.feed.book.BookStateListener;
 import io.tickwire.feed.book.InstrumentListener;
 import io.tickwire.feed.book.OrderListener;
 import io.tickwire.feed.book.TradeListener;

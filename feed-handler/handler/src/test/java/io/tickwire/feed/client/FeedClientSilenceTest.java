@@ -21,6 +21,7 @@ import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.FeedHandler;
 import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSource;
+import io.tickwire.feed.book.BookStateListener;
 import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
 import io.tickwire.feed.sim.MarketDataFlowGenerator;

@@ -17,6 +17,7 @@ package io.tickwire.feed.client;
 
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
+import io.tickwire.feed.book.BookStateListener;
 import io.tickwire.feed.book.ReferenceFeed;
 import io.tickwire.feed.sim.MarketDataFlowGenerator;
 import io.tickwire.feed.snapshot.SnapshotServer;

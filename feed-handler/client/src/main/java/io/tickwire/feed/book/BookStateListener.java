@@ -13,9 +13,8 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.tickwire.feed.client;
+package io.tickwire.feed.book;
 
-import io.tickwire.feed.book.CrossState;
 
 /**
  * Trustworthiness of a book: stale while it may not reflect the stream, fresh again once it does; and whether its

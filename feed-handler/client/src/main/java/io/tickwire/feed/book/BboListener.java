@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.tickwire.feed.client;
+package io.tickwire.feed.book;
 
 /**
  * The best bid or offer (price or quantity) of an instrument changed.

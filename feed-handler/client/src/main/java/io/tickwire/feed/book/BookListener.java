@@ -13,12 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.tickwire.feed.client;
+package io.tickwire.feed.book;
 
-import io.tickwire.feed.book.PriceLevelBook;
 
 /**
- * A book changed. In conflation mode this fires at most once per instrument per {@link FeedClient#poll()} with the
+ * A book changed. In conflation mode this fires at most once per instrument per {@code FeedClient.poll()} with the
  * latest state.
  */
 @FunctionalInterface
