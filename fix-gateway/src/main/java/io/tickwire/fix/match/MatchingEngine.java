@@ -15,7 +15,6 @@
  */
 package io.tickwire.fix.match;
 
-import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.internal.BooleanType;
 import io.tickwire.sbe.internal.CancelOrderCommandDecoder;
 import io.tickwire.sbe.internal.CancelRejectedEventEncoder;
@@ -36,6 +35,7 @@ import io.tickwire.sbe.internal.ReplaceOrderCommandDecoder;
 import io.tickwire.sbe.internal.SessionCancelCommandDecoder;
 import io.tickwire.sbe.internal.Side;
 import io.tickwire.sbe.internal.TimeInForce;
+import io.tickwire.latency.StageRecorder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
