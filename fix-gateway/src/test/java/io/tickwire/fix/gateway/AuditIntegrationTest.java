@@ -50,7 +50,7 @@ class AuditIntegrationTest
         final int port = GatewayTestSupport.freePort();
         final Path journal = dir.resolve("audit");
         final ManualGatewayClock clock = new ManualGatewayClock(EPOCH_MICROS, 1_000).unsynchronised(16_000_000);
-        try (Gateway gateway = Gateway.launch(new Gateway.Context()
+        try (Gateway gateway = Gateway.launch(new GatewayContext()
             .settings(GatewayTestSupport.settings(dir, port))
             .clock(clock)
             .auditDirectory(journal));
@@ -104,7 +104,7 @@ class AuditIntegrationTest
     {
         final int port = GatewayTestSupport.freePort();
         final ManualGatewayClock clock = new ManualGatewayClock(EPOCH_MICROS, 1_000).unsynchronised(16_000_000);
-        try (Gateway gateway = Gateway.launch(new Gateway.Context()
+        try (Gateway gateway = Gateway.launch(new GatewayContext()
             .settings(GatewayTestSupport.settings(dir, port))
             .clock(clock)
             .requireClockSync(true));

@@ -63,7 +63,7 @@ class BadInputTest
     {
         final int port = GatewayTestSupport.freePort();
         final quickfix.SessionSettings settings = GatewayTestSupport.settings(dir, port);
-        gateway = Gateway.launch(new Gateway.Context().settings(settings).auditDirectory(dir.resolve("audit")));
+        gateway = Gateway.launch(new GatewayContext().settings(settings).auditDirectory(dir.resolve("audit")));
         client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         assertTrue(client.awaitLogon(10_000));
     }

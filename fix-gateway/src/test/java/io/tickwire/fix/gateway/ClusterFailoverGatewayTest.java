@@ -172,7 +172,7 @@ class ClusterFailoverGatewayTest
         settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
         settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("gateway-aeron").toString());
         settings.setString("TickwireCancelOnDisconnect", "N");
-        gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        gateway = Gateway.launch(new GatewayContext().settings(settings));
         client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         assertTrue(client.awaitLogon(10_000));
         return leader;

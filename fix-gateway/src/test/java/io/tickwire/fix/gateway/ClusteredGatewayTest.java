@@ -65,7 +65,7 @@ class ClusteredGatewayTest
         final SessionSettings settings = GatewayTestSupport.settings(dir, fixPort);
         settings.setString("TickwireCancelOnDisconnect", "N");
         settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, basePort);
-        return Gateway.launch(new Gateway.Context().settings(settings).clusterDirectory(dir.resolve("cluster")));
+        return Gateway.launch(new GatewayContext().settings(settings).clusterDirectory(dir.resolve("cluster")));
     }
 
     @Test
@@ -239,7 +239,7 @@ class ClusteredGatewayTest
             settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, basePort);
             settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
             settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, aeronDir.toString());
-            final Exception failure = assertThrows(Exception.class, () -> Gateway.launch(new Gateway.Context()
+            final Exception failure = assertThrows(Exception.class, () -> Gateway.launch(new GatewayContext()
                 .settings(settings).auditDirectory(dir.resolve("second-audit"))));
             assertTrue(String.valueOf(failure.getMessage()).contains("cluster member"), failure.toString());
             assertFalse(Files.exists(aeronDir), "the market data driver's directory is gone");

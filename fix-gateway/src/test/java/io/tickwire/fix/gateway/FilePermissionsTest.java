@@ -63,7 +63,7 @@ class FilePermissionsTest
         settings.setString(FileStoreFactory.SETTING_FILE_STORE_PATH, state.resolve("store").toString());
         settings.setString(FileLogFactory.SETTING_FILE_LOG_PATH, state.resolve("log").toString());
         try (Gateway gateway = Gateway.launch(
-            new Gateway.Context().settings(settings).auditDirectory(state.resolve("audit")));
+            new GatewayContext().settings(settings).auditDirectory(state.resolve("audit")));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD,
                 false))
         {
@@ -99,7 +99,7 @@ class FilePermissionsTest
         final int port = GatewayTestSupport.freePort();
         final SessionSettings settings = GatewayTestSupport.settings(dir, port);
         settings.setString(FileStoreFactory.SETTING_FILE_STORE_PATH, store.toString());
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings)))
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings)))
         {
             assertEquals(List.of("FileStorePath " + store + " is open to group/others"),
                 gateway.filePermissionWarnings());

@@ -55,7 +55,7 @@ class FixClientErrorsTest
         final SessionSettings settings = GatewayTestSupport.settings(dir, port);
         // The in-process engine: the logon is what is under test, not the order path.
         settings.removeSetting(new SessionID("DEFAULT", "", ""), GatewayConfiguration.CLUSTER_DIR_PROP_NAME);
-        try (Gateway ignore = Gateway.launch(new Gateway.Context().settings(settings)))
+        try (Gateway ignore = Gateway.launch(new GatewayContext().settings(settings)))
         {
             final String err = run("--host", "127.0.0.1", "--port", String.valueOf(port), "--orders", "1",
                 "--username", "alice", "--password", "not-her-password");

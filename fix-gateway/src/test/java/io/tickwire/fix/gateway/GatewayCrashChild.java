@@ -39,7 +39,7 @@ public final class GatewayCrashChild
         final Path dir = Path.of(args[0]);
         final SessionSettings settings = GatewayTestSupport.settings(dir, Integer.parseInt(args[1]));
         settings.setString(GatewayConfiguration.AUDIT_SYNC_PROP_NAME, args.length > 2 ? args[2] : "fsync");
-        final Gateway gateway = Gateway.launch(new Gateway.Context()
+        final Gateway gateway = Gateway.launch(new GatewayContext()
             .settings(settings)
             .auditDirectory(dir.resolve("audit")));
         System.out.println(

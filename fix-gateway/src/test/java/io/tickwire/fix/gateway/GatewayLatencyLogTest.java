@@ -55,7 +55,7 @@ class GatewayLatencyLogTest
         final LatencyRecording recording = LatencyRecording.start(hlogDir, "gateway", 100);
         final int exitCode;
         try (Gateway gateway = Gateway.launch(
-            new Gateway.Context().settings(settings).latencyRegistry(recording.registry())))
+            new GatewayContext().settings(settings).latencyRegistry(recording.registry())))
         {
             exitCode = new CommandLine(new FixClientCommand()).execute(
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--username", "alice",

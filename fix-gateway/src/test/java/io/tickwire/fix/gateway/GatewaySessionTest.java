@@ -48,7 +48,7 @@ class GatewaySessionTest
     void shouldLogOnAndTradeWithFix44Fix42AndFix50Sp2() throws Exception
     {
         final int port = GatewayTestSupport.freePort();
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(GatewayTestSupport.settings(dir, port)));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(GatewayTestSupport.settings(dir, port)));
             TestFixClient fix44 = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass", false);
             TestFixClient fix42 = new TestFixClient("FIX.4.2", "CLIENT42", port, "bob", "s3cret-pass", false);
             TestFixClient fix50 = new TestFixClient("FIXT.1.1", "CLIENT50", port, "bob", "s3cret-pass", false))
@@ -79,7 +79,7 @@ class GatewaySessionTest
     void shouldRejectBadPasswordAndCountIt() throws Exception
     {
         final int port = GatewayTestSupport.freePort();
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(GatewayTestSupport.settings(dir, port)));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(GatewayTestSupport.settings(dir, port)));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "wrong", false))
         {
             final Message logout = client.nextAdmin("5");
@@ -106,7 +106,7 @@ class GatewaySessionTest
                 refusals.add(new Refused(refusal, username, address));
             }
         };
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings).securityEventListener(listener)))
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings).securityEventListener(listener)))
         {
             // The client reconnects every second with the wrong password until the fifth failure locks alice out.
             try (TestFixClient guesser = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "wrong", false))
@@ -161,7 +161,7 @@ class GatewaySessionTest
     void shouldRejectLogonWithoutCredentials() throws Exception
     {
         final int port = GatewayTestSupport.freePort();
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(GatewayTestSupport.settings(dir, port)));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(GatewayTestSupport.settings(dir, port)));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, null, null, false))
         {
             final Message logout = client.nextAdmin("5");
@@ -176,7 +176,7 @@ class GatewaySessionTest
         final int port = GatewayTestSupport.freePort();
         final SessionSettings settings = GatewayTestSupport.settings(dir, port);
         settings.setString("AllowedRemoteAddresses", "10.255.255.1");
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass", false))
         {
             assertFalse(client.awaitLogon(3_000));
@@ -195,7 +195,7 @@ class GatewaySessionTest
             "FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass", null, false))
         {
             try (Gateway gateway = Gateway.launch(
-                new Gateway.Context().settings(GatewayTestSupport.settings(dir, port))))
+                new GatewayContext().settings(GatewayTestSupport.settings(dir, port))))
             {
                 assertTrue(client.awaitLogon(10_000));
                 for (int i = 0; i < 3; i++)
@@ -208,7 +208,7 @@ class GatewaySessionTest
                 assertTrue(expectedTarget >= 5, "logon + 3 orders received: " + expectedTarget);
             }
             try (Gateway gateway = Gateway.launch(
-                new Gateway.Context().settings(GatewayTestSupport.settings(dir, port))))
+                new GatewayContext().settings(GatewayTestSupport.settings(dir, port))))
             {
                 final Session restored = Session.lookupSession(gatewaySide);
                 assertTrue(restored.getStore().getNextTargetMsgSeqNum() >= expectedTarget);
@@ -248,7 +248,7 @@ class GatewaySessionTest
         settings.setString("SocketKeyStore", keystore.toString());
         settings.setString("SocketKeyStorePassword", "changeit");
         settings.setString("KeyStoreType", "PKCS12");
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass",
                 new String[]{
                     "SocketTrustStore", keystore.toString(),
@@ -263,7 +263,7 @@ class GatewaySessionTest
             assertReport(client.next(), '0', '0', "TLS1", "0", "1");
         }
 
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings));
             TestFixClient plain = new TestFixClient("FIX.4.4", "CLIENT1", gateway.port(), "alice", "s3cret-pass",
                 false))
         {

@@ -63,7 +63,7 @@ class MarketDataTest
         final OrderDeleteDecoder delete = new OrderDeleteDecoder();
 
         Aeron aeron = null;
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings));
             TestFixClient buyer = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass", false);
             TestFixClient seller = new TestFixClient("FIX.4.4", "CLIENT2", port, "bob", "s3cret-pass", false))
         {

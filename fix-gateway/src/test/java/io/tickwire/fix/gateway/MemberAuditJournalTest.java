@@ -88,7 +88,7 @@ class MemberAuditJournalTest
         final SessionSettings settings = GatewayTestSupport.settings(dir, fixPort);
         settings.setString("TickwireCancelOnDisconnect", "N");
         settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, basePort);
-        return Gateway.launch(new Gateway.Context().settings(settings)
+        return Gateway.launch(new GatewayContext().settings(settings)
             .clusterDirectory(dir.resolve("cluster"))
             .auditDirectory(dir.resolve("gateway-audit")));
     }
@@ -214,7 +214,7 @@ class MemberAuditJournalTest
         settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
         settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("gateway-aeron").toString());
         settings.setString("TickwireCancelOnDisconnect", "N");
-        gateway = Gateway.launch(new Gateway.Context().settings(settings).auditDirectory(dir.resolve("gateway-audit")));
+        gateway = Gateway.launch(new GatewayContext().settings(settings).auditDirectory(dir.resolve("gateway-audit")));
         client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         assertTrue(client.awaitLogon(10_000));
 

@@ -46,7 +46,7 @@ class OrderFlowTest
     void setUp() throws Exception
     {
         final int port = GatewayTestSupport.freePort();
-        gateway = Gateway.launch(new Gateway.Context().settings(GatewayTestSupport.settings(dir, port)));
+        gateway = Gateway.launch(new GatewayContext().settings(GatewayTestSupport.settings(dir, port)));
         buyer = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         seller = new TestFixClient("FIX.4.4", "CLIENT2", port, "bob", GatewayTestSupport.PASSWORD, false);
         assertTrue(buyer.awaitLogon(10_000));

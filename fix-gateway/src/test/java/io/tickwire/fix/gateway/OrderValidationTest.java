@@ -58,7 +58,7 @@ class OrderValidationTest
     void setUp() throws Exception
     {
         final int port = GatewayTestSupport.freePort();
-        gateway = Gateway.launch(new Gateway.Context()
+        gateway = Gateway.launch(new GatewayContext()
             .settings(GatewayTestSupport.settings(dir, port))
             .auditDirectory(dir.resolve("audit")));
         buyer = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);

@@ -97,7 +97,7 @@ class PreLogonLimitsTest
         port = GatewayTestSupport.freePort();
         final SessionSettings settings = GatewayTestSupport.settings(dir, port);
         settings.setLong(GatewayConfiguration.LOGON_TIMEOUT_MS_PROP_NAME, logonTimeoutMs);
-        gateway = Gateway.launch(new Gateway.Context().settings(settings).securityEventListener(
+        gateway = Gateway.launch(new GatewayContext().settings(settings).securityEventListener(
             new SecurityEventListener()
             {
                 public void onPreLogonClose(

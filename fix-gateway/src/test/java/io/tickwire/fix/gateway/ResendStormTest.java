@@ -61,7 +61,7 @@ class ResendStormTest
                 events.add(sessionId + " " + text);
             }
         };
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings).securityEventListener(listener));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings).securityEventListener(listener));
             TestFixClient storm = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD,
                 false);
             TestFixClient other = new TestFixClient("FIX.4.4", "CLIENT2", port, "bob", GatewayTestSupport.PASSWORD,

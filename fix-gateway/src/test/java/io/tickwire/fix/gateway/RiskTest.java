@@ -55,7 +55,7 @@ class RiskTest
         settings.setLong(clientSession, "TickwirePriceCollarBps", 500);
         settings.setLong(clientSession, "TickwireMaxOrdersPerSecond", 5);
         settings.setString(otherSession, "TickwireCancelOnDisconnect", "Y");
-        gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        gateway = Gateway.launch(new GatewayContext().settings(settings));
         client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         other = new TestFixClient("FIX.4.4", "CLIENT2", port, "bob", GatewayTestSupport.PASSWORD, false);
         assertTrue(client.awaitLogon(10_000));

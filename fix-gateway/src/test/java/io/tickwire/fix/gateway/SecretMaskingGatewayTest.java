@@ -83,7 +83,7 @@ class SecretMaskingGatewayTest
         final Path logDir = dir.resolve("log");
         final Path journal = dir.resolve("audit");
         settings.setString(FileLogFactory.SETTING_FILE_LOG_PATH, logDir.toString());
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings).auditDirectory(journal));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings).auditDirectory(journal));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", PASSWORD, false))
         {
             assertTrue(client.awaitLogon(10_000));
@@ -151,7 +151,7 @@ class SecretMaskingGatewayTest
         {
             final int port = GatewayTestSupport.freePort();
             try (Gateway gateway = Gateway.launch(
-                new Gateway.Context().settings(GatewayTestSupport.settings(dir, port)));
+                new GatewayContext().settings(GatewayTestSupport.settings(dir, port)));
                 TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", PASSWORD, false))
             {
                 assertTrue(client.awaitLogon(10_000));

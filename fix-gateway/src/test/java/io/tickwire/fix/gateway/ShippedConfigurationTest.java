@@ -80,7 +80,7 @@ class ShippedConfigurationTest
         final Client client = new Client();
         final SocketInitiator initiator = new SocketInitiator(client, new MemoryStoreFactory(), initiatorSettings,
             new SLF4JLogFactory(initiatorSettings), new DefaultMessageFactory());
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(gatewaySettings)))
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(gatewaySettings)))
         {
             initiator.start();
             final SessionID sessionId = initiator.getSessions().get(0);

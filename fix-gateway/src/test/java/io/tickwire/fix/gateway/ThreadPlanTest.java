@@ -62,7 +62,7 @@ class ThreadPlanTest
         settings.setString(GatewayConfiguration.REFERENCE_PRICES_PROP_NAME, "AAPL:100");
         settings.setString(new SessionID("FIX.4.4", GatewayTestSupport.GATEWAY_COMP_ID, "CLIENT2"),
             "TickwireCancelOnDisconnect", "Y");
-        gateway = Gateway.launch(new Gateway.Context().settings(settings));
+        gateway = Gateway.launch(new GatewayContext().settings(settings));
         assertTrue(gateway.threadPlan().startsWith(threading + " "), gateway.threadPlan());
         buyer = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         seller = new TestFixClient("FIX.4.4", "CLIENT2", port, "bob", GatewayTestSupport.PASSWORD, false);

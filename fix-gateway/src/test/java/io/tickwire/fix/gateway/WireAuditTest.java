@@ -63,7 +63,7 @@ class WireAuditTest
         final Message report;
         final Message sessionReject;
         final Message businessReject;
-        try (Gateway gateway = Gateway.launch(new Gateway.Context().settings(settings).auditDirectory(journal));
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings).auditDirectory(journal));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice",
                 GatewayTestSupport.PASSWORD, false))
         {

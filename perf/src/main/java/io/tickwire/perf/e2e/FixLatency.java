@@ -23,6 +23,7 @@ import io.tickwire.fix.cluster.EchoClusteredService;
 import io.tickwire.fix.cluster.MatchingService;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
+import io.tickwire.fix.gateway.GatewayContext;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.perf.harness.Scenario;
@@ -92,7 +93,7 @@ public final class FixLatency implements Scenario
         BARE,
 
         /**
-         * The gateway with an embedded one-member cluster ({@code Gateway.Context.clusterDirectory}): an order is
+         * The gateway with an embedded one-member cluster ({@code GatewayContext.clusterDirectory}): an order is
          * acknowledged once the cluster has committed it; the gateway's cluster client shares the member's driver.
          */
         GATEWAY_CLUSTER_1,
@@ -337,19 +338,19 @@ public final class FixLatency implements Scenario
             switch (target)
             {
                 case GATEWAY:
-                    server = Gateway.launch(new Gateway.Context().settings(settings));
+                    server = Gateway.launch(new GatewayContext().settings(settings));
                     break;
                 case GATEWAY_AUDIT_FSYNC:
                 case GATEWAY_AUDIT_WRITE:
                     settings.setString(GatewayConfiguration.AUDIT_SYNC_PROP_NAME,
                         target == Target.GATEWAY_AUDIT_FSYNC ? "fsync" : "write");
                     server = Gateway.launch(
-                        new Gateway.Context().settings(settings).auditDirectory(dir.resolve("audit")));
+                        new GatewayContext().settings(settings).auditDirectory(dir.resolve("audit")));
                     break;
                 case GATEWAY_CLUSTER_1:
                     settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, cluster.basePort());
                     server = Gateway.launch(
-                        new Gateway.Context().settings(settings).clusterDirectory(cluster.memberDir(0)));
+                        new GatewayContext().settings(settings).clusterDirectory(cluster.memberDir(0)));
                     break;
                 case GATEWAY_CLUSTER_3:
                     settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, cluster.ingressEndpoints());
@@ -357,7 +358,7 @@ public final class FixLatency implements Scenario
                         CLUSTER_CLIENT_MARKET_DATA_CHANNEL);
                     settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME,
                         cluster.dir().resolve("gateway-aeron").toString());
-                    server = Gateway.launch(new Gateway.Context().settings(settings));
+                    server = Gateway.launch(new GatewayContext().settings(settings));
                     break;
                 default:
                     server = new BareAckAcceptor(settings);

@@ -22,6 +22,7 @@ import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
+import io.tickwire.fix.gateway.GatewayContext;
 import io.tickwire.fix.gateway.OrderStages;
 import io.tickwire.latency.StageRecorder;
 import io.tickwire.perf.harness.OpenLoopPacer;
@@ -162,7 +163,7 @@ public final class OrderToTick implements Scenario
         final Initiator client = new Initiator(intended, counts, orderToAck);
         try
         {
-            gateway = Gateway.launch(new Gateway.Context().settings(settings));
+            gateway = Gateway.launch(new GatewayContext().settings(settings));
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(gateway.aeronDirectoryName()));
             final Subscription subscription = aeron.addSubscription(channel, STREAM_ID);
             final long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

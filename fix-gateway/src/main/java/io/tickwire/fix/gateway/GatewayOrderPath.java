@@ -1,0 +1,233 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.gateway;
+
+import io.aeron.Aeron;
+import io.tickwire.fix.cluster.ClusterMemberContext;
+import io.tickwire.fix.cluster.ClusterOrderAgent;
+import io.tickwire.fix.cluster.ClusterOrderPath;
+import io.tickwire.fix.cluster.MatchingService;
+import io.tickwire.fix.match.BookListener;
+import io.tickwire.fix.match.MatchingEngine;
+import io.tickwire.fix.match.ReferencePrices;
+import io.tickwire.fix.risk.ReferencePriceSource;
+import io.tickwire.fix.session.ExecutionReportSender;
+import io.tickwire.fix.session.GatewayApplication;
+import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.Instruments;
+import io.tickwire.fix.session.OutboundGate;
+import io.tickwire.fix.time.GatewayClock;
+import io.tickwire.latency.LatencyRegistry;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The order path behind the session thread: the command ring (session thread to order agent), the control ring
+ * (logouts, disconnects, kill switch from any thread), the event ring (order agent to report sender), the reference
+ * prices of the price collar, and the agent that turns commands into events. That agent is the in-process
+ * {@link MatchingEngine}, or a {@link ClusterOrderAgent} in front of an embedded one-member cluster
+ * ({@code TickwireClusterDir}) or of members run elsewhere ({@code TickwireClusterMembers}).
+ */
+final class GatewayOrderPath
+{
+    private static final int CONTROL_RING_CAPACITY = 64 * 1024;
+    private static final long CLOSE_DRAIN_TIMEOUT_NS = 5_000_000_000L;
+
+    private final Instruments instruments;
+    private final RingBuffer commands;
+    private final RingBuffer control;
+    private final RingBuffer events;
+    private final ReferencePrices referencePrices;
+
+    /**
+     * Allocate the rings and the reference prices; nothing is started.
+     *
+     * @param ctx concluded context: instruments and ring capacities.
+     */
+    GatewayOrderPath(final GatewayContext ctx)
+    {
+        instruments = ctx.instruments;
+        commands = new OneToOneRingBuffer(newRingBuffer(ctx.commandRingCapacity));
+        control = new ManyToOneRingBuffer(newRingBuffer(CONTROL_RING_CAPACITY));
+        events = new OneToOneRingBuffer(newRingBuffer(ctx.eventRingCapacity));
+        referencePrices = new ReferencePrices(instruments.maxInstrumentId());
+    }
+
+    RingBuffer commands()
+    {
+        return commands;
+    }
+
+    RingBuffer control()
+    {
+        return control;
+    }
+
+    /**
+     * @return the price collar's reference: the last trade, else the mid of the book, else the configured price.
+     */
+    ReferencePriceSource referenceSource()
+    {
+        return this::referencePrice;
+    }
+
+    /**
+     * The clustered order path when the context names a cluster directory or members, else null.
+     *
+     * @param ctx          concluded context.
+     * @param aeron        the market data client, whose driver carries an external cluster's ingress and egress.
+     * @param backPressure what the agent does while the event ring is full.
+     * @param bookListener where an embedded member's leader publishes book changes.
+     * @param auditing     whether the gateway journals: then an embedded member journals the inbound records too.
+     * @return the launched path, or null for the in-process engine.
+     */
+    ClusterOrderPath launchCluster(
+        final GatewayContext ctx,
+        final Aeron aeron,
+        final IdleStrategy backPressure,
+        final BookListener bookListener,
+        final boolean auditing)
+    {
+        final Path clusterDir = ctx.resolvedClusterDirectory;
+        if (null == clusterDir && null == ctx.clusterIngressEndpoints)
+        {
+            return null;
+        }
+        // Ingress sequences above any an earlier run of this gateway sent: the start time in microseconds.
+        final ClusterOrderAgent agent = new ClusterOrderAgent(commands, control, events, backPressure,
+            System.currentTimeMillis() * 1000, SystemNanoClock.INSTANCE);
+        if (null != ctx.clusterIngressEndpoints)
+        {
+            // The engine runs elsewhere: the collar's reference is the last trade the fills report.
+            agent.tradePrices(referencePrices);
+            return ClusterOrderPath.external(aeron.context().aeronDirectoryName(), ctx.clusterIngressEndpoints, agent);
+        }
+        final ClusterMemberContext member = new ClusterMemberContext()
+            .clusterDir(clusterDir.toFile())
+            .basePort(ctx.clusterBasePort);
+        final MatchingService service = new MatchingService(
+            instruments.instrumentIds(), ctx.retainedFinishedOrders, bookListener, referencePrices);
+        if (auditing)
+        {
+            // The inbound records travel in the log only with an audit trail: then the member journals them.
+            service.memberAudit(clusterDir.resolve(MatchingService.AUDIT_DIR_NAME));
+        }
+        final LatencyRegistry latency = ctx.latencyRegistry();
+        service.sameHostLatency(SystemNanoClock.INSTANCE,
+            null == latency ? null : latency.recorder(OrderStages.RISK_TO_MATCHED, "matching-service"));
+        return ClusterOrderPath.embedded(member, service, agent);
+    }
+
+    /**
+     * @param ctx          concluded context.
+     * @param backPressure what the engine does while the event ring is full.
+     * @param bookListener where book changes go.
+     * @return the in-process engine.
+     */
+    Agent newMatchingEngine(final GatewayContext ctx, final IdleStrategy backPressure, final BookListener bookListener)
+    {
+        final MatchingEngine engine = new MatchingEngine(
+            instruments.instrumentIds(),
+            commands,
+            control,
+            events,
+            referencePrices,
+            bookListener,
+            backPressure,
+            ctx.retainedFinishedOrders);
+        final LatencyRegistry latency = ctx.latencyRegistry();
+        if (null != latency)
+        {
+            engine.riskToMatchedRecorder(latency.recorder(OrderStages.RISK_TO_MATCHED, "matching-engine"));
+        }
+        return engine;
+    }
+
+    /**
+     * @param ctx          concluded context.
+     * @param application  the sessions the reports go to.
+     * @param outboundGate the release point of each report.
+     * @param counters     gateway counters.
+     * @param clock        the send clock.
+     * @return the agent that drains the event ring into ExecutionReports.
+     */
+    ExecutionReportSender newReportSender(
+        final GatewayContext ctx,
+        final GatewayApplication application,
+        final OutboundGate outboundGate,
+        final GatewayCounters counters,
+        final GatewayClock clock)
+    {
+        final ExecutionReportSender sender = new ExecutionReportSender(
+            events, application, instruments, outboundGate, counters, clock);
+        final LatencyRegistry latency = ctx.latencyRegistry();
+        if (null != latency)
+        {
+            sender.latencyRecorders(
+                latency.recorder(OrderStages.MATCHED_TO_ER_SENT, "execution-report-sender"),
+                latency.recorder(OrderStages.FIX_RECEIVE_TO_ER_SENT, "execution-report-sender"));
+        }
+        return sender;
+    }
+
+    /**
+     * Logging sessions out queues their cancel-on-disconnect commands: give the cluster a bounded time to commit
+     * and answer them (and anything else in flight) before the client stops, so they are not left to the next run.
+     *
+     * @param clusterPath the running clustered path.
+     */
+    void awaitClusterAnswers(final ClusterOrderPath clusterPath)
+    {
+        final long deadlineNs = System.nanoTime() + CLOSE_DRAIN_TIMEOUT_NS;
+        while (System.nanoTime() - deadlineNs < 0 &&
+            (commands.size() > 0 || control.size() > 0 || !clusterPath.agent().isIdle()))
+        {
+            LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
+    private long referencePrice(final int instrumentId)
+    {
+        final long last = referencePrices.lastTrade(instrumentId);
+        if (ReferencePrices.NO_PRICE != last)
+        {
+            return last;
+        }
+        final long bid = referencePrices.bestBid(instrumentId);
+        final long ask = referencePrices.bestAsk(instrumentId);
+        if (ReferencePrices.NO_PRICE != bid && ReferencePrices.NO_PRICE != ask)
+        {
+            return (bid + ask) / 2;
+        }
+        final long configured = instruments.configuredReferencePrice(instrumentId);
+        return Long.MIN_VALUE == configured ? ReferencePriceSource.NO_PRICE : configured;
+    }
+
+    private static UnsafeBuffer newRingBuffer(final int capacity)
+    {
+        return new UnsafeBuffer(ByteBuffer.allocateDirect(capacity + RingBufferDescriptor.TRAILER_LENGTH));
+    }
+}

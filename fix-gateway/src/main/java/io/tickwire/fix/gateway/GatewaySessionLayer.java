@@ -1,0 +1,228 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.fix.gateway;
+
+import io.tickwire.fix.audit.OwnerOnlyFiles;
+import io.tickwire.fix.session.AuditingInboundObserver;
+import io.tickwire.fix.session.DiscardRecordingLogFactory;
+import io.tickwire.fix.session.GatewayApplication;
+import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.InboundAuditRecord;
+import io.tickwire.fix.session.InboundSizeFilter;
+import io.tickwire.fix.session.LogonThrottle;
+import io.tickwire.fix.session.MaskingLogFactory;
+import io.tickwire.fix.session.OrderEntry;
+import io.tickwire.fix.session.OwnerOnlyFileStoreFactory;
+import io.tickwire.fix.session.PreLogonGuard;
+import io.tickwire.fix.session.ResendThrottle;
+import io.tickwire.fix.time.ClockSyncPolicy;
+import io.tickwire.fix.time.GatewayClock;
+import io.tickwire.fix.time.MessageStamper;
+import io.tickwire.latency.LatencyRegistry;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileLogFactory;
+import quickfix.FileStoreFactory;
+import quickfix.LogFactory;
+import quickfix.SLF4JLogFactory;
+import quickfix.SessionSettings;
+import quickfix.SocketAcceptor;
+import quickfix.mina.message.FIXProtocolCodecFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The session layer: the session thread's order entry, the QuickFIX/J application with its logon and resend
+ * throttles, and the {@link SocketAcceptor} with the gateway's filters in front of QuickFIX/J's decoder: a
+ * {@link PreLogonGuard} (bytes and time before logon) and an {@link InboundSizeFilter} (message size). Built in two
+ * steps to keep the gateway's build order: the application before the order path is launched (the report sender
+ * needs it), the acceptor and its filters after; nothing accepts a connection until the gateway starts the acceptor.
+ */
+final class GatewaySessionLayer
+{
+    private final GatewayContext ctx;
+    private final SessionSettings settings;
+    private final GatewayCounters counters;
+    private final OrderEntry orderEntry;
+    private final GatewayApplication application;
+    private final List<String> filePermissionWarnings = new ArrayList<>();
+    private SocketAcceptor acceptor;
+    private PreLogonGuard preLogonGuard;
+    private InboundSizeFilter sizeFilter;
+
+    /**
+     * The order entry and the application: nothing is started.
+     *
+     * @param ctx         concluded context.
+     * @param counters    gateway counters.
+     * @param orderPath   rings and reference prices.
+     * @param audit       the audit points.
+     * @param clock       the receive clock.
+     * @param clockPolicy tolerance and whether orders need a synchronised clock.
+     * @param threads     whose order agent the session thread wakes after each command.
+     */
+    GatewaySessionLayer(
+        final GatewayContext ctx,
+        final GatewayCounters counters,
+        final GatewayOrderPath orderPath,
+        final GatewayAudit audit,
+        final GatewayClock clock,
+        final ClockSyncPolicy clockPolicy,
+        final GatewayThreads threads)
+    {
+        this.ctx = ctx;
+        this.settings = ctx.settings();
+        this.counters = counters;
+        orderEntry = new OrderEntry(orderPath.commands(), ctx.instruments, counters, new YieldingIdleStrategy(),
+            ctx.clockSyncRequired, System.currentTimeMillis() * 1000);
+        orderEntry.nanoClock(clock::monotonicNanos);
+        final Runnable engineWaker = threads.engineWaker();
+        if (null != engineWaker)
+        {
+            orderEntry.wakeOnCommand(engineWaker);
+        }
+        final LatencyRegistry latency = ctx.latencyRegistry();
+        if (null != latency)
+        {
+            orderEntry.receiveToRiskRecorder(latency.recorder(OrderStages.FIX_RECEIVE_TO_RISK, "fix-session"));
+        }
+        final boolean clustered = null != ctx.resolvedClusterDirectory || null != ctx.clusterIngressEndpoints;
+        if (clustered && audit.inboundObserver() instanceof AuditingInboundObserver)
+        {
+            // The inbound audit record travels behind its command: the cluster log is the durable audit source.
+            final InboundAuditRecord auditRecord = new InboundAuditRecord();
+            ((AuditingInboundObserver)audit.inboundObserver()).commandRecord(auditRecord);
+            orderEntry.attachAuditRecord(auditRecord);
+        }
+        application = new GatewayApplication(settings, ctx.credentials, new MessageStamper(clock, clockPolicy),
+            audit.inboundObserver(), orderEntry, orderPath.referenceSource(), counters, orderPath.control())
+            .logonThrottle(logonThrottle())
+            .resendThrottle(resendThrottle())
+            .securityEventListener(ctx.securityEventListener());
+    }
+
+    /**
+     * Build the acceptor and its filters, and note the directories it writes into that others can read.
+     *
+     * @param audit the audit points: QuickFIX/J's discards are journalled through its wire recorder.
+     * @return the pre-logon guard, which owns a timer to close when the gateway closes.
+     * @throws ConfigError if QuickFIX/J rejects its settings.
+     * @throws IOException if a directory's permissions cannot be read.
+     */
+    PreLogonGuard buildAcceptor(final GatewayAudit audit) throws ConfigError, IOException
+    {
+        checkExistingDirectory(FileStoreFactory.SETTING_FILE_STORE_PATH);
+        if (hasFileLogPath())
+        {
+            checkExistingDirectory(FileLogFactory.SETTING_FILE_LOG_PATH);
+        }
+        final Path auditDirectory = ctx.resolvedAuditDirectory;
+        if (null != auditDirectory && Files.isDirectory(auditDirectory) &&
+            OwnerOnlyFiles.isSharedWithOthers(auditDirectory))
+        {
+            filePermissionWarnings.add("audit directory " + auditDirectory + " is open to group/others");
+        }
+        final LogFactory logFactory = new DiscardRecordingLogFactory(new MaskingLogFactory(hasFileLogPath() ?
+            OwnerOnlyFileStoreFactory.logFactory(settings) : new SLF4JLogFactory(settings)), counters,
+            audit.wireRecorder());
+        acceptor = new SocketAcceptor(application, new OwnerOnlyFileStoreFactory(settings), settings, logFactory,
+            new DefaultMessageFactory());
+
+        preLogonGuard = new PreLogonGuard(
+            ctx.preLogonMaxBytes, ctx.logonTimeoutMs, counters, ctx.securityEventListener());
+        sizeFilter = new InboundSizeFilter(ctx.maxMessageSize, preLogonGuard);
+        // Runs after QuickFIX/J built its chain (TLS, codec). The guard goes first, on the bytes of the wire, so
+        // that a TLS handshake that never ends is timed too; the cap goes between TLS and codec, on decrypted
+        // bytes.
+        final PreLogonGuard guard = preLogonGuard;
+        final InboundSizeFilter cap = sizeFilter;
+        acceptor.setIoFilterChainBuilder((chain) ->
+        {
+            chain.addFirst("tickwire-pre-logon", guard);
+            chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", cap);
+        });
+        return preLogonGuard;
+    }
+
+    GatewayApplication application()
+    {
+        return application;
+    }
+
+    SocketAcceptor acceptor()
+    {
+        return acceptor;
+    }
+
+    PreLogonGuard preLogonGuard()
+    {
+        return preLogonGuard;
+    }
+
+    InboundSizeFilter sizeFilter()
+    {
+        return sizeFilter;
+    }
+
+    List<String> filePermissionWarnings()
+    {
+        return filePermissionWarnings;
+    }
+
+    private LogonThrottle logonThrottle()
+    {
+        if (0 == ctx.logonMaxFailures && 0 == ctx.logonMaxAddressFailures)
+        {
+            return null;
+        }
+        return new LogonThrottle(ctx.logonMaxFailures, ctx.logonMaxAddressFailures, ctx.logonLockoutMs,
+            ctx.logonLockoutMaxMs, LogonThrottle.DEFAULT_CAPACITY, () -> System.nanoTime() / 1_000_000);
+    }
+
+    private ResendThrottle resendThrottle()
+    {
+        if (0 == ctx.maxResendRequests)
+        {
+            return null;
+        }
+        return new ResendThrottle(ctx.maxResendRequests, ctx.resendWindowMs, () -> System.nanoTime() / 1_000_000);
+    }
+
+    private boolean hasFileLogPath()
+    {
+        return settings.isSetting(FileLogFactory.SETTING_FILE_LOG_PATH);
+    }
+
+    /**
+     * A directory the gateway would write into that exists already keeps its mode: say so if others can read it.
+     */
+    private void checkExistingDirectory(final String key) throws ConfigError, IOException
+    {
+        if (settings.isSetting(key))
+        {
+            final Path directory = Path.of(settings.getString(key));
+            if (Files.isDirectory(directory) && OwnerOnlyFiles.isSharedWithOthers(directory))
+            {
+                filePermissionWarnings.add(key + " " + directory + " is open to group/others");
+            }
+        }
+    }
+}
