@@ -60,39 +60,39 @@ public final class EngineSnapshotCodec
     {
     }
 
-    static void write(final MatchingEngine engine, final Output output)
+    static void write(final OrderMatcher matcher, final OrderStore store, final Output output)
     {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
         final MessageHeaderEncoder header = new MessageHeaderEncoder();
-        final int[] instrumentIds = engine.instrumentIds();
-        int orderCount = engine.finishedCount();
+        final int[] instrumentIds = matcher.instrumentIds();
+        int orderCount = store.finishedCount();
         for (final int instrumentId : instrumentIds)
         {
-            final OrderBook book = engine.book(instrumentId);
+            final OrderBook book = matcher.book(instrumentId);
             orderCount += countOrders(book.bids()) + countOrders(book.asks());
         }
 
         final EngineSnapshotBeginEncoder begin = new EngineSnapshotBeginEncoder()
             .wrapAndApplyHeader(buffer, 0, header)
-            .matchNumber(engine.matchNumber())
+            .matchNumber(matcher.matchNumber())
             .orderCount(orderCount);
         final EngineSnapshotBeginEncoder.BooksEncoder books = begin.booksCount(instrumentIds.length);
         for (final int instrumentId : instrumentIds)
         {
-            books.next().instrumentId(instrumentId).lastTradePrice(engine.book(instrumentId).lastTradePrice());
+            books.next().instrumentId(instrumentId).lastTradePrice(matcher.book(instrumentId).lastTradePrice());
         }
         output.write(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + begin.encodedLength());
 
         final OrderSnapshotEncoder encoder = new OrderSnapshotEncoder();
         for (final int instrumentId : instrumentIds)
         {
-            final OrderBook book = engine.book(instrumentId);
+            final OrderBook book = matcher.book(instrumentId);
             writeSide(book.bids(), encoder, header, buffer, output);
             writeSide(book.asks(), encoder, header, buffer, output);
         }
-        for (int age = 0, count = engine.finishedCount(); age < count; age++)
+        for (int age = 0, count = store.finishedCount(); age < count; age++)
         {
-            writeOrder(engine.finished(age), encoder, header, buffer, output);
+            writeOrder(store.finished(age), encoder, header, buffer, output);
         }
 
         final EngineSnapshotEndEncoder end = new EngineSnapshotEndEncoder()
@@ -164,7 +164,8 @@ public final class EngineSnapshotCodec
      */
     public static final class Loader
     {
-        private final MatchingEngine engine;
+        private final OrderMatcher matcher;
+        private final OrderStore store;
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final EngineSnapshotBeginDecoder begin = new EngineSnapshotBeginDecoder();
         private final OrderSnapshotDecoder order = new OrderSnapshotDecoder();
@@ -173,9 +174,10 @@ public final class EngineSnapshotCodec
         private long orders;
         private boolean complete;
 
-        Loader(final MatchingEngine engine)
+        Loader(final OrderMatcher matcher, final OrderStore store)
         {
-            this.engine = engine;
+            this.matcher = matcher;
+            this.store = store;
         }
 
         /**
@@ -197,10 +199,10 @@ public final class EngineSnapshotCodec
                     onBegin();
                     begin.wrapAndApplyHeader(buffer, offset, header);
                     expectedOrders = begin.orderCount();
-                    engine.matchNumber(begin.matchNumber());
+                    matcher.matchNumber(begin.matchNumber());
                     for (final EngineSnapshotBeginDecoder.BooksDecoder book : begin.books())
                     {
-                        final OrderBook orderBook = engine.book((int)book.instrumentId());
+                        final OrderBook orderBook = matcher.book((int)book.instrumentId());
                         if (null == orderBook)
                         {
                             throw new IllegalStateException("snapshot has a book for instrument " +
@@ -221,7 +223,7 @@ public final class EngineSnapshotCodec
                         throw new IllegalStateException("snapshot incomplete: " + orders + " orders read, " +
                             expectedOrders + " announced, " + end.orderCount() + " at the end");
                     }
-                    engine.restoreReferencePrices();
+                    matcher.restoreReferencePrices();
                     complete = true;
                     break;
 
@@ -245,12 +247,13 @@ public final class EngineSnapshotCodec
                 throw new IllegalStateException("order outside a snapshot");
             }
             order.wrapAndApplyHeader(buffer, offset, header);
-            if (null == engine.book((int)order.instrumentId()))
+            final OrderBook book = matcher.book((int)order.instrumentId());
+            if (null == book)
             {
                 throw new IllegalStateException("snapshot order " + order.orderId() + " for instrument " +
                     order.instrumentId() + ", which is not configured");
             }
-            final Order restored = engine.newOrder();
+            final Order restored = store.acquire();
             restored.orderId = order.orderId();
             restored.correlationId = order.correlationId();
             restored.sessionIndex = (int)order.sessionIndex();
@@ -267,7 +270,11 @@ public final class EngineSnapshotCodec
             restored.ordStatus = order.ordStatusRaw();
             restored.live = BooleanType.TRUE == order.live();
             order.getClOrdId(restored.clOrdId, 0);
-            engine.restore(restored);
+            store.restore(restored);
+            if (restored.live)
+            {
+                book.rest(restored);
+            }
             orders++;
         }
 
