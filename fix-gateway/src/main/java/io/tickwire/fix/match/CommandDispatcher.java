@@ -29,13 +29,13 @@ import org.agrona.concurrent.NanoClock;
 
 /**
  * Decodes the internal SBE commands, from the rings or from a caller's log, and hands each to its rule in
- * {@link OrderRules}, one method per command type. What follows every command is done here once: the
+ * {@link OrderStateRules}, one method per command type. What follows every command is done here once: the
  * {@code risk->matched} latency stage, the changed book's reference prices, and the book listener's end of command
  * (market data goes out per command, not per change). A template it does not know is ignored.
  */
 final class CommandDispatcher implements MessageHandler
 {
-    private final OrderRules rules;
+    private final OrderStateRules rules;
     private final OrderMatcher matcher;
     private final BookListener bookListener;
     private final NanoClock nanoClock;
@@ -55,7 +55,7 @@ final class CommandDispatcher implements MessageHandler
      * @param nanoClock    ends the {@code risk->matched} stage (latency only, never state).
      */
     CommandDispatcher(
-        final OrderRules rules, final OrderMatcher matcher, final BookListener bookListener, final NanoClock nanoClock)
+        final OrderStateRules rules, final OrderMatcher matcher, final BookListener bookListener, final NanoClock nanoClock)
     {
         this.rules = rules;
         this.matcher = matcher;

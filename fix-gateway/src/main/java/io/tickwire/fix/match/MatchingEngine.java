@@ -34,7 +34,7 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  * Event order per command: accepted or rejected first, then fills (aggressor before resting side), then
  * the expiry of an immediate-or-cancel remainder.
  * <p>
- * This class wires the parts and holds the rings: {@link CommandDispatcher} decodes commands, {@link OrderRules}
+ * This class wires the parts and holds the rings: {@link CommandDispatcher} decodes commands, {@link OrderStateRules}
  * decides what each does, {@link OrderMatcher} holds the books and matches, {@link OrderStore} holds the orders,
  * {@link EngineEvents} encodes the events and {@link EngineSnapshotCodec} writes and loads the state.
  */
@@ -105,7 +105,7 @@ public final class MatchingEngine implements Agent
         this.store = new OrderStore(retainedFinishedOrders);
         this.matcher = new OrderMatcher(instrumentIds, store, engineEvents, bookListener, referencePrices);
         this.dispatcher = new CommandDispatcher(
-            new OrderRules(store, matcher, engineEvents), matcher, bookListener, nanoClock);
+            new OrderStateRules(store, matcher, engineEvents), matcher, bookListener, nanoClock);
     }
 
     /**

@@ -32,7 +32,7 @@ import io.tickwire.sbe.internal.SessionCancelCommandDecoder;
  * Reads each command's fields straight from its decoder and answers through {@link EngineEvents}; the books are
  * the {@link OrderMatcher}'s, the orders the {@link OrderStore}'s.
  */
-final class OrderRules
+final class OrderStateRules
 {
     private final OrderStore store;
     private final OrderMatcher matcher;
@@ -46,7 +46,7 @@ final class OrderRules
      * @param matcher the books.
      * @param events  where the answers go.
      */
-    OrderRules(final OrderStore store, final OrderMatcher matcher, final EngineEvents events)
+    OrderStateRules(final OrderStore store, final OrderMatcher matcher, final EngineEvents events)
     {
         this.store = store;
         this.matcher = matcher;
