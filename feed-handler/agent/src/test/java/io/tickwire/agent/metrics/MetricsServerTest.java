@@ -38,6 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * The endpoint on its own, scraped over HTTP: counters of a {@link CountersManager} standing in for a driver's CnC
+ * file, latencies with a clock the test moves, supplied values, names, the address.
+ */
 @Timeout(30)
 class MetricsServerTest
 {
