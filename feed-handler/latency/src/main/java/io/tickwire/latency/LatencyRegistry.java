@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The recorders of one process. Components ask for a {@link StageRecorder} per stage per writer thread at
@@ -43,6 +44,7 @@ public final class LatencyRegistry
     public static final int SIGNIFICANT_DIGITS_DEFAULT = 3;
 
     private final CopyOnWriteArrayList<StageRecorder> recorders = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<StageRecorder>> listeners = new CopyOnWriteArrayList<>();
     private final long highestTrackableValueNs;
     private final int significantValueDigits;
 
@@ -98,8 +100,35 @@ public final class LatencyRegistry
         final StageRecorder recorder = new StageRecorder(
             stage, writer, highestTrackableValueNs, significantValueDigits);
         recorders.add(recorder);
+        for (final Consumer<StageRecorder> listener : listeners)
+        {
+            listener.accept(recorder);
+        }
 
         return recorder;
+    }
+
+    /**
+     * Be told of every recorder made from now on, on the thread that makes it and before it is handed out, so a
+     * reader (a metrics endpoint) can attach before the first value is recorded. Recorders made before are in
+     * {@link #recorders()}; one made while the listener is being added may be in both.
+     *
+     * @param listener called with each new recorder; it must not block for long (components make recorders at
+     *                 set-up time, and wait for it).
+     */
+    public void addRecorderListener(final Consumer<StageRecorder> listener)
+    {
+        listeners.add(listener);
+    }
+
+    /**
+     * Stop telling a listener of new recorders.
+     *
+     * @param listener a listener added before.
+     */
+    public void removeRecorderListener(final Consumer<StageRecorder> listener)
+    {
+        listeners.remove(listener);
     }
 
     /**

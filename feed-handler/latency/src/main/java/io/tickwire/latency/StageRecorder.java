@@ -20,6 +20,7 @@ import org.HdrHistogram.SingleWriterRecorder;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * Records latencies of one stage from ONE writer thread, in nanoseconds.
@@ -32,6 +33,12 @@ import java.lang.invoke.VarHandle;
  * Values out of range are not thrown at the hot path: a negative value (clocks of two processes that disagree)
  * is counted in {@link #negativeCount()} and not recorded; a value above the highest trackable value is
  * recorded as that value and counted in {@link #clampedCount()}, so the tail is never silently shortened.
+ * <p>
+ * Taking an interval empties the recorder, so a second reader (a metrics endpoint beside the {@code .hlog} writer)
+ * would steal values from the first. It gets an {@link IntervalReader} instead: from then on every interval taken
+ * from the recorder, by whichever reader, is added to a pending histogram of each reader, and each reader sees
+ * every value exactly once. Without such a reader {@link #sampleInterval()} works as it always did. Either way
+ * only the reader side changes: the writer's {@link #recordValue(long)} is the same.
  */
 public final class StageRecorder
 {
@@ -55,10 +62,15 @@ public final class StageRecorder
     private final String stage;
     private final String writer;
     private final long highestTrackableValue;
+    private final int significantValueDigits;
     private final SingleWriterRecorder recorder;
+    private final Object readLock = new Object();
     private long negativeCount;
     private long clampedCount;
     private Histogram recycled;
+    private Histogram samplePending;
+    private Histogram sampleReturned;
+    private IntervalReader[] readers = new IntervalReader[0];
 
     /**
      * Create a recorder; most code gets one from {@link LatencyRegistry#recorder(String)} instead.
@@ -74,6 +86,7 @@ public final class StageRecorder
         this.stage = Stage.validate(stage);
         this.writer = writer;
         this.highestTrackableValue = highestTrackableValue;
+        this.significantValueDigits = significantValueDigits;
         this.recorder = new SingleWriterRecorder(1, highestTrackableValue, significantValueDigits);
     }
 
@@ -161,15 +174,146 @@ public final class StageRecorder
     }
 
     /**
-     * Take the values recorded since the previous sample. Reader side only (one reader at a time); the
-     * returned histogram is reused by the next call, so copy or add it before sampling again.
+     * Take the values recorded since the previous sample. Reader side only, for the one primary reader (the
+     * {@link HlogWriterAgent}); further readers use {@link #newReader()}. The returned histogram is reused by the
+     * next call, so copy or add it before sampling again.
      *
      * @return the interval histogram, owned by this recorder.
      */
     public Histogram sampleInterval()
     {
+        synchronized (readLock)
+        {
+            drain();
+            if (null == samplePending)
+            {
+                return recycled;
+            }
+
+            // The histogram handed out last time is finished with: it becomes the next pending one.
+            final Histogram sample = samplePending;
+            samplePending = sampleReturned;
+            samplePending.reset();
+            sampleReturned = sample;
+            return sample;
+        }
+    }
+
+    /**
+     * A further reader of this recorder's values that neither steals from {@link #sampleInterval()} nor is
+     * stolen from. It starts with the values no reader has taken yet (all of them when nothing samples this
+     * recorder). Each reader costs a histogram and an addition per interval taken, on the reader side only.
+     *
+     * @return a reader; close it when done.
+     */
+    public IntervalReader newReader()
+    {
+        synchronized (readLock)
+        {
+            if (null == samplePending)
+            {
+                // From now on another thread may drain between two primary samples: the primary reader must no
+                // longer be handed the histogram the recorder recycles, which it may still be reading.
+                samplePending = newHistogram();
+                sampleReturned = newHistogram();
+                recycled = null;
+            }
+
+            final IntervalReader reader = new IntervalReader(newHistogram());
+            final IntervalReader[] more = Arrays.copyOf(readers, readers.length + 1);
+            more[readers.length] = reader;
+            readers = more;
+            return reader;
+        }
+    }
+
+    /**
+     * A reader of a {@link StageRecorder} besides its primary one, made by {@link StageRecorder#newReader()}.
+     * Thread safe; readers of one recorder serialise on it (never with the writer).
+     */
+    public final class IntervalReader implements AutoCloseable
+    {
+        private final Histogram pending;
+        private boolean closed;
+
+        private IntervalReader(final Histogram pending)
+        {
+            this.pending = pending;
+        }
+
+        /**
+         * The recorder this reader reads.
+         *
+         * @return the recorder.
+         */
+        public StageRecorder recorder()
+        {
+            return StageRecorder.this;
+        }
+
+        /**
+         * Add the values recorded since this reader's previous call to a histogram.
+         *
+         * @param target where to add them; its range must cover the recorder's highest trackable value.
+         * @return the number of values added.
+         */
+        public long sampleInto(final Histogram target)
+        {
+            synchronized (readLock)
+            {
+                if (closed)
+                {
+                    return 0;
+                }
+                drain();
+                final long count = pending.getTotalCount();
+                target.add(pending);
+                pending.reset();
+                return count;
+            }
+        }
+
+        /**
+         * Stop reading: the recorder no longer adds intervals for this reader.
+         */
+        public void close()
+        {
+            synchronized (readLock)
+            {
+                if (!closed)
+                {
+                    closed = true;
+                    final IntervalReader[] fewer = new IntervalReader[readers.length - 1];
+                    int i = 0;
+                    for (final IntervalReader reader : readers)
+                    {
+                        if (reader != this)
+                        {
+                            fewer[i++] = reader;
+                        }
+                    }
+                    readers = fewer;
+                }
+            }
+        }
+    }
+
+    private void drain()
+    {
         recycled = recorder.getIntervalHistogram(recycled);
-        return recycled;
+        if (null != samplePending)
+        {
+            samplePending.add(recycled);
+            for (final IntervalReader reader : readers)
+            {
+                reader.pending.add(recycled);
+            }
+        }
+    }
+
+    private Histogram newHistogram()
+    {
+        return new Histogram(1, highestTrackableValue, significantValueDigits);
     }
 
     /**

@@ -97,6 +97,85 @@ class StageRecorderTest
     }
 
     @Test
+    void shouldGiveASecondReaderEveryValueWithoutTakingThemFromTheFirst()
+    {
+        final StageRecorder recorder = new LatencyRegistry().recorder("ring->publish");
+        recorder.recordValue(1_000);
+        final StageRecorder.IntervalReader reader = recorder.newReader();
+        final Histogram seen = new Histogram(1, recorder.highestTrackableValue(), 3);
+
+        recorder.recordValue(2_000);
+        recorder.recordValue(3_000);
+        assertEquals(3, reader.sampleInto(seen), "a reader starts with the values no one has taken yet");
+        final Histogram first = recorder.sampleInterval();
+        assertEquals(3, first.getTotalCount(), "the primary reader still gets every value");
+
+        recorder.recordValue(4_000);
+        assertEquals(1, reader.sampleInto(seen));
+        assertEquals(3, first.getTotalCount(), "a reader's drain does not touch the primary's sample");
+        assertEquals(1, recorder.sampleInterval().getTotalCount());
+        assertEquals(0, reader.sampleInto(seen));
+        assertEquals(4, seen.getTotalCount());
+
+        recorder.recordValue(6_000);
+        recorder.sampleInterval();
+        final StageRecorder.IntervalReader late = recorder.newReader();
+        assertEquals(0, late.sampleInto(seen), "what the primary reader took before is gone");
+        late.close();
+        assertEquals(1, reader.sampleInto(seen));
+        assertEquals(5, seen.getTotalCount());
+        assertEquals(6_000, seen.getMaxValue(), 6.0);
+
+        reader.close();
+        recorder.recordValue(5_000);
+        assertEquals(0, reader.sampleInto(seen), "a closed reader reads nothing");
+        assertEquals(1, recorder.sampleInterval().getTotalCount());
+    }
+
+    @Test
+    void shouldGiveEveryReaderEveryValueOnceWhileTheWriterRuns() throws InterruptedException
+    {
+        final StageRecorder recorder = new LatencyRegistry().recorder("ingest->ring", "writer");
+        final StageRecorder.IntervalReader second = recorder.newReader();
+        final StageRecorder.IntervalReader third = recorder.newReader();
+        final int values = 2_000_000;
+        final Thread writer = new Thread(() ->
+        {
+            for (int i = 0; i < values; i++)
+            {
+                recorder.recordValue(1 + (i & 0xFFF));
+            }
+        }, "writer");
+        final Histogram secondSeen = new Histogram(1, recorder.highestTrackableValue(), 3);
+        final long[] primarySeen = new long[1];
+        final Thread primary = new Thread(() ->
+        {
+            while (writer.isAlive())
+            {
+                primarySeen[0] += recorder.sampleInterval().getTotalCount();
+            }
+        }, "primary");
+
+        writer.start();
+        primary.start();
+        long thirdSeen = 0;
+        while (writer.isAlive())
+        {
+            second.sampleInto(secondSeen);
+            thirdSeen += third.sampleInto(new Histogram(1, recorder.highestTrackableValue(), 3));
+        }
+        writer.join();
+        primary.join();
+
+        primarySeen[0] += recorder.sampleInterval().getTotalCount();
+        second.sampleInto(secondSeen);
+        thirdSeen += third.sampleInto(new Histogram(1, recorder.highestTrackableValue(), 3));
+        assertEquals(values, primarySeen[0]);
+        assertEquals(values, secondSeen.getTotalCount());
+        assertEquals(values, thirdSeen);
+    }
+
+    @Test
     void shouldRejectTagsThatBreakTheLogFormat()
     {
         assertThrows(IllegalArgumentException.class, () -> Stage.validate("a,b"));

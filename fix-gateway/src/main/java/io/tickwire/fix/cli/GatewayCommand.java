@@ -16,11 +16,15 @@
 package io.tickwire.fix.cli;
 
 import io.tickwire.agent.cli.HlogOptions;
+import io.tickwire.agent.cli.MetricsOptions;
 import io.tickwire.agent.cli.TickwireHome;
+import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
+import io.tickwire.fix.gateway.GatewayContext;
+import io.tickwire.fix.gateway.GatewayMetrics;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.GatewayCounters;
 import io.tickwire.fix.session.LogonThrottle;
@@ -118,6 +122,9 @@ public final class GatewayCommand implements Callable<Integer>
     @Mixin
     private HlogOptions hlog;
 
+    @Mixin
+    private MetricsOptions metrics;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -150,6 +157,7 @@ public final class GatewayCommand implements Callable<Integer>
             return hashPassword(hashPasswordFor, System.in);
         }
 
+        metrics.validate(spec.commandLine());
         if (noAudit && null != auditDirectory)
         {
             throw new CommandLine.ParameterException(
@@ -169,15 +177,17 @@ public final class GatewayCommand implements Callable<Integer>
         }
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
             LatencyRecording recording = hlog.start("gateway");
-            Gateway gateway = Gateway.launch(new Gateway.Context()
+            Gateway gateway = Gateway.launch(new GatewayContext()
             .settings(settings)
             .requireClockSync(requireClockSync)
             .auditDirectory(auditDirectory(settings))
             .latencyRegistry(recording.registry())
-            .securityEventListener(new SecurityEventPrinter(out))))
+            .securityEventListener(new SecurityEventPrinter(out)));
+            MetricsServer metricsServer = startMetrics(gateway, recording))
         {
             printBanner(out, gateway);
             out.println("latency log: " + (recording.isEnabled() ? recording.file() : "off (no --hlog)"));
+            out.println("metrics: " + (null == metricsServer ? "off (no --metrics-port)" : metricsServer.url()));
             final Thread status = new Thread(() -> statusLoop(out, gateway), "gateway-status");
             status.setDaemon(true);
             if (statusInterval > 0)
@@ -188,6 +198,15 @@ public final class GatewayCommand implements Callable<Integer>
             out.println("shutting down");
         }
         return 0;
+    }
+
+    /**
+     * The metrics endpoint {@code --metrics-port} asks for, or null.
+     */
+    private MetricsServer startMetrics(final Gateway gateway, final LatencyRecording recording) throws IOException
+    {
+        return metrics.isEnabled() ?
+            GatewayMetrics.export(metrics.builder(), gateway, recording.registry()).start() : null;
     }
 
     /**

@@ -424,14 +424,4 @@ public final class Gateway implements AutoCloseable
         }
         return aeronContext;
     }
-
-    /**
-     * The former name of {@link GatewayContext}, kept so that code written against it compiles unchanged.
-     *
-     * @deprecated use {@link GatewayContext}.
-     */
-    @Deprecated
-    public static final class Context extends GatewayContext
-    {
-    }
 }

@@ -55,7 +55,10 @@ final class CommandDispatcher implements MessageHandler
      * @param nanoClock    ends the {@code risk->matched} stage (latency only, never state).
      */
     CommandDispatcher(
-        final OrderStateRules rules, final OrderMatcher matcher, final BookListener bookListener, final NanoClock nanoClock)
+        final OrderStateRules rules,
+        final OrderMatcher matcher,
+        final BookListener bookListener,
+        final NanoClock nanoClock)
     {
         this.rules = rules;
         this.matcher = matcher;

@@ -197,6 +197,16 @@ class GatewayCommandTest
     }
 
     @Test
+    void shouldRejectAMetricsPortOutOfRangeBeforeLaunching()
+    {
+        final StringWriter err = new StringWriter();
+        final CommandLine commandLine = new CommandLine(new GatewayCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(2, commandLine.execute("--config", config.toString(), "--metrics-port", "-1"));
+        assertTrue(err.toString().contains("--metrics-port must be 0..65535: -1"), err::toString);
+    }
+
+    @Test
     void shouldNameAMissingConfigurationFile()
     {
         final StringWriter err = new StringWriter();

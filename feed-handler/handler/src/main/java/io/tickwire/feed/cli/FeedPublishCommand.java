@@ -18,13 +18,17 @@ package io.tickwire.feed.cli;
 import io.tickwire.agent.ThreadPlan;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.agent.cli.HlogOptions;
+import io.tickwire.agent.cli.MetricsOptions;
+import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.feed.FeedConfiguration;
 import io.tickwire.feed.FeedHandler;
 import io.tickwire.feed.FeedHandlerContext;
+import io.tickwire.feed.FeedMetrics;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedStages;
 import io.tickwire.feed.StatusLine;
 import io.tickwire.latency.LatencyRecording;
+import org.agrona.CloseHelper;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -163,6 +169,9 @@ public final class FeedPublishCommand implements Callable<Integer>
     @Mixin
     HlogOptions hlog = new HlogOptions();
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -191,7 +200,7 @@ public final class FeedPublishCommand implements Callable<Integer>
         // Closed after the feed handler, so the log's last interval holds every message.
         try (LatencyRecording recording = hlog.start("feed-publish"))
         {
-            if (recording.isEnabled())
+            if (recording.isEnabled() || metrics.isEnabled())
             {
                 ctx.latencyRegistry(recording.registry());
             }
@@ -210,6 +219,7 @@ public final class FeedPublishCommand implements Callable<Integer>
         {
             FeedSnapshot start = null;
             FeedSnapshot end = null;
+            MetricsServer metricsServer = null;
             try
             {
                 // The counters start at zero with the agents, which may run before a snapshot could be taken:
@@ -223,6 +233,11 @@ public final class FeedPublishCommand implements Callable<Integer>
                     // and live input's venue clock is not comparable with this host's unsynchronised clock.
                     out.println("  latency    " + recording.file() + " (" + FeedStages.INGEST_TO_RING + ", " +
                         FeedStages.RING_TO_PUBLISH + ")");
+                }
+                if (metrics.isEnabled())
+                {
+                    metricsServer = startMetrics(feed, recording);
+                    out.println("  metrics    " + metricsServer.url());
                 }
                 out.flush();
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -262,6 +277,7 @@ public final class FeedPublishCommand implements Callable<Integer>
             }
             finally
             {
+                CloseHelper.quietClose(metricsServer);
                 feed.close();
             }
 
@@ -277,6 +293,18 @@ public final class FeedPublishCommand implements Callable<Integer>
             // On Ctrl-C the shutdown hook holds the JVM until the summary is out.
             finished.countDown();
             removeQuietly(shutdownHook);
+        }
+    }
+
+    private MetricsServer startMetrics(final FeedHandler feed, final LatencyRecording recording)
+    {
+        try
+        {
+            return FeedMetrics.export(metrics.builder(), feed, recording.registry()).start();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex.getMessage(), ex);
         }
     }
 
@@ -314,6 +342,7 @@ public final class FeedPublishCommand implements Callable<Integer>
 
     FeedHandlerContext context()
     {
+        metrics.validate(spec.commandLine());
         if (null != requestServer && null == input.moldUdp64)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--request-server needs --moldudp64");

@@ -21,6 +21,7 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
+import io.tickwire.agent.metrics.Scrape;
 import io.tickwire.feed.FeedStages;
 import io.tickwire.feed.TestChannels;
 import io.tickwire.feed.ingest.PcapBuilder;
@@ -47,6 +48,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +64,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +77,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeedPublishCommandTest
 {
     private static final Pattern PUBLISHED = Pattern.compile("published +([0-9,]+) ");
+    private static final Pattern METRICS_URL = Pattern.compile("  metrics    (http://\\S+)\n");
 
     @TempDir
     Path tempDir;
@@ -148,6 +154,59 @@ class FeedPublishCommandTest
         assertEquals(received, counts.get(FeedStages.INGEST_TO_RING));
         assertEquals(received, counts.get(FeedStages.RING_TO_PUBLISH));
         assertTrue(received > 19_000, "received " + received);
+    }
+
+    @Test
+    void shouldServeMetricsWhilePublishingAndStopServingAtTheEnd() throws Exception
+    {
+        final Subscription subscription = aeron.addSubscription(channel, 1001);
+        final CommandLine commandLine = new CommandLine(new FeedCommand());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(
+            "publish", "--aeron-dir", driver.aeronDirectoryName(), "--channel", channel, "--stream", "1001",
+            "--profile", "compact", "--linger-ms", "200", "--no-snapshots",
+            "--simulate", "--messages", "5000", "--rate", "5000", "--metrics-port", "0"));
+
+        final long[] received = new long[1];
+        final FragmentHandler counter = (buffer, offset, length, header) -> received[0]++;
+        final BackoffIdleStrategy idle = new BackoffIdleStrategy();
+        String url = null;
+        Scrape scrape = null;
+        while (!exit.isDone())
+        {
+            idle.idle(subscription.poll(counter, 100));
+            final Matcher matcher = METRICS_URL.matcher(out.toString());
+            if (null == scrape && matcher.find())
+            {
+                url = matcher.group(1);
+                scrape = Scrape.get(url);
+            }
+        }
+        assertEquals(FeedPublishCommand.EXIT_OK, exit.join(), err + out.toString());
+        subscription.close();
+
+        assertNotNull(scrape, "scraped while publishing: " + out);
+        assertTrue(url.startsWith("http://127.0.0.1:"), url);
+        assertEquals("counter", scrape.type("tickwire_feed_messages_in_total"), scrape.text());
+        assertEquals(1, scrape.samples("tickwire_feed_messages_in_total").size(), scrape.text());
+        assertEquals(1, scrape.samples("tickwire_latency_seconds_count", "stage", FeedStages.RING_TO_PUBLISH).size(),
+            "--metrics-port records stage latencies without --hlog: " + scrape.text());
+        assertFalse(scrape.samples("aeron_system_counter", "driver", "feed").isEmpty(), scrape.text());
+        final String scraped = url;
+        assertThrows(ConnectException.class, () -> Scrape.get(scraped), "the endpoint closes with the command");
+    }
+
+    @Test
+    void shouldRejectAMetricsPortOutOfRange()
+    {
+        final CommandLine commandLine = new CommandLine(new FeedCommand());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+
+        assertEquals(FeedPublishCommand.EXIT_USAGE, commandLine.execute("publish", "--simulate", "--metrics-port",
+            "70000"));
+        assertTrue(err.toString().contains("--metrics-port must be 0..65535"), err.toString());
     }
 
     @Test
