@@ -80,7 +80,7 @@ public interface Mdp3Listener
     /**
      * An entry of a ChannelReset.
      *
-     * @param applId the channel reset (ApplID), null value {@code 0} before schema version 3.
+     * @param applId the channel reset (ApplID); before schema version 3, which lacks it, {@code Short.MIN_VALUE}.
      */
     default void onChannelResetEntry(final int applId)
     {

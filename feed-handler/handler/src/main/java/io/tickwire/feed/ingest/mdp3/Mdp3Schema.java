@@ -34,7 +34,7 @@ public final class Mdp3Schema
     public static final int SCHEMA_ID = MessageHeaderDecoder.SCHEMA_ID;
     /** Highest schema version whose templates the generated codecs know. */
     public static final int SCHEMA_VERSION = MessageHeaderDecoder.SCHEMA_VERSION;
-    /** Largest template id CME defines in the versions known here; ids are looked up in tables this long. */
+    /** Template ids up to this one are looked up in tables (CME's go to 56 in version 9); above, unknown. */
     public static final int MAX_TEMPLATE_ID = 63;
 
     /** Null value of an optional price or decimal mantissa (PRICENULL, PRICENULL9, Decimal9NULL). */
