@@ -67,6 +67,7 @@ public final class TickwireMain implements Runnable
      */
     static final Object[] SUBCOMMANDS = {
         io.tickwire.feed.cli.ItchCommand.class,
+        io.tickwire.feed.cli.Mdp3Command.class,
         io.tickwire.feed.cli.FeedCommand.class,
         io.tickwire.feed.cli.DemoCommand.class,
         io.tickwire.feed.cli.StatCommand.class,

@@ -44,4 +44,14 @@ public enum MalformedReason
     GARBAGE,
     /** The input could not be read any further (e.g. a corrupt gzip stream); the source stops. */
     READ_ERROR,
+    /** A UDP payload that is not a well-formed MDP 3.0 packet: shorter than its header, or a MsgSize too small. */
+    BAD_MDP3_PACKET,
+    /** An SBE message header naming a schema id other than the one the venue's decoder reads. */
+    UNKNOWN_SCHEMA,
+    /** An SBE template id the venue does not define; the message is skipped by its framed size. */
+    UNKNOWN_TEMPLATE,
+    /** An SBE root block too short for the fields of its version, or running past the end of its message. */
+    BAD_BLOCK_LENGTH,
+    /** An SBE repeating group whose header, entry length or entry count does not fit its message. */
+    BAD_GROUP,
 }

@@ -17,7 +17,7 @@ package io.tickwire.feed.ingest;
 
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64PayloadParser;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64StatusListener;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -28,11 +28,12 @@ import java.nio.file.Path;
  * optionally 802.1Q / QinQ tagged, carrying IPv4 / UDP datagrams whose payloads are MoldUDP64 downstream packets
  * of ITCH 5.0 messages. The sequence of a message is its MoldUDP64 sequence number.
  * <p>
- * pcapng files and other link types are rejected with a {@link MalformedReason#BAD_PCAP_HEADER} report that says
- * so; the source is then exhausted. A record header with impossible lengths is reported as
- * {@link MalformedReason#BAD_PCAP_RECORD} and the source scans forward to the next offset where two consecutive
- * plausible record headers (or one and the end of file) start. Frames that are not IPv4/UDP are reported as
- * {@link MalformedReason#NOT_UDP}. Positions in reports are file offsets of the pcap record.
+ * The pcap, Ethernet, IPv4 and UDP layers are read by a {@link PcapUdpReader}, which every venue shares: pcapng
+ * files and other link types are rejected with a {@link MalformedReason#BAD_PCAP_HEADER} report that says so (the
+ * source is then exhausted), a record header with impossible lengths is reported as
+ * {@link MalformedReason#BAD_PCAP_RECORD} and skipped to the next plausible record, and frames that are not
+ * IPv4/UDP are reported as {@link MalformedReason#NOT_UDP}. Positions in reports are file offsets of the pcap
+ * record.
  * <p>
  * A capture cannot be re-requested from, so a jump forward in a session's sequence numbers (a packet or heartbeat
  * whose sequence is past the next expected one) is a gap that is lost for good: it is told to the
@@ -43,32 +44,19 @@ import java.nio.file.Path;
 public final class PcapSource implements MessageSource
 {
     /** Magic of a microsecond classic pcap, as read in the file's own byte order. */
-    public static final int MAGIC_MICROS = 0xa1b2c3d4;
+    public static final int MAGIC_MICROS = PcapUdpReader.MAGIC_MICROS;
     /** Magic of a nanosecond classic pcap. */
-    public static final int MAGIC_NANOS = 0xa1b23c4d;
+    public static final int MAGIC_NANOS = PcapUdpReader.MAGIC_NANOS;
     /** Block type of a pcapng section header block, the first four bytes of every pcapng file. */
-    public static final int PCAPNG_MAGIC = 0x0a0d0d0a;
+    public static final int PCAPNG_MAGIC = PcapUdpReader.PCAPNG_MAGIC;
     /** Link type of Ethernet. */
-    public static final int LINKTYPE_ETHERNET = 1;
-
-    static final int FILE_HEADER_LENGTH = 24;
-    static final int RECORD_HEADER_LENGTH = 16;
-    /** The largest record any capture tool writes (tcpdump's maximum snap length). */
-    static final int MAX_RECORD_LENGTH = 262_144;
+    public static final int LINKTYPE_ETHERNET = PcapUdpReader.LINKTYPE_ETHERNET;
 
     private static final ByteOrder BE = ByteOrder.BIG_ENDIAN;
-    private static final int ETHERNET_HEADER = 14;
-    private static final int ETHERTYPE_IPV4 = 0x0800;
-    private static final int ETHERTYPE_VLAN = 0x8100;
-    private static final int ETHERTYPE_QINQ = 0x88a8;
-    private static final int ETHERTYPE_VLAN_OLD_QINQ = 0x9100;
-    private static final int IPV4_MIN_HEADER = 20;
-    private static final int PROTOCOL_UDP = 17;
-    private static final int UDP_HEADER = 8;
 
     private final String name;
     private final MalformedInputListener listener;
-    private final ChunkedInput in;
+    private final PcapUdpReader reader;
     private final MoldUdp64PayloadParser parser;
     private final MoldUdp64StatusListener statusListener;
     private final byte[] session = new byte[MoldUdp64PayloadParser.SESSION_LENGTH];
@@ -76,13 +64,8 @@ public final class PcapSource implements MessageSource
     private long nextExpectedSequence;
     private long gapCount;
     private long missingCount;
-    private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
-    private boolean nanosecond;
-    private int recordLength;
-    private long recordCount;
-    private long malformedCount;
+    private long packetMalformedCount;
     private boolean exhausted;
-    private String headerError;
 
     /**
      * Open a capture and read its file header.
@@ -111,9 +94,9 @@ public final class PcapSource implements MessageSource
         this.name = path.toString();
         this.listener = listener;
         this.statusListener = statusListener;
-        this.in = new ChunkedInput(path, ChunkedInput.DEFAULT_CAPACITY + 2 * MAX_RECORD_LENGTH);
+        this.reader = new PcapUdpReader(path, listener);
         this.parser = new MoldUdp64PayloadParser(this::onPacketMalformed, name);
-        readFileHeader();
+        this.exhausted = reader.isExhausted();
     }
 
     /**
@@ -131,7 +114,7 @@ public final class PcapSource implements MessageSource
      */
     public String headerError()
     {
-        return headerError;
+        return reader.headerError();
     }
 
     /**
@@ -141,7 +124,7 @@ public final class PcapSource implements MessageSource
      */
     public boolean isNanosecond()
     {
-        return nanosecond;
+        return reader.isNanosecond();
     }
 
     /**
@@ -151,7 +134,7 @@ public final class PcapSource implements MessageSource
      */
     public ByteOrder byteOrder()
     {
-        return order;
+        return reader.byteOrder();
     }
 
     /**
@@ -161,7 +144,7 @@ public final class PcapSource implements MessageSource
      */
     public long recordCount()
     {
-        return recordCount;
+        return reader.recordCount();
     }
 
     /**
@@ -181,7 +164,7 @@ public final class PcapSource implements MessageSource
      */
     public long malformedCount()
     {
-        return malformedCount;
+        return reader.malformedCount() + packetMalformedCount;
     }
 
     /**
@@ -215,7 +198,6 @@ public final class PcapSource implements MessageSource
         }
 
         int delivered = 0;
-        final UnsafeBuffer buffer = in.buffer();
         while (delivered < limit)
         {
             if (parser.hasMore())
@@ -225,36 +207,20 @@ public final class PcapSource implements MessageSource
                 {
                     break;
                 }
-                in.advance(recordLength);
                 continue;
             }
 
-            if (!in.ensure(RECORD_HEADER_LENGTH))
+            if (!reader.next())
             {
-                onEnd();
+                exhausted = true;
                 break;
             }
 
-            final int index = in.readIndex();
-            if (!validRecordHeaderAt(0))
+            final DirectBuffer buffer = reader.buffer();
+            final int payload = reader.payloadOffset();
+            if (parser.wrap(buffer, payload, reader.payloadLength(), reader.recordPosition()))
             {
-                resynchronise();
-                continue;
-            }
-
-            final int captured = buffer.getInt(index + 8, order);
-            if (!in.ensure(RECORD_HEADER_LENGTH + captured))
-            {
-                onEnd();
-                break;
-            }
-
-            recordCount++;
-            recordLength = RECORD_HEADER_LENGTH + captured;
-            final boolean hasMessages = parseFrame(in.readIndex() + RECORD_HEADER_LENGTH, captured);
-            if (!hasMessages)
-            {
-                in.advance(recordLength);
+                checkSequence(buffer, payload);
             }
         }
 
@@ -274,245 +240,13 @@ public final class PcapSource implements MessageSource
      */
     public void close()
     {
-        in.close();
-    }
-
-    private void readFileHeader()
-    {
-        if (!in.ensure(FILE_HEADER_LENGTH))
-        {
-            rejectHeader("file of " + in.available() + " bytes is too short for a pcap file header");
-            return;
-        }
-
-        final UnsafeBuffer buffer = in.buffer();
-        final int magicBigEndian = buffer.getInt(0, BE);
-        final int magicLittleEndian = buffer.getInt(0, ByteOrder.LITTLE_ENDIAN);
-        if (magicBigEndian == PCAPNG_MAGIC)
-        {
-            rejectHeader("pcapng is not supported, only classic pcap: convert it first, " +
-                "e.g. 'editcap -F pcap in.pcapng out.pcap' or 'tcpdump -r in.pcapng -w out.pcap'");
-            return;
-        }
-
-        if (magicBigEndian == MAGIC_MICROS || magicBigEndian == MAGIC_NANOS)
-        {
-            order = BE;
-            nanosecond = magicBigEndian == MAGIC_NANOS;
-        }
-        else if (magicLittleEndian == MAGIC_MICROS || magicLittleEndian == MAGIC_NANOS)
-        {
-            order = ByteOrder.LITTLE_ENDIAN;
-            nanosecond = magicLittleEndian == MAGIC_NANOS;
-        }
-        else
-        {
-            rejectHeader(String.format("not a pcap file: magic 0x%08x", magicBigEndian));
-            return;
-        }
-
-        final int linkType = buffer.getInt(20, order) & 0xFFFF;
-        if (linkType != LINKTYPE_ETHERNET)
-        {
-            rejectHeader("unsupported link type " + linkType + ", only Ethernet (1) is supported");
-            return;
-        }
-
-        in.advance(FILE_HEADER_LENGTH);
-    }
-
-    private void rejectHeader(final String detail)
-    {
-        headerError = detail;
-        report(MalformedReason.BAD_PCAP_HEADER, 0, detail);
-        in.skipRest();
-        exhausted = true;
-    }
-
-    private void onEnd()
-    {
-        final int left = in.available();
-        if (null != in.readError())
-        {
-            report(MalformedReason.READ_ERROR, in.position(),
-                in.describeReadError() + (left > 0 ? " (" + left + " byte(s) of an incomplete record dropped)" : ""));
-        }
-        else if (left > 0)
-        {
-            report(MalformedReason.TRUNCATED_MESSAGE, in.position(), left < RECORD_HEADER_LENGTH ?
-                left + " trailing byte(s), too short for a pcap record header" :
-                "pcap record of " + in.buffer().getInt(in.readIndex() + 8, order) + " bytes but only " +
-                (left - RECORD_HEADER_LENGTH) + " byte(s) remain in the file");
-        }
-        in.skipRest();
-        exhausted = true;
-    }
-
-    /**
-     * Plausible record header: a sub-second fraction in range, and lengths an Ethernet capture can have.
-     */
-    private boolean validRecordHeaderAt(final int relative)
-    {
-        final UnsafeBuffer buffer = in.buffer();
-        final int index = in.readIndex() + relative;
-        final long fraction = buffer.getInt(index + 4, order) & 0xFFFF_FFFFL;
-        final long captured = buffer.getInt(index + 8, order) & 0xFFFF_FFFFL;
-        final long original = buffer.getInt(index + 12, order) & 0xFFFF_FFFFL;
-
-        return fraction < (nanosecond ? 1_000_000_000L : 1_000_000L) &&
-            captured >= ETHERNET_HEADER && captured <= MAX_RECORD_LENGTH && original <= MAX_RECORD_LENGTH &&
-            captured <= original;
-    }
-
-    private boolean recordOrEndAt(final int relative)
-    {
-        if (!in.ensure(relative + RECORD_HEADER_LENGTH))
-        {
-            return in.available() == relative;
-        }
-
-        return validRecordHeaderAt(relative);
-    }
-
-    /**
-     * Skip bytes until a plausible record header followed by another (or the end of file), reporting once.
-     */
-    private void resynchronise()
-    {
-        final long start = in.position();
-        final UnsafeBuffer buffer = in.buffer();
-        final String firstHeader = String.format("record header claims captured %d, original %d bytes",
-            buffer.getInt(in.readIndex() + 8, order) & 0xFFFF_FFFFL,
-            buffer.getInt(in.readIndex() + 12, order) & 0xFFFF_FFFFL);
-        long skipped = 0;
-        int relative = 1;
-        final int dropThreshold = in.capacity() - 2 * (MAX_RECORD_LENGTH + 2 * RECORD_HEADER_LENGTH);
-        while (true)
-        {
-            if (!in.ensure(relative + RECORD_HEADER_LENGTH))
-            {
-                final int left = in.available();
-                skipped += left;
-                in.advance(left);
-                break;
-            }
-            if (validRecordHeaderAt(relative))
-            {
-                final int captured = buffer.getInt(in.readIndex() + relative + 8, order);
-                if (recordOrEndAt(relative + RECORD_HEADER_LENGTH + captured))
-                {
-                    skipped += relative;
-                    in.advance(relative);
-                    break;
-                }
-            }
-            relative++;
-            if (relative >= dropThreshold)
-            {
-                skipped += relative;
-                in.advance(relative);
-                relative = 0;
-            }
-        }
-
-        report(MalformedReason.BAD_PCAP_RECORD, start, firstHeader + "; skipped " + skipped + " byte(s)");
-    }
-
-    /**
-     * Walk Ethernet, VLAN tags, IPv4 and UDP headers to the MoldUDP64 payload and start the parser on it.
-     *
-     * @return true when the packet has messages to deliver (the record must then stay in the buffer).
-     */
-    private boolean parseFrame(final int frameIndex, final int captured)
-    {
-        final UnsafeBuffer buffer = in.buffer();
-        final long position = in.position();
-        if (captured < ETHERNET_HEADER)
-        {
-            report(MalformedReason.NOT_UDP, position, "frame of " + captured + " bytes is too short for Ethernet");
-            return false;
-        }
-
-        int etherType = buffer.getShort(frameIndex + 12, BE) & 0xFFFF;
-        int p = ETHERNET_HEADER;
-        while (etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ || etherType == ETHERTYPE_VLAN_OLD_QINQ)
-        {
-            if (p + 4 > captured)
-            {
-                report(MalformedReason.NOT_UDP, position, "frame ends inside a VLAN tag");
-                return false;
-            }
-            etherType = buffer.getShort(frameIndex + p + 2, BE) & 0xFFFF;
-            p += 4;
-        }
-
-        if (etherType != ETHERTYPE_IPV4)
-        {
-            report(MalformedReason.NOT_UDP, position, String.format("ethertype 0x%04x is not IPv4", etherType));
-            return false;
-        }
-        if (p + IPV4_MIN_HEADER > captured)
-        {
-            report(MalformedReason.NOT_UDP, position, "frame ends inside the IPv4 header");
-            return false;
-        }
-
-        final int versionIhl = buffer.getByte(frameIndex + p) & 0xFF;
-        final int headerLength = (versionIhl & 0x0F) * 4;
-        if ((versionIhl >> 4) != 4 || headerLength < IPV4_MIN_HEADER || p + headerLength > captured)
-        {
-            report(MalformedReason.NOT_UDP, position,
-                String.format("bad IPv4 version/IHL byte 0x%02x", versionIhl));
-            return false;
-        }
-        final int protocol = buffer.getByte(frameIndex + p + 9) & 0xFF;
-        if (protocol != PROTOCOL_UDP)
-        {
-            report(MalformedReason.NOT_UDP, position, "IP protocol " + protocol + " is not UDP");
-            return false;
-        }
-        if ((buffer.getShort(frameIndex + p + 6, BE) & 0x3FFF) != 0)
-        {
-            report(MalformedReason.NOT_UDP, position, "IPv4 fragment, reassembly is not supported");
-            return false;
-        }
-
-        final int totalLength = buffer.getShort(frameIndex + p + 2, BE) & 0xFFFF;
-        final int ipEnd = totalLength == 0 ? captured : p + totalLength;
-        if (ipEnd > captured)
-        {
-            report(MalformedReason.TRUNCATED_MESSAGE, position,
-                "IPv4 packet of " + totalLength + " bytes, only " + (captured - p) + " captured");
-            return false;
-        }
-
-        final int udp = p + headerLength;
-        if (udp + UDP_HEADER > ipEnd)
-        {
-            report(MalformedReason.NOT_UDP, position, "packet ends inside the UDP header");
-            return false;
-        }
-        final int udpLength = buffer.getShort(frameIndex + udp + 4, BE) & 0xFFFF;
-        if (udpLength < UDP_HEADER || udp + udpLength > ipEnd)
-        {
-            report(MalformedReason.NOT_UDP, position, "UDP length " + udpLength + " does not fit the IPv4 packet");
-            return false;
-        }
-
-        final int payload = frameIndex + udp + UDP_HEADER;
-        if (!parser.wrap(buffer, payload, udpLength - UDP_HEADER, position))
-        {
-            return false;
-        }
-        checkSequence(buffer, payload);
-
-        return parser.hasMore();
+        reader.close();
     }
 
     /**
      * Compare the packet's sequence with the next expected one of its session; the packet has been wrapped.
      */
-    private void checkSequence(final UnsafeBuffer buffer, final int payload)
+    private void checkSequence(final DirectBuffer buffer, final int payload)
     {
         final long sequence = parser.packetSequence();
         final int count = buffer.getShort(payload + MoldUdp64PayloadParser.COUNT_OFFSET, BE) & 0xFFFF;
@@ -537,7 +271,7 @@ public final class PcapSource implements MessageSource
         nextExpectedSequence = Math.max(nextExpectedSequence, sequence + messages);
     }
 
-    private boolean sameSession(final UnsafeBuffer buffer, final int payload)
+    private boolean sameSession(final DirectBuffer buffer, final int payload)
     {
         for (int i = 0; i < session.length; i++)
         {
@@ -552,13 +286,7 @@ public final class PcapSource implements MessageSource
     private void onPacketMalformed(
         final MalformedReason reason, final String source, final long position, final String detail)
     {
-        malformedCount++;
+        packetMalformedCount++;
         listener.onMalformed(reason, source, position, detail);
-    }
-
-    private void report(final MalformedReason reason, final long position, final String detail)
-    {
-        malformedCount++;
-        listener.onMalformed(reason, name, position, detail);
     }
 }

@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.cli;
+
+import io.tickwire.feed.ingest.MalformedInputCounter;
+import io.tickwire.feed.ingest.PcapUdpReader;
+import io.tickwire.feed.ingest.mdp3.Mdp3PacketDecoder;
+import io.tickwire.feed.ingest.mdp3.Mdp3Schema;
+import io.tickwire.feed.ingest.mdp3.Mdp3SequenceTracker;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tickwire mdp3}: look inside CME Globex MDP 3.0 inputs.
+ * <ul>
+ *     <li>{@code mdp3 dump --pcap F [--port P] [--errors N]}: one line per message and per entry on stdout, a
+ *     summary of counts, sequence checks and errors on stderr; exit 0 when all input was well formed, 1 otherwise.
+ *     </li>
+ * </ul>
+ */
+@Command(
+    name = "mdp3",
+    mixinStandardHelpOptions = true,
+    description = "Dump CME Globex MDP 3.0 (SBE) market data captures.",
+    subcommands = { Mdp3Command.Dump.class })
+public final class Mdp3Command implements Runnable
+{
+    /** Exit code when everything was well formed. */
+    static final int EXIT_OK = 0;
+    /** Exit code when any input was malformed or the command failed. */
+    static final int EXIT_ERROR = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Without a subcommand, show what there is.
+     */
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * {@code mdp3 dump}.
+     */
+    @Command(
+        name = "dump",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print every MDP 3.0 message of a pcap of UDP packets, and every entry of its groups, one line each:",
+            "  seq=<MsgSeqNum> template=<id> name=.. version=.. sending_time=.. <field>=<value> ...",
+            "  seq=<MsgSeqNum> template=<id> entry=<book|order|trade|volume|...> <field>=<value> ...",
+            "Prices are decimals (exponent -7 for templates 27-44, -9 for 46-56).",
+            "Counts per template, MsgSeqNum and RptSeq checks and malformed input per reason go to stderr.",
+            "Exit status: 0 all input well formed, 1 malformed input found or error."})
+    public static final class Dump implements Callable<Integer>
+    {
+        @Option(names = "--pcap", paramLabel = "FILE", required = true,
+            description = "Classic pcap (plain or gzip) of Ethernet/IPv4/UDP datagrams of one MDP 3.0 channel.")
+        Path pcap;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "-1",
+            description = "Only datagrams to this UDP destination port (one channel's line); default all.")
+        int port;
+
+        @Option(names = "--errors", paramLabel = "N", defaultValue = "10",
+            description = "Number of malformed-input reports printed in full (default: ${DEFAULT-VALUE}).")
+        int errors;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        /**
+         * Run the dump.
+         *
+         * @return exit code.
+         * @throws Exception if the input cannot be opened.
+         */
+        public Integer call() throws Exception
+        {
+            final PrintWriter out = spec.commandLine().getOut();
+            final PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isReadable(pcap))
+            {
+                err.println("error: cannot read " + pcap);
+                return EXIT_ERROR;
+            }
+
+            final MalformedInputCounter malformed = new MalformedInputCounter(errors);
+            final Mdp3SequenceTracker tracker = new Mdp3SequenceTracker();
+            final Mdp3DumpPrinter printer = new Mdp3DumpPrinter(out, tracker);
+            final Mdp3PacketDecoder decoder = new Mdp3PacketDecoder(printer, malformed, pcap.toString());
+            long datagrams = 0;
+            final long start = System.nanoTime();
+            try (PcapUdpReader reader = new PcapUdpReader(pcap, malformed))
+            {
+                while (reader.next())
+                {
+                    if (port < 0 || reader.destinationPort() == port)
+                    {
+                        datagrams++;
+                        decoder.decode(
+                            reader.buffer(), reader.payloadOffset(), reader.payloadLength(), reader.payloadPosition());
+                    }
+                }
+            }
+            out.flush();
+            final long elapsedNs = System.nanoTime() - start;
+
+            final StringBuilder byTemplate = new StringBuilder();
+            final StringBuilder skipped = new StringBuilder();
+            for (int templateId = 0; templateId <= Mdp3Schema.MAX_TEMPLATE_ID; templateId++)
+            {
+                if (decoder.messageCount(templateId) > 0)
+                {
+                    byTemplate.append(' ').append(templateId).append('=').append(decoder.messageCount(templateId));
+                }
+                if (decoder.skippedCount(templateId) > 0)
+                {
+                    skipped.append(' ').append(templateId).append('=').append(decoder.skippedCount(templateId));
+                }
+            }
+            err.printf("source: %s%n", pcap);
+            err.printf("packets: %d (UDP datagrams %d)%n", decoder.packetCount(), datagrams);
+            err.printf("messages: %d%s%n", decoder.messageCount(), byTemplate);
+            err.printf("skipped (not decoded): %d%s%n", decoder.skippedCount(), skipped);
+            err.printf("lines: %d%n", printer.lines());
+            err.printf("msg_seq_num: last %d gaps %d (missing %d) duplicates %d%n", tracker.lastMsgSeqNum(),
+                tracker.packetGaps(), tracker.packetsMissing(), tracker.packetDuplicates());
+            err.printf("rpt_seq: instruments %d gaps %d (missing %d) duplicates %d%n", tracker.instrumentCount(),
+                tracker.rptSeqGaps(), tracker.rptSeqMissing(), tracker.rptSeqDuplicates());
+            err.printf("malformed: %d%s%n", malformed.total(), malformed.total() == 0 ? "" : " " + malformed.summary());
+            for (final String report : malformed.firstReports())
+            {
+                err.println("  " + report);
+            }
+            if (malformed.total() > malformed.firstReports().size())
+            {
+                err.printf("  ... %d more%n", malformed.total() - malformed.firstReports().size());
+            }
+            err.printf("elapsed: %.3f s%n", elapsedNs / 1e9);
+            err.flush();
+
+            return malformed.total() == 0 ? EXIT_OK : EXIT_ERROR;
+        }
+    }
+}

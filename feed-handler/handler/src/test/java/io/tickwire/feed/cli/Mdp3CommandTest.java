@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.cli;
+
+import io.tickwire.feed.ingest.UdpPcapWriter;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class Mdp3CommandTest
+{
+    private static final int SOURCE = 0x0A000001;
+    private static final int GROUP = 0xE0001F01;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldDumpASharedCaptureWithPricesAsDecimals()
+    {
+        final Path capture = Paths.get(System.getProperty("tickwire.shared.dir", "../shared"), "data",
+            "mdp3-pcap", "mdp3-v1.9-MdIncrementalRefreshOrderBook.pcap");
+        Assumptions.assumeTrue(Files.exists(capture), "../shared/data absent: skipping MDP 3.0 capture dump");
+
+        assertEquals(0, run("dump", "--pcap", capture.toString()), err.toString());
+        assertEquals(
+            "seq=911525 template=47 name=MDIncrementalRefreshOrderBook version=9 sending_time=1536760536898363329 " +
+            "transact_time=1536760536853618175 match_event_indicator=0x84 entries=1\n" +
+            "seq=911525 template=47 entry=order_book security_id=532259 order_id=76662054355 " +
+            "order_priority=641463012 update_action=New entry_type=Offer price=12068 display_qty=4\n",
+            out.toString());
+        assertTrue(err.toString().contains("packets: 1 (UDP datagrams 1)"), err.toString());
+        assertTrue(err.toString().contains("messages: 1 47=1"), err.toString());
+        assertTrue(err.toString().contains("msg_seq_num: last 911525 gaps 0"), err.toString());
+        assertTrue(err.toString().contains("malformed: 0"), err.toString());
+    }
+
+    @Test
+    void shouldExitOneAndReportMalformedInputWithItsFileOffset() throws IOException
+    {
+        final byte[] good = packet(41, heartbeat(), volume(13950, 7, 1_340_718));
+        final byte[] truncated = packet(42, heartbeat(), volume(13950, 8, 1_340_719));
+        final byte[] cut = Arrays.copyOf(truncated, truncated.length - 5);
+        final UdpPcapWriter writer = new UdpPcapWriter(false)
+            .datagram(1_000_000_000L, SOURCE, GROUP, 14310, 14310, false, good);
+        final int secondRecord = writer.size();
+        writer.datagram(2_000_000_000L, SOURCE, GROUP, 14310, 14310, false, cut);
+        final Path file = writer.write(dir.resolve("bad.pcap"));
+        final long volumeInFile = secondRecord + 16 + 14 + 20 + 8 + 12 + 10;
+
+        assertEquals(1, run("dump", "--pcap", file.toString()));
+
+        final String[] lines = out.toString().split("\n");
+        assertEquals(4, lines.length, out.toString());
+        assertEquals("seq=41 template=12 name=AdminHeartbeat version=9 sending_time=41000", lines[0]);
+        assertEquals("seq=41 template=37 entry=volume security_id=13950 rpt_seq=7 update_action=New volume=1340718",
+            lines[2]);
+        assertEquals("seq=42 template=12 name=AdminHeartbeat version=9 sending_time=42000", lines[3]);
+        assertTrue(err.toString().contains("malformed: 1 TRUNCATED_MESSAGE=1"), err.toString());
+        assertTrue(err.toString().contains(file + " @" + volumeInFile + " TRUNCATED_MESSAGE: MsgSeqNum 42 " +
+            "packet offset 22: MsgSize 40 runs past the end of the packet, only 35 byte(s) left"), err.toString());
+        assertTrue(err.toString().contains("msg_seq_num: last 42 gaps 0 (missing 0) duplicates 0"), err.toString());
+        assertTrue(err.toString().contains("rpt_seq: instruments 1 gaps 0"), err.toString());
+    }
+
+    @Test
+    void shouldDumpOnlyTheChosenPortAndCountGaps() throws IOException
+    {
+        final Path file = new UdpPcapWriter(true)
+            .datagram(1L, SOURCE, GROUP, 14310, 14310, false, packet(1, heartbeat()))
+            .datagram(2L, SOURCE, GROUP, 14311, 14311, false, packet(900, heartbeat()))
+            .datagram(3L, SOURCE, GROUP, 14310, 14310, false, packet(4, volume(1, 5, 10), volume(1, 7, 11)))
+            .write(dir.resolve("ports.pcap"));
+
+        assertEquals(0, run("dump", "--pcap", file.toString(), "--port", "14310"), err.toString());
+
+        assertEquals(5, out.toString().split("\n").length, out.toString());
+        assertTrue(err.toString().contains("packets: 2 (UDP datagrams 2)"), err.toString());
+        assertTrue(err.toString().contains("messages: 3 12=1 37=2"), err.toString());
+        assertTrue(err.toString().contains("msg_seq_num: last 4 gaps 1 (missing 2) duplicates 0"), err.toString());
+        assertTrue(err.toString().contains("rpt_seq: instruments 1 gaps 1 (missing 1) duplicates 0"), err.toString());
+    }
+
+    @Test
+    void shouldRejectAMissingInput()
+    {
+        assertEquals(2, run("dump"));
+        assertEquals(1, run("dump", "--pcap", dir.resolve("missing.pcap").toString()));
+        assertTrue(err.toString().contains("error: cannot read"), err.toString());
+    }
+
+    private int run(final String... args)
+    {
+        final CommandLine commandLine = new CommandLine(new Mdp3Command());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private static byte[] packet(final long msgSeqNum, final byte[]... messages)
+    {
+        int length = 12;
+        for (final byte[] message : messages)
+        {
+            length += message.length;
+        }
+        final ByteBuffer packet = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        packet.putInt((int)msgSeqNum).putLong(msgSeqNum * 1000);
+        for (final byte[] message : messages)
+        {
+            packet.put(message);
+        }
+        return packet.array();
+    }
+
+    private static byte[] heartbeat()
+    {
+        final ByteBuffer message = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        message.putShort((short)10).putShort((short)0).putShort((short)12).putShort((short)1).putShort((short)9);
+        return message.array();
+    }
+
+    private static byte[] volume(final int securityId, final int rptSeq, final int volume)
+    {
+        final ByteBuffer message = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+        message.putShort((short)40).putShort((short)11).putShort((short)37).putShort((short)1).putShort((short)9);
+        message.putLong(123L).put((byte)2).putShort((short)0);
+        message.putShort((short)16).put((byte)1);
+        message.putInt(volume).putInt(securityId).putInt(rptSeq).put((byte)0).put(new byte[3]);
+        return message.array();
+    }
+}
