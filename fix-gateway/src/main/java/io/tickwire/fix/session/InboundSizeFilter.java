@@ -117,8 +117,9 @@ public final class InboundSizeFilter extends IoFilterAdapter
 
     /**
      * @return the most bytes the framing held for one frame in progress on any connection: this filter's header
-     * buffer, or the bytes of an accepted frame already handed to QuickFIX/J's decoder. At most
-     * {@value #HEADER_CAPACITY} + the cap + 7.
+     * buffer, the bytes of an accepted frame already handed to QuickFIX/J's decoder, or the first bytes of an
+     * oversized message being skipped (kept to find its MsgSeqNum for the Reject). At most
+     * {@value #HEADER_CAPACITY} + the cap + 7, or 256 (what is kept of a skipped message) when the cap is smaller.
      */
     public long framingHighWaterMark()
     {
@@ -138,6 +139,12 @@ public final class InboundSizeFilter extends IoFilterAdapter
         }
 
         final IoBuffer in = (IoBuffer)message;
+        if (!in.hasRemaining())
+        {
+            // Nothing to frame, and the pass-through below reads the buffer's last byte: an empty buffer a filter in
+            // front passed on goes no further.
+            return;
+        }
         State state = (State)ioSession.getAttribute(STATE);
         if (null == state)
         {

@@ -17,6 +17,7 @@ package io.tickwire.feed.book;
 
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.AddOrderDecoder;
+import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.BrokenTradeDecoder;
 import io.tickwire.sbe.md.CrossTradeDecoder;
 import io.tickwire.sbe.md.HeartbeatDecoder;
@@ -30,6 +31,7 @@ import io.tickwire.sbe.md.OrderReplaceDecoder;
 import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.SystemEventDecoder;
 import io.tickwire.sbe.md.TradeDecoder;
+import io.tickwire.sbe.md.TradingState;
 import io.tickwire.sbe.md.TradingStatusDecoder;
 import org.agrona.DirectBuffer;
 
@@ -191,7 +193,8 @@ public final class BookBuilder
     }
 
     /**
-     * Messages too short to hold the market data header.
+     * Messages that cannot be applied: too short for the market data header or for their template's block, or
+     * holding an enum value the schema does not define.
      *
      * @return the count.
      */
@@ -261,6 +264,11 @@ public final class BookBuilder
         final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
         final long instrumentId = buffer.getInt(offset + MarketDataHeader.INSTRUMENT_ID_OFFSET, ORDER) & 0xFFFF_FFFFL;
+        if (!isDecodable(buffer, bodyOffset, length - MessageHeaderDecoder.ENCODED_LENGTH, templateId, blockLength))
+        {
+            malformedMessages++;
+            return null;
+        }
 
         switch (templateId)
         {
@@ -312,6 +320,88 @@ public final class BookBuilder
             default:
                 unknownTemplateMessages++;
                 return null;
+        }
+    }
+
+    /**
+     * Can the appliers read this message? The decoders read every field of a template's block at its offset, whatever
+     * block length the header claims, and turn an enum byte they do not know into an exception: a block shorter than
+     * the template's, or one longer than the message, would be read from the bytes after the message (the next frame,
+     * or past the end of the buffer), and an unknown enum value would throw out of the subscriber's poll.
+     * <p>
+     * Every field of the schema is in its first version, so a template's block is its whole block; a field added in a
+     * later version would be read only from messages of that version, and the minimum would stay the first version's
+     * block, as in the gateway's {@code CommandValidator}.
+     */
+    private static boolean isDecodable(
+        final DirectBuffer buffer,
+        final int bodyOffset,
+        final int bodyLength,
+        final int templateId,
+        final int blockLength)
+    {
+        final int templateBlockLength;
+        switch (templateId)
+        {
+            case AddOrderDecoder.TEMPLATE_ID:
+                templateBlockLength = AddOrderDecoder.BLOCK_LENGTH;
+                break;
+            case OrderExecutedDecoder.TEMPLATE_ID:
+                templateBlockLength = OrderExecutedDecoder.BLOCK_LENGTH;
+                break;
+            case OrderExecutedWithPriceDecoder.TEMPLATE_ID:
+                templateBlockLength = OrderExecutedWithPriceDecoder.BLOCK_LENGTH;
+                break;
+            case OrderCancelDecoder.TEMPLATE_ID:
+                templateBlockLength = OrderCancelDecoder.BLOCK_LENGTH;
+                break;
+            case OrderDeleteDecoder.TEMPLATE_ID:
+                templateBlockLength = OrderDeleteDecoder.BLOCK_LENGTH;
+                break;
+            case OrderReplaceDecoder.TEMPLATE_ID:
+                templateBlockLength = OrderReplaceDecoder.BLOCK_LENGTH;
+                break;
+            case TradeDecoder.TEMPLATE_ID:
+                templateBlockLength = TradeDecoder.BLOCK_LENGTH;
+                break;
+            case CrossTradeDecoder.TEMPLATE_ID:
+                templateBlockLength = CrossTradeDecoder.BLOCK_LENGTH;
+                break;
+            case BrokenTradeDecoder.TEMPLATE_ID:
+                templateBlockLength = BrokenTradeDecoder.BLOCK_LENGTH;
+                break;
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                templateBlockLength = InstrumentDefinitionDecoder.BLOCK_LENGTH;
+                break;
+            case TradingStatusDecoder.TEMPLATE_ID:
+                templateBlockLength = TradingStatusDecoder.BLOCK_LENGTH;
+                break;
+            default:
+                // Not read beyond the shared prefix: counted as unknown, or ignored (system events, heartbeats).
+                return true;
+        }
+        if (blockLength < templateBlockLength || blockLength > bodyLength)
+        {
+            return false;
+        }
+
+        switch (templateId)
+        {
+            case AddOrderDecoder.TEMPLATE_ID:
+                final byte side = buffer.getByte(bodyOffset + AddOrderDecoder.sideEncodingOffset());
+                return side == Side.BUY.value() || side == Side.SELL.value() || side == Side.NULL_VAL.value();
+            case OrderExecutedWithPriceDecoder.TEMPLATE_ID:
+                final short printable = (short)(buffer.getByte(
+                    bodyOffset + OrderExecutedWithPriceDecoder.printableEncodingOffset()) & 0xFF);
+                return printable == BooleanType.TRUE.value() || printable == BooleanType.FALSE.value() ||
+                    printable == BooleanType.NULL_VAL.value();
+            case TradingStatusDecoder.TEMPLATE_ID:
+                final byte state = buffer.getByte(bodyOffset + TradingStatusDecoder.tradingStateEncodingOffset());
+                return state == TradingState.HALTED.value() || state == TradingState.PAUSED.value() ||
+                    state == TradingState.QUOTATION_ONLY.value() || state == TradingState.TRADING.value() ||
+                    state == TradingState.NULL_VAL.value();
+            default:
+                return true;
         }
     }
 

@@ -86,7 +86,8 @@ public final class MoldUdp64PayloadParser
      * @param offset   of the payload.
      * @param length   of the payload.
      * @param position of the packet in its source (e.g. file offset of the pcap record), for error reports.
-     * @return true when the header is well formed (the packet may still hold no messages).
+     * @return true when the header is well formed and its messages' sequence numbers do not wrap (the packet may
+     * still hold no messages).
      */
     public boolean wrap(final DirectBuffer buffer, final int offset, final int length, final long position)
     {
@@ -101,9 +102,20 @@ public final class MoldUdp64PayloadParser
             return false;
         }
 
+        final long sequence = buffer.getLong(offset + SEQUENCE_OFFSET, BE);
+        final int messageCount = buffer.getShort(offset + COUNT_OFFSET, BE) & 0xFFFF;
+        if (sequence < 0 || (messageCount != END_OF_SESSION && sequence > Long.MAX_VALUE - messageCount))
+        {
+            // The messages' numbers would wrap to negative ones, and the capture's gap arithmetic with them. Sequence
+            // 0 is let through, unlike on the live client: published sample captures number their packets from 0.
+            report(MalformedReason.BAD_MOLDUDP64_PACKET, position, "sequence number " +
+                Long.toUnsignedString(sequence) + " out of range for a count of " + messageCount);
+            return false;
+        }
+
         packetCount++;
-        packetSequence = buffer.getLong(offset + SEQUENCE_OFFSET, BE);
-        count = buffer.getShort(offset + COUNT_OFFSET, BE) & 0xFFFF;
+        packetSequence = sequence;
+        count = messageCount;
         cursor = offset + HEADER_LENGTH;
         end = offset + length;
         if (count == 0)
@@ -117,6 +129,12 @@ public final class MoldUdp64PayloadParser
         else
         {
             remaining = count;
+        }
+        if (remaining == 0 && length > HEADER_LENGTH)
+        {
+            // A control packet has nothing after its header; the sequence it carries is still good.
+            report(MalformedReason.BAD_MOLDUDP64_PACKET, position, (length - HEADER_LENGTH) + " byte(s) after a " +
+                (count == 0 ? "heartbeat" : "end of session") + " (sequence " + sequence + ")");
         }
 
         return true;
