@@ -25,7 +25,8 @@ import org.agrona.DirectBuffer;
 
 /**
  * Decides whether a log entry is a command the engine can apply: long enough for its SBE header and its block,
- * of the internal schema, of a command template, with a block no shorter than the oldest version of it. Anything
+ * of the internal schema, of a command template, with a block holding every field of the version its header names
+ * (a newer version than the engine knows must hold at least the current block). Anything
  * else is poison to a replicated service (it would meet it again at every replay) and is skipped, counted.
  */
 final class CommandValidator
@@ -43,25 +44,35 @@ final class CommandValidator
         {
             return false;
         }
-        final int minimumBlock = minimumBlockLength(header.templateId());
+        final int minimumBlock = minimumBlockLength(header.templateId(), header.version());
         final int blockLength = header.blockLength();
         return minimumBlock > 0 && blockLength >= minimumBlock &&
             length >= MessageHeaderDecoder.ENCODED_LENGTH + blockLength;
     }
 
     /**
-     * The block length of a command's first version: fields added since are read as absent from older blocks.
+     * The block a command of this version must at least hold: every field of its version. SBE's decoders read a
+     * field whenever the acting version has it, wherever the block ends, so a header that claims a newer version
+     * than its block holds would make the engine read past the command.
      */
-    private static int minimumBlockLength(final int templateId)
+    static int minimumBlockLength(final int templateId, final int version)
     {
         switch (templateId)
         {
             case NewOrderCommandDecoder.TEMPLATE_ID:
-                return NewOrderCommandDecoder.orderIdEncodingOffset();
+                return version >= 5 ? NewOrderCommandDecoder.BLOCK_LENGTH :
+                    version == 4 ? NewOrderCommandDecoder.fixSideEncodingOffset() :
+                    version == 3 ? NewOrderCommandDecoder.symbolEncodingOffset() :
+                    version == 2 ? NewOrderCommandDecoder.riskNanosEncodingOffset() :
+                    NewOrderCommandDecoder.orderIdEncodingOffset();
             case CancelOrderCommandDecoder.TEMPLATE_ID:
-                return CancelOrderCommandDecoder.origClOrdIdEncodingOffset();
+                return version >= 2 ? CancelOrderCommandDecoder.BLOCK_LENGTH :
+                    CancelOrderCommandDecoder.origClOrdIdEncodingOffset();
             case ReplaceOrderCommandDecoder.TEMPLATE_ID:
-                return ReplaceOrderCommandDecoder.origClOrdIdEncodingOffset();
+                return version >= 5 ? ReplaceOrderCommandDecoder.BLOCK_LENGTH :
+                    version >= 3 ? ReplaceOrderCommandDecoder.fixSideEncodingOffset() :
+                    version == 2 ? ReplaceOrderCommandDecoder.riskNanosEncodingOffset() :
+                    ReplaceOrderCommandDecoder.origClOrdIdEncodingOffset();
             case OrderStatusCommandDecoder.TEMPLATE_ID:
                 return OrderStatusCommandDecoder.BLOCK_LENGTH;
             case SessionCancelCommandDecoder.TEMPLATE_ID:
