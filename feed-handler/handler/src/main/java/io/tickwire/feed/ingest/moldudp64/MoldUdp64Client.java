@@ -19,6 +19,8 @@ import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ingest.MessageHandler;
 import io.tickwire.feed.ingest.MessageSource;
+import io.tickwire.feed.ingest.arbitration.LineArbiter;
+import io.tickwire.feed.ingest.arbitration.LineArbiterListener;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -41,6 +43,10 @@ import java.util.Objects;
  * it is never passed over silently. Old and duplicate packets are counted and ignored. Malformed packets go to
  * the {@link MalformedInputListener} as {@link MalformedReason#BAD_MOLDUDP64_PACKET}; the client carries on.
  * <p>
+ * Optionally a B line: the same packets on a second address ({@link Context#lineB(InetSocketAddress)}). The first
+ * copy of each message wins and the other is dropped as a duplicate; a hole is requested only once the other line
+ * has not filled it within {@link Context#arbitrationWaitNs(long)}. Counters per line are on {@link #arbiter()}.
+ * <p>
  * Single-threaded and duty-cycle driven through {@link #poll(MessageHandler, int)}. No allocation in steady
  * state: datagrams are received into one reused direct buffer and messages are handed over in place.
  * Counters are plain fields, for status lines on the polling thread or an approximate view from another.
@@ -56,6 +62,7 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
     private final MoldUdp64PacketReceiver receiver;
     private final MoldUdp64GapRecovery recovery;
     private final MoldUdp64Sequencer sequencer;
+    private final LineArbiter arbiter;
 
     /**
      * Open the sockets: bind (unicast) or bind and join (multicast), and a request socket if a request server
@@ -68,7 +75,10 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
     {
         // Concluded before anything reads it: the name needs the endpoint that conclude() checks.
         super(sourceName(ctx.conclude()), ctx.malformedInputListener());
-        final MoldUdp64PacketStash stash = new MoldUdp64PacketStash(ctx.stashCapacity(), this);
+        // Holds its position after declaring a gap: the request server fills it, not the arbiter.
+        arbiter = null == ctx.lineB() ? null : new LineArbiter(
+            ctx.initialSequence(), ctx.arbitrationWaitNs(), ctx.clock(), LineArbiterListener.NO_OP, false);
+        final MoldUdp64PacketStash stash = new MoldUdp64PacketStash(ctx.stashCapacity(), this, arbiter);
         session = new MoldUdp64FollowedSession(ctx.statusListener());
         if (null != ctx.session())
         {
@@ -76,7 +86,7 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
         }
         receiver = new MoldUdp64PacketReceiver(ctx, this);
         recovery = new MoldUdp64GapRecovery(ctx, receiver.requestChannel(), session.bytes(), this);
-        sequencer = new MoldUdp64Sequencer(ctx, session, stash, recovery, this);
+        sequencer = new MoldUdp64Sequencer(ctx, session, stash, recovery, this, arbiter);
     }
 
     /**
@@ -179,6 +189,27 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
         return receiver.localAddress();
     }
 
+    /**
+     * Local address of the B line socket.
+     *
+     * @return the local address, or null without a B line.
+     */
+    public InetSocketAddress lineBLocalAddress()
+    {
+        return receiver.lineBLocalAddress();
+    }
+
+    /**
+     * The A/B line arbiter, for its counters per line (packets won, duplicates, missed) and gaps on both lines;
+     * to read on the polling thread, or approximately from another.
+     *
+     * @return the arbiter, or null without a B line.
+     */
+    public LineArbiter arbiter()
+    {
+        return arbiter;
+    }
+
     private boolean receive()
     {
         // Answers only matter while a gap is open; late ones wait for the next gap and are ignored as old.
@@ -189,7 +220,7 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
         }
         if (result >= 0)
         {
-            sequencer.onPacket(receiver.buffer(), receiver.length(), result, receiver.isAnswer());
+            sequencer.onPacket(receiver.buffer(), receiver.length(), result, receiver.isAnswer(), receiver.line());
         }
         return true;
     }
@@ -212,6 +243,8 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
         };
 
         private InetSocketAddress endpoint;
+        private InetSocketAddress lineB;
+        private long arbitrationWaitNs = MoldUdp64Configuration.arbitrationWaitNs();
         private InetAddress interfaceAddress = InetAddress.getLoopbackAddress();
         private NetworkInterface multicastInterface;
         private InetSocketAddress requestServer;
@@ -238,9 +271,15 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(statusListener, "statusListener");
             Objects.requireNonNull(malformedInputListener, "malformedInputListener");
-            if (endpoint.isUnresolved() || (null != requestServer && requestServer.isUnresolved()))
+            if (endpoint.isUnresolved() || (null != requestServer && requestServer.isUnresolved()) ||
+                (null != lineB && lineB.isUnresolved()))
             {
-                throw new IllegalArgumentException("unresolved address: " + endpoint + " / " + requestServer);
+                throw new IllegalArgumentException(
+                    "unresolved address: " + endpoint + " / " + lineB + " / " + requestServer);
+            }
+            if (arbitrationWaitNs < 0)
+            {
+                throw new IllegalArgumentException("arbitrationWaitNs must be >= 0: " + arbitrationWaitNs);
             }
             if (null != session)
             {
@@ -256,7 +295,9 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
             {
                 throw new IllegalArgumentException("stashCapacity must hold one datagram: " + stashCapacity);
             }
-            if (endpoint.getAddress().isMulticastAddress() && null == multicastInterface)
+            final boolean multicast = endpoint.getAddress().isMulticastAddress() ||
+                (null != lineB && lineB.getAddress().isMulticastAddress());
+            if (multicast && null == multicastInterface)
             {
                 try
                 {
@@ -290,6 +331,45 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
         public InetSocketAddress endpoint()
         {
             return endpoint;
+        }
+
+        /**
+         * @param lineB unicast address to bind, or multicast group and port to join, for the B line: the same
+         *              packets as the endpoint (the A line), arbitrated first copy wins. Default null: A only.
+         * @return this.
+         */
+        public Context lineB(final InetSocketAddress lineB)
+        {
+            this.lineB = lineB;
+            return this;
+        }
+
+        /**
+         * @return the B line address, or null.
+         */
+        public InetSocketAddress lineB()
+        {
+            return lineB;
+        }
+
+        /**
+         * @param arbitrationWaitNs with a B line: how long a hole may wait for the other line to fill it before it
+         *                          counts as missed on both lines and is requested; above the skew between the
+         *                          lines, below the request timeout.
+         * @return this.
+         */
+        public Context arbitrationWaitNs(final long arbitrationWaitNs)
+        {
+            this.arbitrationWaitNs = arbitrationWaitNs;
+            return this;
+        }
+
+        /**
+         * @return the arbitration wait in nanoseconds.
+         */
+        public long arbitrationWaitNs()
+        {
+            return arbitrationWaitNs;
         }
 
         /**

@@ -49,6 +49,15 @@ public final class MoldUdp64Configuration
     /** Default request timeout. */
     public static final long REQUEST_TIMEOUT_DEFAULT_NS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    /**
+     * Property: with a B line, how long the client waits for the other line to fill a hole before it treats the
+     * hole as missed on both lines and requests it (duration).
+     */
+    public static final String ARBITRATION_WAIT_PROP_NAME = "tickwire.moldudp64.arbitration.wait";
+
+    /** Default arbitration wait: well above the usual skew between A and B lines, well below a request timeout. */
+    public static final long ARBITRATION_WAIT_DEFAULT_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
     /** Property: most messages the client asks for in one request. */
     public static final String MAX_REQUEST_MESSAGES_PROP_NAME = "tickwire.moldudp64.max.request.messages";
 
@@ -113,6 +122,14 @@ public final class MoldUdp64Configuration
     public static long requestTimeoutNs()
     {
         return SystemUtil.getDurationInNanos(REQUEST_TIMEOUT_PROP_NAME, REQUEST_TIMEOUT_DEFAULT_NS);
+    }
+
+    /**
+     * @return the configured arbitration wait in nanoseconds.
+     */
+    public static long arbitrationWaitNs()
+    {
+        return SystemUtil.getDurationInNanos(ARBITRATION_WAIT_PROP_NAME, ARBITRATION_WAIT_DEFAULT_NS);
     }
 
     /**

@@ -16,6 +16,7 @@
 package io.tickwire.feed.ingest.moldudp64;
 
 import io.tickwire.feed.ingest.MalformedReason;
+import io.tickwire.feed.ingest.arbitration.LineArbiter;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -28,10 +29,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
 /**
- * The sockets of a {@link MoldUdp64Client}: the downstream socket (unicast bind or multicast join) and, when a
- * request server is configured, the socket requests go out on and answers come back to. Takes one datagram at a
- * time into a reused direct buffer and validates it, reporting malformed packets, so the sequencer only ever
- * sees well-formed ones.
+ * The sockets of a {@link MoldUdp64Client}: the downstream socket (unicast bind or multicast join), a second one
+ * for the B line when one is configured, and, when a request server is configured, the socket requests go out on
+ * and answers come back to. Takes one datagram at a time into a reused direct buffer and validates it, reporting
+ * malformed packets, so the sequencer only ever sees well-formed ones. The two lines are read in turn, so a busy
+ * line cannot keep the other one's copies (which may fill its holes) waiting in the socket.
  */
 final class MoldUdp64PacketReceiver
 {
@@ -41,11 +43,14 @@ final class MoldUdp64PacketReceiver
     private final String name;
     private final MoldUdp64ClientCounters counters;
     private final DatagramChannel dataChannel;
+    private final DatagramChannel lineBChannel;
     private final DatagramChannel requestChannel;
     private final ByteBuffer receiveByteBuffer = ByteBuffer.allocateDirect(MoldUdp64Packet.MAX_DATAGRAM_LENGTH);
     private final UnsafeBuffer receiveBuffer = new UnsafeBuffer(receiveByteBuffer);
     private int length;
     private boolean isAnswer;
+    private int line;
+    private int preferredLine;
 
     /**
      * Open the sockets.
@@ -60,18 +65,15 @@ final class MoldUdp64PacketReceiver
         this.counters = counters;
 
         DatagramChannel dataChannel = null;
+        DatagramChannel lineBChannel = null;
         DatagramChannel requestChannel = null;
         try
         {
-            dataChannel = DatagramChannel.open(StandardProtocolFamily.INET);
-            dataChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            dataChannel.setOption(StandardSocketOptions.SO_RCVBUF, ctx.socketRcvbuf());
-            dataChannel.bind(ctx.endpoint());
-            if (ctx.endpoint().getAddress().isMulticastAddress())
+            dataChannel = openDataChannel(ctx, ctx.endpoint());
+            if (null != ctx.lineB())
             {
-                dataChannel.join(ctx.endpoint().getAddress(), ctx.multicastInterface());
+                lineBChannel = openDataChannel(ctx, ctx.lineB());
             }
-            dataChannel.configureBlocking(false);
 
             if (null != ctx.requestServer())
             {
@@ -83,11 +85,35 @@ final class MoldUdp64PacketReceiver
         }
         catch (final IOException ex)
         {
-            CloseHelper.quietCloseAll(dataChannel, requestChannel);
+            CloseHelper.quietCloseAll(dataChannel, lineBChannel, requestChannel);
             throw new UncheckedIOException("cannot open MoldUDP64 client on " + ctx.endpoint(), ex);
         }
         this.dataChannel = dataChannel;
+        this.lineBChannel = lineBChannel;
         this.requestChannel = requestChannel;
+    }
+
+    private static DatagramChannel openDataChannel(final MoldUdp64Client.Context ctx, final InetSocketAddress endpoint)
+        throws IOException
+    {
+        final DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        try
+        {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, ctx.socketRcvbuf());
+            channel.bind(endpoint);
+            if (endpoint.getAddress().isMulticastAddress())
+            {
+                channel.join(endpoint.getAddress(), ctx.multicastInterface());
+            }
+            channel.configureBlocking(false);
+            return channel;
+        }
+        catch (final IOException ex)
+        {
+            CloseHelper.quietClose(channel);
+            throw ex;
+        }
     }
 
     /**
@@ -110,7 +136,7 @@ final class MoldUdp64PacketReceiver
             {
                 isAnswer = true;
             }
-            else if (null != dataChannel.receive(receiveByteBuffer))
+            else if (receiveDownstream())
             {
                 isAnswer = false;
             }
@@ -137,6 +163,46 @@ final class MoldUdp64PacketReceiver
                 MoldUdp64Packet.describe(result) + " (" + length + " bytes)");
         }
         return result;
+    }
+
+    private boolean receiveDownstream() throws IOException
+    {
+        if (null == lineBChannel)
+        {
+            line = LineArbiter.LINE_A;
+            return null != dataChannel.receive(receiveByteBuffer);
+        }
+
+        final int first = preferredLine;
+        // The other line: LINE_A and LINE_B are 0 and 1.
+        final int second = LineArbiter.LINE_B - first;
+        if (null != channel(first).receive(receiveByteBuffer))
+        {
+            line = first;
+        }
+        else if (null != channel(second).receive(receiveByteBuffer))
+        {
+            line = second;
+        }
+        else
+        {
+            return false;
+        }
+        preferredLine = LineArbiter.LINE_B - line;
+        return true;
+    }
+
+    private DatagramChannel channel(final int lineIndex)
+    {
+        return LineArbiter.LINE_A == lineIndex ? dataChannel : lineBChannel;
+    }
+
+    /**
+     * @return line the last downstream datagram came on, {@link LineArbiter#LINE_A} or {@link LineArbiter#LINE_B}.
+     */
+    int line()
+    {
+        return line;
     }
 
     /**
@@ -176,9 +242,22 @@ final class MoldUdp64PacketReceiver
      */
     InetSocketAddress localAddress()
     {
+        return localAddress(dataChannel);
+    }
+
+    /**
+     * @return local address of the B line socket, or null without a B line.
+     */
+    InetSocketAddress lineBLocalAddress()
+    {
+        return null == lineBChannel ? null : localAddress(lineBChannel);
+    }
+
+    private static InetSocketAddress localAddress(final DatagramChannel channel)
+    {
         try
         {
-            return (InetSocketAddress)dataChannel.getLocalAddress();
+            return (InetSocketAddress)channel.getLocalAddress();
         }
         catch (final IOException ex)
         {
@@ -187,10 +266,10 @@ final class MoldUdp64PacketReceiver
     }
 
     /**
-     * Close both sockets.
+     * Close the sockets.
      */
     void close()
     {
-        CloseHelper.quietCloseAll(dataChannel, requestChannel);
+        CloseHelper.quietCloseAll(dataChannel, lineBChannel, requestChannel);
     }
 }

@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.ingest.moldudp64;
 
+import io.tickwire.feed.ingest.arbitration.LineArbiter;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -22,16 +23,25 @@ import java.nio.ByteBuffer;
 
 /**
  * Bounded FIFO of whole packets that arrived ahead of a gap, kept in one pre-allocated direct buffer so they need
- * not be requested again once the gap is filled. Each entry is a length field followed by the packet as received,
- * and entries come out in the order they went in.
+ * not be requested again once the gap is filled. Each entry is a header (the packet's length and the line it came
+ * on) followed by the packet as received, and entries come out in the order they went in. With A/B arbitration,
+ * every entry taken out is offered to the {@link LineArbiter} again, so it counts the packet as won or duplicate
+ * for its line.
  */
 final class MoldUdp64PacketStash
 {
-    /** Bytes in front of each stashed packet: its length. */
+    /** Bytes in front of each stashed packet: its length and line. */
     static final int ENTRY_HEADER_LENGTH = 4;
+
+    /** Line of a packet that came on no line: an answer to a request, which arbitration does not count. */
+    static final int NO_LINE = LineArbiter.LINE_COUNT;
+
+    private static final int LINE_SHIFT = 24;
+    private static final int LENGTH_MASK = (1 << LINE_SHIFT) - 1;
 
     private final UnsafeBuffer buffer;
     private final MoldUdp64ClientCounters counters;
+    private final LineArbiter arbiter;
     private int read;
     private int write;
 
@@ -41,8 +51,19 @@ final class MoldUdp64PacketStash
      */
     MoldUdp64PacketStash(final int capacity, final MoldUdp64ClientCounters counters)
     {
+        this(capacity, counters, null);
+    }
+
+    /**
+     * @param capacity in bytes; must hold {@link #ENTRY_HEADER_LENGTH} plus the largest datagram.
+     * @param counters to count stashed, overflowing and duplicate packets.
+     * @param arbiter  to offer packets taken out to again, or null without a B line.
+     */
+    MoldUdp64PacketStash(final int capacity, final MoldUdp64ClientCounters counters, final LineArbiter arbiter)
+    {
         buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(capacity));
         this.counters = counters;
+        this.arbiter = arbiter;
     }
 
     /**
@@ -52,6 +73,18 @@ final class MoldUdp64PacketStash
      * @param length of the packet.
      */
     void add(final DirectBuffer packet, final int length)
+    {
+        add(packet, length, LineArbiter.LINE_A);
+    }
+
+    /**
+     * Keep a copy of a packet, compacting first if that makes room.
+     *
+     * @param packet holding the packet at offset 0.
+     * @param length of the packet.
+     * @param line   it arrived on, {@link LineArbiter#LINE_A} or {@link LineArbiter#LINE_B}, or {@link #NO_LINE}.
+     */
+    void add(final DirectBuffer packet, final int length, final int line)
     {
         final int entryLength = ENTRY_HEADER_LENGTH + length;
         if (write + entryLength > buffer.capacity() && read > 0)
@@ -67,7 +100,7 @@ final class MoldUdp64PacketStash
             counters.stashOverflows++;
             return;
         }
-        buffer.putInt(write, length);
+        buffer.putInt(write, length | (line << LINE_SHIFT));
         buffer.putBytes(write + ENTRY_HEADER_LENGTH, packet, 0, length);
         write += entryLength;
         counters.packetsStashed++;
@@ -85,7 +118,8 @@ final class MoldUdp64PacketStash
     {
         while (read < write)
         {
-            final int length = buffer.getInt(read);
+            final int header = buffer.getInt(read);
+            final int length = header & LENGTH_MASK;
             final int packetOffset = read + ENTRY_HEADER_LENGTH;
             final long sequence = MoldUdp64Packet.sequence(buffer, packetOffset);
             final int count = MoldUdp64Packet.messageCount(buffer, packetOffset);
@@ -95,6 +129,11 @@ final class MoldUdp64PacketStash
             }
 
             read = packetOffset + length;
+            final int line = header >>> LINE_SHIFT;
+            if (null != arbiter && line != NO_LINE)
+            {
+                arbiter.onHeldPacket(line, sequence, count);
+            }
             if (sequence + count - 1 < nextExpected)
             {
                 counters.duplicatePackets++;

@@ -17,6 +17,7 @@ package io.tickwire.feed.ingest.moldudp64;
 
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ingest.MessageHandler;
+import io.tickwire.feed.ingest.arbitration.LineArbiter;
 import org.agrona.DirectBuffer;
 
 /**
@@ -25,6 +26,12 @@ import org.agrona.DirectBuffer;
  * Classifies each valid packet as old, ahead of a gap (stashed) or next in line, and delivers messages from one
  * packet at a time, in place, through a cursor that may stay open across polls when the limit cuts it short.
  * Finding holes in the sequence is here; what to do about them is the {@link MoldUdp64GapRecovery}'s business.
+ * <p>
+ * With a B line, packets from both lines come here and the first copy of each message wins, as it would for any
+ * duplicate; the {@link LineArbiter} sees every downstream packet too, counts per line, and decides when a hole
+ * has been missed on both lines: until its wait is over, the other line may still fill the hole, so nothing is
+ * requested. The arbiter holds its position after declaring a gap (the request server fills it) and is brought
+ * up to this sequencer's position before each decision, since answers and skips move the sequence without it.
  */
 final class MoldUdp64Sequencer
 {
@@ -34,6 +41,7 @@ final class MoldUdp64Sequencer
     private final MoldUdp64GapRecovery recovery;
     private final MoldUdp64StatusListener statusListener;
     private final MoldUdp64ClientCounters counters;
+    private final LineArbiter arbiter;
 
     private long nextExpected;
     private long highestKnown;
@@ -51,14 +59,17 @@ final class MoldUdp64Sequencer
      * @param stash    for packets that arrive ahead of a gap.
      * @param recovery to hand holes in the sequence to.
      * @param counters to count deliveries, duplicates and session changes.
+     * @param arbiter  of the A and B lines, or null without a B line.
      */
     MoldUdp64Sequencer(
         final MoldUdp64Client.Context ctx,
         final MoldUdp64FollowedSession session,
         final MoldUdp64PacketStash stash,
         final MoldUdp64GapRecovery recovery,
-        final MoldUdp64ClientCounters counters)
+        final MoldUdp64ClientCounters counters,
+        final LineArbiter arbiter)
     {
+        this.arbiter = arbiter;
         this.ctx = ctx;
         this.session = session;
         this.stash = stash;
@@ -78,8 +89,10 @@ final class MoldUdp64Sequencer
      * @param count    its validated message count, {@link MoldUdp64Packet#HEARTBEAT} or
      *                 {@link MoldUdp64Packet#END_OF_SESSION}.
      * @param isAnswer whether it is an answer to a request rather than a downstream packet.
+     * @param line     it came on, when it is a downstream packet.
      */
-    void onPacket(final DirectBuffer buffer, final int length, final int count, final boolean isAnswer)
+    void onPacket(
+        final DirectBuffer buffer, final int length, final int count, final boolean isAnswer, final int line)
     {
         if (!session.isKnown())
         {
@@ -100,10 +113,24 @@ final class MoldUdp64Sequencer
         if (nextExpected == MoldUdp64Client.Context.JOIN_AT_FIRST_SEEN)
         {
             nextExpected = sequence;
+            if (null != arbiter)
+            {
+                arbiter.reset(sequence);
+            }
+        }
+
+        final boolean arbitrate = null != arbiter && !isAnswer;
+        if (arbitrate)
+        {
+            arbiter.advanceTo(nextExpected);
         }
 
         if (count == MoldUdp64Packet.HEARTBEAT)
         {
+            if (arbitrate)
+            {
+                arbiter.onHeartbeat(line, sequence);
+            }
             counters.heartbeatsReceived++;
             know(sequence - 1);
             statusListener.onHeartbeat(sequence);
@@ -112,6 +139,10 @@ final class MoldUdp64Sequencer
 
         if (count == MoldUdp64Packet.END_OF_SESSION)
         {
+            if (arbitrate)
+            {
+                arbiter.onHeartbeat(line, sequence);
+            }
             know(sequence - 1);
             if (sequence < endOfSessionSequence)
             {
@@ -128,6 +159,11 @@ final class MoldUdp64Sequencer
             return;
         }
 
+        if (arbitrate)
+        {
+            // Same rules as below, so the answer only feeds the per-line counters and the hole wait.
+            arbiter.onPacket(line, sequence, count);
+        }
         know(last);
         if (last < nextExpected)
         {
@@ -135,7 +171,7 @@ final class MoldUdp64Sequencer
         }
         else if (sequence > nextExpected)
         {
-            stash.add(buffer, length);
+            stash.add(buffer, length, isAnswer ? MoldUdp64PacketStash.NO_LINE : line);
         }
         else
         {
@@ -200,6 +236,10 @@ final class MoldUdp64Sequencer
      */
     boolean openStashHead()
     {
+        if (null != arbiter)
+        {
+            arbiter.advanceTo(nextExpected);
+        }
         final int packetOffset = stash.takeReachable(nextExpected);
         if (packetOffset < 0)
         {
@@ -230,6 +270,10 @@ final class MoldUdp64Sequencer
             return;
         }
 
+        if (null != arbiter && !recovery.isGapOpen() && !missedOnBothLines())
+        {
+            return;
+        }
         nextExpected = recovery.onHole(nextExpected, holeEnd);
     }
 
@@ -255,6 +299,16 @@ final class MoldUdp64Sequencer
     boolean isEndOfSessionReported()
     {
         return endOfSessionReported;
+    }
+
+    /**
+     * Whether the hole in front of the sequence is missed on both lines, so worth requesting: declared by the
+     * arbiter after its wait, or a hole the lines never showed (only answers did), which no wait would fill.
+     */
+    private boolean missedOnBothLines()
+    {
+        arbiter.advanceTo(nextExpected);
+        return !arbiter.isHoleOpen() || arbiter.isGapDeclared() || arbiter.poll();
     }
 
     private void know(final long sequence)
@@ -310,6 +364,10 @@ final class MoldUdp64Sequencer
         endOfSessionReported = false;
         stash.clear();
         recovery.reset();
+        if (null != arbiter)
+        {
+            arbiter.reset(nextExpected);
+        }
         session.adopt(buffer, 0);
     }
 }
