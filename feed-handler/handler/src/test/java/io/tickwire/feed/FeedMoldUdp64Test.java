@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MessageSource;
@@ -95,7 +96,7 @@ class FeedMoldUdp64Test
 
                 public MessageSource open(final MalformedInputListener listener, final MoldUdp64StatusListener upstream)
                 {
-                    return new MoldUdp64Client(new MoldUdp64Client.Context()
+                    return new MoldUdp64Client(new MoldUdp64ClientContext()
                         .endpoint(endpoint)
                         .requestServer(requestAddress)
                         .malformedInputListener(listener)

@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.cli;
 
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
 import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.ingest.BinaryFileSource;
@@ -98,7 +99,7 @@ final class Sources
                 public MessageSource open(
                     final MalformedInputListener listener, final MoldUdp64StatusListener upstreamListener)
                 {
-                    return new MoldUdp64Client(new MoldUdp64Client.Context()
+                    return new MoldUdp64Client(new MoldUdp64ClientContext()
                         .endpoint(endpoint)
                         .requestServer(requestServer)
                         .malformedInputListener(listener)

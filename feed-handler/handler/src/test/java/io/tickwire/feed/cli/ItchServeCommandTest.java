@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.cli;
 
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
 import io.tickwire.feed.ingest.BinaryFileSource;
 import io.tickwire.feed.ingest.MalformedInputCounter;
 import io.tickwire.feed.ingest.MessageHandler;
@@ -68,7 +69,7 @@ class ItchServeCommandTest
 
         final int requestPort = freePort();
         final Checksum received = new Checksum();
-        try (MoldUdp64Client client = new MoldUdp64Client(new MoldUdp64Client.Context()
+        try (MoldUdp64Client client = new MoldUdp64Client(new MoldUdp64ClientContext()
             .endpoint(new InetSocketAddress(LOOPBACK, 0))
             .requestServer(new InetSocketAddress(LOOPBACK, requestPort))))
         {

@@ -33,7 +33,7 @@ import java.nio.channels.DatagramChannel;
  */
 final class MoldUdp64GapRecovery
 {
-    private final MoldUdp64Client.Context ctx;
+    private final MoldUdp64ClientContext ctx;
     private final DatagramChannel requestChannel;
     private final ByteBuffer requestByteBuffer = ByteBuffer.allocateDirect(MoldUdp64Packet.REQUEST_LENGTH);
     private final UnsafeBuffer requestBuffer = new UnsafeBuffer(requestByteBuffer);
@@ -60,7 +60,7 @@ final class MoldUdp64GapRecovery
      * @param counters       to count gaps, requests and losses.
      */
     MoldUdp64GapRecovery(
-        final MoldUdp64Client.Context ctx,
+        final MoldUdp64ClientContext ctx,
         final DatagramChannel requestChannel,
         final DirectBuffer session,
         final MoldUdp64ClientCounters counters)

@@ -59,7 +59,7 @@ final class MoldUdp64PacketReceiver
      * @param counters to count datagrams and report malformed ones.
      * @throws UncheckedIOException if a socket cannot be opened.
      */
-    MoldUdp64PacketReceiver(final MoldUdp64Client.Context ctx, final MoldUdp64ClientCounters counters)
+    MoldUdp64PacketReceiver(final MoldUdp64ClientContext ctx, final MoldUdp64ClientCounters counters)
     {
         this.name = counters.name;
         this.counters = counters;
@@ -93,7 +93,7 @@ final class MoldUdp64PacketReceiver
         this.requestChannel = requestChannel;
     }
 
-    private static DatagramChannel openDataChannel(final MoldUdp64Client.Context ctx, final InetSocketAddress endpoint)
+    private static DatagramChannel openDataChannel(final MoldUdp64ClientContext ctx, final InetSocketAddress endpoint)
         throws IOException
     {
         final DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);

@@ -35,7 +35,7 @@ import org.agrona.DirectBuffer;
  */
 final class MoldUdp64Sequencer
 {
-    private final MoldUdp64Client.Context ctx;
+    private final MoldUdp64ClientContext ctx;
     private final MoldUdp64FollowedSession session;
     private final MoldUdp64PacketStash stash;
     private final MoldUdp64GapRecovery recovery;
@@ -62,7 +62,7 @@ final class MoldUdp64Sequencer
      * @param arbiter  of the A and B lines, or null without a B line.
      */
     MoldUdp64Sequencer(
-        final MoldUdp64Client.Context ctx,
+        final MoldUdp64ClientContext ctx,
         final MoldUdp64FollowedSession session,
         final MoldUdp64PacketStash stash,
         final MoldUdp64GapRecovery recovery,
@@ -110,7 +110,7 @@ final class MoldUdp64Sequencer
         }
 
         final long sequence = MoldUdp64Packet.sequence(buffer, 0);
-        if (nextExpected == MoldUdp64Client.Context.JOIN_AT_FIRST_SEEN)
+        if (nextExpected == MoldUdp64ClientContext.JOIN_AT_FIRST_SEEN)
         {
             nextExpected = sequence;
             if (null != arbiter)

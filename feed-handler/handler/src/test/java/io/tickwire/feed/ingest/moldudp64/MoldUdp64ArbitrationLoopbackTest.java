@@ -167,7 +167,7 @@ class MoldUdp64ArbitrationLoopbackTest
             .bindAddress(new InetSocketAddress(LOOPBACK, 0)));
         closeables.add(requestServer);
 
-        client = new MoldUdp64Client(new MoldUdp64Client.Context()
+        client = new MoldUdp64Client(new MoldUdp64ClientContext()
             .endpoint(new InetSocketAddress(LOOPBACK, 0))
             .lineB(new InetSocketAddress(LOOPBACK, 0))
             .arbitrationWaitNs(ARBITRATION_WAIT_NS)

@@ -134,9 +134,9 @@ class MoldUdp64ClientRolesTest
         assertEquals(List.of("gap 3 5", "unrecoverable 3 4 false", "recovered 3 4"), events);
     }
 
-    private MoldUdp64Client.Context context(final boolean skipUnrecoverableGaps)
+    private MoldUdp64ClientContext context(final boolean skipUnrecoverableGaps)
     {
-        return new MoldUdp64Client.Context()
+        return new MoldUdp64ClientContext()
             .endpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .clock(clock)
             .requestTimeoutNs(TIMEOUT_NS)

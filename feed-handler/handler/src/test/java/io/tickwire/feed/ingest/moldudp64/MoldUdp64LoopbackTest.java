@@ -585,17 +585,17 @@ class MoldUdp64LoopbackTest
         return client(clientContext(endpoint, requestServer));
     }
 
-    private MoldUdp64Client client(final MoldUdp64Client.Context context)
+    private MoldUdp64Client client(final MoldUdp64ClientContext context)
     {
         final MoldUdp64Client client = new MoldUdp64Client(context);
         closeables.add(client);
         return client;
     }
 
-    private MoldUdp64Client.Context clientContext(
+    private MoldUdp64ClientContext clientContext(
         final InetSocketAddress endpoint, final InetSocketAddress requestServer)
     {
-        return new MoldUdp64Client.Context()
+        return new MoldUdp64ClientContext()
             .endpoint(endpoint)
             .requestServer(requestServer)
             .clock(clock)
