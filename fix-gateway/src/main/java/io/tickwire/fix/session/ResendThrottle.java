@@ -34,8 +34,7 @@ public final class ResendThrottle
     private final int maxRequests;
     private final long windowMs;
     private final LongSupplier clockMs;
-    private final Map<SessionID, long[]> recent = new HashMap<>();
-    private final Map<SessionID, int[]> next = new HashMap<>();
+    private final Map<SessionID, Window> windows = new HashMap<>();
 
     /**
      * @param maxRequests most ResendRequests a session may send within the window (at least 1).
@@ -63,17 +62,13 @@ public final class ResendThrottle
     public boolean allow(final SessionID sessionId)
     {
         final long nowMs = clockMs.getAsLong();
-        final long[] times = recent.computeIfAbsent(sessionId, (id) -> new long[maxRequests]);
-        final int[] cursor = next.computeIfAbsent(sessionId, (id) -> new int[1]);
-        final int slot = cursor[0];
-        // The slot holds the time of the request maxRequests ago (0 before there were that many).
-        if (0 != times[slot] && nowMs - times[slot] < windowMs)
+        Window window = windows.get(sessionId);
+        if (null == window)
         {
-            return false;
+            window = new Window(maxRequests);
+            windows.put(sessionId, window);
         }
-        times[slot] = Math.max(1, nowMs);
-        cursor[0] = (slot + 1) % maxRequests;
-        return true;
+        return window.allow(nowMs, windowMs);
     }
 
     /**
@@ -83,8 +78,7 @@ public final class ResendThrottle
      */
     public void reset(final SessionID sessionId)
     {
-        recent.remove(sessionId);
-        next.remove(sessionId);
+        windows.remove(sessionId);
     }
 
     /**
@@ -101,5 +95,31 @@ public final class ResendThrottle
     public long windowMs()
     {
         return windowMs;
+    }
+
+    /**
+     * One session's last {@code maxRequests} request times, oldest next to be overwritten.
+     */
+    private static final class Window
+    {
+        private final long[] times;
+        private int next;
+
+        Window(final int maxRequests)
+        {
+            times = new long[maxRequests];
+        }
+
+        boolean allow(final long nowMs, final long windowMs)
+        {
+            // The slot holds the time of the request maxRequests ago (0 before there were that many).
+            if (0 != times[next] && nowMs - times[next] < windowMs)
+            {
+                return false;
+            }
+            times[next] = Math.max(1, nowMs);
+            next = (next + 1) % times.length;
+            return true;
+        }
     }
 }
