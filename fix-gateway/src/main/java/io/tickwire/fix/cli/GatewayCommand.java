@@ -421,10 +421,12 @@ public final class GatewayCommand implements Callable<Integer>
                 gateway.auditTrail().writerAgent().maxCommitNanos() / 1_000 + " us, slow (>10 ms) " +
                 gateway.auditTrail().writerAgent().slowCommits();
             out.printf("status: orders/s=%.0f orders=%d reports=%d rejects: %s logon failures=%d " +
-                "lockouts=%d refused locked out=%d verify max %d ms; closed before logon: %s (%d pending) " +
+                "lockouts=%d refused locked out=%d refused busy=%d unverified=%d verify max %d ms; " +
+                "closed before logon: %s (%d pending) " +
                 "audit lag: %s clock: %s%n",
                 rate, orders, counters.reportsSent(), counters.rejectSummary(), counters.logonFailures(),
-                counters.logonLockouts(), counters.logonsRefusedLockedOut(),
+                counters.logonLockouts(), counters.logonsRefusedLockedOut(), counters.logonsRefusedBusy(),
+                counters.logonsUnverified(),
                 TimeUnit.NANOSECONDS.toMillis(counters.logonVerifyMaxNanos()), counters.preLogonCloseSummary(),
                 gateway.preLogonGuard().pendingConnections(), audit, gateway.clockDescription());
         }

@@ -23,6 +23,7 @@ import io.tickwire.fix.audit.OwnerOnlyFiles;
 import io.tickwire.fix.cluster.ClusterOrderPath;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.BookPublisher;
+import io.tickwire.fix.session.ConnectionCap;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.ExecutionReportSender;
 import io.tickwire.fix.session.GatewayApplication;
@@ -30,6 +31,7 @@ import io.tickwire.fix.session.GatewayCounters;
 import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.LogonThrottle;
+import io.tickwire.fix.session.LogonVerifier;
 import io.tickwire.fix.session.PreLogonGuard;
 import io.tickwire.fix.session.SessionState;
 import io.tickwire.fix.time.ClockSyncMonitor;
@@ -66,8 +68,10 @@ import java.util.Map;
  * ({@code dedicated}), chosen by {@link GatewayConfiguration#THREADING_PROP_NAME}, with back-off idle strategies (no
  * busy spin: see the threading lesson for 2-core hosts).
  * <p>
- * In front of QuickFIX/J's decoder each connection passes a {@link PreLogonGuard} (bytes and time before logon)
- * and an {@link InboundSizeFilter} (message size, framing buffer); logons go through a {@link LogonThrottle}. The
+ * In front of QuickFIX/J's decoder each connection passes a {@link ConnectionCap} (connections open at once), a
+ * {@link PreLogonGuard} (bytes and time before logon) and an {@link InboundSizeFilter} (message size, framing
+ * buffer); behind it a {@link LogonVerifier} checks passwords off the session thread; logons go through a
+ * {@link LogonThrottle}. The
  * journal, FileStore and file logs are created owner-only ({@link OwnerOnlyFiles}).
  * <p>
  * Configured by a {@link GatewayContext}, concluded before anything starts. This class owns the lifecycle (start
@@ -214,6 +218,22 @@ public final class Gateway implements AutoCloseable
     public InboundSizeFilter sizeFilter()
     {
         return sessionLayer.sizeFilter();
+    }
+
+    /**
+     * @return the cap on connections open at once, or null when {@code TickwireMaxConnections} is 0.
+     */
+    public ConnectionCap connectionCap()
+    {
+        return sessionLayer.connectionCap();
+    }
+
+    /**
+     * @return the filter that verifies Logon passwords off the session thread, or null without credentials.
+     */
+    public LogonVerifier logonVerifier()
+    {
+        return sessionLayer.logonVerifier();
     }
 
     /**
@@ -369,7 +389,7 @@ public final class Gateway implements AutoCloseable
     public void close()
     {
         sessionLayer.acceptor().stop(true);
-        CloseHelper.close(sessionLayer.preLogonGuard());
+        CloseHelper.close(sessionLayer);
         if (null != clusterPath)
         {
             orderPath.awaitClusterAnswers(clusterPath);
@@ -397,7 +417,8 @@ public final class Gateway implements AutoCloseable
             orderAgent.roleName() + ", execution-report-sender") +
             " (idle " + context.idleStrategyName + ")" + (null == auditTrail ? "" : ", audit-writer") +
             (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") +
-            ", clock monitor (sleeping), logon timer (sleeping)" +
+            ", clock monitor (sleeping), logon timer (sleeping)" + (null == sessionLayer.logonVerifier() ? "" :
+            ", logon verifier x" + sessionLayer.logonVerifier().threads() + " (PBKDF2, started on the first logon)") +
             (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
             (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
     }

@@ -151,6 +151,36 @@ public final class GatewayConfiguration
     public static final long LOGON_TIMEOUT_MS_DEFAULT = 5_000;
 
     /**
+     * Connections open at once; one more is closed as it is accepted (counted as {@code CONNECTION_LIMIT}), and a
+     * connection that closes makes room (see {@code session.ConnectionCap}). 0 turns the cap off.
+     */
+    public static final String MAX_CONNECTIONS_PROP_NAME = "TickwireMaxConnections";
+
+    /**
+     * Default connections open at once: far more than the sessions a gateway is configured for, far fewer than the
+     * file descriptors of the process.
+     */
+    public static final int MAX_CONNECTIONS_DEFAULT = 256;
+
+    /**
+     * Threads that verify Logon passwords (PBKDF2) off the session thread. Default: half the available cores, at
+     * least 1, at most 4 ({@code session.LogonVerifier.defaultThreads}).
+     */
+    public static final String LOGON_VERIFIER_THREADS_PROP_NAME = "TickwireLogonVerifierThreads";
+
+    /**
+     * Logons that may wait for a verifier thread; a Logon that finds the queue full is refused without hashing
+     * ({@code VERIFIER_BUSY}).
+     */
+    public static final String LOGON_VERIFIER_QUEUE_PROP_NAME = "TickwireLogonVerifierQueue";
+
+    /**
+     * Default logons waiting for a verifier thread: at ~150 ms a verification, about 10 s of work for one thread,
+     * within the 6 timeouts a queued Logon is given.
+     */
+    public static final int LOGON_VERIFIER_QUEUE_DEFAULT = 64;
+
+    /**
      * Most ResendRequests a session may send within {@link #RESEND_WINDOW_MS_PROP_NAME}; one more and it is logged
      * out (0 = no limit).
      */

@@ -23,6 +23,7 @@ import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.InboundObserver;
 import io.tickwire.fix.session.Instruments;
+import io.tickwire.fix.session.LogonVerifier;
 import io.tickwire.fix.session.OutboundGate;
 import io.tickwire.fix.session.SecurityEventListener;
 import io.tickwire.fix.time.ClockSyncMonitor;
@@ -73,6 +74,9 @@ public class GatewayContext
     int maxMessageSize;
     long preLogonMaxBytes;
     long logonTimeoutMs;
+    int maxConnections;
+    int logonVerifierThreads;
+    int logonVerifierQueue;
     int maxResendRequests;
     long resendWindowMs;
     int logonMaxFailures;
@@ -439,6 +443,12 @@ public class GatewayContext
             GatewayConfiguration.PRE_LOGON_MAX_BYTES_PROP_NAME, GatewayConfiguration.PRE_LOGON_MAX_BYTES_DEFAULT, 0);
         logonTimeoutMs = reader.longValue(
             GatewayConfiguration.LOGON_TIMEOUT_MS_PROP_NAME, GatewayConfiguration.LOGON_TIMEOUT_MS_DEFAULT, 0);
+        maxConnections = reader.intValue(
+            GatewayConfiguration.MAX_CONNECTIONS_PROP_NAME, GatewayConfiguration.MAX_CONNECTIONS_DEFAULT, 0);
+        logonVerifierThreads = reader.intValue(GatewayConfiguration.LOGON_VERIFIER_THREADS_PROP_NAME,
+            LogonVerifier.defaultThreads(Runtime.getRuntime().availableProcessors()), 1);
+        logonVerifierQueue = reader.intValue(GatewayConfiguration.LOGON_VERIFIER_QUEUE_PROP_NAME,
+            GatewayConfiguration.LOGON_VERIFIER_QUEUE_DEFAULT, 1);
 
         maxResendRequests = reader.intValue(GatewayConfiguration.MAX_RESEND_REQUESTS_PROP_NAME,
             GatewayConfiguration.MAX_RESEND_REQUESTS_DEFAULT, 0);

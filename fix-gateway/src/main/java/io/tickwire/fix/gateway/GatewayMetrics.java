@@ -131,10 +131,14 @@ public final class GatewayMetrics
             "Lockouts started or lengthened by failed logons", counters.logonLockouts()));
         values.add(NamedValue.counter("tickwire_gateway_logons_refused_locked_out",
             "Logons refused because their user or address was locked out", counters.logonsRefusedLockedOut()));
+        values.add(NamedValue.counter("tickwire_gateway_logons_refused_busy",
+            "Logons refused unverified: the verifier's queue was full", counters.logonsRefusedBusy()));
+        values.add(NamedValue.counter("tickwire_gateway_logons_unverified",
+            "Logons refused: no verification found for them", counters.logonsUnverified()));
         values.add(NamedValue.counter("tickwire_gateway_logon_verifications",
             "Password verifications (PBKDF2) done", counters.logonVerifications()));
         values.add(NamedValue.gauge("tickwire_gateway_logon_verify_max_seconds",
-            "Longest password verification so far (the session thread serves no one meanwhile)",
+            "Longest password verification so far (on a verifier thread, not the session thread)",
             counters.logonVerifyMaxNanos() / NANOS_PER_SECOND));
         values.add(NamedValue.gauge("tickwire_gateway_logon_verify_mean_seconds",
             "Mean password verification time", counters.logonVerifyMeanNanos() / NANOS_PER_SECOND));

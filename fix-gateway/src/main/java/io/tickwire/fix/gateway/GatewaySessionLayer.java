@@ -17,12 +17,14 @@ package io.tickwire.fix.gateway;
 
 import io.tickwire.fix.audit.OwnerOnlyFiles;
 import io.tickwire.fix.session.AuditingInboundObserver;
+import io.tickwire.fix.session.ConnectionCap;
 import io.tickwire.fix.session.DiscardRecordingLogFactory;
 import io.tickwire.fix.session.GatewayApplication;
 import io.tickwire.fix.session.GatewayCounters;
 import io.tickwire.fix.session.InboundAuditRecord;
 import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.LogonThrottle;
+import io.tickwire.fix.session.LogonVerifier;
 import io.tickwire.fix.session.MaskingLogFactory;
 import io.tickwire.fix.session.OrderEntry;
 import io.tickwire.fix.session.OwnerOnlyFileStoreFactory;
@@ -32,6 +34,7 @@ import io.tickwire.fix.time.ClockSyncPolicy;
 import io.tickwire.fix.time.GatewayClock;
 import io.tickwire.fix.time.MessageStamper;
 import io.tickwire.latency.LatencyRegistry;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
@@ -51,12 +54,14 @@ import java.util.List;
 
 /**
  * The session layer: the session thread's order entry, the QuickFIX/J application with its logon and resend
- * throttles, and the {@link SocketAcceptor} with the gateway's filters in front of QuickFIX/J's decoder: a
- * {@link PreLogonGuard} (bytes and time before logon) and an {@link InboundSizeFilter} (message size). Built in two
- * steps to keep the gateway's build order: the application before the order path is launched (the report sender
- * needs it), the acceptor and its filters after; nothing accepts a connection until the gateway starts the acceptor.
+ * throttles, and the {@link SocketAcceptor} with the gateway's filters around QuickFIX/J's decoder: a
+ * {@link ConnectionCap} (connections open at once), a {@link PreLogonGuard} (bytes and time before logon) and an
+ * {@link InboundSizeFilter} (message size) in front of it, a {@link LogonVerifier} (passwords checked off the session
+ * thread) behind it. Built in two steps to keep the gateway's build order: the application before the order path is
+ * launched (the report sender needs it), the acceptor and its filters after; nothing accepts a connection until the
+ * gateway starts the acceptor. Closing it stops the filters' threads (logon timer, verifier).
  */
-final class GatewaySessionLayer
+final class GatewaySessionLayer implements AutoCloseable
 {
     private final GatewayContext ctx;
     private final SessionSettings settings;
@@ -67,6 +72,8 @@ final class GatewaySessionLayer
     private SocketAcceptor acceptor;
     private PreLogonGuard preLogonGuard;
     private InboundSizeFilter sizeFilter;
+    private ConnectionCap connectionCap;
+    private LogonVerifier logonVerifier;
 
     /**
      * The order entry and the application: nothing is started.
@@ -123,11 +130,11 @@ final class GatewaySessionLayer
      * Build the acceptor and its filters, and note the directories it writes into that others can read.
      *
      * @param audit the audit points: QuickFIX/J's discards are journalled through its wire recorder.
-     * @return the pre-logon guard, which owns a timer to close when the gateway closes.
+     * @return this, which owns the filters' threads (logon timer, verifier) to close when the gateway closes.
      * @throws ConfigError if QuickFIX/J rejects its settings.
      * @throws IOException if a directory's permissions cannot be read.
      */
-    PreLogonGuard buildAcceptor(final GatewayAudit audit) throws ConfigError, IOException
+    GatewaySessionLayer buildAcceptor(final GatewayAudit audit) throws ConfigError, IOException
     {
         checkExistingDirectory(FileStoreFactory.SETTING_FILE_STORE_PATH);
         if (hasFileLogPath())
@@ -149,17 +156,44 @@ final class GatewaySessionLayer
         preLogonGuard = new PreLogonGuard(
             ctx.preLogonMaxBytes, ctx.logonTimeoutMs, counters, ctx.securityEventListener());
         sizeFilter = new InboundSizeFilter(ctx.maxMessageSize, preLogonGuard);
-        // Runs after QuickFIX/J built its chain (TLS, codec). The guard goes first, on the bytes of the wire, so
-        // that a TLS handshake that never ends is timed too; the cap goes between TLS and codec, on decrypted
-        // bytes.
+        connectionCap = 0 == ctx.maxConnections ?
+            null : new ConnectionCap(ctx.maxConnections, counters, ctx.securityEventListener());
+        if (null != ctx.credentials)
+        {
+            logonVerifier = new LogonVerifier(ctx.credentials, application.logonThrottle(), counters,
+                ctx.logonVerifierThreads, ctx.logonVerifierQueue);
+            application.logonVerifier(logonVerifier);
+        }
+        // Runs after QuickFIX/J built its chain (TLS, codec). The connection cap goes first, so that a refused
+        // connection costs nothing more; the guard next, on the bytes of the wire, so that a TLS handshake that
+        // never ends is timed too; the size cap between TLS and codec, on decrypted bytes; the verifier behind the
+        // codec, on framed messages.
+        final ConnectionCap connections = connectionCap;
         final PreLogonGuard guard = preLogonGuard;
         final InboundSizeFilter cap = sizeFilter;
+        final LogonVerifier verifier = logonVerifier;
         acceptor.setIoFilterChainBuilder((chain) ->
         {
             chain.addFirst("tickwire-pre-logon", guard);
+            if (null != connections)
+            {
+                chain.addFirst("tickwire-connection-cap", connections);
+            }
             chain.addBefore(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-size-cap", cap);
+            if (null != verifier)
+            {
+                chain.addAfter(FIXProtocolCodecFactory.FILTER_NAME, "tickwire-logon-verifier", verifier);
+            }
         });
-        return preLogonGuard;
+        return this;
+    }
+
+    /**
+     * Stop the logon timer and the verifier threads.
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(logonVerifier, preLogonGuard);
     }
 
     GatewayApplication application()
@@ -180,6 +214,16 @@ final class GatewaySessionLayer
     InboundSizeFilter sizeFilter()
     {
         return sizeFilter;
+    }
+
+    ConnectionCap connectionCap()
+    {
+        return connectionCap;
+    }
+
+    LogonVerifier logonVerifier()
+    {
+        return logonVerifier;
     }
 
     List<String> filePermissionWarnings()

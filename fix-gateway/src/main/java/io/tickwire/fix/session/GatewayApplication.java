@@ -54,12 +54,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Logouts and disconnects arrive on QuickFIX/J's I/O and timer threads, so cancel-on-disconnect goes through a
  * separate many-writer control ring rather than the command ring.
  * <p>
- * <b>Logon.</b> Username/Password are verified ({@link CredentialStore}, PBKDF2) on that same session thread: while
- * one logon is hashed (about 130 ms of CPU at the default iterations on the project's 2-core host, more when the
- * cores are shared) no session's messages are processed. A {@link LogonThrottle} refuses logons of a locked-out
- * user or address before hashing; every
- * refusal is counted, written to the session's event log with user and address, and reported to the
- * {@link SecurityEventListener}; the time of each verification is counted ({@link GatewayCounters#onLogonVerify}).
+ * <b>Logon.</b> Username/Password are verified ({@link CredentialStore}, PBKDF2, about 150 ms of CPU at the default
+ * iterations) by the {@link LogonVerifier}, off the session thread and before QuickFIX/J sees the Logon; here the
+ * {@link LogonAuthenticator} only reads its verdict, so a logon does not stop the other sessions' messages. A
+ * {@link LogonThrottle} refuses logons of a locked-out user or address before hashing; every refusal is counted,
+ * written to the session's event log with user and address, and reported to the {@link SecurityEventListener}.
  */
 public final class GatewayApplication implements Application
 {
@@ -98,9 +97,6 @@ public final class GatewayApplication implements Application
      */
     public static final String SETTING_KILL_SWITCH = "TickwireKillSwitch";
 
-    private static final int USERNAME = 553;
-    private static final int PASSWORD = 554;
-
     private final SessionSettings settings;
     private final CredentialStore credentials;
     private final MessageStamper stamper;
@@ -110,7 +106,9 @@ public final class GatewayApplication implements Application
     private final GatewayCounters counters;
     private final RingBuffer control;
     private final MessageStamp stamp = new MessageStamp();
+    private final LogonAuthenticator authenticator;
     private LogonThrottle throttle;
+    private LogonVerifier verifier;
     private SecurityEventListener securityListener = SecurityEventListener.NO_OP;
     private ResendThrottle resendThrottle;
     // Written under this object's lock by onCreate (QuickFIX/J's start-up and I/O threads), read without it by
@@ -146,6 +144,7 @@ public final class GatewayApplication implements Application
         this.referencePrices = referencePrices;
         this.counters = counters;
         this.control = control;
+        authenticator = new LogonAuthenticator(counters);
     }
 
     /**
@@ -157,7 +156,30 @@ public final class GatewayApplication implements Application
     public GatewayApplication logonThrottle(final LogonThrottle throttle)
     {
         this.throttle = throttle;
+        authenticator.throttle(throttle);
         return this;
+    }
+
+    /**
+     * Where Logon passwords are verified, off the session thread. Set before the acceptor starts; with credentials
+     * and no verifier every Logon is refused ({@link LogonRefusal#NOT_VERIFIED}): the session thread never hashes.
+     *
+     * @param verifier the verifier, the filter in front of QuickFIX/J that makes the verdicts read here.
+     * @return this.
+     */
+    public GatewayApplication logonVerifier(final LogonVerifier verifier)
+    {
+        this.verifier = verifier;
+        authenticator.verifier(verifier);
+        return this;
+    }
+
+    /**
+     * @return the logon verifier, or null.
+     */
+    public LogonVerifier logonVerifier()
+    {
+        return verifier;
     }
 
     /**
@@ -197,6 +219,7 @@ public final class GatewayApplication implements Application
     public GatewayApplication securityEventListener(final SecurityEventListener listener)
     {
         this.securityListener = null == listener ? SecurityEventListener.NO_OP : listener;
+        authenticator.listener(securityListener);
         return this;
     }
 
@@ -394,85 +417,8 @@ public final class GatewayApplication implements Application
         {
             return;
         }
-        final String username = getOptional(logon, USERNAME);
-        final String password = getOptional(logon, PASSWORD);
         final SessionState state = sessionState(sessionId);
-        final String address = remoteAddress(sessionId);
-        final long lockedOutMs = null == throttle ? 0 : throttle.lockedOutMs(username, address);
-        if (lockedOutMs > 0)
-        {
-            // Before the hash: a locked-out guess costs the session thread nothing.
-            counters.onLogonRefusedLockedOut();
-            final long seconds = (lockedOutMs + 999) / 1000;
-            refuse(sessionId, LogonRefusal.LOCKED_OUT, username, address, "authentication refused: locked out " +
-                "after repeated failed logons, retry in " + seconds + " s", lockedOutMs);
-        }
-        if (null == username || null == password)
-        {
-            fail(sessionId, LogonRefusal.MISSING_CREDENTIALS, username, address,
-                "authentication failed: Username(553) and Password(554) required");
-        }
-        final long start = System.nanoTime();
-        final boolean verified = credentials.verify(username, password);
-        counters.onLogonVerify(System.nanoTime() - start);
-        if (!verified)
-        {
-            fail(sessionId, LogonRefusal.BAD_CREDENTIALS, username, address,
-                "authentication failed: invalid username or password");
-        }
-        if (null != state && null != state.username() && !state.username().equals(username))
-        {
-            fail(sessionId, LogonRefusal.NOT_PERMITTED, username, address,
-                "authentication failed: user not permitted on this session");
-        }
-        if (null != throttle)
-        {
-            throttle.onSuccess(username, address);
-        }
-    }
-
-    private void fail(
-        final SessionID sessionId,
-        final LogonRefusal refusal,
-        final String username,
-        final String address,
-        final String text) throws RejectLogon
-    {
-        counters.onLogonFailure();
-        final long lockoutMs = null == throttle ? 0 : throttle.onFailure(username, address);
-        if (lockoutMs > 0)
-        {
-            counters.onLogonLockout();
-        }
-        refuse(sessionId, refusal, username, address, text, lockoutMs);
-    }
-
-    private void refuse(
-        final SessionID sessionId,
-        final LogonRefusal refusal,
-        final String username,
-        final String address,
-        final String text,
-        final long lockoutMs) throws RejectLogon
-    {
-        final Session session = Session.lookupSession(sessionId);
-        if (null != session)
-        {
-            session.getLog().onWarnEvent("logon refused (" + refusal + ") user=" + username + " address=" + address +
-                (lockoutMs > 0 ? " lockout " + lockoutMs + " ms" : "") + ": " + text);
-        }
-        securityListener.onLogonRefused(refusal, username, address, text, lockoutMs);
-        throw new RejectLogon(text);
-    }
-
-    /**
-     * The peer's IP address without the port, the key of the address throttle.
-     */
-    static String remoteAddress(final SessionID sessionId)
-    {
-        final Session session = Session.lookupSession(sessionId);
-        final String address = null == session ? null : session.getRemoteAddress();
-        return null == address ? null : ipOf(address);
+        authenticator.authenticate(logon, sessionId, null == state ? null : state.username());
     }
 
     /**
@@ -497,18 +443,6 @@ public final class GatewayApplication implements Application
         catch (final FieldNotFound ex)
         {
             return "";
-        }
-    }
-
-    private static String getOptional(final Message message, final int tag)
-    {
-        try
-        {
-            return message.isSetField(tag) ? message.getString(tag) : null;
-        }
-        catch (final FieldNotFound ex)
-        {
-            return null;
         }
     }
 

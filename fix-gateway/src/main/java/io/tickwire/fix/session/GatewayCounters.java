@@ -43,6 +43,8 @@ public final class GatewayCounters
     private final AtomicLong logonVerifications = new AtomicLong();
     private final AtomicLong logonVerifyTotalNanos = new AtomicLong();
     private final AtomicLong logonVerifyMaxNanos = new AtomicLong();
+    private final AtomicLong logonsRefusedBusy = new AtomicLong();
+    private final AtomicLong logonsUnverified = new AtomicLong();
     private final AtomicLongArray preLogonCloses = new AtomicLongArray(PreLogonCloseReason.values().length);
 
     /**
@@ -103,8 +105,23 @@ public final class GatewayCounters
     }
 
     /**
-     * Session thread: one password verification (PBKDF2) took this long; the session thread served no other
-     * session meanwhile.
+     * Session thread: a logon was refused without checking its password because the verifier's queue was full.
+     */
+    public void onLogonRefusedBusy()
+    {
+        logonsRefusedBusy.incrementAndGet();
+    }
+
+    /**
+     * Session thread: a logon was refused because no verification was found for it.
+     */
+    public void onLogonUnverified()
+    {
+        logonsUnverified.incrementAndGet();
+    }
+
+    /**
+     * Verifier thread: one password verification (PBKDF2) took this long (off the session thread).
      *
      * @param nanos duration of the verification.
      */
@@ -222,6 +239,22 @@ public final class GatewayCounters
     }
 
     /**
+     * @return logons refused without checking the password because the verifier's queue was full.
+     */
+    public long logonsRefusedBusy()
+    {
+        return logonsRefusedBusy.get();
+    }
+
+    /**
+     * @return logons refused because no verification was found for them.
+     */
+    public long logonsUnverified()
+    {
+        return logonsUnverified.get();
+    }
+
+    /**
      * @return password verifications done.
      */
     public long logonVerifications()
@@ -230,7 +263,7 @@ public final class GatewayCounters
     }
 
     /**
-     * @return the longest password verification in nanoseconds (the longest the session thread was held by one).
+     * @return the longest password verification in nanoseconds (on a verifier thread).
      */
     public long logonVerifyMaxNanos()
     {

@@ -38,5 +38,16 @@ public enum LogonRefusal
     /**
      * Refused without checking the password: the user or the remote address is locked out after repeated failures.
      */
-    LOCKED_OUT
+    LOCKED_OUT,
+
+    /**
+     * Refused without checking the password: too many logons were waiting for the {@link LogonVerifier}.
+     */
+    VERIFIER_BUSY,
+
+    /**
+     * Refused: no verification was found for the Logon's exact credentials on its connection (the connection closed
+     * while it waited, or the Logon did not pass the {@link LogonVerifier}). Not counted as a failed password.
+     */
+    NOT_VERIFIED
 }

@@ -39,7 +39,12 @@ public enum PreLogonCloseReason
     /**
      * A BodyLength (9) above {@code TickwireMaxMessageSize} before logon, when there is no session to reject on.
      */
-    OVERSIZED_MESSAGE("BodyLength above the maximum message size before logon");
+    OVERSIZED_MESSAGE("BodyLength above the maximum message size before logon"),
+
+    /**
+     * Accepted while {@code TickwireMaxConnections} connections were open: closed at once, before it sent anything.
+     */
+    CONNECTION_LIMIT("over the maximum number of open connections");
 
     private final String description;
 

@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not yet logged on; idle connections cost a socket each and no thread (MINA serves all connections from a fixed
  * set of NIO processor threads), so what bounds them is the timeout times the rate at which they arrive.
  * <p>
- * A connection whose Logon has reached the session thread but is not yet answered (password verification takes
- * hundreds of milliseconds and logons are verified one at a time, see {@link CredentialStore}) is given up to
+ * A connection whose Logon is queued but not yet answered (waiting for the {@link LogonVerifier}, whose password
+ * checks take over a hundred milliseconds each, or for the session thread) is given up to
  * {@value #PENDING_LOGON_TIMEOUT_FACTOR} times the timeout in all: after a gateway restart every client logs on at
  * once, and closing queued logons would make them all reconnect and queue again.
  */
@@ -55,6 +55,7 @@ public final class PreLogonGuard extends IoFilterAdapter implements AutoCloseabl
     public static final int PENDING_LOGON_TIMEOUT_FACTOR = 6;
 
     private static final String STATE = PreLogonGuard.class.getName() + ".state";
+    private static final String LOGON_QUEUED = PreLogonGuard.class.getName() + ".logonQueued";
 
     private final long maxBytes;
     private final long timeoutMs;
@@ -212,6 +213,17 @@ public final class PreLogonGuard extends IoFilterAdapter implements AutoCloseabl
     }
 
     /**
+     * Note that a connection's Logon is queued for verification (before QuickFIX/J has bound it to its session), so
+     * that the timeout gives it as long as a Logon queued for the session thread.
+     *
+     * @param ioSession the connection.
+     */
+    public static void markLogonQueued(final IoSession ioSession)
+    {
+        ioSession.setAttribute(LOGON_QUEUED, Boolean.TRUE);
+    }
+
+    /**
      * Stop the logon timer.
      */
     public void close()
@@ -232,9 +244,11 @@ public final class PreLogonGuard extends IoFilterAdapter implements AutoCloseabl
         }
         final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - state.openedNanos);
         final long pendingDeadlineMs = timeoutMs * PENDING_LOGON_TIMEOUT_FACTOR;
-        if (null != ioSession.getAttribute(SessionConnector.QF_SESSION) && elapsedMs < pendingDeadlineMs)
+        final boolean logonQueued = null != ioSession.getAttribute(SessionConnector.QF_SESSION) ||
+            null != ioSession.getAttribute(LOGON_QUEUED);
+        if (logonQueued && elapsedMs < pendingDeadlineMs)
         {
-            // The Logon is queued for the session thread, which will accept it or disconnect.
+            // The Logon is queued for the verifier or the session thread, which will accept it or disconnect.
             try
             {
                 state.timeout = timer.schedule(() -> onTimeout(ioSession, state),
