@@ -37,9 +37,9 @@ import java.util.Map;
  * unknown user is checked against a dummy entry with the most iterations in the file).
  * <p>
  * <b>Cost.</b> One verification at {@link #DEFAULT_ITERATIONS} takes a few hundred milliseconds of one core (see
- * docs/FIX-GATEWAY.md, Credentials, for the figure measured here). The gateway verifies on QuickFIX/J's single
- * session thread, which serves no other session meanwhile: a logon delays every session's messages by that much,
- * and logons are verified one after the other. {@link LogonThrottle} refuses locked-out logons before hashing.
+ * docs/FIX-GATEWAY.md, Credentials, for the figure measured here). The gateway therefore never verifies on
+ * QuickFIX/J's session thread, which serves every session, but on the {@link LogonVerifier}'s own threads;
+ * {@link LogonThrottle} refuses locked-out logons before hashing.
  */
 public final class CredentialStore
 {

@@ -32,8 +32,9 @@ import java.util.function.LongSupplier;
  * window; an address lockout keeps one source from walking through user names.
  * <p>
  * Memory is bounded: at most {@code capacity} users and as many addresses are tracked, the least recently seen
- * forgotten first. Called on the session thread only (logons are processed there); synchronized so that the
- * status line and tests may read it from other threads.
+ * forgotten first. Called on the session thread (failures, successes, the lockout check) and on the
+ * {@link LogonVerifier}'s threads (the lockout check before hashing); synchronized for that, and so that the status
+ * line and tests may read it from other threads.
  */
 public final class LogonThrottle
 {

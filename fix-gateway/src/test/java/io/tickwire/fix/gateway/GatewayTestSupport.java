@@ -40,8 +40,8 @@ final class GatewayTestSupport
 
     /**
      * Test users are hashed with 10,000 iterations (the old default, still verified as any older entry is), so a
-     * logon costs the session thread about 2 ms rather than the default's ~140 ms; the default is covered by
-     * {@code session.CredentialStoreTest} and {@code cli.GatewayCommandTest}.
+     * logon costs the logon verifier about 2 ms rather than the default's ~140 ms; the default is covered by
+     * {@code session.CredentialStoreTest}, {@code cli.GatewayCommandTest} and {@code LogonVerifierGatewayTest}.
      */
     static final int TEST_ITERATIONS = 10_000;
 
