@@ -327,7 +327,8 @@ public final class LogonVerifier extends IoFilterAdapter implements AutoCloseabl
     {
         final String username = fields.username;
         final String password = fields.password;
-        final String address = GatewayApplication.ipOf(String.valueOf(ioSession.getRemoteAddress()));
+        final SocketAddress remote = ioSession.getRemoteAddress();
+        final String address = null == remote ? null : GatewayApplication.ipOf(remote.toString());
         final long lockedOutMs = null == throttle ? 0 : throttle.lockedOutMs(username, address);
         if (lockedOutMs > 0)
         {
