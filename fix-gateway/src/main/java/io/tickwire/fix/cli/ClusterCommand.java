@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
@@ -31,6 +32,7 @@ import quickfix.ConfigError;
 import quickfix.FieldConvertError;
 import quickfix.SessionSettings;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -121,6 +123,11 @@ public final class ClusterCommand implements Runnable
             "(3 + 3; 8 threads in all).")
         private ClusterMember.Threading threading;
 
+        @Option(names = "--audit-seal-key", paramLabel = "FILE",
+            description = "Key the member's audit journal (DIR/audit) is sealed with, created (random, 0600) if " +
+            "absent; outside DIR/audit (default: DIR/audit-seal.key).")
+        private Path auditSealKeyFile;
+
         @Option(names = "--status-interval", paramLabel = "S", defaultValue = "5",
             description = "Seconds between status lines, 0 for none (default ${DEFAULT-VALUE}).")
         private int statusInterval;
@@ -131,6 +138,7 @@ public final class ClusterCommand implements Runnable
         private final AtomicReference<ClusterMember> running = new AtomicReference<>();
         private int[] instrumentIds;
         private int retained;
+        private AuditSealKey sealKey;
 
         /**
          * Where the instruments come from: a gateway configuration file or a list.
@@ -164,6 +172,7 @@ public final class ClusterCommand implements Runnable
                 final MatchingService service = (MatchingService)member.service();
                 running.set(member);
                 printBanner(out, member);
+                out.println("audit seals: on, key " + sealKey.file() + (sealKey.created() ? " (created)" : ""));
                 final long intervalNs = TimeUnit.SECONDS.toNanos(statusInterval);
                 long nextStatusNs = System.nanoTime() + intervalNs;
                 while (!awaitStop(stopped))
@@ -213,6 +222,21 @@ public final class ClusterCommand implements Runnable
                 throw usage("--base-port " + basePort + " puts the last member's ports above 65535");
             }
 
+            final Path auditDir = dir.resolve(MatchingService.AUDIT_DIR_NAME);
+            final Path keyFile = null != auditSealKeyFile ? auditSealKeyFile : AuditSealKey.defaultFile(auditDir);
+            try
+            {
+                sealKey = AuditSealKey.loadOrCreate(keyFile, auditDir);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw usage("--audit-seal-key: " + ex.getMessage());
+            }
+            catch (final IOException ex)
+            {
+                throw usage("--audit-seal-key: cannot read or create " + keyFile + ": " + ex);
+            }
+            final AuditSealKey key = sealKey;
             final int[] ids = parseInstrumentIds();
             final int retainedOrders = resolveRetainedFinishedOrders();
             instrumentIds = ids;
@@ -225,7 +249,7 @@ public final class ClusterCommand implements Runnable
                 .idleStrategy(idle)
                 .threading(threading)
                 .clusteredService(() -> new MatchingService(ids, retainedOrders, BookListener.NO_OP)
-                    .memberAudit(dir.resolve(MatchingService.AUDIT_DIR_NAME)));
+                    .memberAudit(auditDir, key));
         }
 
         /**

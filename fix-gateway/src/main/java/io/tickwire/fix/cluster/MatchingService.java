@@ -25,6 +25,7 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.MemberAuditJournal;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.EngineSnapshotCodec;
@@ -100,6 +101,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private IdleStrategy idleStrategy;
     private MatchingEngine engine;
     private Path auditDirectory;
+    private AuditSealKey auditSealKey;
     private volatile MemberAuditJournal auditJournal;
 
     /**
@@ -160,7 +162,20 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public MatchingService memberAudit(final Path directory)
     {
+        return memberAudit(directory, null);
+    }
+
+    /**
+     * As {@link #memberAudit(Path)}, the journal's head sealed with this member's key.
+     *
+     * @param directory the member's journal directory, or null for none.
+     * @param sealKey   the member's seal key (outside the directory), or null for no seals.
+     * @return this.
+     */
+    public MatchingService memberAudit(final Path directory, final AuditSealKey sealKey)
+    {
         this.auditDirectory = directory;
+        this.auditSealKey = sealKey;
         return this;
     }
 
@@ -185,7 +200,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         if (null != auditDirectory && null == auditJournal)
         {
             // Opened before the log is replayed: records journalled before a restart are known, and skipped.
-            auditJournal = new MemberAuditJournal(auditDirectory).start("member-audit-" + cluster.memberId());
+            auditJournal = new MemberAuditJournal(auditDirectory, auditSealKey).start("member-audit-" + cluster.memberId());
         }
         // Only the leader tells the market of book changes; followers and replays must not publish twice.
         final BookListener leaderOnly = new LeaderOnlyBookListener(bookListener, this);

@@ -224,6 +224,18 @@ public final class GatewayConfiguration
     public static final String AUDIT_MAX_FILE_SIZE_PROP_NAME = "TickwireAuditMaxFileSize";
 
     /**
+     * Key file the audit journal's head is sealed with (HMAC-SHA256, docs/AUDIT-AND-TIME.md "Seals"); created
+     * (32 random bytes, 0600) if absent; must be outside the journal directory. Default: beside the journal
+     * directory, {@code <journal directory>-seal.key}; {@value #AUDIT_SEAL_KEY_NONE} for no seals.
+     */
+    public static final String AUDIT_SEAL_KEY_FILE_PROP_NAME = "TickwireAuditSealKeyFile";
+
+    /**
+     * Value of {@link #AUDIT_SEAL_KEY_FILE_PROP_NAME} that turns sealing off.
+     */
+    public static final String AUDIT_SEAL_KEY_NONE = "none";
+
+    /**
      * Audit durability contract before a report is released: {@code fsync} (default) or {@code write}; see
      * {@code io.tickwire.fix.audit.AuditSync}.
      */

@@ -17,6 +17,7 @@ package io.tickwire.fix.gateway;
 
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.fix.audit.AuditConfiguration;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.audit.JournalDescriptor;
 import io.tickwire.fix.cluster.ClusterConfiguration;
@@ -33,6 +34,7 @@ import quickfix.ConfigError;
 import quickfix.Session;
 import quickfix.SessionSettings;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -66,6 +68,7 @@ public class GatewayContext
     Path resolvedAuditDirectory;
     AuditSync auditSync;
     long auditMaxFileSize;
+    AuditSealKey auditSealKey;
     Supplier<IdleStrategy> auditIdleStrategy;
     Path resolvedClusterDirectory;
     String clusterIngressEndpoints;
@@ -357,9 +360,27 @@ public class GatewayContext
         resolvedAuditDirectory = null != auditDirectory ?
             auditDirectory : reader.path(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME);
         auditIdleStrategy = null;
+        auditSealKey = null;
         if (null == resolvedAuditDirectory)
         {
             return;
+        }
+        final Path sealKeyFile = sealKeyFile(settings, resolvedAuditDirectory);
+        if (null != sealKeyFile)
+        {
+            try
+            {
+                auditSealKey = AuditSealKey.loadOrCreate(sealKeyFile, resolvedAuditDirectory);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw SettingsReader.invalid(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, ex.getMessage());
+            }
+            catch (final IOException ex)
+            {
+                throw SettingsReader.invalid(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME,
+                    "cannot read or create " + sealKeyFile + ": " + ex);
+            }
         }
         auditSync = AuditConfiguration.sync();
         if (reader.isSet(GatewayConfiguration.AUDIT_SYNC_PROP_NAME))
@@ -395,6 +416,27 @@ public class GatewayContext
         auditIdleStrategy = SettingsReader.idleStrategy(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME,
             reader.string(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME,
             GatewayConfiguration.AUDIT_IDLE_STRATEGY_DEFAULT));
+    }
+
+    /**
+     * The seal key file of a journal directory: {@value GatewayConfiguration#AUDIT_SEAL_KEY_FILE_PROP_NAME}, else
+     * beside the directory ({@link AuditSealKey#defaultFile}); null when set to
+     * {@value GatewayConfiguration#AUDIT_SEAL_KEY_NONE}.
+     *
+     * @param settings         the configuration.
+     * @param journalDirectory the journal directory.
+     * @return the key file, or null for no seals.
+     * @throws ConfigError when the setting cannot be read.
+     */
+    public static Path sealKeyFile(final SessionSettings settings, final Path journalDirectory) throws ConfigError
+    {
+        final String key = GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME;
+        if (!settings.isSetting(key))
+        {
+            return AuditSealKey.defaultFile(journalDirectory);
+        }
+        final String value = settings.getString(key).trim();
+        return GatewayConfiguration.AUDIT_SEAL_KEY_NONE.equalsIgnoreCase(value) ? null : Path.of(value);
     }
 
     private void concludeCluster(final SettingsReader reader) throws ConfigError
