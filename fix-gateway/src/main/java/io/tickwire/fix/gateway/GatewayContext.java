@@ -35,6 +35,8 @@ import quickfix.Session;
 import quickfix.SessionSettings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -68,7 +70,8 @@ public class GatewayContext
     Path resolvedAuditDirectory;
     AuditSync auditSync;
     long auditMaxFileSize;
-    AuditSealKey auditSealKey;
+    Path auditSealKeyFile;
+    private AuditSealKey auditSealKey;
     Supplier<IdleStrategy> auditIdleStrategy;
     Path resolvedClusterDirectory;
     String clusterIngressEndpoints;
@@ -361,16 +364,23 @@ public class GatewayContext
             auditDirectory : reader.path(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME);
         auditIdleStrategy = null;
         auditSealKey = null;
+        auditSealKeyFile = null;
         if (null == resolvedAuditDirectory)
         {
             return;
         }
-        final Path sealKeyFile = sealKeyFile(settings, resolvedAuditDirectory);
-        if (null != sealKeyFile)
+        auditSealKeyFile = sealKeyFile(settings, resolvedAuditDirectory);
+        if (null != auditSealKeyFile)
         {
             try
             {
-                auditSealKey = AuditSealKey.loadOrCreate(sealKeyFile, resolvedAuditDirectory);
+                AuditSealKey.checkOutside(auditSealKeyFile, resolvedAuditDirectory);
+                // An existing key is read now, so a bad one fails before anything starts; a new one is created
+                // when the journal opens.
+                if (Files.exists(auditSealKeyFile))
+                {
+                    auditSealKey = AuditSealKey.load(auditSealKeyFile);
+                }
             }
             catch (final IllegalArgumentException ex)
             {
@@ -379,7 +389,7 @@ public class GatewayContext
             catch (final IOException ex)
             {
                 throw SettingsReader.invalid(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME,
-                    "cannot read or create " + sealKeyFile + ": " + ex);
+                    "cannot read " + auditSealKeyFile + ": " + ex);
             }
         }
         auditSync = AuditConfiguration.sync();
@@ -416,6 +426,29 @@ public class GatewayContext
         auditIdleStrategy = SettingsReader.idleStrategy(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME,
             reader.string(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME,
             GatewayConfiguration.AUDIT_IDLE_STRATEGY_DEFAULT));
+    }
+
+    /**
+     * The audit journal's seal key, created (random, {@code 0600}) on first use when its file does not exist. Once
+     * concluded; called by the journal and the embedded cluster member as they open.
+     *
+     * @return the key, or null without an audit trail or with sealing off.
+     * @throws UncheckedIOException when the key file cannot be created or read.
+     */
+    AuditSealKey auditSealKey()
+    {
+        if (null == auditSealKey && null != auditSealKeyFile)
+        {
+            try
+            {
+                auditSealKey = AuditSealKey.loadOrCreate(auditSealKeyFile, resolvedAuditDirectory);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("audit seal key " + auditSealKeyFile + ": " + ex.getMessage(), ex);
+            }
+        }
+        return auditSealKey;
     }
 
     /**
