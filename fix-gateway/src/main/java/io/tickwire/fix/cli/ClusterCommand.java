@@ -138,6 +138,7 @@ public final class ClusterCommand implements Runnable
         private final AtomicReference<ClusterMember> running = new AtomicReference<>();
         private int[] instrumentIds;
         private int retained;
+        private Path sealKeyFile;
         private AuditSealKey sealKey;
 
         /**
@@ -164,6 +165,15 @@ public final class ClusterCommand implements Runnable
             final PrintWriter out = spec.commandLine().getOut();
             final CountDownLatch stopped = new CountDownLatch(1);
             final ClusterMemberContext ctx = memberContext();
+            try
+            {
+                // Created (or read) only now: the options above are checked before anything is written.
+                sealKey = AuditSealKey.loadOrCreate(sealKeyFile, dir.resolve(MatchingService.AUDIT_DIR_NAME));
+            }
+            catch (final IOException | IllegalArgumentException ex)
+            {
+                throw usage("--audit-seal-key: cannot use " + sealKeyFile + ": " + ex.getMessage());
+            }
 
             // SIGINT/SIGTERM signal every barrier (as does signalAll in tests); closed last, after the member.
             try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier(stopped::countDown);
@@ -223,20 +233,15 @@ public final class ClusterCommand implements Runnable
             }
 
             final Path auditDir = dir.resolve(MatchingService.AUDIT_DIR_NAME);
-            final Path keyFile = null != auditSealKeyFile ? auditSealKeyFile : AuditSealKey.defaultFile(auditDir);
+            sealKeyFile = null != auditSealKeyFile ? auditSealKeyFile : AuditSealKey.defaultFile(auditDir);
             try
             {
-                sealKey = AuditSealKey.loadOrCreate(keyFile, auditDir);
+                AuditSealKey.checkOutside(sealKeyFile, auditDir);
             }
             catch (final IllegalArgumentException ex)
             {
                 throw usage("--audit-seal-key: " + ex.getMessage());
             }
-            catch (final IOException ex)
-            {
-                throw usage("--audit-seal-key: cannot read or create " + keyFile + ": " + ex);
-            }
-            final AuditSealKey key = sealKey;
             final int[] ids = parseInstrumentIds();
             final int retainedOrders = resolveRetainedFinishedOrders();
             instrumentIds = ids;
@@ -249,7 +254,7 @@ public final class ClusterCommand implements Runnable
                 .idleStrategy(idle)
                 .threading(threading)
                 .clusteredService(() -> new MatchingService(ids, retainedOrders, BookListener.NO_OP)
-                    .memberAudit(auditDir, key));
+                    .memberAudit(auditDir, sealKey));
         }
 
         /**

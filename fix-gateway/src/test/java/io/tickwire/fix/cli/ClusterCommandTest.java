@@ -140,6 +140,8 @@ class ClusterCommandTest
         assertUsageError("no such file", "node", "--member-id", "0", "--members", members,
             "--dir", memberDir, "--config", dir.resolve("absent.cfg").toString());
         assertUsageError("--dir", "node", "--member-id", "0", "--members", members, "--instruments", "AAPL:1");
+        assertUsageError("is inside the journal directory", "node", "--member-id", "0", "--members", members,
+            "--dir", memberDir, "--instruments", "AAPL:1", "--audit-seal-key", memberDir + "/audit/seal.key");
         assertFalse(Files.exists(dir.resolve("never")), "nothing started");
     }
 
