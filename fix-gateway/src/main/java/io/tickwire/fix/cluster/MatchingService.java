@@ -200,7 +200,8 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         if (null != auditDirectory && null == auditJournal)
         {
             // Opened before the log is replayed: records journalled before a restart are known, and skipped.
-            auditJournal = new MemberAuditJournal(auditDirectory, auditSealKey).start("member-audit-" + cluster.memberId());
+            auditJournal = new MemberAuditJournal(auditDirectory, auditSealKey)
+                .start("member-audit-" + cluster.memberId());
         }
         // Only the leader tells the market of book changes; followers and replays must not publish twice.
         final BookListener leaderOnly = new LeaderOnlyBookListener(bookListener, this);

@@ -134,7 +134,8 @@ class AuditCommandTest
         {
             final MessageStamp stamp = new MessageStamp();
             final MessageStamper stamper = new MessageStamper(
-                new ManualGatewayClock(1_763_600_000_000_001L, 0).unsynchronised(16_000_000), ClockSyncPolicy.defaults());
+                new ManualGatewayClock(1_763_600_000_000_001L, 0).unsynchronised(16_000_000),
+                ClockSyncPolicy.defaults());
             for (int i = 0; i < 3; i++)
             {
                 audit.publisher().publish(stamper.stamp(stamp), new AuditEntry().direction(Direction.INBOUND)
@@ -164,7 +165,8 @@ class AuditCommandTest
 
         out.getBuffer().setLength(0);
         assertEquals(1, run("verify", sealed.toString(), "--seal-key", keyFile), out::toString);
-        assertTrue(out.toString().contains("TAIL_CUT " + file + " @" + end + " (record 3): sealed head #3 at position " +
+        assertTrue(out.toString().contains("TAIL_CUT " + file + " @" + end +
+            " (record 3): sealed head #3 at position " +
             end + " missing: journal ends at #2 (tail cut)"), out::toString);
         assertEquals(1, run("verify", "--allow-torn-tail", sealed.toString(), "--seal-key", keyFile), out::toString);
     }

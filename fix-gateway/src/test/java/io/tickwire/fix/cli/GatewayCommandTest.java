@@ -185,7 +185,8 @@ class GatewayCommandTest
 
         assertEquals(2, commandLine.execute("--config", config.toString(), "--audit-dir",
             dir.resolve("journal").toString()));
-        assertTrue(err.toString().contains("TickwireAuditSealKeyFile: audit seal key " + dir.resolve("journal/seal.key") +
+        assertTrue(err.toString().contains(
+            "TickwireAuditSealKeyFile: audit seal key " + dir.resolve("journal/seal.key") +
             " is inside the journal directory"), err::toString);
         assertFalse(Files.exists(dir.resolve("journal")), "nothing started");
     }

@@ -181,7 +181,8 @@ class GatewayContextTest
     void shouldRefuseASealKeyInsideTheJournalDirectoryAndDefaultToOneBesideIt() throws Exception
     {
         final SessionSettings settings = settings();
-        settings.setString(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, dir.resolve("audit/seal.key").toString());
+        settings.setString(
+            GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, dir.resolve("audit/seal.key").toString());
 
         final ConfigError error = assertThrows(ConfigError.class,
             () -> Gateway.launch(new GatewayContext().settings(settings)));
@@ -195,7 +196,8 @@ class GatewayContextTest
         assertEquals(dir.resolve("audit-seal.key"), ctx.auditSealKeyFile);
         assertFalse(Files.exists(ctx.auditSealKeyFile), "created when the journal opens, not by conclude");
 
-        settings.setString(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, GatewayConfiguration.AUDIT_SEAL_KEY_NONE);
+        settings.setString(
+            GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, GatewayConfiguration.AUDIT_SEAL_KEY_NONE);
         assertNull(new GatewayContext().settings(settings).conclude().auditSealKeyFile);
     }
 
