@@ -72,6 +72,12 @@ public final class JournalSealer implements AutoCloseable
     private final ByteBuffer sealOut = ByteBuffer.wrap(sealBytes);
     private final byte[] previousMac = new byte[MAC_LENGTH];
     private final FileChannel channel;
+    private final long intervalNanos;
+    private final byte[] forcedHash = new byte[JournalDescriptor.HASH_LENGTH];
+    private long forcedJournalIndex;
+    private long forcedSequence;
+    private long forcedPosition;
+    private long lastSealNanos;
     private long sealSequence;
     private long sealedRecordSequence = -1;
     private long truncatedOnOpen;
@@ -79,13 +85,21 @@ public final class JournalSealer implements AutoCloseable
     /**
      * Open (or create) the seal file.
      *
-     * @param file       the seal file, e.g. {@code <journal>/audit.seals}.
+     * @param file          the seal file, e.g. {@code <journal>/audit.seals}.
      * @param key        the key.
-     * @param epochClock for seal times.
+     * @param epochClock    for seal times.
+     * @param intervalNanos shortest time between periodic seals ({@link #sealIfDue}).
      * @throws IOException when the file cannot be opened, is damaged or was made with another key.
      */
-    public JournalSealer(final Path file, final AuditSealKey key, final EpochMicroClock epochClock) throws IOException
+    public JournalSealer(
+        final Path file, final AuditSealKey key, final EpochMicroClock epochClock, final long intervalNanos)
+        throws IOException
     {
+        if (intervalNanos <= 0)
+        {
+            throw new IllegalArgumentException("seal interval must be positive: " + intervalNanos);
+        }
+        this.intervalNanos = intervalNanos;
         this.file = file;
         this.mac = key.newMac();
         this.epochClock = epochClock;
@@ -217,6 +231,53 @@ public final class JournalSealer implements AutoCloseable
     }
 
     /**
+     * The journal's head is on disk (forced) up to here; the journal writer calls this after each force.
+     *
+     * @param journalIndex   file holding the head record.
+     * @param recordSequence the head record's sequence, 0 when the journal has none.
+     * @param position       where the head record's frame ends in that file.
+     * @param headHash       the head record's hash (copied).
+     */
+    public void headForced(
+        final long journalIndex, final long recordSequence, final long position, final byte[] headHash)
+    {
+        forcedJournalIndex = journalIndex;
+        forcedSequence = recordSequence;
+        forcedPosition = position;
+        System.arraycopy(headHash, 0, forcedHash, 0, JournalDescriptor.HASH_LENGTH);
+    }
+
+    /**
+     * Seal the forced head now (open, rotation, shutdown), unless its record is the one sealed last.
+     *
+     * @param reason {@link SealDescriptor} reason.
+     * @return whether a seal was written.
+     * @throws IOException when writing or forcing fails.
+     */
+    public boolean sealForced(final int reason) throws IOException
+    {
+        lastSealNanos = System.nanoTime();
+        return seal(forcedJournalIndex, forcedSequence, forcedPosition, forcedHash, reason);
+    }
+
+    /**
+     * Seal the forced head when it moved since the last seal and the interval has passed.
+     *
+     * @param nowNanos {@link System#nanoTime()} now.
+     * @return whether a seal was written.
+     * @throws IOException when writing or forcing fails.
+     */
+    public boolean sealIfDue(final long nowNanos) throws IOException
+    {
+        if (nowNanos - lastSealNanos < intervalNanos || forcedSequence == sealedRecordSequence)
+        {
+            return false;
+        }
+        lastSealNanos = nowNanos;
+        return seal(forcedJournalIndex, forcedSequence, forcedPosition, forcedHash, SealDescriptor.REASON_PERIODIC);
+    }
+
+    /**
      * Seal a head that is on disk (forced), unless its record is the one sealed last. Writes and forces the seal.
      *
      * @param journalIndex   file holding the head record.
@@ -227,7 +288,7 @@ public final class JournalSealer implements AutoCloseable
      * @return whether a seal was written.
      * @throws IOException when writing or forcing fails.
      */
-    public boolean seal(
+    private boolean seal(
         final long journalIndex,
         final long recordSequence,
         final long position,

@@ -95,12 +95,6 @@ public final class JournalWriter implements AutoCloseable
     private boolean unforcedWrites;
     private long previousFileEnd;
     private JournalSealer sealer;
-    private long sealIntervalNanos;
-    private long lastSealNanos;
-    private long forcedJournalIndex;
-    private long forcedSequence;
-    private long forcedPosition;
-    private final byte[] forcedHash = new byte[HASH_LENGTH];
 
     /**
      * Open (or create) the journal in a directory.
@@ -329,10 +323,9 @@ public final class JournalWriter implements AutoCloseable
     private void captureForcedHead()
     {
         // The head record is the last one forced; a file without records yet leaves it at the previous file's end.
-        forcedSequence = nextSequence - 1;
-        forcedJournalIndex = fileLength > HEADER_LENGTH || 0 == journalIndex ? journalIndex : journalIndex - 1;
-        forcedPosition = fileLength > HEADER_LENGTH || 0 == journalIndex ? fileLength : previousFileEnd;
-        System.arraycopy(lastHash, 0, forcedHash, 0, HASH_LENGTH);
+        final boolean inThisFile = fileLength > HEADER_LENGTH || 0 == journalIndex;
+        sealer.headForced(inThisFile ? journalIndex : journalIndex - 1, nextSequence - 1,
+            inThisFile ? fileLength : previousFileEnd, lastHash);
     }
 
     /**
@@ -348,12 +341,9 @@ public final class JournalWriter implements AutoCloseable
      */
     public JournalWriter sealWith(final AuditSealKey key, final long sealIntervalNanos) throws IOException
     {
-        if (sealIntervalNanos <= 0)
-        {
-            throw new IllegalArgumentException("seal interval must be positive: " + sealIntervalNanos);
-        }
         AuditSealKey.checkOutside(key.file(), directory);
-        final JournalSealer newSealer = new JournalSealer(directory.resolve(SealDescriptor.FILE_NAME), key, epochClock);
+        final JournalSealer newSealer = new JournalSealer(
+            directory.resolve(SealDescriptor.FILE_NAME), key, epochClock, sealIntervalNanos);
         final long head = nextSequence - 1;
         final long sealed = newSealer.sealedRecordSequence();
         if (sealed > head || (sealed == head && head > 0 && !Arrays.equals(newSealer.sealedHeadHash(), lastHash)))
@@ -365,12 +355,10 @@ public final class JournalWriter implements AutoCloseable
                 "; run 'audit verify --seal-key'");
         }
         sealer = newSealer;
-        this.sealIntervalNanos = sealIntervalNanos;
         // What the previous run wrote may still be in the page cache only: a seal must never name a lost record.
-        commit();
         channel.force(false);
-        sealer.seal(forcedJournalIndex, forcedSequence, forcedPosition, forcedHash, SealDescriptor.REASON_OPEN);
-        lastSealNanos = System.nanoTime();
+        commit();
+        sealer.sealForced(SealDescriptor.REASON_OPEN);
         return this;
     }
 
@@ -384,14 +372,7 @@ public final class JournalWriter implements AutoCloseable
      */
     public boolean sealIfDue(final long nowNanos) throws IOException
     {
-        if (null == sealer || nowNanos - lastSealNanos < sealIntervalNanos ||
-            forcedSequence == sealer.sealedRecordSequence())
-        {
-            return false;
-        }
-        lastSealNanos = nowNanos;
-        return sealer.seal(forcedJournalIndex, forcedSequence, forcedPosition, forcedHash,
-            SealDescriptor.REASON_PERIODIC);
+        return null != sealer && sealer.sealIfDue(nowNanos);
     }
 
     /**
@@ -442,9 +423,7 @@ public final class JournalWriter implements AutoCloseable
         if (null != sealer)
         {
             // The file is closed for good: seal its last record, so even a cut of whole files shows.
-            sealer.seal(forcedJournalIndex, forcedSequence, forcedPosition, forcedHash,
-                SealDescriptor.REASON_ROTATION);
-            lastSealNanos = System.nanoTime();
+            sealer.sealForced(SealDescriptor.REASON_ROTATION);
         }
         previousFileEnd = fileLength;
         channel.close();
@@ -505,8 +484,7 @@ public final class JournalWriter implements AutoCloseable
                 commit();
                 if (null != sealer)
                 {
-                    sealer.seal(forcedJournalIndex, forcedSequence, forcedPosition, forcedHash,
-                        SealDescriptor.REASON_SHUTDOWN);
+                    sealer.sealForced(SealDescriptor.REASON_SHUTDOWN);
                 }
             }
             finally
