@@ -241,7 +241,14 @@ final class CrossingOrderClient implements Application, AutoCloseable
         if ('0' == execType)
         {
             final long start = startNanos; // volatile read first: the intended times were written before it
-            orderIds[index] = Long.parseLong(message.getString(37));
+            final long orderId = orderId(message.getString(37));
+            if (orderId <= 0)
+            {
+                otherRejects.incrementAndGet();
+                countReason("acknowledgement of " + clOrdId + " without a numeric OrderID: " + message.getString(37));
+                return;
+            }
+            orderIds[index] = orderId;
             leavesQuantity[index] = (long)message.getDouble(151);
             final long intended = intendedNanos[index];
             (intended < start + warmupEndsOffsetNanos ? ackWarmup : ack).recordValue(Math.max(0, now - intended));
@@ -262,6 +269,18 @@ final class CrossingOrderClient implements Application, AutoCloseable
         else if ('4' == execType)
         {
             leavesQuantity[index] = 0;
+        }
+    }
+
+    private static long orderId(final String text)
+    {
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
         }
     }
 

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,12 @@ public final class DemoCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--order-rate must be positive");
         }
+        final Path config = null != gatewayConfig ? gatewayConfig : TickwireHome.config("gateway.cfg");
+        if (!feedOnly && !Files.isRegularFile(config))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gateway-config: no such file: " + config +
+                (null == gatewayConfig ? " (the installation's; run the demo with ./tickwire)" : ""));
+        }
         final PrintWriter out = spec.commandLine().getOut();
         try (LatencyRecording recording = hlog.start("demo"))
         {
@@ -124,8 +131,8 @@ public final class DemoCommand implements Callable<Integer>
                 final OrderDemo orders;
                 try
                 {
-                    orders = new OrderDemo(null != gatewayConfig ? gatewayConfig : TickwireHome.config("gateway.cfg"),
-                        orderRate, options.durationNs(), options.warmupNs(), symbol, price, orderChannel);
+                    orders = new OrderDemo(config, orderRate, options.durationNs(), options.warmupNs(), symbol, price,
+                        orderChannel);
                 }
                 catch (final IllegalArgumentException ex)
                 {

@@ -219,8 +219,8 @@ final class OrderDemo implements DemoPart
         final long sent = client.sent();
         final double seconds = Math.max(1e-9, (now - lastStatusNs) / 1e9);
         final String line = String.format(Locale.ROOT, "orders: sent %,d (%,.0f/s) | acked %,d rejected %,d " +
-            "fills %,d | D adds %,d executions %,d gaps %d", sent, (sent - lastSent) / seconds, client.acknowledged(),
-            client.rejected(), client.fills(), subscriber.adds(), subscriber.executions(), subscriberClient.gaps());
+            "fills %,d | D adds %,d executions %,d", sent, (sent - lastSent) / seconds, client.acknowledged(),
+            client.rejected(), client.fills(), subscriber.adds(), subscriber.executions());
         lastSent = sent;
         lastStatusNs = now;
         return line;

@@ -119,16 +119,24 @@ class DemoCommandTest
     }
 
     @Test
-    void shouldRefuseBothHalvesOff()
+    void shouldRefuseBothHalvesOffAndAMissingGatewayConfiguration()
     {
-        final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
-        final int exit = new CommandLine(new DemoCommand())
-            .setOut(new PrintWriter(out, true))
-            .setErr(new PrintWriter(err, true))
-            .execute("--feed-only", "--orders-only");
-        assertEquals(2, exit, out.toString());
+        assertEquals(2, usage(err, "--feed-only", "--orders-only"));
         assertTrue(err.toString().contains("--feed-only and --orders-only exclude each other"), err.toString());
+
+        final Path missing = dataDir.resolve("no-such.cfg");
+        assertEquals(2, usage(err, "--orders-only", "--gateway-config", missing.toString()));
+        assertTrue(err.toString().contains("--gateway-config: no such file: " + missing), err.toString());
+        assertFalse(Files.exists(dataDir.resolve("demo")), "nothing started");
+    }
+
+    private static int usage(final StringWriter err, final String... args)
+    {
+        return new CommandLine(new DemoCommand())
+            .setOut(new PrintWriter(new StringWriter(), true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
     }
 
     private static int demo(final StringWriter out, final String... args)
