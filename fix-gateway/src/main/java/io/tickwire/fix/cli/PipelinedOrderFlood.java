@@ -55,6 +55,7 @@ public final class PipelinedOrderFlood implements AutoCloseable
     private final OutputStream out;
     private final InputStream in;
     private final CountDownLatch loggedOn = new CountDownLatch(1);
+    private final CountDownLatch burstWritten = new CountDownLatch(1);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -65,6 +66,7 @@ public final class PipelinedOrderFlood implements AutoCloseable
     private volatile String pendingTestRequest;
     private volatile String logoutText;
     private volatile boolean closed;
+    private volatile boolean stopping;
     private volatile long firstWriteNanos;
     private volatile long lastAnswerNanos;
     private volatile long lastSendNanos;
@@ -141,6 +143,20 @@ public final class PipelinedOrderFlood implements AutoCloseable
         writer = new Thread(() -> writeOrders(orders, symbol, buyPrice, sellPrice), "flood-writer-" + senderCompId);
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Stop writing orders (a burst of open-ended length ends here) and wait until the writer has flushed the last.
+     *
+     * @param timeoutMs how long to wait for the writer, which may be held by TCP back pressure.
+     * @return orders written.
+     * @throws InterruptedException if interrupted.
+     */
+    public long stop(final long timeoutMs) throws InterruptedException
+    {
+        stopping = true;
+        burstWritten.await(timeoutMs, TimeUnit.MILLISECONDS);
+        return written.get();
     }
 
     /**
@@ -250,7 +266,7 @@ public final class PipelinedOrderFlood implements AutoCloseable
         try
         {
             firstWriteNanos = System.nanoTime();
-            for (int i = 0; i < orders && !closed; i++)
+            for (int i = 0; i < orders && !stopping && !closed; i++)
             {
                 final boolean buy = (i & 1) == 0;
                 body.setLength(0);
@@ -268,6 +284,7 @@ public final class PipelinedOrderFlood implements AutoCloseable
                 written.incrementAndGet();
             }
             send("0", new StringBuilder(), true);
+            burstWritten.countDown();
             while (!closed)
             {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(1));
@@ -284,6 +301,10 @@ public final class PipelinedOrderFlood implements AutoCloseable
         catch (final IOException | InterruptedException ex)
         {
             // The session ended (closed here or by the gateway): the counts say how far it got.
+        }
+        finally
+        {
+            burstWritten.countDown();
         }
     }
 
