@@ -234,7 +234,8 @@ public final class PipelinedOrderFlood implements AutoCloseable
      */
     public void close()
     {
-        if (!closed)
+        // Not while the writer may be held mid-burst by TCP back pressure: the Logout would wait behind it.
+        if (!closed && 0 == burstWritten.getCount())
         {
             try
             {
