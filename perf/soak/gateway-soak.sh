@@ -20,7 +20,7 @@
 # an earlier run. Environment: SAMPLE_SECONDS (15), FORCE_GC_SECONDS (60; 0 = never), WARMUP_SECONDS (slopes from
 # then on; default a fifth of the run, at most 120), FIX_PORT (9878), CLUSTER_BASE_PORT (20000), XMX (512m, each
 # JVM of the run), AUDIT_XMX (2g: `audit verify` and `export` read each journal file, up to 256 MiB, whole).
-# perf/README.md ("Soak: the gateway") says how to read the output.
+# perf/README.md ("Soak: the gateway, feed and clients together") says how to read the output.
 set -eu
 export LC_ALL=C
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -148,7 +148,8 @@ stop_jvm "$GW"
 FAILED=0
 fail() { echo "CHECK FAILED: $*"; FAILED=1; }
 {
-    echo "== gateway soak $(date -u +%Y-%m-%dT%H:%M:%SZ): $SECONDS_TO_RUN s, $ORDER_RATE orders/s, feed $FEED_RATE msgs/s"
+    echo "== gateway soak $(date -u +%Y-%m-%dT%H:%M:%SZ): $SECONDS_TO_RUN s, $ORDER_RATE orders/s," \
+        "feed $FEED_RATE msgs/s"
     for n in 1 2; do
         echo "client $n: $(grep -m 1 '^orders=' "client$n.out" || echo 'no result line')"
     done
