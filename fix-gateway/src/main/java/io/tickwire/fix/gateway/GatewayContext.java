@@ -77,6 +77,7 @@ public class GatewayContext
     String clusterIngressEndpoints;
     int clusterBasePort;
     int maxMessageSize;
+    int sessionQueueLimit;
     long preLogonMaxBytes;
     long logonTimeoutMs;
     int maxResendRequests;
@@ -510,6 +511,8 @@ public class GatewayContext
     {
         maxMessageSize = reader.intValue(
             GatewayConfiguration.MAX_MESSAGE_SIZE_PROP_NAME, GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT, 1);
+        sessionQueueLimit = reader.intValue(GatewayConfiguration.SESSION_QUEUE_LIMIT_PROP_NAME,
+            GatewayConfiguration.SESSION_QUEUE_LIMIT_DEFAULT, 0);
         preLogonMaxBytes = reader.longValue(
             GatewayConfiguration.PRE_LOGON_MAX_BYTES_PROP_NAME, GatewayConfiguration.PRE_LOGON_MAX_BYTES_DEFAULT, 0);
         logonTimeoutMs = reader.longValue(

@@ -74,6 +74,7 @@ class GatewayContextTest
         "TickwireAuditMaxFileSize|1",
         "TickwireClusterBasePort|high",
         "TickwireMaxMessageSize|0",
+        "TickwireSessionQueueLimit|-1",
         "TickwirePreLogonMaxBytes|-1",
         "TickwireLogonTimeoutMs|5s",
         "TickwireMaxResendRequests|-1",
