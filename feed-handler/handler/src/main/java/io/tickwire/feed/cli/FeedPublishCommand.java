@@ -19,6 +19,7 @@ import io.tickwire.agent.ThreadPlan;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.agent.cli.MetricsOptions;
+import io.tickwire.agent.cli.TickwireHome;
 import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.feed.FeedConfiguration;
 import io.tickwire.feed.FeedHandler;
@@ -27,6 +28,7 @@ import io.tickwire.feed.FeedMetrics;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedStages;
 import io.tickwire.feed.StatusLine;
+import io.tickwire.feed.config.ConfigException;
 import io.tickwire.latency.LatencyRecording;
 import org.agrona.CloseHelper;
 import picocli.CommandLine;
@@ -39,6 +41,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +59,9 @@ import java.util.concurrent.TimeUnit;
         "Publish a normalised SBE feed on Aeron from an ITCH source.",
         "A file, capture or simulation is published completely (waiting for a subscriber: nothing is lost);",
         "live MoldUDP64 runs until Ctrl-C or end of session. Prints the thread plan, a status line per second",
-        "and a summary." })
+        "and a summary.",
+        "Settings come from the command line, else the configuration file (--config, default",
+        "config/feed-handler.properties of the installation when present), else system properties, else defaults." })
 public final class FeedPublishCommand implements Callable<Integer>
 {
     /** Exit status: the input was published completely. */
@@ -96,8 +101,16 @@ public final class FeedPublishCommand implements Callable<Integer>
         boolean max;
     }
 
+    /** The installation's configuration file, read when present and no --config is given. */
+    static final String CONFIG_FILE = "feed-handler.properties";
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Configuration file of tickwire.feed.* and tickwire.moldudp64.* keys (default: the " +
+        "installation's config/" + CONFIG_FILE + " when present; flags given here override it).")
+    Path config;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Pacing pacing;
@@ -175,6 +188,8 @@ public final class FeedPublishCommand implements Callable<Integer>
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private PublishSettings settings;
+
     /**
      * Converts {@code compact}/{@code dedicated} to a {@link ThreadingProfile}.
      */
@@ -204,12 +219,13 @@ public final class FeedPublishCommand implements Callable<Integer>
             {
                 ctx.latencyRegistry(recording.registry());
             }
-            return run(new FeedHandler(ctx), recording, out, finished, shutdownHook);
+            return run(new FeedHandler(ctx), ctx, recording, out, finished, shutdownHook);
         }
     }
 
     private Integer run(
         final FeedHandler feed,
+        final FeedHandlerContext ctx,
         final LatencyRecording recording,
         final PrintWriter out,
         final CountDownLatch finished,
@@ -227,6 +243,8 @@ public final class FeedPublishCommand implements Callable<Integer>
                 final long startNs = System.nanoTime();
                 feed.start();
                 out.print(feed.banner());
+                out.println("  config     " + (null == settings.file ? "none (system properties and defaults)" :
+                    settings.file));
                 if (recording.isEnabled())
                 {
                     // source->ingest is not recorded: replayed input carries the venue's historical time of day,
@@ -255,7 +273,8 @@ public final class FeedPublishCommand implements Callable<Integer>
                         if (!toldWaiting && 0 == current.published() && current.notConnected() > 0)
                         {
                             toldWaiting = true;
-                            out.println("waiting for a subscriber on " + channel + " stream " + streamId +
+                            out.println("waiting for a subscriber on " + ctx.channel() + " stream " +
+                                ctx.streamId() +
                                 " (input is held, not published into the void)");
                         }
                         out.println(StatusLine.status(previous, current));
@@ -342,6 +361,8 @@ public final class FeedPublishCommand implements Callable<Integer>
 
     FeedHandlerContext context()
     {
+        settings = loadSettings();
+        applyFileDefaults();
         metrics.validate(spec.commandLine());
         if (null != requestServer && null == input.moldUdp64)
         {
@@ -357,29 +378,102 @@ public final class FeedPublishCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be positive");
         }
 
-        final int[] cpuList;
+        // The file's settings, then each flag given on the command line over them.
+        final FeedHandlerContext ctx = settings.context;
+        if (given("--cpus"))
+        {
+            try
+            {
+                ctx.cpus(ThreadPlan.parseCpus(cpus));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            }
+        }
+        ctx.channel(given("--channel") ? channel : ctx.channel())
+            .streamId(given("--stream") ? streamId : ctx.streamId())
+            .threadingProfile(given("--profile") ? profile : ctx.threadingProfile())
+            .aeronDirectoryName(given("--aeron-dir") ? aeronDir : ctx.aeronDirectoryName())
+            .recordingDir(given("--record") ? recordDir : ctx.recordingDir())
+            .snapshots(!noSnapshots && ctx.snapshots())
+            .snapshotRequest(
+                given("--snapshot-request") ? snapshotRequestChannel : ctx.snapshotRequestChannel(),
+                given("--snapshot-request-stream") ? snapshotRequestStreamId : ctx.snapshotRequestStreamId())
+            .snapshotResponse(
+                given("--snapshot-response") ? snapshotResponseChannel : ctx.snapshotResponseChannel(),
+                given("--snapshot-response-stream") ? snapshotResponseStreamId : ctx.snapshotResponseStreamId());
+        if (null != pacing)
+        {
+            ctx.ratePerSecond(pacing.max ? 0 : pacing.rate);
+        }
+        else if (null != input.moldUdp64)
+        {
+            // The file's rate paces replayed input; live input arrives at its own rate.
+            ctx.ratePerSecond(0);
+        }
+        Sources.configure(ctx, this);
+        return ctx;
+    }
+
+    /**
+     * The configuration file: {@code --config}, else the installation's when present, else none.
+     */
+    private PublishSettings loadSettings()
+    {
+        // Before the file is read: its values may name ${tickwire.home} and ${tickwire.data.dir}.
+        TickwireHome.publish();
+        final Path installed = TickwireHome.config(CONFIG_FILE);
+        final Path file = null != config ? config : Files.isRegularFile(installed) ? installed : null;
+        if (null != file && !Files.isRegularFile(file))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--config: no such file: " + file);
+        }
         try
         {
-            cpuList = ThreadPlan.parseCpus(cpus);
+            return PublishSettings.load(file);
         }
-        catch (final IllegalArgumentException ex)
+        catch (final ConfigException ex)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }
+    }
 
-        final FeedHandlerContext ctx = new FeedHandlerContext()
-            .channel(channel)
-            .streamId(streamId)
-            .threadingProfile(profile)
-            .cpus(cpuList)
-            .aeronDirectoryName(aeronDir)
-            .recordingDir(recordDir)
-            .snapshots(!noSnapshots)
-            .snapshotRequest(snapshotRequestChannel, snapshotRequestStreamId)
-            .snapshotResponse(snapshotResponseChannel, snapshotResponseStreamId)
-            .ratePerSecond(null == pacing || pacing.max ? 0 : pacing.rate);
-        Sources.configure(ctx, this);
-        return ctx;
+    /**
+     * The file's values of the command's own options, where the command line does not give them.
+     */
+    private void applyFileDefaults()
+    {
+        if (!given("--hlog") && null != settings.hlogDir)
+        {
+            hlog.dir(settings.hlogDir);
+        }
+        if (!given("--hlog-interval-ms"))
+        {
+            hlog.intervalMs(settings.hlogIntervalMs);
+        }
+        if (!given("--metrics-port") && null != settings.metricsPort)
+        {
+            metrics.port(settings.metricsPort);
+        }
+        if (!given("--metrics-host"))
+        {
+            metrics.host(settings.metricsHost);
+        }
+        if (!given("--linger-ms"))
+        {
+            lingerMs = settings.lingerMs;
+        }
+    }
+
+    private boolean given(final String option)
+    {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    PublishSettings settings()
+    {
+        return settings;
     }
 
     String itchFile()
