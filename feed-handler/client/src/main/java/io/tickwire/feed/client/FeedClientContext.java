@@ -288,36 +288,6 @@ public final class FeedClientContext
     }
 
     /**
-     * Fragments read per poll.
-     *
-     * @return limit.
-     */
-    public int fragmentLimit()
-    {
-        return fragmentLimit;
-    }
-
-    /**
-     * Bytes of live messages held while waiting for a snapshot.
-     *
-     * @return bytes.
-     */
-    public int recoveryBufferCapacity()
-    {
-        return recoveryBufferCapacity;
-    }
-
-    /**
-     * Time to wait for a snapshot before asking again.
-     *
-     * @return nanoseconds.
-     */
-    public long snapshotTimeoutNs()
-    {
-        return snapshotTimeoutNs;
-    }
-
-    /**
      * Only build books for these symbols.
      *
      * @param symbols trimmed symbols, or null for all.

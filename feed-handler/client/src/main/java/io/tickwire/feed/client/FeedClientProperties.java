@@ -69,10 +69,10 @@ final class FeedClientProperties
         ctx.symbols(config.value(SYMBOLS_PROP_NAME, ctx.symbols(), FeedClientConfiguration::parseSymbols,
             "comma-separated symbols, e.g. AAPL,MSFT"));
         ctx.conflate(config.bool(CONFLATE_PROP_NAME, ctx.conflate()));
-        ctx.fragmentLimit(atLeast(config, FRAGMENT_LIMIT_PROP_NAME, ctx.fragmentLimit(), 1));
+        ctx.fragmentLimit(atLeast(config, FRAGMENT_LIMIT_PROP_NAME, ctx.fragmentLimit, 1));
         ctx.recoveryBufferCapacity(atLeast(config, RECOVERY_BUFFER_CAPACITY_PROP_NAME,
-            ctx.recoveryBufferCapacity(), 1024));
-        ctx.snapshotTimeoutNs(atLeast(config, SNAPSHOT_TIMEOUT_PROP_NAME, ctx.snapshotTimeoutNs(), 1));
+            ctx.recoveryBufferCapacity, 1024));
+        ctx.snapshotTimeoutNs(atLeast(config, SNAPSHOT_TIMEOUT_PROP_NAME, ctx.snapshotTimeoutNs, 1));
         ctx.silenceTimeoutNs(atLeast(config, SILENCE_TIMEOUT_PROP_NAME, ctx.silenceTimeoutNs(), 0));
         if (config.has(IDLE_STRATEGY_PROP_NAME))
         {

@@ -60,10 +60,10 @@ class FeedClientPropertiesTest
         assertEquals(FeedClientConfiguration.SNAPSHOT_REQUEST_STREAM_ID_DEFAULT, ctx.snapshotRequestStreamId());
         assertEquals(FeedClientConfiguration.SNAPSHOT_RESPONSE_CHANNEL_DEFAULT, ctx.snapshotResponseChannel());
         assertEquals(FeedClientConfiguration.SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT, ctx.snapshotResponseStreamId());
-        assertEquals(FeedClientConfiguration.SNAPSHOT_TIMEOUT_DEFAULT_NS, ctx.snapshotTimeoutNs());
-        assertEquals(FeedClientConfiguration.RECOVERY_BUFFER_CAPACITY_DEFAULT, ctx.recoveryBufferCapacity());
+        assertEquals(FeedClientConfiguration.SNAPSHOT_TIMEOUT_DEFAULT_NS, ctx.snapshotTimeoutNs);
+        assertEquals(FeedClientConfiguration.RECOVERY_BUFFER_CAPACITY_DEFAULT, ctx.recoveryBufferCapacity);
         assertEquals(FeedClientConfiguration.SILENCE_TIMEOUT_DEFAULT_NS, ctx.silenceTimeoutNs());
-        assertEquals(FeedClientConfiguration.FRAGMENT_LIMIT_DEFAULT, ctx.fragmentLimit());
+        assertEquals(FeedClientConfiguration.FRAGMENT_LIMIT_DEFAULT, ctx.fragmentLimit);
         assertFalse(ctx.conflate());
         assertNull(ctx.symbols());
         assertNull(ctx.aeronDirectoryName());
@@ -99,7 +99,7 @@ class FeedClientPropertiesTest
             final FeedClientContext ctx = FeedClientContext.fromProperties(file);
 
             assertEquals(7, ctx.streamId());
-            assertEquals(17, ctx.fragmentLimit());
+            assertEquals(17, ctx.fragmentLimit);
             assertEquals(FeedClientConfiguration.CHANNEL_DEFAULT, ctx.channel());
             assertInstanceOf(YieldingIdleStrategy.class, ctx.idleStrategy());
             assertFalse(ctx.recoveryEnabled());

@@ -19,7 +19,6 @@ import io.tickwire.agent.ThreadPlan;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.agent.cli.MetricsOptions;
-import io.tickwire.agent.cli.TickwireHome;
 import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.feed.FeedConfiguration;
 import io.tickwire.feed.FeedHandler;
@@ -41,7 +40,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -362,7 +360,8 @@ public final class FeedPublishCommand implements Callable<Integer>
     FeedHandlerContext context()
     {
         settings = loadSettings();
-        applyFileDefaults();
+        settings.applyTo(hlog, metrics, this::given);
+        lingerMs = given("--linger-ms") ? lingerMs : settings.lingerMs;
         metrics.validate(spec.commandLine());
         if (null != requestServer && null == input.moldUdp64)
         {
@@ -416,59 +415,21 @@ public final class FeedPublishCommand implements Callable<Integer>
         return ctx;
     }
 
-    /**
-     * The configuration file: {@code --config}, else the installation's when present, else none.
-     */
     private PublishSettings loadSettings()
     {
-        // Before the file is read: its values may name ${tickwire.home} and ${tickwire.data.dir}.
-        TickwireHome.publish();
-        final Path installed = TickwireHome.config(CONFIG_FILE);
-        final Path file = null != config ? config : Files.isRegularFile(installed) ? installed : null;
-        if (null != file && !Files.isRegularFile(file))
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--config: no such file: " + file);
-        }
         try
         {
-            return PublishSettings.load(file);
+            return PublishSettings.load(CommandConfig.resolve(config, CONFIG_FILE, spec.commandLine()));
         }
         catch (final ConfigException ex)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
-        }
-    }
-
-    /**
-     * The file's values of the command's own options, where the command line does not give them.
-     */
-    private void applyFileDefaults()
-    {
-        if (!given("--hlog") && null != settings.hlogDir)
-        {
-            hlog.dir(settings.hlogDir);
-        }
-        if (!given("--hlog-interval-ms"))
-        {
-            hlog.intervalMs(settings.hlogIntervalMs);
-        }
-        if (!given("--metrics-port") && null != settings.metricsPort)
-        {
-            metrics.port(settings.metricsPort);
-        }
-        if (!given("--metrics-host"))
-        {
-            metrics.host(settings.metricsHost);
-        }
-        if (!given("--linger-ms"))
-        {
-            lingerMs = settings.lingerMs;
+            throw CommandConfig.usage(spec.commandLine(), ex);
         }
     }
 
     private boolean given(final String option)
     {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
+        return CommandConfig.given(spec.commandLine(), option);
     }
 
     PublishSettings settings()

@@ -18,7 +18,6 @@ package io.tickwire.feed.cli;
 import io.aeron.driver.MediaDriver;
 import io.tickwire.agent.EmbeddedDriver;
 import io.tickwire.agent.cli.HlogOptions;
-import io.tickwire.agent.cli.TickwireHome;
 import io.tickwire.feed.book.BboListener;
 import io.tickwire.feed.book.BookListener;
 import io.tickwire.feed.book.InstrumentBook;
@@ -45,7 +44,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -395,7 +393,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
      */
     FeedClientContext context()
     {
-        configFile = configFile();
+        configFile = CommandConfig.resolve(config, CONFIG_FILE, spec.commandLine());
         final FeedClientContext context;
         try
         {
@@ -403,7 +401,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         }
         catch (final ConfigException ex)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            throw CommandConfig.usage(spec.commandLine(), ex);
         }
         if (given("--snapshot-request"))
         {
@@ -425,24 +423,9 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             .aeronDirectoryName(given("--aeron-dir") ? aeronDir : context.aeronDirectoryName());
     }
 
-    /**
-     * The configuration file: {@code --config}, else the installation's when present, else none.
-     */
-    private Path configFile()
-    {
-        TickwireHome.publish();
-        final Path installed = TickwireHome.config(CONFIG_FILE);
-        final Path file = null != config ? config : Files.isRegularFile(installed) ? installed : null;
-        if (null != file && !Files.isRegularFile(file))
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--config: no such file: " + file);
-        }
-        return file;
-    }
-
     private boolean given(final String option)
     {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
+        return CommandConfig.given(spec.commandLine(), option);
     }
 
     static String statusLine(final FeedClient client, final long messagesPerSecond, final Histogram latency)

@@ -16,6 +16,7 @@
 package io.tickwire.feed.cli;
 
 import io.tickwire.agent.cli.HlogOptions;
+import io.tickwire.agent.cli.MetricsOptions;
 import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedHandlerProperties;
@@ -27,6 +28,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * What a feed handler configuration file ({@code config/feed-handler.properties}) says to {@code feed publish}: the
@@ -118,6 +120,33 @@ final class PublishSettings
     static PublishSettings load(final Path file)
     {
         return new PublishSettings(file, null == file ? ConfigFile.empty(null) : ConfigFile.load(file));
+    }
+
+    /**
+     * Give the latency log and metrics options the file's values where the command line does not give them.
+     *
+     * @param hlog    the command's {@code --hlog} options.
+     * @param metrics the command's {@code --metrics-*} options.
+     * @param given   whether an option was given on the command line.
+     */
+    void applyTo(final HlogOptions hlog, final MetricsOptions metrics, final Predicate<String> given)
+    {
+        if (!given.test("--hlog") && null != hlogDir)
+        {
+            hlog.dir(hlogDir);
+        }
+        if (!given.test("--hlog-interval-ms"))
+        {
+            hlog.intervalMs(hlogIntervalMs);
+        }
+        if (!given.test("--metrics-port") && null != metricsPort)
+        {
+            metrics.port(metricsPort);
+        }
+        if (!given.test("--metrics-host"))
+        {
+            metrics.host(metricsHost);
+        }
     }
 
     /**

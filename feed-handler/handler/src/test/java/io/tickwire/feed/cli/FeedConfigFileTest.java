@@ -156,8 +156,51 @@ class FeedConfigFileTest
         assertTrue(ctx.conflate());
         assertEquals(Set.of("AAPL", "MSFT"), ctx.symbols());
         assertEquals(TimeUnit.MILLISECONDS.toNanos(300), ctx.silenceTimeoutNs());
-        assertEquals(16, ctx.fragmentLimit());
         assertFalse(ctx.recoveryEnabled());
+    }
+
+    @Test
+    void shouldReadTheInstallationsFilesWhenNoConfigIsGiven() throws IOException
+    {
+        final Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve("config"));
+        Files.write(home.resolve("config").resolve(FeedPublishCommand.CONFIG_FILE),
+            List.of("tickwire.feed.stream.id=6"), StandardCharsets.UTF_8);
+        Files.write(home.resolve("config").resolve(FeedSubscribeCommand.CONFIG_FILE),
+            List.of("tickwire.feed.client.stream.id=8"), StandardCharsets.UTF_8);
+        final String[] names = {TickwireHome.HOME_PROP_NAME, TickwireHome.DATA_DIR_PROP_NAME,
+            TickwireHome.LOG_DIR_PROP_NAME};
+        final String[] saved = new String[names.length];
+        for (int i = 0; i < names.length; i++)
+        {
+            saved[i] = System.getProperty(names[i]);
+        }
+        System.setProperty(TickwireHome.HOME_PROP_NAME, home.toString());
+        try
+        {
+            final FeedPublishCommand publish = new FeedPublishCommand();
+            new CommandLine(publish).parseArgs("--simulate");
+            assertEquals(6, publish.context().streamId());
+            assertEquals(home.resolve("config").resolve(FeedPublishCommand.CONFIG_FILE), publish.settings().file);
+
+            final FeedSubscribeCommand subscribe = new FeedSubscribeCommand();
+            new CommandLine(subscribe).parseArgs();
+            assertEquals(8, subscribe.context().streamId());
+        }
+        finally
+        {
+            for (int i = 0; i < names.length; i++)
+            {
+                if (null == saved[i])
+                {
+                    System.clearProperty(names[i]);
+                }
+                else
+                {
+                    System.setProperty(names[i], saved[i]);
+                }
+            }
+        }
     }
 
     @Test
