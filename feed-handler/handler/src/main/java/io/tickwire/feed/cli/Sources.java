@@ -85,9 +85,12 @@ final class Sources
         if (null != command.moldUdp64())
         {
             final InetSocketAddress endpoint = address(command, "--moldudp64", command.moldUdp64());
+            final PublishSettings settings = command.settings();
             final InetSocketAddress requestServer = null == command.requestServer() ?
-                null : address(command, "--request-server", command.requestServer());
-            return FeedSource.live("moldudp64 " + command.moldUdp64(), new FeedSource.Factory()
+                settings.requestServer : address(command, "--request-server", command.requestServer());
+            final String name = "moldudp64 " + command.moldUdp64() + (null == settings.lineB ? "" :
+                " + line B " + settings.lineB.getHostString() + ":" + settings.lineB.getPort());
+            return FeedSource.live(name, new FeedSource.Factory()
             {
                 public MessageSource open(final MalformedInputListener listener)
                 {
@@ -99,7 +102,7 @@ final class Sources
                 public MessageSource open(
                     final MalformedInputListener listener, final MoldUdp64StatusListener upstreamListener)
                 {
-                    return new MoldUdp64Client(new MoldUdp64ClientContext()
+                    return new MoldUdp64Client(settings.applyTo(new MoldUdp64ClientContext())
                         .endpoint(endpoint)
                         .requestServer(requestServer)
                         .malformedInputListener(listener)
