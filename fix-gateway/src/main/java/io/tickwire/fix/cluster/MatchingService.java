@@ -44,6 +44,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -71,6 +72,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final int[] instrumentIds;
     private final int retainedFinishedOrders;
     private final BookListener bookListener;
+    private final ClusterMarketData marketData;
     private final ReferencePrices referencePrices;
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
@@ -101,6 +103,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private MatchingEngine engine;
     private Path auditDirectory;
     private volatile MemberAuditJournal auditJournal;
+    private boolean applying;
 
     /**
      * @param instrumentIds          the instruments to keep books for (every member the same).
@@ -117,8 +120,9 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     /**
      * @param instrumentIds          the instruments to keep books for (every member the same).
      * @param retainedFinishedOrders finished orders kept queryable (every member the same).
-     * @param bookListener           told of book changes while this member leads (market data), or
-     *                               {@link BookListener#NO_OP}.
+     * @param bookListener           told of book changes while this member leads (market data): a
+     *                               {@link ClusterMarketData} (publishes and serves snapshots itself), another
+     *                               listener, or {@link BookListener#NO_OP}.
      * @param referencePrices        where the engine publishes last trade and BBO: the gateway's own when the
      *                               member runs in the gateway's process (its price collar reads them), or null.
      */
@@ -131,6 +135,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         this.instrumentIds = instrumentIds.clone();
         this.retainedFinishedOrders = retainedFinishedOrders;
         this.bookListener = bookListener;
+        this.marketData = bookListener instanceof ClusterMarketData ? (ClusterMarketData)bookListener : null;
         this.referencePrices = referencePrices;
     }
 
@@ -199,6 +204,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         if (null != snapshotImage)
         {
             loadSnapshot(snapshotImage);
+        }
+        if (null != marketData)
+        {
+            marketData.onStart(cluster, engine);
         }
     }
 
@@ -281,6 +290,8 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         try
         {
             eventsOfCommand = 0;
+            // Background work may run while an event waits for egress: market data must not restate half a command.
+            applying = true;
             engine.apply(buffer, commandOffset);
             commandsApplied.lazySet(commandsApplied.get() + 1);
             if (0 == eventsOfCommand)
@@ -299,6 +310,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             // A value no decoder accepts (e.g. an enum out of range). Every member fails the same way on the same
             // entry; throwing would stop the service on it at every replay.
             malformedCommands.lazySet(malformedCommands.get() + 1);
+        }
+        finally
+        {
+            applying = false;
         }
     }
 
@@ -339,6 +354,49 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     public void onRoleChange(final Cluster.Role newRole)
     {
         role = newRole;
+        if (null != marketData)
+        {
+            marketData.onRoleChange(newRole);
+        }
+    }
+
+    /**
+     * Tell the market data which member leads the new term (its leader announces a publisher epoch).
+     *
+     * @param leadershipTermId    the new term.
+     * @param logPosition         of the event.
+     * @param timestamp           cluster time of the event.
+     * @param termBaseLogPosition where the term starts.
+     * @param leaderMemberId      the term's leader.
+     * @param logSessionId        of the term's log.
+     * @param timeUnit            of cluster time.
+     * @param appVersion          of the leader.
+     */
+    public void onNewLeadershipTermEvent(
+        final long leadershipTermId,
+        final long logPosition,
+        final long timestamp,
+        final long termBaseLogPosition,
+        final int leaderMemberId,
+        final int logSessionId,
+        final TimeUnit timeUnit,
+        final int appVersion)
+    {
+        if (null != marketData)
+        {
+            marketData.onNewLeadershipTerm(leadershipTermId, leaderMemberId);
+        }
+    }
+
+    /**
+     * Market data work between commands: snapshot requests, a new leader's announcement.
+     *
+     * @param nowNs the service's clock.
+     * @return work done.
+     */
+    public int doBackgroundWork(final long nowNs)
+    {
+        return null == marketData || applying ? 0 : marketData.doWork();
     }
 
     /**
@@ -356,6 +414,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public void close()
     {
+        if (null != marketData)
+        {
+            marketData.close();
+        }
         final MemberAuditJournal journal = auditJournal;
         if (null != journal)
         {
@@ -414,11 +476,31 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     }
 
     /**
+     * @return the member's market data when it was given a {@link ClusterMarketData}, else null.
+     */
+    public ClusterMarketData marketData()
+    {
+        return marketData;
+    }
+
+    /**
      * @return the role this member was last told of; any thread.
      */
     public Cluster.Role role()
     {
         return role;
+    }
+
+    /**
+     * Tell the listener of every resting order, as a new leader restates them on the feed. Only on a quiet member
+     * (no command in flight: tests and checks after traffic stopped): the engine belongs to the service thread.
+     *
+     * @param listener told {@link BookListener#onAdd} per resting order.
+     * @return the number of resting orders.
+     */
+    public int forEachRestingOrder(final BookListener listener)
+    {
+        return engine.forEachRestingOrder(listener);
     }
 
     /**
