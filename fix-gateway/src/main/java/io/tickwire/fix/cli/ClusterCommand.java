@@ -431,7 +431,8 @@ public final class ClusterCommand implements Runnable
             final ClusterMarketData marketData = service.marketData();
             return null == marketData ? "" : " market data=" + (marketData.isPublishing() ? "publishing" : "silent") +
                 " epoch=" + marketData.epoch() + " md messages=" + marketData.messagesPublished() +
-                " md sessions=" + marketData.sessionsAnnounced() + " md abandoned=" + marketData.sessionsAbandoned();
+                " md sessions=" + marketData.sessionsAnnounced() + " md abandoned=" + marketData.sessionsAbandoned() +
+                " snapshots served=" + marketData.snapshotsServed() + " refused=" + marketData.snapshotRequestsRefused();
         }
 
         /**

@@ -97,6 +97,8 @@ public final class ClusterMarketData implements BookListener
     private final AtomicLong sessionsAnnounced = new AtomicLong();
     private final AtomicLong sessionsAbandoned = new AtomicLong();
     private final AtomicLong messagesPublished = new AtomicLong();
+    private final AtomicLong snapshotsServed = new AtomicLong();
+    private final AtomicLong snapshotRequestsRefused = new AtomicLong();
     private volatile long epoch = -1;
     private volatile boolean publishing;
 
@@ -206,6 +208,23 @@ public final class ClusterMarketData implements BookListener
     public long messagesPublished()
     {
         return messagesPublished.get();
+    }
+
+    /**
+     * @return snapshots this member's snapshot server sent completely; any thread.
+     */
+    public long snapshotsServed()
+    {
+        return snapshotsServed.get();
+    }
+
+    /**
+     * @return snapshot requests refused because this member's server follows no live publication (a follower's);
+     * any thread.
+     */
+    public long snapshotRequestsRefused()
+    {
+        return snapshotRequestsRefused.get();
     }
 
     /**
@@ -348,7 +367,13 @@ public final class ClusterMarketData implements BookListener
      */
     int doWork()
     {
-        int work = null != snapshotServer ? snapshotServer.doWork() : 0;
+        int work = 0;
+        if (null != snapshotServer)
+        {
+            work += snapshotServer.doWork();
+            snapshotsServed.lazySet(snapshotServer.snapshotsServed());
+            snapshotRequestsRefused.lazySet(snapshotServer.requestsRefused());
+        }
         if (leading && null == publisher && null != aeron)
         {
             if (null == publication)
@@ -373,14 +398,6 @@ public final class ClusterMarketData implements BookListener
         closeSession();
         CloseHelper.quietClose(snapshotServer);
         snapshotServer = null;
-    }
-
-    /**
-     * @return the snapshot server, or null.
-     */
-    SnapshotServer snapshotServer()
-    {
-        return snapshotServer;
     }
 
     private void announce()
