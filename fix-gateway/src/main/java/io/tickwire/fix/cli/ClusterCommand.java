@@ -432,7 +432,8 @@ public final class ClusterCommand implements Runnable
             return null == marketData ? "" : " market data=" + (marketData.isPublishing() ? "publishing" : "silent") +
                 " epoch=" + marketData.epoch() + " md messages=" + marketData.messagesPublished() +
                 " md sessions=" + marketData.sessionsAnnounced() + " md abandoned=" + marketData.sessionsAbandoned() +
-                " snapshots served=" + marketData.snapshotsServed() + " refused=" + marketData.snapshotRequestsRefused();
+                " md snapshots served=" + marketData.snapshotsServed() +
+                " md requests refused=" + marketData.snapshotRequestsRefused();
         }
 
         /**

@@ -20,6 +20,7 @@ import io.aeron.ChannelUri;
 import io.aeron.CommonContext;
 import io.aeron.ExclusivePublication;
 import io.aeron.cluster.service.Cluster;
+import io.tickwire.feed.protocol.FeedDefaults;
 import io.tickwire.feed.snapshot.SnapshotServer;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.BookPublisher;
@@ -70,9 +71,9 @@ public final class ClusterMarketData implements BookListener
         "aeron:udp?endpoint=239.255.77.7:40461|interface=127.0.0.1|ttl=0";
 
     /**
-     * Default snapshot request stream id.
+     * Default snapshot request stream id: the feed client's default.
      */
-    public static final int SNAPSHOT_REQUEST_STREAM_ID_DEFAULT = 2002;
+    public static final int SNAPSHOT_REQUEST_STREAM_ID_DEFAULT = FeedDefaults.SNAPSHOT_REQUEST_STREAM_ID;
 
     /**
      * Default snapshot response channel.
@@ -81,9 +82,9 @@ public final class ClusterMarketData implements BookListener
         "aeron:udp?endpoint=239.255.77.9:40462|interface=127.0.0.1|ttl=0";
 
     /**
-     * Default snapshot response stream id.
+     * Default snapshot response stream id: the feed client's default.
      */
-    public static final int SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT = 2003;
+    public static final int SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT = FeedDefaults.SNAPSHOT_RESPONSE_STREAM_ID;
 
     private static final int NO_MEMBER = -1;
 

@@ -46,7 +46,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The matching engine as a replicated state machine: every member applies the same committed commands from the
@@ -76,7 +75,6 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final ReferencePrices referencePrices;
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
-    private final AtomicLong undeliveredEvents = new AtomicLong();
     private final AtomicLong duplicateCommands = new AtomicLong();
     private final MessageHeaderEncoder snapshotHeader = new MessageHeaderEncoder();
     private final ServiceSnapshotEncoder serviceSnapshot = new ServiceSnapshotEncoder();
@@ -85,12 +83,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
     private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
     private int eventsOfCommand;
-    private final Consumer<ClientSession> sendToSession = this::sendToSession;
-    private DirectBuffer egressBuffer;
-    private int egressOffset;
-    private int egressLength;
+    private final GatewayEgress egress = new GatewayEgress();
     private final EventHistory history = new EventHistory(16 * 1024 * 1024);
-    private final EventHistory.Replayer resend = this::sendToGateways;
+    private final EventHistory.Replayer resend = (templateId, buffer, offset, length) ->
+        egress.send(buffer, offset, length);
     private final AtomicLong reanswered = new AtomicLong();
     private long lastIngressSequence = Long.MIN_VALUE;
     private final CommandValidator validator = new CommandValidator();
@@ -187,6 +183,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     {
         this.cluster = cluster;
         idleStrategy = cluster.idleStrategy();
+        egress.onStart(cluster);
         if (null != auditDirectory && null == auditJournal)
         {
             // Opened before the log is replayed: records journalled before a restart are known, and skipped.
@@ -361,16 +358,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     }
 
     /**
-     * Tell the market data which member leads the new term (its leader announces a publisher epoch).
-     *
-     * @param leadershipTermId    the new term.
-     * @param logPosition         of the event.
-     * @param timestamp           cluster time of the event.
-     * @param termBaseLogPosition where the term starts.
-     * @param leaderMemberId      the term's leader.
-     * @param logSessionId        of the term's log.
-     * @param timeUnit            of cluster time.
-     * @param appVersion          of the leader.
+     * {@inheritDoc} Tells the market data which member leads the new term (that leader announces a publisher epoch).
      */
     public void onNewLeadershipTermEvent(
         final long leadershipTermId,
@@ -447,7 +435,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public long undeliveredEvents()
     {
-        return undeliveredEvents.get();
+        return egress.undeliveredEvents();
     }
 
     /**
@@ -523,32 +511,13 @@ public final class MatchingService implements ClusteredService, AutoCloseable
 
     /**
      * Record the event against the command being applied (to answer it again if it is offered again), then send
-     * it. Every connected gateway gets every event: events carry the gateway's session index, and one gateway
-     * serves a cluster (docs/CLUSTER.md). Egress is not replicated state: an event a gone gateway misses is counted.
+     * it to the gateways ({@link GatewayEgress}).
      */
     private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
     {
         eventsOfCommand++;
         history.record(lastIngressSequence, templateId, buffer, offset, length);
-        sendToGateways(templateId, buffer, offset, length);
-    }
-
-    private void sendToGateways(final int templateId, final DirectBuffer buffer, final int offset, final int length)
-    {
-        // forEachClientSession with a reused consumer: iterating clientSessions() would create an iterator per event.
-        egressBuffer = buffer;
-        egressOffset = offset;
-        egressLength = length;
-        cluster.forEachClientSession(sendToSession);
-        egressBuffer = null;
-    }
-
-    private void sendToSession(final ClientSession session)
-    {
-        if (!ServiceIo.offer(session, egressBuffer, egressOffset, egressLength, idleStrategy))
-        {
-            undeliveredEvents.lazySet(undeliveredEvents.get() + 1);
-        }
+        egress.send(buffer, offset, length);
     }
 
     private void offer(
