@@ -28,6 +28,7 @@ import io.tickwire.sbe.md.OrderDeleteDecoder;
 import io.tickwire.sbe.md.OrderExecutedDecoder;
 import io.tickwire.sbe.md.OrderExecutedWithPriceDecoder;
 import io.tickwire.sbe.md.OrderReplaceDecoder;
+import io.tickwire.sbe.md.PublisherEpochDecoder;
 import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.SystemEventDecoder;
 import io.tickwire.sbe.md.TradeDecoder;
@@ -315,6 +316,8 @@ public final class BookBuilder
 
             case SystemEventDecoder.TEMPLATE_ID:
             case HeartbeatDecoder.TEMPLATE_ID:
+            case PublisherEpochDecoder.TEMPLATE_ID:
+                // No book effect; the sequence rules act on a publisher epoch before the message gets here.
                 return null;
 
             default:

@@ -44,7 +44,9 @@ import java.util.List;
  *     <li>a higher one is a gap: reported, every book goes stale, and a snapshot is requested; live messages are
  *     buffered meanwhile and applied on top of the snapshot;</li>
  *     <li>a new session is a publisher restart: reported, books reset; if it does not start at sequence 1 (or the
- *     very first session seen does not) a snapshot is requested (late join).</li>
+ *     very first session seen does not) a snapshot is requested (late join);</li>
+ *     <li>a new session that starts with a {@code PublisherEpoch} (a new cluster leader) continues the stream's
+ *     state: a publisher change, reported and counted, and a snapshot is requested.</li>
  * </ul>
  * Without snapshot channels configured, books that miss messages stay stale and keep being updated; their errors
  * are counted.
@@ -354,6 +356,18 @@ public final class FeedClient implements AutoCloseable
     public long publisherRestarts()
     {
         return tracker.publisherRestarts();
+    }
+
+    /**
+     * Publisher changes: new sessions after the first that continue the stream's state (announced by a
+     * {@code PublisherEpoch}, or first heard past sequence 1), recovered by snapshot; a subset of
+     * {@link #publisherRestarts()}.
+     *
+     * @return the count.
+     */
+    public long publisherChanges()
+    {
+        return tracker.publisherChanges();
     }
 
     /**

@@ -23,6 +23,8 @@ import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
+import io.tickwire.sbe.md.MessageHeaderDecoder;
+import io.tickwire.sbe.md.PublisherEpochDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.NanoClock;
@@ -40,6 +42,11 @@ final class SequenceTracker implements FragmentHandler
 {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int TEMPLATE_ID_OFFSET = 2;
+    private static final int SCHEMA_ID_OFFSET = 4;
+    private static final int EPOCH_OFFSET =
+        MessageHeaderDecoder.ENCODED_LENGTH + PublisherEpochDecoder.publisherEpochEncodingOffset();
+    private static final int EPOCH_MESSAGE_LENGTH =
+        MessageHeaderDecoder.ENCODED_LENGTH + PublisherEpochDecoder.BLOCK_LENGTH;
 
     private final BookBuilder builder;
     private final BookNotifier notifier;
@@ -61,6 +68,7 @@ final class SequenceTracker implements FragmentHandler
     private long gaps;
     private long duplicates;
     private long publisherRestarts;
+    private long publisherChanges;
     private long staleSessionMessages;
     private long skippedCoveredBySnapshot;
     private long lastPublishTimestamp;
@@ -132,6 +140,11 @@ final class SequenceTracker implements FragmentHandler
         return publisherRestarts;
     }
 
+    long publisherChanges()
+    {
+        return publisherChanges;
+    }
+
     long staleSessionMessages()
     {
         return staleSessionMessages;
@@ -183,7 +196,8 @@ final class SequenceTracker implements FragmentHandler
 
         final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
         final int session = header.sessionId();
-        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER);
+        final int templateId = buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER);
+        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == templateId;
         if (!hasSession || session != sessionId)
         {
             if (hasSession && retiredSessions.contains(session))
@@ -192,7 +206,7 @@ final class SequenceTracker implements FragmentHandler
                 return;
             }
             // A heartbeat carries the last sequence published without consuming one: the next message is after it.
-            onNewSession(session, heartbeat ? sequence + 1 : sequence);
+            onNewSession(session, heartbeat ? sequence + 1 : sequence, announcedEpoch(buffer, offset, length));
         }
 
         if (heartbeat)
@@ -343,14 +357,25 @@ final class SequenceTracker implements FragmentHandler
         }
     }
 
-    private void onNewSession(final int session, final long firstSequence)
+    /**
+     * A new session whose first message is a {@code PublisherEpoch} at sequence 1, or one first heard past sequence
+     * 1, continues the stream's state (a new cluster leader): its books are not empty, so they come from a snapshot.
+     * One that starts at 1 without an epoch is a publisher that started afresh (books empty, as a feed handler's).
+     */
+    private void onNewSession(final int session, final long firstSequence, final long epoch)
     {
         final boolean restart = hasSession;
+        final boolean announced = GapListener.NO_EPOCH != epoch && 1 == firstSequence;
         if (restart)
         {
             retiredSessions.add(sessionId);
             publisherRestarts++;
             gapListener.onPublisherRestart(sessionId, session, firstSequence);
+            if (announced || 1 != firstSequence)
+            {
+                publisherChanges++;
+                gapListener.onPublisherChange(sessionId, session, announced ? epoch : GapListener.NO_EPOCH);
+            }
             builder.reset();
             notifier.discardPending();
         }
@@ -359,7 +384,13 @@ final class SequenceTracker implements FragmentHandler
         expectedSequence = 1;
         coveredBySnapshot = 0;
 
-        if (1 == firstSequence)
+        if (announced && recovery.isEnabled())
+        {
+            // The session restates the books right after the epoch, but until it has, they are not whole: a
+            // snapshot (taken anywhere in the session) plus what follows it makes them whole sooner or later.
+            recovery.start(RecoveryReason.PUBLISHER_CHANGE);
+        }
+        else if (1 == firstSequence)
         {
             if (recovery.isRecovering())
             {
@@ -376,6 +407,20 @@ final class SequenceTracker implements FragmentHandler
             notifier.markAllStale();
             expectedSequence = firstSequence;
         }
+    }
+
+    /**
+     * @return the epoch of a {@code PublisherEpoch} message of this schema, else {@link GapListener#NO_EPOCH}.
+     */
+    private static long announcedEpoch(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length >= EPOCH_MESSAGE_LENGTH &&
+            PublisherEpochDecoder.TEMPLATE_ID == buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER) &&
+            PublisherEpochDecoder.SCHEMA_ID == buffer.getShort(offset + SCHEMA_ID_OFFSET, ORDER))
+        {
+            return buffer.getLong(offset + EPOCH_OFFSET, ORDER);
+        }
+        return GapListener.NO_EPOCH;
     }
 
     /**

@@ -261,6 +261,13 @@ public final class FeedSubscribeCommand implements Callable<Integer>
                     ", first sequence " + first);
             }
 
+            public void onPublisherChange(final int previousSessionId, final int sessionId, final long epoch)
+            {
+                err.println("publisher change: session " + previousSessionId + " -> " + sessionId + ", epoch " +
+                    (GapListener.NO_EPOCH == epoch ? "not announced" : Long.toString(epoch)) +
+                    ": books from a snapshot");
+            }
+
             public void onSilence(final long silentForNs)
             {
                 err.println("publisher silent for " + TimeUnit.NANOSECONDS.toMillis(silentForNs) +
@@ -431,9 +438,10 @@ public final class FeedSubscribeCommand implements Callable<Integer>
     static String statusLine(final FeedClient client, final long messagesPerSecond, final Histogram latency)
     {
         return String.format(Locale.ROOT,
-            "msgs/s %,d | total %,d | gaps %d | recoveries %d | stale books %d%s | book errors %d | " +
-            "latency p50 %s p99 %s",
-            messagesPerSecond, client.messagesReceived(), client.gaps(), client.recoveriesCompleted(),
+            "msgs/s %,d | total %,d | gaps %d | publisher changes %d | recoveries %d | stale books %d%s | " +
+            "book errors %d | latency p50 %s p99 %s",
+            messagesPerSecond, client.messagesReceived(), client.gaps(), client.publisherChanges(),
+            client.recoveriesCompleted(),
             client.staleBooks(), client.isSilent() ? " (publisher silent)" : "", client.totalBookErrors(),
             micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(99)));
     }
@@ -453,13 +461,13 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         return String.format(Locale.ROOT,
             "summary: %,d messages received, %,d applied in %.1f s of traffic, first to last message " +
             "(%,.0f msgs/s; subscribed %.1f s), %,d book updates%n" +
-            "  gaps %d, duplicates %d, publisher restarts %d, recoveries %d/%d, silences %d, stale books %d, " +
-            "book errors %d%n" +
+            "  gaps %d, duplicates %d, publisher restarts %d (changes %d), recoveries %d/%d, silences %d, " +
+            "stale books %d, book errors %d%n" +
             "  latency publish -> callback: p50 %s, p90 %s, p99 %s, p99.9 %s, max %s (%,d samples)",
             client.messagesReceived(), client.messagesApplied(), seconds, client.messagesReceived() / seconds,
             subscribedNs / 1e9, bookUpdates, client.gaps(), client.duplicates(), client.publisherRestarts(),
-            client.recoveriesCompleted(), client.recoveriesStarted(), client.silences(), client.staleBooks(),
-            client.totalBookErrors(),
+            client.publisherChanges(), client.recoveriesCompleted(), client.recoveriesStarted(), client.silences(),
+            client.staleBooks(), client.totalBookErrors(),
             micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(90)),
             micros(latency.getValueAtPercentile(99)), micros(latency.getValueAtPercentile(99.9)),
             micros(latency.getMaxValue()), latency.getTotalCount()) + behind;

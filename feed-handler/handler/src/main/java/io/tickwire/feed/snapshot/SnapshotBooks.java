@@ -27,7 +27,8 @@ import java.nio.ByteOrder;
 /**
  * The {@link SnapshotServer}'s books, kept from the published stream it follows with the same {@link BookBuilder}
  * the clients use, and whether they can be served: only once the publisher's session has been seen from sequence 1
- * without a gap. A new session (the publisher restarted) starts the books afresh.
+ * without a gap, and while its publication is there. A new session (the publisher restarted) starts the books
+ * afresh.
  */
 final class SnapshotBooks implements FragmentHandler
 {
@@ -105,6 +106,23 @@ final class SnapshotBooks implements FragmentHandler
     boolean isValid()
     {
         return valid;
+    }
+
+    /**
+     * @return the Aeron session id of the publisher followed; meaningful once a message arrived.
+     */
+    int sessionId()
+    {
+        return sessionId;
+    }
+
+    /**
+     * The followed publication is gone (closed, e.g. by a cluster member that stopped leading): its books may no
+     * longer be what subscribers' next publisher continues from, so they are not served until a new session starts.
+     */
+    void publisherGone()
+    {
+        valid = false;
     }
 
     /**

@@ -42,7 +42,8 @@ import org.agrona.concurrent.SystemNanoClock;
  * The snapshot is encoded into a buffer in one go when the request is taken (a consistent copy), then offered
  * message by message across duty cycles while the live stream keeps being consumed, so a slow response stream never
  * stalls the books. The server can only answer once it has seen its publisher session from sequence 1 without a
- * gap; until then requests are counted as refused and clients ask again after their timeout.
+ * gap, and while that session's publication is there; otherwise requests are counted as refused and clients ask
+ * again after their timeout.
  * <p>
  * This class is the agent and owns the Aeron resources; {@code SnapshotBooks} keeps the books from the followed
  * stream, {@code SnapshotRequests} takes requests and {@code SnapshotWriter} encodes and sends the responses.
@@ -100,6 +101,12 @@ public final class SnapshotServer implements Agent, AutoCloseable
     public int doWork()
     {
         int work = feedSubscription.poll(feedAssembler, fragmentLimit);
+        if (books.isValid() && null == feedSubscription.imageBySessionId(books.sessionId()))
+        {
+            // The publication closed: a publisher that took over elsewhere continues from a state these books
+            // may not have (a cluster member that lost the lead); answering would mislead a recovering client.
+            books.publisherGone();
+        }
         if (writer.isSending())
         {
             work += writer.sendSome();
