@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.client.ClientCounterTypes;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.AddOrderDecoder;
 import io.tickwire.sbe.md.BooleanType;
@@ -33,8 +35,6 @@ import io.tickwire.sbe.md.SystemEventDecoder;
 import io.tickwire.sbe.md.TradeDecoder;
 import io.tickwire.sbe.md.TradingState;
 import io.tickwire.sbe.md.TradingStatusDecoder;
-import io.tickwire.counters.CounterSet;
-import io.tickwire.feed.client.ClientCounterTypes;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 

@@ -17,9 +17,8 @@ package io.tickwire.feed.book;
 
 import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.client.ClientCounterTypes;
-import org.agrona.concurrent.status.AtomicCounter;
-
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.ArrayList;
 import java.util.Collections;
