@@ -34,7 +34,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 abstract class MoldUdp64ClientCounters
 {
     /** The component in the counters' labels: {@code tickwire-moldudp64 NAME: SOURCE}. */
-    static final String COMPONENT = "tickwire-moldudp64";
+    public static final String COMPONENT = "tickwire-moldudp64";
     private static final int COUNTERS = 19;
 
     final String name;
