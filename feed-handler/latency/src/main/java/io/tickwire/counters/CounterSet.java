@@ -50,7 +50,7 @@ public final class CounterSet implements AutoCloseable
     private final String component;
     private final String instance;
     private final List<AtomicCounter> counters = new ArrayList<>();
-    private long[] finalValues;
+    private volatile long[] finalValues;
 
     /**
      * Counters of one component instance, allocated through an allocator (an Aeron client's {@code addCounter}).

@@ -39,7 +39,8 @@ public final class GatewayCounters implements AutoCloseable
     public static final String COMPONENT = "tickwire-gateway";
 
     private static final int REASONS = 256;
-    private static final int COUNTERS = 64;
+    // Room for the local fallback, with some to spare for counters added later.
+    private static final int COUNTERS = 128;
 
     private final CounterSet counters;
 

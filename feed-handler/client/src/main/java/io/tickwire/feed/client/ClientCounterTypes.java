@@ -66,10 +66,10 @@ public final class ClientCounterTypes
     /** Book builder: messages too short or with values the schema does not define. */
     public static final int BOOK_MALFORMED_MESSAGES = 3134;
 
-    /** Counters a feed client allocates, for the fallback in memory of its own. */
-    public static final int CLIENT_COUNTERS = 16;
-    /** Counters a book builder allocates, for the fallback in memory of its own. */
-    public static final int BOOK_COUNTERS = 12;
+    /** Room for a feed client's counters in the fallback in memory of its own (some to spare for new ones). */
+    public static final int CLIENT_COUNTERS = 32;
+    /** Room for a book builder's counters in the fallback in memory of its own (some to spare for new ones). */
+    public static final int BOOK_COUNTERS = 16;
 
     private ClientCounterTypes()
     {

@@ -35,7 +35,8 @@ abstract class MoldUdp64ClientCounters
 {
     /** The component in the counters' labels: {@code tickwire-moldudp64 NAME: SOURCE}. */
     public static final String COMPONENT = "tickwire-moldudp64";
-    private static final int COUNTERS = 19;
+    // Room for the local fallback, with some to spare for counters added later.
+    private static final int COUNTERS = 32;
 
     final String name;
     private final MalformedInputListener malformedListener;
