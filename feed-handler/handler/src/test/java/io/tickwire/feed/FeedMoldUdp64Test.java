@@ -194,11 +194,9 @@ class FeedMoldUdp64Test
         assertEquals(client.bytesReceived(), (long)scrape.value("tickwire_moldudp64_received_bytes_total",
             "source", source));
 
-        // Closed with the feed handler: gone from the file (the endpoint keeps its mapping), the getters keep the
-        // last values.
+        // Closed with the feed handler (its driver too): the getters keep the last values.
         final long delivered = client.messagesDelivered();
         feed.close();
         assertEquals(delivered, client.messagesDelivered());
-        assertTrue(Scrape.get(metrics.url()).samples("tickwire_moldudp64_messages_delivered_total").isEmpty());
     }
 }
