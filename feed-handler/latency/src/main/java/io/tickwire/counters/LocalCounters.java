@@ -20,7 +20,6 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.status.CountersReader;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,10 +43,11 @@ public final class LocalCounters implements CounterAllocator
         {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
-        // Direct buffers: the values are read with the same atomic accesses as the driver's mapped file.
+        // On the heap: a book builder made per fuzz input leaves no direct memory for the GC to chase; the values
+        // are read and written with the same atomic accesses as a driver's mapped file.
         manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(capacity * CountersReader.METADATA_LENGTH)),
-            new UnsafeBuffer(ByteBuffer.allocateDirect(capacity * CountersReader.COUNTER_LENGTH)),
+            new UnsafeBuffer(new byte[capacity * CountersReader.METADATA_LENGTH]),
+            new UnsafeBuffer(new byte[capacity * CountersReader.COUNTER_LENGTH]),
             StandardCharsets.US_ASCII);
     }
 
