@@ -19,6 +19,7 @@ import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.BookNotifier;
 import io.tickwire.feed.book.BookResult;
@@ -60,6 +61,11 @@ import java.util.List;
  * The client itself only polls and wires the parts together: a {@code SequenceTracker} applies the rules above to
  * every live fragment, a {@code SnapshotRecovery} runs a recovery, and a {@link BookNotifier} tells the listeners
  * about the books.
+ * <p>
+ * Its counters (messages, heartbeats, gaps, duplicates, restarts, silences, recoveries...) and its books' are Aeron
+ * counters of the client's driver, labelled {@code tickwire-feed-client NAME: CHANNEL stream ID} and
+ * {@code tickwire-book NAME: feed-client CHANNEL stream ID} (type ids in {@link ClientCounterTypes}), so that
+ * {@code tickwire stat} and {@code AeronStat} show them; the getters read the same counters.
  */
 public final class FeedClient implements AutoCloseable
 {
@@ -69,6 +75,8 @@ public final class FeedClient implements AutoCloseable
     private final Subscription subscription;
     private final Subscription responseSubscription;
     private final Publication requestPublication;
+    private final CounterSet counters;
+    private final CounterSet bookCounters;
     private final BookBuilder builder;
     private final BookNotifier notifier;
     private final SnapshotRecovery recovery;
@@ -88,14 +96,9 @@ public final class FeedClient implements AutoCloseable
             {
             };
 
-        this.builder = new BookBuilder(ctx.symbols)
-            .instrumentListener(ctx.instrumentListener)
-            .orderListener(ctx.orderListener)
-            .tradeListener(ctx.tradeListener)
-            .bookErrorListener(ctx.bookErrorListener);
-        this.notifier = new BookNotifier(builder, ctx.conflate, ctx.bookListener, ctx.bboListener, bookStateListener);
-
         Aeron connectedAeron = ctx.aeron;
+        CounterSet clientCounters = null;
+        CounterSet builderCounters = null;
         try
         {
             if (null == connectedAeron)
@@ -114,6 +117,12 @@ public final class FeedClient implements AutoCloseable
             }
             this.aeron = connectedAeron;
 
+            // In the driver's CnC file beside its own, so that stat and the metrics endpoint see this client.
+            final String instance = ctx.channel + " stream " + ctx.streamId;
+            clientCounters = new CounterSet(aeron::addCounter, ClientCounterTypes.CLIENT_COMPONENT, instance);
+            builderCounters = new CounterSet(aeron::addCounter, ClientCounterTypes.BOOK_COMPONENT,
+                "feed-client " + instance);
+
             this.subscription = aeron.addSubscription(ctx.channel, ctx.streamId);
             if (ctx.recoveryEnabled())
             {
@@ -130,6 +139,7 @@ public final class FeedClient implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
+            CloseHelper.quietCloseAll(clientCounters, builderCounters);
             if (null == ctx.aeron)
             {
                 CloseHelper.quietClose(connectedAeron);
@@ -137,9 +147,18 @@ public final class FeedClient implements AutoCloseable
             throw ex;
         }
 
+        this.counters = clientCounters;
+        this.bookCounters = builderCounters;
+
+        this.builder = new BookBuilder(ctx.symbols, bookCounters)
+            .instrumentListener(ctx.instrumentListener)
+            .orderListener(ctx.orderListener)
+            .tradeListener(ctx.tradeListener)
+            .bookErrorListener(ctx.bookErrorListener);
+        this.notifier = new BookNotifier(builder, ctx.conflate, ctx.bookListener, ctx.bboListener, bookStateListener);
         this.recovery = new SnapshotRecovery(
-            ctx, responseSubscription, requestPublication, builder, notifier, gapListener);
-        this.tracker = new SequenceTracker(ctx, builder, notifier, recovery, gapListener);
+            ctx, responseSubscription, requestPublication, builder, notifier, gapListener, counters);
+        this.tracker = new SequenceTracker(ctx, builder, notifier, recovery, gapListener, counters);
         recovery.sequenceTracker(tracker);
         this.liveAssembler = new FragmentAssembler(tracker);
     }
@@ -462,10 +481,12 @@ public final class FeedClient implements AutoCloseable
     }
 
     /**
-     * Close the subscriptions, and the Aeron client if the client connected it.
+     * Close the counters (the getters keep their last values), the subscriptions, and the Aeron client if the client
+     * connected it.
      */
     public void close()
     {
+        CloseHelper.closeAll(counters, bookCounters);
         if (ownsAeron)
         {
             CloseHelper.close(aeron);

@@ -17,6 +17,7 @@ package io.tickwire.feed.client;
 
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.BookNotifier;
 import io.tickwire.feed.book.InstrumentBook;
@@ -28,6 +29,7 @@ import io.tickwire.sbe.md.PublisherEpochDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
 
@@ -56,33 +58,34 @@ final class SequenceTracker implements FragmentHandler
     private final long silenceTimeoutNs;
     private final CalibratedEpochNanoClock receiveClock = CalibratedEpochNanoClock.shared();
     private final IntHashSet retiredSessions = new IntHashSet();
+    private final CounterSet counters;
 
     private boolean hasSession;
     private int sessionId;
     private long expectedSequence = 1;
     private long coveredBySnapshot;
 
-    private long messagesReceived;
-    private long heartbeats;
-    private long messagesApplied;
-    private long gaps;
-    private long duplicates;
-    private long publisherRestarts;
-    private long publisherChanges;
-    private long staleSessionMessages;
-    private long skippedCoveredBySnapshot;
+    private final AtomicCounter messagesReceived;
+    private final AtomicCounter heartbeats;
+    private final AtomicCounter messagesApplied;
+    private final AtomicCounter gaps;
+    private final AtomicCounter duplicates;
+    private final AtomicCounter publisherRestarts;
+    private final AtomicCounter publisherChanges;
+    private final AtomicCounter staleSessionMessages;
+    private final AtomicCounter skippedCoveredBySnapshot;
     private long lastPublishTimestamp;
     private long lastReceiveTimestamp;
     private long lastIngestTimestamp;
 
     private long lastHeardNs;
     private boolean silent;
-    private long silences;
+    private final AtomicCounter silences;
     private long gapsAtSilence;
     private long restartsAtSilence;
 
     /**
-     * Rules for one subscription.
+     * Rules for one subscription, counting in memory of their own.
      *
      * @param ctx         concluded configuration.
      * @param builder     the books messages are applied to.
@@ -97,6 +100,41 @@ final class SequenceTracker implements FragmentHandler
         final SnapshotRecovery recovery,
         final GapListener gapListener)
     {
+        this(ctx, builder, notifier, recovery, gapListener, CounterSet.local(
+            ClientCounterTypes.CLIENT_COMPONENT, "local", ClientCounterTypes.CLIENT_COUNTERS));
+    }
+
+    /**
+     * Rules for one subscription.
+     *
+     * @param ctx         concluded configuration.
+     * @param builder     the books messages are applied to.
+     * @param notifier    told of changed, stale and fresh books.
+     * @param recovery    started when the sequence breaks, if enabled.
+     * @param gapListener told of gaps, duplicates, restarts and silences.
+     * @param counters    where the tracker's counters are allocated.
+     */
+    SequenceTracker(
+        final FeedClientContext ctx,
+        final BookBuilder builder,
+        final BookNotifier notifier,
+        final SnapshotRecovery recovery,
+        final GapListener gapListener,
+        final CounterSet counters)
+    {
+        this.counters = counters;
+        this.messagesReceived = counters.add(ClientCounterTypes.MESSAGES_RECEIVED, "messages-received");
+        this.heartbeats = counters.add(ClientCounterTypes.HEARTBEATS, "heartbeats");
+        this.messagesApplied = counters.add(ClientCounterTypes.MESSAGES_APPLIED, "messages-applied");
+        this.gaps = counters.add(ClientCounterTypes.GAPS, "gaps");
+        this.duplicates = counters.add(ClientCounterTypes.DUPLICATES, "duplicates");
+        this.publisherRestarts = counters.add(ClientCounterTypes.PUBLISHER_RESTARTS, "publisher-restarts");
+        this.publisherChanges = counters.add(ClientCounterTypes.PUBLISHER_CHANGES, "publisher-changes");
+        this.staleSessionMessages =
+            counters.add(ClientCounterTypes.STALE_SESSION_MESSAGES, "stale-session-messages");
+        this.skippedCoveredBySnapshot =
+            counters.add(ClientCounterTypes.SKIPPED_COVERED_BY_SNAPSHOT, "skipped-covered-by-snapshot");
+        this.silences = counters.add(ClientCounterTypes.SILENCES, "silences");
         this.builder = builder;
         this.notifier = notifier;
         this.recovery = recovery;
@@ -112,47 +150,47 @@ final class SequenceTracker implements FragmentHandler
 
     long messagesReceived()
     {
-        return messagesReceived;
+        return counters.get(messagesReceived);
     }
 
     long heartbeats()
     {
-        return heartbeats;
+        return counters.get(heartbeats);
     }
 
     long messagesApplied()
     {
-        return messagesApplied;
+        return counters.get(messagesApplied);
     }
 
     long gaps()
     {
-        return gaps;
+        return counters.get(gaps);
     }
 
     long duplicates()
     {
-        return duplicates;
+        return counters.get(duplicates);
     }
 
     long publisherRestarts()
     {
-        return publisherRestarts;
+        return counters.get(publisherRestarts);
     }
 
     long publisherChanges()
     {
-        return publisherChanges;
+        return counters.get(publisherChanges);
     }
 
     long staleSessionMessages()
     {
-        return staleSessionMessages;
+        return counters.get(staleSessionMessages);
     }
 
     long skippedCoveredBySnapshot()
     {
-        return skippedCoveredBySnapshot;
+        return counters.get(skippedCoveredBySnapshot);
     }
 
     long lastPublishTimestamp()
@@ -177,7 +215,7 @@ final class SequenceTracker implements FragmentHandler
 
     long silences()
     {
-        return silences;
+        return counters.get(silences);
     }
 
     /**
@@ -186,7 +224,7 @@ final class SequenceTracker implements FragmentHandler
     public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         lastReceiveTimestamp = receiveClock.nanoTime();
-        messagesReceived++;
+        messagesReceived.incrementRelease();
         if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
         {
             // No sequence to check: the builder counts it as malformed.
@@ -202,7 +240,7 @@ final class SequenceTracker implements FragmentHandler
         {
             if (hasSession && retiredSessions.contains(session))
             {
-                staleSessionMessages++;
+                staleSessionMessages.incrementRelease();
                 return;
             }
             // A heartbeat carries the last sequence published without consuming one: the next message is after it.
@@ -230,17 +268,17 @@ final class SequenceTracker implements FragmentHandler
         {
             if (sequence <= coveredBySnapshot)
             {
-                skippedCoveredBySnapshot++;
+                skippedCoveredBySnapshot.incrementRelease();
             }
             else
             {
-                duplicates++;
+                duplicates.incrementRelease();
                 gapListener.onDuplicate(sequence, expectedSequence);
             }
         }
         else
         {
-            gaps++;
+            gaps.incrementRelease();
             gapListener.onGap(expectedSequence, sequence);
             if (recovery.isEnabled())
             {
@@ -285,7 +323,7 @@ final class SequenceTracker implements FragmentHandler
             expectedSequence++;
             return true;
         }
-        skippedCoveredBySnapshot++;
+        skippedCoveredBySnapshot.incrementRelease();
         return false;
     }
 
@@ -320,9 +358,9 @@ final class SequenceTracker implements FragmentHandler
     private void startSilence(final long nowNs)
     {
         silent = true;
-        silences++;
-        gapsAtSilence = gaps;
-        restartsAtSilence = publisherRestarts;
+        silences.incrementRelease();
+        gapsAtSilence = gaps.get();
+        restartsAtSilence = publisherRestarts.get();
         gapListener.onSilence(nowNs - lastHeardNs);
         notifier.markAllStaleForSilence();
     }
@@ -334,16 +372,16 @@ final class SequenceTracker implements FragmentHandler
         // What arrived may itself have shown missed messages or a new publisher: then recovery (or the lack of
         // it) decides when the books are fresh, not the end of the silence.
         notifier.endSilence(
-            !recovery.isRecovering() && gaps == gapsAtSilence && publisherRestarts == restartsAtSilence);
+            !recovery.isRecovering() && gaps.get() == gapsAtSilence && publisherRestarts.get() == restartsAtSilence);
     }
 
     private void onHeartbeat(final long lastPublishedSequence)
     {
-        heartbeats++;
+        heartbeats.incrementRelease();
         if (!recovery.isRecovering() && lastPublishedSequence >= expectedSequence)
         {
             // The tail of the stream was lost and nothing followed it: only the heartbeat can tell.
-            gaps++;
+            gaps.incrementRelease();
             gapListener.onGap(expectedSequence, lastPublishedSequence + 1);
             if (recovery.isEnabled())
             {
@@ -369,11 +407,11 @@ final class SequenceTracker implements FragmentHandler
         if (restart)
         {
             retiredSessions.add(sessionId);
-            publisherRestarts++;
+            publisherRestarts.incrementRelease();
             gapListener.onPublisherRestart(sessionId, session, firstSequence);
             if (announced || 1 != firstSequence)
             {
-                publisherChanges++;
+                publisherChanges.incrementRelease();
                 gapListener.onPublisherChange(sessionId, session, announced ? epoch : GapListener.NO_EPOCH);
             }
             builder.reset();
@@ -435,13 +473,13 @@ final class SequenceTracker implements FragmentHandler
             final long nextSequence = recovery.nextBufferedSequence();
             if (sequence < nextSequence)
             {
-                duplicates++;
+                duplicates.incrementRelease();
                 gapListener.onDuplicate(sequence, nextSequence);
                 return;
             }
             if (sequence > nextSequence)
             {
-                gaps++;
+                gaps.incrementRelease();
                 gapListener.onGap(nextSequence, sequence);
                 recovery.discardBuffered();
             }
@@ -453,7 +491,7 @@ final class SequenceTracker implements FragmentHandler
     {
         lastPublishTimestamp = buffer.getLong(offset + MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, ORDER);
         lastIngestTimestamp = buffer.getLong(offset + MarketDataHeader.INGEST_TIMESTAMP_OFFSET, ORDER);
-        messagesApplied++;
+        messagesApplied.incrementRelease();
         final InstrumentBook changed = builder.apply(buffer, offset, length);
         if (null != changed)
         {

@@ -15,7 +15,7 @@
  */
 package io.tickwire.feed.cli;
 
-import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
+import io.tickwire.counters.CounterAllocator;
 import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.ingest.BinaryFileSource;
@@ -24,6 +24,7 @@ import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.PcapSource;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64Client;
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64StatusListener;
 import picocli.CommandLine;
 
@@ -102,11 +103,20 @@ final class Sources
                 public MessageSource open(
                     final MalformedInputListener listener, final MoldUdp64StatusListener upstreamListener)
                 {
+                    return open(listener, upstreamListener, null);
+                }
+
+                public MessageSource open(
+                    final MalformedInputListener listener,
+                    final MoldUdp64StatusListener upstreamListener,
+                    final CounterAllocator counters)
+                {
                     return new MoldUdp64Client(settings.applyTo(new MoldUdp64ClientContext())
                         .endpoint(endpoint)
                         .requestServer(requestServer)
                         .malformedInputListener(listener)
-                        .statusListener(upstreamListener));
+                        .statusListener(upstreamListener)
+                        .counterAllocator(counters));
                 }
             });
         }
