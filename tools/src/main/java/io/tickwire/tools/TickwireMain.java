@@ -69,7 +69,7 @@ public final class TickwireMain implements Runnable
         io.tickwire.feed.cli.ItchCommand.class,
         io.tickwire.feed.cli.Mdp3Command.class,
         io.tickwire.feed.cli.FeedCommand.class,
-        io.tickwire.feed.cli.DemoCommand.class,
+        io.tickwire.tools.demo.DemoCommand.class,
         io.tickwire.feed.cli.StatCommand.class,
         new io.tickwire.tools.report.ReportCommand(),
         new io.tickwire.perf.cli.BenchCommand(),

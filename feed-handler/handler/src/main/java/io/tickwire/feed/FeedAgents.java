@@ -84,7 +84,7 @@ final class FeedAgents
             final MalformedInputListener listener =
                 sourceCounters.newMalformedListener(ctx.errorStream, ctx.malformedReportLimit);
             final MessageSource source = feedSource.factory().open(
-                listener, sourceCounters.newUpstreamListener(ctx.errorStream));
+                listener, sourceCounters.newUpstreamListener(ctx.errorStream), aeron::addCounter);
             openSources.add(source);
             final MessageNormaliser normaliser =
                 ctx.normaliserFactory.newNormaliser(ctx.epochClock, listener, feedSource.name());

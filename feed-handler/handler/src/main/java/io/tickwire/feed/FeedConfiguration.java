@@ -15,13 +15,20 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.agent.ThreadPlan;
 import io.tickwire.agent.ThreadingProfile;
+import io.tickwire.feed.config.IdleStrategies;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.protocol.FeedDefaults;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.io.File;
+import java.util.function.Supplier;
 
 /**
  * Defaults of the feed handler, each overridable by a system property. A {@link FeedHandlerContext} starts from
- * these values; command line options override the context.
+ * these values; a configuration file ({@code config/feed-handler.properties}, the same names as keys) overrides
+ * them, and command line options override the file.
  */
 public final class FeedConfiguration
 {
@@ -181,8 +188,135 @@ public final class FeedConfiguration
     public static final int SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT =
         FeedDefaults.SNAPSHOT_RESPONSE_STREAM_ID;
 
+    /**
+     * Directory of an external, already running media driver; unset to embed one.
+     */
+    public static final String AERON_DIR_PROP_NAME = "tickwire.feed.aeron.dir";
+
+    /**
+     * CPUs to pin agent threads to, e.g. {@code 2,3} or {@code 2-4}; unset for no pinning.
+     */
+    public static final String CPUS_PROP_NAME = "tickwire.feed.cpus";
+
+    /**
+     * Messages per second per replayed source (file, capture, simulator); 0 for as fast as possible.
+     */
+    public static final String RATE_PROP_NAME = "tickwire.feed.rate";
+
+    /**
+     * Directory for an Aeron Archive recording of the published stream; unset for none.
+     */
+    public static final String RECORD_DIR_PROP_NAME = "tickwire.feed.record.dir";
+
+    /**
+     * Idle strategy of the compact profile's agent thread and embedded driver: {@value IdleStrategies#NAMES}.
+     */
+    public static final String COMPACT_IDLE_STRATEGY_PROP_NAME = "tickwire.feed.compact.idle.strategy";
+
+    /**
+     * Default compact idle strategy: back off to parking, so the compact profile never holds a core when idle.
+     */
+    public static final String COMPACT_IDLE_STRATEGY_DEFAULT = "backoff";
+
+    /**
+     * Idle strategy of the dedicated profile's agent threads.
+     */
+    public static final String DEDICATED_IDLE_STRATEGY_PROP_NAME = "tickwire.feed.dedicated.idle.strategy";
+
+    /**
+     * Default dedicated idle strategy: busy spin, the point of a dedicated core.
+     */
+    public static final String DEDICATED_IDLE_STRATEGY_DEFAULT = "busy-spin";
+
+    /**
+     * Idle strategy of the snapshot server's own thread in the dedicated profile.
+     */
+    public static final String SNAPSHOT_IDLE_STRATEGY_PROP_NAME = "tickwire.feed.snapshot.idle.strategy";
+
+    /**
+     * Default snapshot idle strategy: back off; the snapshot server is not latency critical and must not spin.
+     */
+    public static final String SNAPSHOT_IDLE_STRATEGY_DEFAULT = "backoff";
+
+    /**
+     * Malformed-input reports printed per source and reason (all are counted).
+     */
+    public static final String MALFORMED_REPORT_LIMIT_PROP_NAME = "tickwire.feed.malformed.report.limit";
+
+    /**
+     * Default: enough to see the pattern of bad input without flooding the terminal.
+     */
+    public static final int MALFORMED_REPORT_LIMIT_DEFAULT = 10;
+
     private FeedConfiguration()
     {
+    }
+
+    /**
+     * @return the external driver directory from {@link #AERON_DIR_PROP_NAME}, or null to embed one.
+     */
+    public static String aeronDirectoryName()
+    {
+        return System.getProperty(AERON_DIR_PROP_NAME);
+    }
+
+    /**
+     * @return the CPUs from {@link #CPUS_PROP_NAME}, empty for no pinning.
+     */
+    public static int[] cpus()
+    {
+        return ThreadPlan.parseCpus(System.getProperty(CPUS_PROP_NAME));
+    }
+
+    /**
+     * @return the rate from {@link #RATE_PROP_NAME}, 0 for as fast as possible.
+     */
+    public static long rate()
+    {
+        return Long.getLong(RATE_PROP_NAME, 0);
+    }
+
+    /**
+     * @return the recording directory from {@link #RECORD_DIR_PROP_NAME}, or null.
+     */
+    public static File recordDir()
+    {
+        final String dir = System.getProperty(RECORD_DIR_PROP_NAME);
+        return null == dir ? null : new File(dir);
+    }
+
+    /**
+     * @return the compact idle strategy from {@link #COMPACT_IDLE_STRATEGY_PROP_NAME} or its default.
+     */
+    public static Supplier<IdleStrategy> compactIdleStrategy()
+    {
+        return IdleStrategies.parse(System.getProperty(COMPACT_IDLE_STRATEGY_PROP_NAME, COMPACT_IDLE_STRATEGY_DEFAULT));
+    }
+
+    /**
+     * @return the dedicated idle strategy from {@link #DEDICATED_IDLE_STRATEGY_PROP_NAME} or its default.
+     */
+    public static Supplier<IdleStrategy> dedicatedIdleStrategy()
+    {
+        return IdleStrategies.parse(
+            System.getProperty(DEDICATED_IDLE_STRATEGY_PROP_NAME, DEDICATED_IDLE_STRATEGY_DEFAULT));
+    }
+
+    /**
+     * @return the snapshot idle strategy from {@link #SNAPSHOT_IDLE_STRATEGY_PROP_NAME} or its default.
+     */
+    public static Supplier<IdleStrategy> snapshotIdleStrategy()
+    {
+        return IdleStrategies.parse(
+            System.getProperty(SNAPSHOT_IDLE_STRATEGY_PROP_NAME, SNAPSHOT_IDLE_STRATEGY_DEFAULT));
+    }
+
+    /**
+     * @return the report limit from {@link #MALFORMED_REPORT_LIMIT_PROP_NAME} or its default.
+     */
+    public static int malformedReportLimit()
+    {
+        return Integer.getInteger(MALFORMED_REPORT_LIMIT_PROP_NAME, MALFORMED_REPORT_LIMIT_DEFAULT);
     }
 
     /**

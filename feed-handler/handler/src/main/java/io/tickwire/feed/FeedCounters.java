@@ -16,7 +16,8 @@
 package io.tickwire.feed;
 
 import io.aeron.Aeron;
-import io.aeron.Counter;
+import io.tickwire.counters.CounterAllocator;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.publish.PublisherCounters;
 import io.tickwire.feed.ring.IngestCounters;
@@ -30,41 +31,14 @@ import java.util.List;
 
 /**
  * The feed handler's counters, allocated through the Aeron client so that they live in the driver's CnC file
- * and Aeron's {@code AeronStat} shows them next to the driver's own. Labels start with {@code tickwire-feed}.
+ * and Aeron's {@code AeronStat} shows them next to the driver's own: a {@link CounterSet} per source and one for the
+ * publisher, labelled {@code tickwire-feed NAME: SOURCE} and {@code tickwire-feed NAME: CHANNEL stream ID}; type
+ * ids in {@link FeedCounterTypes}.
  */
 public final class FeedCounters implements AutoCloseable
 {
-    /** Type id of "ITCH messages in" per source. */
-    public static final int MESSAGES_IN_TYPE_ID = 3001;
-    /** Type id of "messages not normalised" (types counted but not published) per source. */
-    public static final int NOT_NORMALISED_TYPE_ID = 3002;
-    /** Type id of "ring-full episodes" per source. */
-    public static final int RING_FULL_TYPE_ID = 3003;
-    /** Type id of "messages dropped, ring full" per live source. */
-    public static final int DROPPED_TYPE_ID = 3004;
-    /** Type id of "malformed input" per source and reason. */
-    public static final int MALFORMED_TYPE_ID = 3005;
-    /** Type id of "upstream MoldUDP64 gaps" per source. */
-    public static final int UPSTREAM_GAPS_TYPE_ID = 3006;
-    /** Type id of "upstream MoldUDP64 messages recovered" per source. */
-    public static final int UPSTREAM_RECOVERED_TYPE_ID = 3007;
-    /** Type id of "upstream MoldUDP64 messages lost" (unrecoverable gaps) per source. */
-    public static final int UPSTREAM_LOST_TYPE_ID = 3008;
-    /** Type id of "messages published". */
-    public static final int MESSAGES_PUBLISHED_TYPE_ID = 3010;
-    /** Type id of "bytes published". */
-    public static final int BYTES_PUBLISHED_TYPE_ID = 3011;
-    /** Type id of "back-pressure events". */
-    public static final int BACK_PRESSURE_TYPE_ID = 3012;
-    /** Type id of "not-connected events". */
-    public static final int NOT_CONNECTED_TYPE_ID = 3013;
-    /** Type id of "heartbeats published". */
-    public static final int HEARTBEATS_TYPE_ID = 3014;
-    /** Type id of "publisher position". */
-    public static final int PUBLISHER_POSITION_TYPE_ID = 3015;
-
-    private static final String PREFIX = "tickwire-feed ";
-    private static final int MAX_NAME_LENGTH = 200;
+    /** The component in the counters' labels. */
+    public static final String COMPONENT = "tickwire-feed";
 
     /**
      * The counters of one source.
@@ -180,7 +154,7 @@ public final class FeedCounters implements AutoCloseable
         }
     }
 
-    private final List<Counter> allocated = new ArrayList<>();
+    private final List<CounterSet> allocated = new ArrayList<>();
     private final List<Source> sources = new ArrayList<>();
     private final PublisherCounters publisher;
 
@@ -195,37 +169,38 @@ public final class FeedCounters implements AutoCloseable
     {
         try
         {
+            final CounterAllocator allocator = aeron::addCounter;
             for (final String sourceName : sourceNames)
             {
-                final String name = shorten(sourceName);
+                final CounterSet set = add(new CounterSet(allocator, COMPONENT, sourceName));
                 final IngestCounters ingest = new IngestCounters(
-                    add(aeron, MESSAGES_IN_TYPE_ID, "msgs-in: " + name),
-                    add(aeron, NOT_NORMALISED_TYPE_ID, "msgs-not-normalised: " + name),
-                    add(aeron, RING_FULL_TYPE_ID, "ring-full: " + name),
-                    add(aeron, DROPPED_TYPE_ID, "dropped-ring-full: " + name));
+                    set.add(FeedCounterTypes.MESSAGES_IN, "msgs-in"),
+                    set.add(FeedCounterTypes.NOT_NORMALISED, "msgs-not-normalised"),
+                    set.add(FeedCounterTypes.RING_FULL, "ring-full"),
+                    set.add(FeedCounterTypes.DROPPED, "dropped-ring-full"));
                 final MalformedReason[] reasons = MalformedReason.values();
                 final AtomicCounter[] malformed = new AtomicCounter[reasons.length];
                 for (final MalformedReason reason : reasons)
                 {
-                    malformed[reason.ordinal()] = add(aeron, MALFORMED_TYPE_ID, "malformed " + reason + ": " + name);
+                    malformed[reason.ordinal()] = set.add(FeedCounterTypes.MALFORMED, "malformed " + reason);
                 }
                 sources.add(new Source(
                     sourceName,
                     ingest,
                     malformed,
-                    add(aeron, UPSTREAM_GAPS_TYPE_ID, "upstream-gaps: " + name),
-                    add(aeron, UPSTREAM_RECOVERED_TYPE_ID, "upstream-recovered: " + name),
-                    add(aeron, UPSTREAM_LOST_TYPE_ID, "upstream-lost: " + name)));
+                    set.add(FeedCounterTypes.UPSTREAM_GAPS, "upstream-gaps"),
+                    set.add(FeedCounterTypes.UPSTREAM_RECOVERED, "upstream-recovered"),
+                    set.add(FeedCounterTypes.UPSTREAM_LOST, "upstream-lost")));
             }
 
-            final String stream = shorten(streamLabel);
+            final CounterSet set = add(new CounterSet(allocator, COMPONENT, streamLabel));
             publisher = new PublisherCounters(
-                add(aeron, MESSAGES_PUBLISHED_TYPE_ID, "msgs-published: " + stream),
-                add(aeron, BYTES_PUBLISHED_TYPE_ID, "bytes-published: " + stream),
-                add(aeron, BACK_PRESSURE_TYPE_ID, "back-pressure: " + stream),
-                add(aeron, NOT_CONNECTED_TYPE_ID, "not-connected: " + stream),
-                add(aeron, HEARTBEATS_TYPE_ID, "heartbeats: " + stream),
-                add(aeron, PUBLISHER_POSITION_TYPE_ID, "publisher-position: " + stream));
+                set.add(FeedCounterTypes.MESSAGES_PUBLISHED, "msgs-published"),
+                set.add(FeedCounterTypes.BYTES_PUBLISHED, "bytes-published"),
+                set.add(FeedCounterTypes.BACK_PRESSURE, "back-pressure"),
+                set.add(FeedCounterTypes.NOT_CONNECTED, "not-connected"),
+                set.add(FeedCounterTypes.HEARTBEATS, "heartbeats"),
+                set.add(FeedCounterTypes.PUBLISHER_POSITION, "publisher-position"));
         }
         catch (final RuntimeException ex)
         {
@@ -377,15 +352,9 @@ public final class FeedCounters implements AutoCloseable
         allocated.clear();
     }
 
-    private AtomicCounter add(final Aeron aeron, final int typeId, final String label)
+    private CounterSet add(final CounterSet set)
     {
-        final Counter counter = aeron.addCounter(typeId, PREFIX + label);
-        allocated.add(counter);
-        return counter;
-    }
-
-    private static String shorten(final String name)
-    {
-        return name.length() <= MAX_NAME_LENGTH ? name : "..." + name.substring(name.length() - MAX_NAME_LENGTH);
+        allocated.add(set);
+        return set;
     }
 }

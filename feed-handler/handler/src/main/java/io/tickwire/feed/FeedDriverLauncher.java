@@ -57,9 +57,9 @@ final class FeedDriverLauncher
             ctx.aeronDirectoryName,
             ctx.compactIdleStrategySupplier.get())
             .publicationTermBufferLength(ctx.termLength)
-            .socketSndbufLength(FeedConfiguration.socketBufferLength())
-            .socketRcvbufLength(FeedConfiguration.socketBufferLength())
-            .initialWindowLength(FeedConfiguration.receiverWindowLength())
+            .socketSndbufLength(ctx.socketBufferLength)
+            .socketRcvbufLength(ctx.socketBufferLength)
+            .initialWindowLength(ctx.receiverWindowLength)
             .errorHandler(errorHandler);
 
         if (null == ctx.recordingDir)

@@ -24,8 +24,6 @@ import io.tickwire.latency.LatencyRegistry;
 import io.tickwire.sbe.md.HeartbeatEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import org.agrona.BitUtil;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -39,8 +37,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Configuration of a {@link FeedHandler}: starts from {@link FeedConfiguration}; fluent setters, validated and
- * completed by {@link #conclude()} when the feed handler starts.
+ * Configuration of a {@link FeedHandler}: starts from {@link FeedConfiguration}; {@link FeedHandlerProperties}
+ * applies a configuration file over it; fluent setters, validated and completed by {@link #conclude()} when the feed
+ * handler starts.
  */
 public final class FeedHandlerContext
 {
@@ -51,25 +50,25 @@ public final class FeedHandlerContext
         (clock, listener, sourceName) -> new ItchNormaliser(clock, listener, sourceName)::normalise;
     String channel = FeedConfiguration.channel();
     int streamId = FeedConfiguration.streamId();
-    String aeronDirectoryName;
+    String aeronDirectoryName = FeedConfiguration.aeronDirectoryName();
     ThreadingProfile threadingProfile = FeedConfiguration.profile();
-    int[] cpus = new int[0];
-    long ratePerSecond;
+    int[] cpus = FeedConfiguration.cpus();
+    long ratePerSecond = FeedConfiguration.rate();
     int ringCapacity = FeedConfiguration.ringCapacity();
     int ingestBatch = FeedConfiguration.ingestBatch();
     int publishBatch = FeedConfiguration.publishBatch();
     int maxMessageLength = FeedConfiguration.maxMessageLength();
     long heartbeatIntervalNs = FeedConfiguration.heartbeatIntervalNs();
     int termLength = FeedConfiguration.termLength();
-    File recordingDir;
+    int socketBufferLength = FeedConfiguration.socketBufferLength();
+    int receiverWindowLength = FeedConfiguration.receiverWindowLength();
+    File recordingDir = FeedConfiguration.recordDir();
     int availableProcessors = Runtime.getRuntime().availableProcessors();
     EpochNanoClock epochClock;
     NanoClock nanoClock;
-    Supplier<IdleStrategy> compactIdleStrategySupplier =
-        () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
-    Supplier<IdleStrategy> dedicatedIdleStrategySupplier = BusySpinIdleStrategy::new;
-    Supplier<IdleStrategy> snapshotIdleStrategySupplier =
-        () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
+    Supplier<IdleStrategy> compactIdleStrategySupplier = FeedConfiguration.compactIdleStrategy();
+    Supplier<IdleStrategy> dedicatedIdleStrategySupplier = FeedConfiguration.dedicatedIdleStrategy();
+    Supplier<IdleStrategy> snapshotIdleStrategySupplier = FeedConfiguration.snapshotIdleStrategy();
     boolean snapshots = FeedConfiguration.snapshots();
     LatencyRegistry latencyRegistry;
     String snapshotRequestChannel = FeedConfiguration.snapshotRequestChannel();
@@ -77,7 +76,7 @@ public final class FeedHandlerContext
     String snapshotResponseChannel = FeedConfiguration.snapshotResponseChannel();
     int snapshotResponseStreamId = FeedConfiguration.snapshotResponseStreamId();
     PrintStream errorStream = System.err;
-    int malformedReportLimit = 10;
+    int malformedReportLimit = FeedConfiguration.malformedReportLimit();
     private boolean embeddedDirectory;
     private boolean concluded;
 
@@ -300,6 +299,26 @@ public final class FeedHandlerContext
     public FeedHandlerContext termLength(final int termLength)
     {
         this.termLength = termLength;
+        return this;
+    }
+
+    /**
+     * @param socketBufferLength SO_SNDBUF and SO_RCVBUF of the embedded driver's UDP sockets, in bytes.
+     * @return this for a fluent API.
+     */
+    public FeedHandlerContext socketBufferLength(final int socketBufferLength)
+    {
+        this.socketBufferLength = socketBufferLength;
+        return this;
+    }
+
+    /**
+     * @param receiverWindowLength initial receiver window of the embedded driver's subscriptions, in bytes.
+     * @return this for a fluent API.
+     */
+    public FeedHandlerContext receiverWindowLength(final int receiverWindowLength)
+    {
+        this.receiverWindowLength = receiverWindowLength;
         return this;
     }
 

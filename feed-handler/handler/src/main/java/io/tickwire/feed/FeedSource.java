@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.counters.CounterAllocator;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64StatusListener;
@@ -54,6 +55,24 @@ public final class FeedSource
             final MalformedInputListener listener, final MoldUdp64StatusListener upstreamListener)
         {
             return open(listener);
+        }
+
+        /**
+         * Open a source whose own counters (a MoldUDP64 client's packets, requests, gaps...) are allocated where the
+         * feed handler's are, so that {@code stat} and the metrics endpoint show them. Sources without counters of
+         * their own ignore the allocator.
+         *
+         * @param listener         to report malformed framing to.
+         * @param upstreamListener to report the upstream session's gaps, recoveries and losses to.
+         * @param counters         where to allocate the source's counters (the feed handler's Aeron client).
+         * @return the open source.
+         */
+        default MessageSource open(
+            final MalformedInputListener listener,
+            final MoldUdp64StatusListener upstreamListener,
+            final CounterAllocator counters)
+        {
+            return open(listener, upstreamListener);
         }
     }
 

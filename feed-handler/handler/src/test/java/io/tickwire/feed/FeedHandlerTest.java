@@ -105,7 +105,7 @@ class FeedHandlerTest
             final CountersReader reader = observer.countersReader();
             reader.forEach((counterId, typeId, keyBuffer, label) ->
             {
-                if (typeId >= FeedCounters.MESSAGES_IN_TYPE_ID && typeId <= FeedCounters.PUBLISHER_POSITION_TYPE_ID)
+                if (typeId >= FeedCounterTypes.MESSAGES_IN && typeId <= FeedCounterTypes.PUBLISHER_POSITION)
                 {
                     counters.put(label, reader.getCounterValue(counterId));
                 }

@@ -15,12 +15,16 @@
  */
 package io.tickwire.feed;
 
-import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
 import io.tickwire.agent.ThreadingProfile;
+import io.tickwire.agent.metrics.CncValues;
+import io.tickwire.agent.metrics.MetricsServer;
+import io.tickwire.agent.metrics.Scrape;
+import io.tickwire.counters.CounterAllocator;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64Client;
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64MessageStore;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64RequestServer;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64Server;
@@ -41,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Live MoldUDP64 in, Aeron out: an upstream packet is dropped, the client recovers it from the request server,
- * and the feed's counters show the gap and the recovery while the Aeron stream stays contiguous.
+ * and the feed's counters show the gap and the recovery while the Aeron stream stays contiguous; the client's own
+ * counters are in the driver's CnC file with the values of its getters, and scraped by type.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FeedMoldUdp64Test
@@ -54,15 +59,17 @@ class FeedMoldUdp64Test
     private MoldUdp64Server server;
     private FeedHandler feed;
     private VerifyingSubscriber subscriber;
+    private MoldUdp64Client client;
+    private MetricsServer metrics;
 
     @AfterEach
     void after()
     {
-        CloseHelper.quietCloseAll(subscriber, feed, server, requestServer);
+        CloseHelper.quietCloseAll(metrics, subscriber, feed, server, requestServer);
     }
 
     @Test
-    void shouldCountUpstreamGapAndRecoveryAndPublishContiguousStream()
+    void shouldCountUpstreamGapAndRecoveryAndPublishContiguousStream() throws Exception
     {
         final String channel = TestChannels.randomMulticastChannel();
         final InetSocketAddress endpoint = new InetSocketAddress(LOOPBACK, TestChannels.freeUdpPort());
@@ -96,11 +103,21 @@ class FeedMoldUdp64Test
 
                 public MessageSource open(final MalformedInputListener listener, final MoldUdp64StatusListener upstream)
                 {
-                    return new MoldUdp64Client(new MoldUdp64ClientContext()
+                    throw new AssertionError("the feed handler passes its counter allocator");
+                }
+
+                public MessageSource open(
+                    final MalformedInputListener listener,
+                    final MoldUdp64StatusListener upstream,
+                    final CounterAllocator counters)
+                {
+                    client = new MoldUdp64Client(new MoldUdp64ClientContext()
                         .endpoint(endpoint)
                         .requestServer(requestAddress)
                         .malformedInputListener(listener)
-                        .statusListener(upstream));
+                        .statusListener(upstream)
+                        .counterAllocator(counters));
+                    return client;
                 }
             }))
             .channel(channel)
@@ -142,5 +159,44 @@ class FeedMoldUdp64Test
         assertTrue(snapshot.upstreamRecovered() > 0, "recovered " + snapshot.upstreamRecovered());
         assertEquals(0, snapshot.upstreamLost());
         assertEquals(0, snapshot.dropped());
+
+        // The client's own counters, read from the driver's CnC file as stat reads them, and scraped.
+        final String source = client.name();
+        final CncValues counters = CncValues.read(feed.aeronDirectoryName(), "tickwire-moldudp64 ");
+        assertEquals(19, counters.values().size(), counters.toString());
+        final long[] expected = {
+            client.packetsReceived(), client.bytesReceived(), client.messagesDelivered(), client.heartbeatsReceived(),
+            client.duplicatePackets(), client.duplicateMessages(), client.malformedPackets(), client.emptyMessages(),
+            client.packetsStashed(), client.stashOverflows(), client.gapsDetected(), client.gapsRecovered(),
+            client.messagesRecovered(), client.requestsSent(), client.requestRetries(), client.requestSendsFailed(),
+            client.unrecoverableGaps(), client.messagesSkipped(), client.sessionChanges() };
+        final String[] names = {
+            "packets-received", "bytes-received", "messages-delivered", "heartbeats-received", "duplicate-packets",
+            "duplicate-messages", "malformed-packets", "empty-messages", "packets-stashed", "stash-overflows",
+            "gaps-detected", "gaps-recovered", "messages-recovered", "requests-sent", "request-retries",
+            "request-sends-failed", "unrecoverable-gaps", "messages-skipped", "session-changes" };
+        for (int i = 0; i < names.length; i++)
+        {
+            final String label = "tickwire-moldudp64 " + names[i] + ": " + source;
+            assertEquals(expected[i], counters.value(label), label);
+            assertEquals(FeedCounterTypes.MOLD_PACKETS_RECEIVED + i, counters.typeId(label), label);
+        }
+        assertEquals(total, client.messagesDelivered());
+        assertEquals(1, client.gapsDetected());
+        assertTrue(client.requestsSent() > 0 && client.messagesRecovered() > 0, counters.toString());
+
+        metrics = FeedMetrics.export(MetricsServer.builder().port(0), feed, null).start();
+        final Scrape scrape = Scrape.get(metrics.url());
+        assertEquals(client.gapsDetected(), (long)scrape.value("tickwire_moldudp64_gaps_detected_total",
+            "source", source));
+        assertEquals(client.messagesRecovered(), (long)scrape.value("tickwire_moldudp64_messages_recovered_total",
+            "source", source));
+        assertEquals(client.bytesReceived(), (long)scrape.value("tickwire_moldudp64_received_bytes_total",
+            "source", source));
+
+        // Closed with the feed handler (its driver too): the getters keep the last values.
+        final long delivered = client.messagesDelivered();
+        feed.close();
+        assertEquals(delivered, client.messagesDelivered());
     }
 }

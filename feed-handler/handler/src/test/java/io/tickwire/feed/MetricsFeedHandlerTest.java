@@ -148,8 +148,8 @@ class MetricsFeedHandlerTest
         {
             assertTrue(Scrape.METRIC_NAME.matcher(sample.name()).matches(), sample.toString());
             final String label = sample.label("label");
-            assertFalse(null != label && label.startsWith("tickwire-feed"),
-                "every feed counter has a kind of its own: " + sample);
+            assertFalse(null != label && label.startsWith("tickwire-"),
+                "every Tickwire counter has a kind of its own: " + sample);
             if (sample.name().startsWith("tickwire_feed_"))
             {
                 assertNull(label, "every feed counter's label text matches its kind: " + sample);

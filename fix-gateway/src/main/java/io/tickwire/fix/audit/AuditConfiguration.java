@@ -86,6 +86,17 @@ public final class AuditConfiguration
     public static final long FORCE_INTERVAL_MS_DEFAULT = 10;
 
     /**
+     * Shortest time between periodic seals of the journal's head, in milliseconds (a seal is written only when the
+     * head moved; rotation and shutdown always seal).
+     */
+    public static final String SEAL_INTERVAL_MS_PROP_NAME = "tickwire.audit.seal.interval.ms";
+
+    /**
+     * Default seal interval: 1 s, so at most a second of records is unsealed at any time.
+     */
+    public static final long SEAL_INTERVAL_MS_DEFAULT = 1000;
+
+    /**
      * Longest a batch of request records alone (no report waits on them) is held before it is committed: 1 ms.
      */
     public static final long UNGATED_COMMIT_DELAY_NANOS = 1_000_000;
@@ -143,6 +154,14 @@ public final class AuditConfiguration
     public static AuditSync sync()
     {
         return AuditSync.fromConfigName(System.getProperty(SYNC_PROP_NAME, AuditSync.FSYNC.configName()));
+    }
+
+    /**
+     * @return seal interval from {@value #SEAL_INTERVAL_MS_PROP_NAME}, in nanoseconds.
+     */
+    public static long sealIntervalNanos()
+    {
+        return TimeUnit.MILLISECONDS.toNanos(Long.getLong(SEAL_INTERVAL_MS_PROP_NAME, SEAL_INTERVAL_MS_DEFAULT));
     }
 
     /**

@@ -84,6 +84,18 @@ public final class AuditTrail implements AutoCloseable
         reportPublisher = new AuditPublisher(
             reportRingBuffer, ctx.reportBackPressureIdle(), reportDurability, publisher);
         final JournalWriter journal = new JournalWriter(ctx.directory(), ctx.maxFileSize(), ctx.epochClock());
+        if (null != ctx.sealKey())
+        {
+            try
+            {
+                journal.sealWith(ctx.sealKey(), ctx.sealIntervalNanos());
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                journal.close();
+                throw ex;
+            }
+        }
         writerAgent = new AuditWriterAgent(
             ringBuffer, reportRingBuffer, otherRingBuffer, journal, durability, reportDurability, ctx.clockSync(),
             ctx.toleranceMicros(), ctx.batchLimit(), ctx.durableListener(), ctx.sync(), ctx.forceIntervalNanos());
@@ -251,6 +263,8 @@ public final class AuditTrail implements AutoCloseable
         private DurableListener durableListener;
         private AuditSync sync = AuditConfiguration.sync();
         private long forceIntervalNanos = AuditConfiguration.forceIntervalNanos();
+        private AuditSealKey sealKey;
+        private long sealIntervalNanos = AuditConfiguration.sealIntervalNanos();
 
         /**
          * Validate and fill in defaults.
@@ -277,6 +291,14 @@ public final class AuditTrail implements AutoCloseable
             {
                 throw new IllegalArgumentException("force interval must be positive: " + forceIntervalNanos);
             }
+            if (sealIntervalNanos <= 0)
+            {
+                throw new IllegalArgumentException("seal interval must be positive: " + sealIntervalNanos);
+            }
+            if (null != sealKey)
+            {
+                AuditSealKey.checkOutside(sealKey.file(), directory);
+            }
             if (batchLimit <= 0)
             {
                 throw new IllegalArgumentException("batch limit must be positive: " + batchLimit);
@@ -294,6 +316,43 @@ public final class AuditTrail implements AutoCloseable
                 epochClock = new SystemEpochMicroClock();
             }
             return this;
+        }
+
+        /**
+         * @param sealKey seal the journal's head with this key ({@link JournalWriter#sealWith}), or null for no
+         *                seals; its file must be outside the journal directory.
+         * @return this for a fluent API.
+         */
+        public Context sealKey(final AuditSealKey sealKey)
+        {
+            this.sealKey = sealKey;
+            return this;
+        }
+
+        /**
+         * @return the seal key, or null.
+         */
+        public AuditSealKey sealKey()
+        {
+            return sealKey;
+        }
+
+        /**
+         * @param sealIntervalNanos shortest time between periodic seals (when the head moved).
+         * @return this for a fluent API.
+         */
+        public Context sealIntervalNanos(final long sealIntervalNanos)
+        {
+            this.sealIntervalNanos = sealIntervalNanos;
+            return this;
+        }
+
+        /**
+         * @return shortest time between periodic seals.
+         */
+        public long sealIntervalNanos()
+        {
+            return sealIntervalNanos;
         }
 
         /**

@@ -199,6 +199,10 @@ public final class AuditWriterAgent implements Agent, MessageHandler
                 recordCommitTime(lastForceNanos - startNanos);
                 work++;
             }
+            if (journal.sealIfDue(System.nanoTime()))
+            {
+                work++;
+            }
             return work;
         }
         catch (final IOException ex)

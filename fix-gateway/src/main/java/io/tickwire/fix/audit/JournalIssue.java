@@ -67,7 +67,48 @@ public record JournalIssue(Kind kind, Path file, long offset, long sequence, Str
         /**
          * A frame's sequence is not the previous sequence + 1, or the record's own sequence disagrees.
          */
-        SEQUENCE_GAP
+        SEQUENCE_GAP,
+
+        /**
+         * A file's header names another journal index than its file name: files renamed or swapped.
+         */
+        INDEX_MISMATCH,
+
+        /**
+         * A seal names a head record beyond the journal's last record: records cut off at the tail.
+         */
+        TAIL_CUT,
+
+        /**
+         * The record at a sealed sequence has another hash or place than the seal names: the journal was rewritten
+         * (and chained again) from that record or before.
+         */
+        REWRITTEN,
+
+        /**
+         * A sealed head could not be checked because the journal is damaged before it.
+         */
+        SEAL_UNREACHED,
+
+        /**
+         * A seal's MAC does not hold: the seal was altered or made without the key.
+         */
+        SEAL_MAC_INVALID,
+
+        /**
+         * Seal sequence numbers are not contiguous: seals removed or reordered.
+         */
+        SEAL_GAP,
+
+        /**
+         * The seal file was made with another key than the one given.
+         */
+        SEAL_KEY_MISMATCH,
+
+        /**
+         * The seal file is missing, unreadable or its header is damaged.
+         */
+        SEAL_DAMAGED
     }
 
     /**

@@ -139,6 +139,13 @@ public final class JournalReader
                         (Arrays.equals(scan.previousHash(), previous.lastHash()) ? "matches" : "differs")));
                 }
             }
+            final long nameIndex = JournalDescriptor.journalIndex(file);
+            if (scan.journalIndex() >= 0 && nameIndex >= 0 && scan.journalIndex() != nameIndex)
+            {
+                issues.add(new JournalIssue(JournalIssue.Kind.INDEX_MISMATCH, file, JOURNAL_INDEX_OFFSET, 0,
+                    "header names journal index " + scan.journalIndex() + " but the file name index " + nameIndex +
+                    ": files renamed or swapped"));
+            }
             if (null != scan.issue())
             {
                 issues.add(scan.issue());

@@ -68,6 +68,9 @@ import static io.tickwire.fix.audit.JournalDescriptor.VERSION_OFFSET;
  * {@link IOException}: evidence is never repaired automatically. Single threaded (the writer agent).
  * <p>
  * Files are created {@code 0600} and a directory the writer creates {@code 0700} ({@link OwnerOnlyFiles}).
+ * <p>
+ * With {@link #sealWith} the head of the chain is sealed ({@link JournalSealer}) once it is on disk: at open, at
+ * each rotation, at close and periodically ({@link #sealIfDue}).
  */
 public final class JournalWriter implements AutoCloseable
 {
@@ -90,6 +93,8 @@ public final class JournalWriter implements AutoCloseable
     private long nextSequence;
     private long truncatedOnOpen;
     private boolean unforcedWrites;
+    private long previousFileEnd;
+    private JournalSealer sealer;
 
     /**
      * Open (or create) the journal in a directory.
@@ -142,10 +147,16 @@ public final class JournalWriter implements AutoCloseable
                 throw new IOException("journal damaged, run 'audit verify': " + previous.issue().describe());
             }
             Files.delete(last);
+            previousFileEnd = previous.validLength();
             createFile(index, previous.lastSequence() + 1, previous.lastHash());
             return;
         }
 
+        if (scan.journalIndex() != JournalDescriptor.journalIndex(last))
+        {
+            throw new IOException("journal damaged, run 'audit verify': " + last + " holds journal index " +
+                scan.journalIndex() + " in its header (file renamed or swapped)");
+        }
         if (null != scan.issue())
         {
             final JournalIssue issue = scan.issue();
@@ -165,6 +176,10 @@ public final class JournalWriter implements AutoCloseable
             channel.force(true);
         }
         channel.position(scan.validLength());
+        if (files.size() > 1)
+        {
+            previousFileEnd = Files.size(files.get(files.size() - 2));
+        }
         currentFile = last;
         journalIndex = scan.journalIndex();
         fileLength = scan.validLength();
@@ -299,6 +314,73 @@ public final class JournalWriter implements AutoCloseable
             channel.force(false);
             unforcedWrites = false;
         }
+        if (null != sealer)
+        {
+            captureForcedHead();
+        }
+    }
+
+    private void captureForcedHead()
+    {
+        // The head record is the last one forced; a file without records yet leaves it at the previous file's end.
+        final boolean inThisFile = fileLength > HEADER_LENGTH || 0 == journalIndex;
+        sealer.headForced(inThisFile ? journalIndex : journalIndex - 1, nextSequence - 1,
+            inThisFile ? fileLength : previousFileEnd, lastHash);
+    }
+
+    /**
+     * Seal the journal's head ({@link JournalSealer}) from now on: at once (the head this writer opened with), at
+     * every rotation, at {@link #close()}, and from {@link #sealIfDue} when the forced head has moved and the
+     * interval has passed. Refuses a journal whose last seal names a record beyond its end or with another hash:
+     * its tail was cut or it was rewritten while the writer was stopped, and evidence is never repaired.
+     *
+     * @param key               the seal key (kept outside the journal directory).
+     * @param sealIntervalNanos shortest time between periodic seals.
+     * @return this.
+     * @throws IOException when the seal file cannot be opened or the journal does not match its last seal.
+     */
+    public JournalWriter sealWith(final AuditSealKey key, final long sealIntervalNanos) throws IOException
+    {
+        AuditSealKey.checkOutside(key.file(), directory);
+        final JournalSealer newSealer = new JournalSealer(
+            directory.resolve(SealDescriptor.FILE_NAME), key, epochClock, sealIntervalNanos);
+        final long head = nextSequence - 1;
+        final long sealed = newSealer.sealedRecordSequence();
+        if (sealed > head || (sealed == head && head > 0 && !Arrays.equals(newSealer.sealedHeadHash(), lastHash)))
+        {
+            newSealer.close();
+            throw new IOException("journal " + directory + " does not match its seals: seal " +
+                newSealer.sealSequence() + " names record #" + sealed + ", the journal ends at #" + head +
+                (sealed > head ? " (tail cut)" : " with another hash (rewritten)") +
+                "; run 'audit verify --seal-key'");
+        }
+        sealer = newSealer;
+        // What the previous run wrote may still be in the page cache only: a seal must never name a lost record.
+        channel.force(false);
+        commit();
+        sealer.sealForced(SealDescriptor.REASON_OPEN);
+        return this;
+    }
+
+    /**
+     * Seal the forced head when it moved since the last seal and the seal interval has passed. Writer thread;
+     * allocation-free but for the JDK's HMAC digest.
+     *
+     * @param nowNanos {@link System#nanoTime()} now.
+     * @return whether a seal was written.
+     * @throws IOException when the seal cannot be written.
+     */
+    public boolean sealIfDue(final long nowNanos) throws IOException
+    {
+        return null != sealer && sealer.sealIfDue(nowNanos);
+    }
+
+    /**
+     * @return the sealer, or null when the journal is not sealed.
+     */
+    public JournalSealer sealer()
+    {
+        return sealer;
     }
 
     /**
@@ -338,6 +420,12 @@ public final class JournalWriter implements AutoCloseable
     private void rotate() throws IOException
     {
         commit();
+        if (null != sealer)
+        {
+            // The file is closed for good: seal its last record, so even a cut of whole files shows.
+            sealer.sealForced(SealDescriptor.REASON_ROTATION);
+        }
+        previousFileEnd = fileLength;
         channel.close();
         createFile(journalIndex + 1, nextSequence, lastHash.clone());
     }
@@ -394,10 +482,18 @@ public final class JournalWriter implements AutoCloseable
             try
             {
                 commit();
+                if (null != sealer)
+                {
+                    sealer.sealForced(SealDescriptor.REASON_SHUTDOWN);
+                }
             }
             finally
             {
                 channel.close();
+                if (null != sealer)
+                {
+                    sealer.close();
+                }
             }
         }
     }

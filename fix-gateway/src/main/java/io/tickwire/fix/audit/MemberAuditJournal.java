@@ -100,9 +100,35 @@ public final class MemberAuditJournal implements Agent, MessageHandler, AutoClos
      */
     public MemberAuditJournal(final Path directory)
     {
+        this(directory, null);
+    }
+
+    /**
+     * Open (or continue) the journal in a directory, sealing its head with a key ({@link JournalWriter#sealWith}):
+     * each member seals its own journal with its own key.
+     *
+     * @param directory the member's journal directory, created if absent.
+     * @param sealKey   the seal key (outside the directory), or null for no seals.
+     * @throws UncheckedIOException when the journal cannot be opened (damaged other than at its tail, or not
+     *                              matching its seals).
+     */
+    public MemberAuditJournal(final Path directory, final AuditSealKey sealKey)
+    {
         try
         {
             journal = new JournalWriter(directory, AuditConfiguration.maxFileSize(), new SystemEpochMicroClock());
+            if (null != sealKey)
+            {
+                try
+                {
+                    journal.sealWith(sealKey, AuditConfiguration.sealIntervalNanos());
+                }
+                catch (final IOException | RuntimeException ex)
+                {
+                    journal.close();
+                    throw ex;
+                }
+            }
         }
         catch (final IOException ex)
         {
@@ -274,7 +300,15 @@ public final class MemberAuditJournal implements Agent, MessageHandler, AutoClos
             }
             journalledPosition.lazySet(drainedPosition);
         }
-        return drained;
+        try
+        {
+            return journal.sealIfDue(System.nanoTime()) ? drained + 1 : drained;
+        }
+        catch (final IOException ex)
+        {
+            fail(ex);
+            return drained;
+        }
     }
 
     /**

@@ -16,12 +16,15 @@
 package io.tickwire.fix.cli;
 
 import io.tickwire.fix.audit.AuditExporter;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.JournalComparator;
 import io.tickwire.fix.audit.JournalFileScan;
 import io.tickwire.fix.audit.JournalIssue;
 import io.tickwire.fix.audit.JournalReader;
 import io.tickwire.fix.audit.JournalVerifyReport;
 import io.tickwire.fix.audit.OwnerOnlyFiles;
+import io.tickwire.fix.audit.SealDescriptor;
+import io.tickwire.fix.audit.SealVerifier;
 import io.tickwire.fix.time.ClockSyncMonitor;
 import io.tickwire.fix.time.ClockSyncPolicy;
 import io.tickwire.fix.time.ClockSyncSnapshot;
@@ -86,13 +89,15 @@ public final class AuditCommand implements Runnable
     }
 
     /**
-     * {@code audit verify FILE|DIR...}.
+     * {@code audit verify FILE|DIR... [--seal-key FILE]}.
      */
     @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Check every header, CRC32C, sequence and the SHA-256 hash chain across the files.",
+            "Check every header, CRC32C, sequence and the SHA-256 hash chain across the files and, with --seal-key,",
+            "every seal (" + SealDescriptor.FILE_NAME + " beside the journal): its MAC, the chain of seals, and that",
+            "the sealed head record is still there with the sealed hash (a cut tail, a rewritten journal).",
             "Exit 0 only if all hold; otherwise each issue is printed with file and byte offset and exit is 1." })
     static final class Verify implements Callable<Integer>
     {
@@ -102,6 +107,10 @@ public final class AuditCommand implements Runnable
         @Option(names = "--allow-torn-tail",
             description = "Exit 0 when the only issue is a truncated tail of the last file (left by a crash).")
         private boolean allowTornTail;
+
+        @Option(names = "--seal-key", paramLabel = "FILE",
+            description = "Key the journal was sealed with (the gateway's TickwireAuditSealKeyFile): check the seals.")
+        private Path sealKeyFile;
 
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
@@ -115,29 +124,63 @@ public final class AuditCommand implements Runnable
                 out.println("FAILED: no journal files in " + inputs);
                 return EXIT_ERROR;
             }
-            final JournalVerifyReport report = new JournalReader().verify(files, null);
+            final AuditSealKey key = loadKey();
+            final SealVerifier.Report sealed =
+                SealVerifier.verify(files, SealVerifier.findSealFile(inputs), key, null);
+            final JournalVerifyReport report = sealed.journal();
             for (final JournalFileScan scan : report.files())
             {
                 out.println(scan.file() + ": index " + scan.journalIndex() + ", " + scan.frames() + " records (" +
                     scan.firstSequence() + ".." + scan.lastSequence() + "), " + scan.validLength() + " of " +
                     scan.fileLength() + " bytes valid");
             }
+            if (sealed.sealsChecked())
+            {
+                out.println(sealed.sealFile() + ": " + sealed.seals() + " seals");
+            }
             for (final JournalIssue issue : report.issues())
             {
                 out.println(issue.describe());
             }
-            if (report.isValid())
+            for (final JournalIssue issue : sealed.sealIssues())
             {
-                out.println("OK " + report.records() + " records in " + files.size() + " files");
+                out.println(issue.describe());
+            }
+            for (final String note : sealed.notes())
+            {
+                out.println("note: " + note);
+            }
+            final String seals = sealed.sealsChecked() ? ", " + sealed.seals() + " seals checked" : "";
+            if (sealed.isValid())
+            {
+                out.println("OK " + report.records() + " records in " + files.size() + " files" + seals);
                 return EXIT_OK;
             }
-            if (allowTornTail && report.isValidExceptTruncatedTail())
+            if (allowTornTail && sealed.isValidExceptTruncatedTail())
             {
-                out.println("OK with torn tail: " + report.records() + " records in " + files.size() + " files");
+                out.println("OK with torn tail: " + report.records() + " records in " + files.size() + " files" +
+                    seals);
                 return EXIT_OK;
             }
-            out.println("FAILED: " + report.issues().size() + " issue(s), " + report.records() + " valid records");
+            out.println("FAILED: " + (report.issues().size() + sealed.sealIssues().size()) + " issue(s), " +
+                report.records() + " valid records");
             return EXIT_ERROR;
+        }
+
+        private AuditSealKey loadKey()
+        {
+            if (null == sealKeyFile)
+            {
+                return null;
+            }
+            try
+            {
+                return AuditSealKey.load(sealKeyFile);
+            }
+            catch (final IOException | IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--seal-key: " + ex.getMessage());
+            }
         }
     }
 

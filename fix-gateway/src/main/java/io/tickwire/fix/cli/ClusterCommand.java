@@ -15,7 +15,9 @@
  */
 package io.tickwire.fix.cli;
 
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.cluster.ClusterConfiguration;
+import io.tickwire.fix.cluster.ClusterMarketData;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
@@ -31,6 +33,7 @@ import quickfix.ConfigError;
 import quickfix.FieldConvertError;
 import quickfix.SessionSettings;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,7 +46,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code tickwire cluster}: run the members of the Aeron Cluster that sequences and matches orders for gateways
  * started with {@code --cluster-members}. {@code cluster node} runs one member (media driver, archive, consensus
- * module, {@link MatchingService}) in this process until SIGINT or SIGTERM.
+ * module, {@link MatchingService}) in this process until SIGINT or SIGTERM; while it leads, it publishes the books'
+ * changes on the market data feed and answers snapshot requests ({@link ClusterMarketData}).
  */
 @Command(
     name = "cluster",
@@ -75,7 +79,9 @@ public final class ClusterCommand implements Runnable
                 "and the matching engine as a clustered service.",
             "Give every member the same --members, --base-port and instruments; member N uses UDP ports " +
                 "P+100*N+1..5 (archive, ingress, consensus, log, catch-up).",
-            "State in --dir survives a restart: the member reloads its latest snapshot and replays the log." })
+            "State in --dir survives a restart: the member reloads its latest snapshot and replays the log.",
+            "While it leads, the member publishes book changes on --market-data (each new leader starts a new " +
+                "session that announces itself and restates the books) and answers --snapshot-request." })
     public static final class Node implements Callable<Integer>
     {
         /**
@@ -121,6 +127,44 @@ public final class ClusterCommand implements Runnable
             "(3 + 3; 8 threads in all).")
         private ClusterMember.Threading threading;
 
+        @Option(names = "--audit-seal-key", paramLabel = "FILE",
+            description = "Key the member's audit journal (DIR/audit) is sealed with, created (random, 0600) if " +
+            "absent; outside DIR/audit (default: DIR/audit-seal.key).")
+        private Path auditSealKeyFile;
+
+        @Option(names = "--market-data", paramLabel = "URI|none",
+            description = "Market data channel the leader publishes book changes on, or none (default: the " +
+            "config's " + GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ", else " +
+            ClusterMarketData.CHANNEL_DEFAULT + "). The same on every member.")
+        private String marketDataChannel;
+
+        @Option(names = "--market-data-stream", paramLabel = "ID",
+            description = "Market data stream id (default: the config's " +
+            GatewayConfiguration.MARKET_DATA_STREAM_ID_PROP_NAME + ", else " +
+            ClusterMarketData.STREAM_ID_DEFAULT + ").")
+        private Integer marketDataStreamId;
+
+        @Option(names = "--snapshot-request", paramLabel = "URI|none",
+            defaultValue = ClusterMarketData.SNAPSHOT_REQUEST_CHANNEL_DEFAULT,
+            description = "Channel feed clients send snapshot requests on, or none; multicast, so that whichever " +
+            "member leads hears them (default ${DEFAULT-VALUE}).")
+        private String snapshotRequestChannel;
+
+        @Option(names = "--snapshot-request-stream", paramLabel = "ID",
+            defaultValue = "" + ClusterMarketData.SNAPSHOT_REQUEST_STREAM_ID_DEFAULT,
+            description = "Snapshot request stream id (default ${DEFAULT-VALUE}).")
+        private int snapshotRequestStreamId;
+
+        @Option(names = "--snapshot-response", paramLabel = "URI",
+            defaultValue = ClusterMarketData.SNAPSHOT_RESPONSE_CHANNEL_DEFAULT,
+            description = "Channel snapshots are sent on (default ${DEFAULT-VALUE}).")
+        private String snapshotResponseChannel;
+
+        @Option(names = "--snapshot-response-stream", paramLabel = "ID",
+            defaultValue = "" + ClusterMarketData.SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT,
+            description = "Snapshot response stream id (default ${DEFAULT-VALUE}).")
+        private int snapshotResponseStreamId;
+
         @Option(names = "--status-interval", paramLabel = "S", defaultValue = "5",
             description = "Seconds between status lines, 0 for none (default ${DEFAULT-VALUE}).")
         private int statusInterval;
@@ -131,6 +175,8 @@ public final class ClusterCommand implements Runnable
         private final AtomicReference<ClusterMember> running = new AtomicReference<>();
         private int[] instrumentIds;
         private int retained;
+        private Path sealKeyFile;
+        private AuditSealKey sealKey;
 
         /**
          * Where the instruments come from: a gateway configuration file or a list.
@@ -156,6 +202,15 @@ public final class ClusterCommand implements Runnable
             final PrintWriter out = spec.commandLine().getOut();
             final CountDownLatch stopped = new CountDownLatch(1);
             final ClusterMemberContext ctx = memberContext();
+            try
+            {
+                // Created (or read) only now: the options above are checked before anything is written.
+                sealKey = AuditSealKey.loadOrCreate(sealKeyFile, dir.resolve(MatchingService.AUDIT_DIR_NAME));
+            }
+            catch (final IOException | IllegalArgumentException ex)
+            {
+                throw usage("--audit-seal-key: cannot use " + sealKeyFile + ": " + ex.getMessage());
+            }
 
             // SIGINT/SIGTERM signal every barrier (as does signalAll in tests); closed last, after the member.
             try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier(stopped::countDown);
@@ -164,6 +219,7 @@ public final class ClusterCommand implements Runnable
                 final MatchingService service = (MatchingService)member.service();
                 running.set(member);
                 printBanner(out, member);
+                out.println("audit seals: on, key " + sealKey.file() + (sealKey.created() ? " (created)" : ""));
                 final long intervalNs = TimeUnit.SECONDS.toNanos(statusInterval);
                 long nextStatusNs = System.nanoTime() + intervalNs;
                 while (!awaitStop(stopped))
@@ -213,8 +269,21 @@ public final class ClusterCommand implements Runnable
                 throw usage("--base-port " + basePort + " puts the last member's ports above 65535");
             }
 
+            final Path auditDir = dir.resolve(MatchingService.AUDIT_DIR_NAME);
+            sealKeyFile = null != auditSealKeyFile ? auditSealKeyFile : AuditSealKey.defaultFile(auditDir);
+            try
+            {
+                AuditSealKey.checkOutside(sealKeyFile, auditDir);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw usage("--audit-seal-key: " + ex.getMessage());
+            }
             final int[] ids = parseInstrumentIds();
             final int retainedOrders = resolveRetainedFinishedOrders();
+            final String mdChannel = resolveMarketDataChannel();
+            final int mdStreamId = resolveMarketDataStreamId();
+            final String requestChannel = "none".equals(snapshotRequestChannel) ? null : snapshotRequestChannel;
             instrumentIds = ids;
             retained = retainedOrders;
             return new ClusterMemberContext()
@@ -224,8 +293,10 @@ public final class ClusterCommand implements Runnable
                 .clusterDir(dir.toFile())
                 .idleStrategy(idle)
                 .threading(threading)
-                .clusteredService(() -> new MatchingService(ids, retainedOrders, BookListener.NO_OP)
-                    .memberAudit(dir.resolve(MatchingService.AUDIT_DIR_NAME)));
+                .clusteredService(() -> new MatchingService(ids, retainedOrders, null == mdChannel ?
+                    BookListener.NO_OP : new ClusterMarketData(mdChannel, mdStreamId, requestChannel,
+                    snapshotRequestStreamId, snapshotResponseChannel, snapshotResponseStreamId))
+                    .memberAudit(auditDir, sealKey));
         }
 
         /**
@@ -291,6 +362,37 @@ public final class ClusterCommand implements Runnable
             return ids;
         }
 
+        /**
+         * @return the market data channel, or null for none.
+         */
+        private String resolveMarketDataChannel() throws ConfigError
+        {
+            if (null != marketDataChannel)
+            {
+                return "none".equals(marketDataChannel) ? null : marketDataChannel;
+            }
+            if (null != instrumentSource.config &&
+                settings().isSetting(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME))
+            {
+                return settings().getString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME);
+            }
+            return ClusterMarketData.CHANNEL_DEFAULT;
+        }
+
+        private int resolveMarketDataStreamId() throws ConfigError, FieldConvertError
+        {
+            if (null != marketDataStreamId)
+            {
+                return marketDataStreamId;
+            }
+            if (null != instrumentSource.config &&
+                settings().isSetting(GatewayConfiguration.MARKET_DATA_STREAM_ID_PROP_NAME))
+            {
+                return (int)settings().getLong(GatewayConfiguration.MARKET_DATA_STREAM_ID_PROP_NAME);
+            }
+            return ClusterMarketData.STREAM_ID_DEFAULT;
+        }
+
         private int resolveRetainedFinishedOrders() throws ConfigError, FieldConvertError
         {
             if (null != retainedFinishedOrders)
@@ -333,7 +435,12 @@ public final class ClusterCommand implements Runnable
             out.println("ingress endpoints: " + member.ingressEndpoints() + " (gateway: --cluster-members " +
                 String.join(",", ctx.hosts()) + " --cluster-base-port " + ctx.basePort() + ")");
             out.println("service: matching engine, instrument ids " + Arrays.toString(instrumentIds) +
-                ", retained finished orders " + retained + ", market data off (BookListener.NO_OP)");
+                ", retained finished orders " + retained);
+            final ClusterMarketData marketData = service.marketData();
+            out.println(null == marketData ? "market data: off" : "market data: " + marketData.channel() +
+                " stream " + marketData.streamId() + " while leading; snapshots: " +
+                (null == marketData.requestChannel() ? "off" : "requests " + marketData.requestChannel() +
+                ", responses " + marketData.responseChannel()));
             out.println("threads: " + member.threadPlan() + "; " + Runtime.getRuntime().availableProcessors() +
                 " cores");
             out.println("aeron dir: " + member.aeronDirectoryName());
@@ -345,7 +452,17 @@ public final class ClusterCommand implements Runnable
             return "status: role=" + member.role() + " election=" + member.electionState() +
                 " module=" + member.moduleState() + " commands applied=" + service.commandsApplied() +
                 " malformed commands=" + service.malformedCommands() + " undelivered events=" +
-                service.undeliveredEvents() + " snapshots=" + member.snapshotCount();
+                service.undeliveredEvents() + " snapshots=" + member.snapshotCount() + marketDataStatus(service);
+        }
+
+        private static String marketDataStatus(final MatchingService service)
+        {
+            final ClusterMarketData marketData = service.marketData();
+            return null == marketData ? "" : " market data=" + (marketData.isPublishing() ? "publishing" : "silent") +
+                " epoch=" + marketData.epoch() + " md messages=" + marketData.messagesPublished() +
+                " md sessions=" + marketData.sessionsAnnounced() + " md abandoned=" + marketData.sessionsAbandoned() +
+                " md snapshots served=" + marketData.snapshotsServed() +
+                " md requests refused=" + marketData.snapshotRequestsRefused();
         }
 
         /**

@@ -29,6 +29,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -77,6 +82,15 @@ public final class FixClientCommand implements Callable<Integer>
     @Option(names = "--price", defaultValue = "150",
         description = "Mid price: buys 1 below, sells 1 above, so orders rest (default ${DEFAULT-VALUE}).")
     private BigDecimal price;
+
+    @Option(names = "--cross",
+        description = "Buy and sell at the price itself, so each sell fills the buy before it and the book stays " +
+        "near empty (for long runs).")
+    private boolean cross;
+
+    @Option(names = "--acked-out", paramLabel = "FILE",
+        description = "Append the ClOrdID of every acknowledged order (ExecutionReport New), one a line.")
+    private Path ackedOut;
 
     @Mixin
     private HlogOptions hlog;
@@ -139,18 +153,30 @@ public final class FixClientCommand implements Callable<Integer>
                     "logons for sessions it does not know)"));
                 return 1;
             }
+            client.crossing(cross);
             if (warmup > 0)
             {
                 client.run(warmup, rate, 30_000);
+                writeAcknowledged(client.acknowledgedClOrdIds());
             }
             client.orderToAckRecorder(recording.registry().recorder(OrderStages.ORDER_TO_ACK, "fix-client"));
             final OpenLoopOrderClient.Result result = client.run(orders, rate, 60_000);
+            writeAcknowledged(client.acknowledgedClOrdIds());
             System.out.println(result.format());
             if (recording.isEnabled())
             {
                 System.out.println("latency log: " + recording.file());
             }
             return result.acknowledged() + result.rejected() == orders ? 0 : 1;
+        }
+    }
+
+    private void writeAcknowledged(final List<String> clOrdIds) throws IOException
+    {
+        if (null != ackedOut)
+        {
+            Files.write(ackedOut, clOrdIds, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         }
     }
 }

@@ -19,6 +19,7 @@ import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.agent.cli.MetricsOptions;
 import io.tickwire.agent.cli.TickwireHome;
 import io.tickwire.agent.metrics.MetricsServer;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.gateway.Gateway;
@@ -170,6 +171,23 @@ public final class GatewayCommand implements Callable<Integer>
             System.err.println("error: " + unsafe);
             return EXIT_UNSAFE;
         }
+        final Path journal = auditDirectory(settings);
+        if (null != journal)
+        {
+            final Path keyFile = GatewayContext.sealKeyFile(settings, journal);
+            try
+            {
+                if (null != keyFile)
+                {
+                    AuditSealKey.checkOutside(keyFile, journal);
+                }
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME + ": " + ex.getMessage());
+            }
+        }
         if (noAudit)
         {
             System.err.println("WARNING: --no-audit: this gateway keeps NO audit trail; orders, reports and session " +
@@ -180,7 +198,7 @@ public final class GatewayCommand implements Callable<Integer>
             Gateway gateway = Gateway.launch(new GatewayContext()
             .settings(settings)
             .requireClockSync(requireClockSync)
-            .auditDirectory(auditDirectory(settings))
+            .auditDirectory(journal)
             .latencyRegistry(recording.registry())
             .securityEventListener(new SecurityEventPrinter(out)));
             MetricsServer metricsServer = startMetrics(gateway, recording))
@@ -378,6 +396,16 @@ public final class GatewayCommand implements Callable<Integer>
             " (sync=write: reports are sent once their audit record is written to the kernel: survives a " +
             "gateway crash, not a host crash; fdatasync at most every " +
             gateway.auditTrail().context().forceIntervalNanos() / 1_000_000 + " ms)")));
+        if (null != gateway.auditTrail())
+        {
+            final AuditSealKey key = gateway.auditTrail().context().sealKey();
+            out.println("audit seals: " + (null == key ? "OFF (" + GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME +
+                "=none): a cut or rewritten journal would still verify" :
+                "on, HMAC-SHA256 of the chain head every " +
+                gateway.auditTrail().context().sealIntervalNanos() / 1_000_000 + " ms of activity, at rotation and " +
+                "shutdown; key " + key.file() + (key.created() ? " (created)" : "") + " - keep a copy away from " +
+                "the journal"));
+        }
     }
 
     private static String limit(final long value, final String unit)

@@ -33,6 +33,9 @@ import quickfix.SocketInitiator;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -44,7 +47,8 @@ import java.util.concurrent.locks.LockSupport;
  * gateway shows as latency rather than as a slower send rate (no coordinated omission).
  * <p>
  * Orders alternate buy below and sell above a mid price so they rest without trading: each produces exactly one
- * ExecutionReport(New).
+ * ExecutionReport(New). {@link #crossing(boolean)} puts both at the mid price instead, so each sell fills the buy
+ * before it and the book stays near empty however long the load runs (a soak).
  */
 public final class OpenLoopOrderClient implements Application, AutoCloseable
 {
@@ -65,8 +69,11 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
     private final String username;
     private final String password;
     private final String symbol;
+    private final String midPrice;
     private final String buyPrice;
     private final String sellPrice;
+    private volatile boolean crossing;
+    private volatile BitSet acknowledgedIndices = new BitSet();
     private final SocketInitiator initiator;
     private volatile String refusal;
     private volatile boolean loggedOn;
@@ -104,6 +111,7 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
         final String symbol,
         final BigDecimal price) throws ConfigError
     {
+        this.midPrice = price.toPlainString();
         this.buyPrice = price.subtract(BigDecimal.ONE).toPlainString();
         this.sellPrice = price.add(BigDecimal.ONE).toPlainString();
         this.username = username;
@@ -134,6 +142,35 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
             this, new MemoryStoreFactory(), settings, new MaskingLogFactory(new SLF4JLogFactory(settings)),
             new DefaultMessageFactory());
         initiator.start();
+    }
+
+    /**
+     * Send buys and sells at the mid price, so that each sell fills the buy before it (and both get their
+     * ExecutionReport(New) first): the book does not grow with the orders sent. Call before {@link #run}.
+     *
+     * @param crossing true to trade, false (the default) to rest.
+     */
+    public void crossing(final boolean crossing)
+    {
+        this.crossing = crossing;
+    }
+
+    /**
+     * The ClOrdIDs of the last run's orders that were acknowledged (ExecutionReport New), in order: read after
+     * {@link #run} returned.
+     *
+     * @return the ClOrdIDs.
+     */
+    public List<String> acknowledgedClOrdIds()
+    {
+        final BitSet indices = acknowledgedIndices;
+        final String prefix = runPrefix;
+        final List<String> ids = new ArrayList<>(indices.cardinality());
+        for (int i = indices.nextSetBit(0); i >= 0; i = indices.nextSetBit(i + 1))
+        {
+            ids.add(prefix + i);
+        }
+        return ids;
     }
 
     /**
@@ -177,6 +214,7 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
         final Histogram runHistogram = new Histogram(MAX_LATENCY_NANOS, 3);
         acknowledged.set(0);
         rejected.set(0);
+        acknowledgedIndices = new BitSet(orders);
         histogram = runHistogram;
         intendedNanos = intended;
         runPrefix = "L" + (++runs) + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
@@ -234,7 +272,7 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
         message.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         message.setInt(38, 100);
         message.setChar(40, '2');
-        message.setString(44, buy ? buyPrice : sellPrice);
+        message.setString(44, crossing ? midPrice : buy ? buyPrice : sellPrice);
         message.setChar(59, '0');
         return message;
     }
@@ -270,6 +308,8 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
                 }
             }
             lastAckNanos = now;
+            // Set before the count is raised: whoever saw the count sees the bit.
+            acknowledgedIndices.set(index);
             acknowledged.incrementAndGet();
         }
         else if (execType == '8')

@@ -21,8 +21,9 @@ import io.tickwire.fix.match.BookListener;
  * Passes book changes to the market data publisher only while this member leads: every member applies the same
  * log, one publishes. A follower, and a member replaying its log after a restart, stay silent.
  * <p>
- * A new leader starts publishing from the next change on; a subscriber sees the publisher change and recovers by
- * snapshot (see docs/FEED-CLIENT.md), so no change is applied twice or silently missed.
+ * Used for the gateway's embedded member, which leads for as long as it runs. Members that can lose the lead
+ * (three members, {@code tickwire cluster node}) use {@link ClusterMarketData}, whose new leader announces a new
+ * publisher session and restates the books, so that subscribers recover instead of missing changes.
  */
 final class LeaderOnlyBookListener implements BookListener
 {

@@ -25,6 +25,7 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.MemberAuditJournal;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.EngineSnapshotCodec;
@@ -44,8 +45,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The matching engine as a replicated state machine: every member applies the same committed commands from the
@@ -71,10 +72,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final int[] instrumentIds;
     private final int retainedFinishedOrders;
     private final BookListener bookListener;
+    private final ClusterMarketData marketData;
     private final ReferencePrices referencePrices;
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
-    private final AtomicLong undeliveredEvents = new AtomicLong();
     private final AtomicLong duplicateCommands = new AtomicLong();
     private final MessageHeaderEncoder snapshotHeader = new MessageHeaderEncoder();
     private final ServiceSnapshotEncoder serviceSnapshot = new ServiceSnapshotEncoder();
@@ -83,12 +84,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
     private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
     private int eventsOfCommand;
-    private final Consumer<ClientSession> sendToSession = this::sendToSession;
-    private DirectBuffer egressBuffer;
-    private int egressOffset;
-    private int egressLength;
+    private final GatewayEgress egress = new GatewayEgress();
     private final EventHistory history = new EventHistory(16 * 1024 * 1024);
-    private final EventHistory.Replayer resend = this::sendToGateways;
+    private final EventHistory.Replayer resend = (templateId, buffer, offset, length) ->
+        egress.send(buffer, offset, length);
     private final AtomicLong reanswered = new AtomicLong();
     private long lastIngressSequence = Long.MIN_VALUE;
     private final CommandValidator validator = new CommandValidator();
@@ -100,7 +99,9 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private IdleStrategy idleStrategy;
     private MatchingEngine engine;
     private Path auditDirectory;
+    private AuditSealKey auditSealKey;
     private volatile MemberAuditJournal auditJournal;
+    private boolean applying;
 
     /**
      * @param instrumentIds          the instruments to keep books for (every member the same).
@@ -117,8 +118,9 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     /**
      * @param instrumentIds          the instruments to keep books for (every member the same).
      * @param retainedFinishedOrders finished orders kept queryable (every member the same).
-     * @param bookListener           told of book changes while this member leads (market data), or
-     *                               {@link BookListener#NO_OP}.
+     * @param bookListener           told of book changes while this member leads (market data): a
+     *                               {@link ClusterMarketData} (publishes and serves snapshots itself), another
+     *                               listener, or {@link BookListener#NO_OP}.
      * @param referencePrices        where the engine publishes last trade and BBO: the gateway's own when the
      *                               member runs in the gateway's process (its price collar reads them), or null.
      */
@@ -131,6 +133,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         this.instrumentIds = instrumentIds.clone();
         this.retainedFinishedOrders = retainedFinishedOrders;
         this.bookListener = bookListener;
+        this.marketData = bookListener instanceof ClusterMarketData ? (ClusterMarketData)bookListener : null;
         this.referencePrices = referencePrices;
     }
 
@@ -160,7 +163,20 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public MatchingService memberAudit(final Path directory)
     {
+        return memberAudit(directory, null);
+    }
+
+    /**
+     * As {@link #memberAudit(Path)}, the journal's head sealed with this member's key.
+     *
+     * @param directory the member's journal directory, or null for none.
+     * @param sealKey   the member's seal key (outside the directory), or null for no seals.
+     * @return this.
+     */
+    public MatchingService memberAudit(final Path directory, final AuditSealKey sealKey)
+    {
         this.auditDirectory = directory;
+        this.auditSealKey = sealKey;
         return this;
     }
 
@@ -182,10 +198,12 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     {
         this.cluster = cluster;
         idleStrategy = cluster.idleStrategy();
+        egress.onStart(cluster);
         if (null != auditDirectory && null == auditJournal)
         {
             // Opened before the log is replayed: records journalled before a restart are known, and skipped.
-            auditJournal = new MemberAuditJournal(auditDirectory).start("member-audit-" + cluster.memberId());
+            auditJournal = new MemberAuditJournal(auditDirectory, auditSealKey)
+                .start("member-audit-" + cluster.memberId());
         }
         // Only the leader tells the market of book changes; followers and replays must not publish twice.
         final BookListener leaderOnly = new LeaderOnlyBookListener(bookListener, this);
@@ -199,6 +217,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         if (null != snapshotImage)
         {
             loadSnapshot(snapshotImage);
+        }
+        if (null != marketData)
+        {
+            marketData.onStart(cluster, engine);
         }
     }
 
@@ -281,6 +303,8 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         try
         {
             eventsOfCommand = 0;
+            // Background work may run while an event waits for egress: market data must not restate half a command.
+            applying = true;
             engine.apply(buffer, commandOffset);
             commandsApplied.lazySet(commandsApplied.get() + 1);
             if (0 == eventsOfCommand)
@@ -299,6 +323,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             // A value no decoder accepts (e.g. an enum out of range). Every member fails the same way on the same
             // entry; throwing would stop the service on it at every replay.
             malformedCommands.lazySet(malformedCommands.get() + 1);
+        }
+        finally
+        {
+            applying = false;
         }
     }
 
@@ -339,6 +367,40 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     public void onRoleChange(final Cluster.Role newRole)
     {
         role = newRole;
+        if (null != marketData)
+        {
+            marketData.onRoleChange(newRole);
+        }
+    }
+
+    /**
+     * {@inheritDoc} Tells the market data which member leads the new term (that leader announces a publisher epoch).
+     */
+    public void onNewLeadershipTermEvent(
+        final long leadershipTermId,
+        final long logPosition,
+        final long timestamp,
+        final long termBaseLogPosition,
+        final int leaderMemberId,
+        final int logSessionId,
+        final TimeUnit timeUnit,
+        final int appVersion)
+    {
+        if (null != marketData)
+        {
+            marketData.onNewLeadershipTerm(leadershipTermId, leaderMemberId);
+        }
+    }
+
+    /**
+     * Market data work between commands: snapshot requests, a new leader's announcement.
+     *
+     * @param nowNs the service's clock.
+     * @return work done.
+     */
+    public int doBackgroundWork(final long nowNs)
+    {
+        return null == marketData || applying ? 0 : marketData.doWork();
     }
 
     /**
@@ -356,6 +418,10 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public void close()
     {
+        if (null != marketData)
+        {
+            marketData.close();
+        }
         final MemberAuditJournal journal = auditJournal;
         if (null != journal)
         {
@@ -385,7 +451,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public long undeliveredEvents()
     {
-        return undeliveredEvents.get();
+        return egress.undeliveredEvents();
     }
 
     /**
@@ -414,11 +480,31 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     }
 
     /**
+     * @return the member's market data when it was given a {@link ClusterMarketData}, else null.
+     */
+    public ClusterMarketData marketData()
+    {
+        return marketData;
+    }
+
+    /**
      * @return the role this member was last told of; any thread.
      */
     public Cluster.Role role()
     {
         return role;
+    }
+
+    /**
+     * Tell the listener of every resting order, as a new leader restates them on the feed. Only on a quiet member
+     * (no command in flight: tests and checks after traffic stopped): the engine belongs to the service thread.
+     *
+     * @param listener told {@link BookListener#onAdd} per resting order.
+     * @return the number of resting orders.
+     */
+    public int forEachRestingOrder(final BookListener listener)
+    {
+        return engine.forEachRestingOrder(listener);
     }
 
     /**
@@ -441,32 +527,13 @@ public final class MatchingService implements ClusteredService, AutoCloseable
 
     /**
      * Record the event against the command being applied (to answer it again if it is offered again), then send
-     * it. Every connected gateway gets every event: events carry the gateway's session index, and one gateway
-     * serves a cluster (docs/CLUSTER.md). Egress is not replicated state: an event a gone gateway misses is counted.
+     * it to the gateways ({@link GatewayEgress}).
      */
     private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
     {
         eventsOfCommand++;
         history.record(lastIngressSequence, templateId, buffer, offset, length);
-        sendToGateways(templateId, buffer, offset, length);
-    }
-
-    private void sendToGateways(final int templateId, final DirectBuffer buffer, final int offset, final int length)
-    {
-        // forEachClientSession with a reused consumer: iterating clientSessions() would create an iterator per event.
-        egressBuffer = buffer;
-        egressOffset = offset;
-        egressLength = length;
-        cluster.forEachClientSession(sendToSession);
-        egressBuffer = null;
-    }
-
-    private void sendToSession(final ClientSession session)
-    {
-        if (!ServiceIo.offer(session, egressBuffer, egressOffset, egressLength, idleStrategy))
-        {
-            undeliveredEvents.lazySet(undeliveredEvents.get() + 1);
-        }
+        egress.send(buffer, offset, length);
     }
 
     private void offer(

@@ -18,7 +18,8 @@
  * archive, consensus module, service) in-process as its {@link io.tickwire.fix.cluster.ClusterMemberContext} says,
  * {@link io.tickwire.fix.cluster.ClusterClients} connects the gateway as a client,
  * {@link io.tickwire.fix.cluster.ClusterConfiguration} holds the defaults and the port layout,
- * {@link io.tickwire.fix.cluster.MatchingService} is the matching engine as the replicated state machine, and
+ * {@link io.tickwire.fix.cluster.MatchingService} is the matching engine as the replicated state machine,
+ * {@link io.tickwire.fix.cluster.ClusterMarketData} publishes its book changes while the member leads, and
  * {@link io.tickwire.fix.cluster.EchoClusteredService} is the do-nothing service that sets the latency floor.
  */
 package io.tickwire.fix.cluster;

@@ -85,7 +85,7 @@ public final class Gateway implements AutoCloseable
     private final GatewayContext context;
     private final SessionSettings settings;
     private final Instruments instruments;
-    private final GatewayCounters counters = new GatewayCounters();
+    private final GatewayCounters counters;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final boolean authenticated;
     private final int weakCredentials;
@@ -116,6 +116,8 @@ public final class Gateway implements AutoCloseable
                 started(EmbeddedDriver.launchCompact(context.aeronDirectoryName)) : null;
             aeron = null == context.marketDataChannel ?
                 null : started(Aeron.connect(aeronContext(mediaDriver, context.aeronDirectoryName)));
+            // In the market data driver's CnC file when there is one, so that stat shows them; else in memory.
+            counters = started(new GatewayCounters(null == aeron ? null : aeron::addCounter, counterInstance()));
             bookPublisher = null == aeron ? null : new BookPublisher(aeron.addExclusivePublication(
                 context.marketDataChannel, context.marketDataStreamId), CalibratedEpochNanoClock.shared());
 
@@ -396,7 +398,7 @@ public final class Gateway implements AutoCloseable
         }
         // The engine first, while the sender still drains the event ring (a mass cancel may be in progress).
         CloseHelper.closeAll(threads.engineRunner(), threads.senderRunner(), clusterPath, clockRunner, auditTrail,
-            aeron, mediaDriver);
+            counters, aeron, mediaDriver);
     }
 
     /**
@@ -421,6 +423,16 @@ public final class Gateway implements AutoCloseable
             ", logon verifier x" + sessionLayer.logonVerifier().threads() + " (PBKDF2, started on the first logon)") +
             (null == clusterPath ? "" : "; orders sequenced by " + clusterPath.description() +
             (null == clusterPath.member() ? "" : " (" + clusterPath.member().threadPlan() + ")"));
+    }
+
+    /**
+     * Which gateway the counters are of: its FIX acceptor port, stable across restarts (the label becomes a metric
+     * label, so a process id would start new series each time).
+     */
+    private String counterInstance()
+    {
+        final String port = settings.getDefaultProperties().getProperty("SocketAcceptPort");
+        return null == port ? "fix" : "fix port " + port;
     }
 
     private <T extends AutoCloseable> T started(final T component)

@@ -86,6 +86,7 @@ final class GatewayAudit
         return AuditTrail.launch(new AuditTrail.Context()
             .sync(ctx.auditSync)
             .maxFileSize(ctx.auditMaxFileSize)
+            .sealKey(ctx.auditSealKey())
             .directory(ctx.resolvedAuditDirectory)
             .toleranceMicros(clockPolicy.toleranceMicros())
             .clockSync(clock::syncSnapshot)

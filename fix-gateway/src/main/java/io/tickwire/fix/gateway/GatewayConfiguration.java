@@ -93,9 +93,12 @@ public final class GatewayConfiguration
     public static final String COMMAND_RING_CAPACITY_PROP_NAME = "TickwireCommandRingCapacity";
 
     /**
-     * Default command ring capacity.
+     * Default command ring capacity: some 650 audited orders (an order with its audit record takes ~400 bytes),
+     * about 50 ms of work for the clustered order path. The ring is one queue for all sessions, so an order of one
+     * session waits behind whatever a flooding session has put in it: with 1 MiB that was ~250-550 ms, with 256 KiB
+     * ~100 ms, at the same throughput ({@code FloodFairnessTest}, perf/README.md "Flood").
      */
-    public static final int COMMAND_RING_CAPACITY_DEFAULT = 1 << 20;
+    public static final int COMMAND_RING_CAPACITY_DEFAULT = 1 << 18;
 
     /**
      * Capacity in bytes of the event ring (engine to report sender), a power of two.
@@ -126,6 +129,21 @@ public final class GatewayConfiguration
      * Default largest BodyLength.
      */
     public static final int MAX_MESSAGE_SIZE_DEFAULT = 8192;
+
+    /**
+     * Messages of one session that may wait for the session thread, which serves all sessions in turn of arrival:
+     * above the limit the gateway stops reading that session's socket (TCP pushes back on the client) until a
+     * quarter of it is left. One client's burst then queues at most about this many messages ahead of another
+     * session's Logon or order, instead of filling the one queue of all sessions. 0: QuickFIX/J's single queue of
+     * 10,000 messages for all sessions, whose I/O thread blocks when it is full.
+     */
+    public static final String SESSION_QUEUE_LIMIT_PROP_NAME = "TickwireSessionQueueLimit";
+
+    /**
+     * Default messages of one session waiting for the session thread: at the ~13,000 orders a second the gateway
+     * takes on its clustered path here, some 20 ms of work.
+     */
+    public static final int SESSION_QUEUE_LIMIT_DEFAULT = 256;
 
     /**
      * Bytes a connection may send before its Logon is accepted; more and the connection is closed (counted as
@@ -252,6 +270,18 @@ public final class GatewayConfiguration
      * Rotated files are closed for good: archive them (docs/AUDIT-AND-TIME.md, "Retention").
      */
     public static final String AUDIT_MAX_FILE_SIZE_PROP_NAME = "TickwireAuditMaxFileSize";
+
+    /**
+     * Key file the audit journal's head is sealed with (HMAC-SHA256, docs/AUDIT-AND-TIME.md "Seals"); created
+     * (32 random bytes, 0600) if absent; must be outside the journal directory. Default: beside the journal
+     * directory, {@code <journal directory>-seal.key}; {@value #AUDIT_SEAL_KEY_NONE} for no seals.
+     */
+    public static final String AUDIT_SEAL_KEY_FILE_PROP_NAME = "TickwireAuditSealKeyFile";
+
+    /**
+     * Value of {@link #AUDIT_SEAL_KEY_FILE_PROP_NAME} that turns sealing off.
+     */
+    public static final String AUDIT_SEAL_KEY_NONE = "none";
 
     /**
      * Audit durability contract before a report is released: {@code fsync} (default) or {@code write}; see

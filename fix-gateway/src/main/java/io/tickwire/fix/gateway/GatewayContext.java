@@ -17,6 +17,7 @@ package io.tickwire.fix.gateway;
 
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.fix.audit.AuditConfiguration;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.audit.JournalDescriptor;
 import io.tickwire.fix.cluster.ClusterConfiguration;
@@ -34,6 +35,9 @@ import quickfix.ConfigError;
 import quickfix.Session;
 import quickfix.SessionSettings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -67,11 +71,14 @@ public class GatewayContext
     Path resolvedAuditDirectory;
     AuditSync auditSync;
     long auditMaxFileSize;
+    Path auditSealKeyFile;
+    private AuditSealKey auditSealKey;
     Supplier<IdleStrategy> auditIdleStrategy;
     Path resolvedClusterDirectory;
     String clusterIngressEndpoints;
     int clusterBasePort;
     int maxMessageSize;
+    int sessionQueueLimit;
     long preLogonMaxBytes;
     long logonTimeoutMs;
     int maxConnections;
@@ -361,9 +368,34 @@ public class GatewayContext
         resolvedAuditDirectory = null != auditDirectory ?
             auditDirectory : reader.path(GatewayConfiguration.AUDIT_DIRECTORY_PROP_NAME);
         auditIdleStrategy = null;
+        auditSealKey = null;
+        auditSealKeyFile = null;
         if (null == resolvedAuditDirectory)
         {
             return;
+        }
+        auditSealKeyFile = sealKeyFile(settings, resolvedAuditDirectory);
+        if (null != auditSealKeyFile)
+        {
+            try
+            {
+                AuditSealKey.checkOutside(auditSealKeyFile, resolvedAuditDirectory);
+                // An existing key is read now, so a bad one fails before anything starts; a new one is created
+                // when the journal opens.
+                if (Files.exists(auditSealKeyFile))
+                {
+                    auditSealKey = AuditSealKey.load(auditSealKeyFile);
+                }
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw SettingsReader.invalid(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, ex.getMessage());
+            }
+            catch (final IOException ex)
+            {
+                throw SettingsReader.invalid(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME,
+                    "cannot read " + auditSealKeyFile + ": " + ex);
+            }
         }
         auditSync = AuditConfiguration.sync();
         if (reader.isSet(GatewayConfiguration.AUDIT_SYNC_PROP_NAME))
@@ -399,6 +431,50 @@ public class GatewayContext
         auditIdleStrategy = SettingsReader.idleStrategy(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME,
             reader.string(GatewayConfiguration.AUDIT_IDLE_STRATEGY_PROP_NAME,
             GatewayConfiguration.AUDIT_IDLE_STRATEGY_DEFAULT));
+    }
+
+    /**
+     * The audit journal's seal key, created (random, {@code 0600}) on first use when its file does not exist. Once
+     * concluded; called by the journal and the embedded cluster member as they open.
+     *
+     * @return the key, or null without an audit trail or with sealing off.
+     * @throws UncheckedIOException when the key file cannot be created or read.
+     */
+    AuditSealKey auditSealKey()
+    {
+        if (null == auditSealKey && null != auditSealKeyFile)
+        {
+            try
+            {
+                auditSealKey = AuditSealKey.loadOrCreate(auditSealKeyFile, resolvedAuditDirectory);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("audit seal key " + auditSealKeyFile + ": " + ex.getMessage(), ex);
+            }
+        }
+        return auditSealKey;
+    }
+
+    /**
+     * The seal key file of a journal directory: {@value GatewayConfiguration#AUDIT_SEAL_KEY_FILE_PROP_NAME}, else
+     * beside the directory ({@link AuditSealKey#defaultFile}); null when set to
+     * {@value GatewayConfiguration#AUDIT_SEAL_KEY_NONE}.
+     *
+     * @param settings         the configuration.
+     * @param journalDirectory the journal directory.
+     * @return the key file, or null for no seals.
+     * @throws ConfigError when the setting cannot be read.
+     */
+    public static Path sealKeyFile(final SessionSettings settings, final Path journalDirectory) throws ConfigError
+    {
+        final String key = GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME;
+        if (!settings.isSetting(key))
+        {
+            return AuditSealKey.defaultFile(journalDirectory);
+        }
+        final String value = settings.getString(key).trim();
+        return GatewayConfiguration.AUDIT_SEAL_KEY_NONE.equalsIgnoreCase(value) ? null : Path.of(value);
     }
 
     private void concludeCluster(final SettingsReader reader) throws ConfigError
@@ -439,6 +515,8 @@ public class GatewayContext
     {
         maxMessageSize = reader.intValue(
             GatewayConfiguration.MAX_MESSAGE_SIZE_PROP_NAME, GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT, 1);
+        sessionQueueLimit = reader.intValue(GatewayConfiguration.SESSION_QUEUE_LIMIT_PROP_NAME,
+            GatewayConfiguration.SESSION_QUEUE_LIMIT_DEFAULT, 0);
         preLogonMaxBytes = reader.longValue(
             GatewayConfiguration.PRE_LOGON_MAX_BYTES_PROP_NAME, GatewayConfiguration.PRE_LOGON_MAX_BYTES_DEFAULT, 0);
         logonTimeoutMs = reader.longValue(

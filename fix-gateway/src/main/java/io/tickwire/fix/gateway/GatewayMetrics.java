@@ -15,22 +15,24 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.tickwire.agent.metrics.CounterKind;
 import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.agent.metrics.NamedValue;
 import io.tickwire.fix.audit.AuditTrail;
 import io.tickwire.fix.cluster.ClusterMember;
+import io.tickwire.fix.session.GatewayCounterTypes;
 import io.tickwire.fix.session.GatewayCounters;
-import io.tickwire.fix.session.PreLogonCloseReason;
 import io.tickwire.latency.LatencyRegistry;
-import io.tickwire.sbe.internal.RejectReason;
+import org.agrona.concurrent.status.CountersReader;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The gateway's Prometheus metrics: its {@link GatewayCounters} and a few gauges of the running gateway as
- * {@link NamedValue}s, plus what a {@link MetricsServer} needs to export them with the stage latencies and the
+ * The gateway's Prometheus metrics: its {@link GatewayCounters} by type id (Aeron counters, read where they are:
+ * the market data driver's CnC file, or the gateway's own memory without one), a few gauges of the running gateway
+ * as {@link NamedValue}s, plus what a {@link MetricsServer} needs to export them with the stage latencies and the
  * counters of the gateway's media drivers (the market data driver, the embedded cluster member's). Every value is
  * read from state that the status line already reads from a thread of its own.
  */
@@ -42,6 +44,44 @@ public final class GatewayMetrics
     public static final String CLUSTER_DRIVER = "cluster";
 
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final String LABEL = GatewayCounters.COMPONENT + " %s: .*";
+    private static final String REASON_LABEL = GatewayCounters.COMPONENT + " %s (\\S+): .*";
+
+    /** The kinds of the gateway's counters ({@link GatewayCounters}, type ids in {@link GatewayCounterTypes}). */
+    public static final List<CounterKind> COUNTER_KINDS = List.of(
+        counter(GatewayCounterTypes.REQUESTS_RECEIVED, "tickwire_gateway_requests_received", "requests-received",
+            "Order entry requests received (new, cancel, replace, status)"),
+        counter(GatewayCounterTypes.ORDERS_RECEIVED, "tickwire_gateway_orders_received", "orders-received",
+            "New orders received"),
+        counter(GatewayCounterTypes.REPORTS_SENT, "tickwire_gateway_reports_sent", "reports-sent",
+            "Execution reports sent"),
+        byReason(GatewayCounterTypes.REJECTS, "tickwire_gateway_rejects", "rejects",
+            "Orders and cancel/replace requests rejected, by reason"),
+        counter(GatewayCounterTypes.LOGON_FAILURES, "tickwire_gateway_logon_failures", "logon-failures",
+            "Logons that failed authentication"),
+        counter(GatewayCounterTypes.RESEND_REQUESTS_REFUSED, "tickwire_gateway_resend_requests_refused",
+            "resend-requests-refused", "ResendRequests refused for going over the session's limit"),
+        counter(GatewayCounterTypes.GARBLED_DISCARDED, "tickwire_gateway_garbled_messages_discarded",
+            "garbled-discarded", "Garbled inbound messages discarded (bad CheckSum, BodyLength or framing)"),
+        counter(GatewayCounterTypes.AGENT_ERRORS, "tickwire_gateway_agent_errors", "agent-errors",
+            "Exceptions thrown by the gateway's agents"),
+        counter(GatewayCounterTypes.LOGON_LOCKOUTS, "tickwire_gateway_logon_lockouts", "logon-lockouts",
+            "Lockouts started or lengthened by failed logons"),
+        counter(GatewayCounterTypes.LOGONS_REFUSED_LOCKED_OUT, "tickwire_gateway_logons_refused_locked_out",
+            "logons-refused-locked-out", "Logons refused because their user or address was locked out"),
+        counter(GatewayCounterTypes.LOGONS_REFUSED_BUSY, "tickwire_gateway_logons_refused_busy",
+            "logons-refused-busy", "Logons refused unhashed: the logon verifier's queue was full"),
+        counter(GatewayCounterTypes.LOGONS_UNVERIFIED, "tickwire_gateway_logons_unverified",
+            "logons-unverified", "Logons refused: no verification found for them"),
+        counter(GatewayCounterTypes.LOGON_VERIFICATIONS, "tickwire_gateway_logon_verifications",
+            "logon-verifications", "Password verifications (PBKDF2) done"),
+        counter(GatewayCounterTypes.LOGON_VERIFY_TOTAL_NS, "tickwire_gateway_logon_verify_seconds",
+            "logon-verify-total-ns", "Time spent verifying passwords").scaled(1 / NANOS_PER_SECOND),
+        CounterKind.gauge(GatewayCounterTypes.LOGON_VERIFY_MAX_NS, "tickwire_gateway_logon_verify_max_seconds",
+            "Longest password verification so far (on a verifier thread, not the session thread)",
+            String.format(LABEL, "logon-verify-max-ns")).scaled(1 / NANOS_PER_SECOND),
+        byReason(GatewayCounterTypes.PRE_LOGON_CLOSES, "tickwire_gateway_pre_logon_closes", "pre-logon-closes",
+            "Connections closed before they logged on, by reason"));
 
     private GatewayMetrics()
     {
@@ -58,7 +98,13 @@ public final class GatewayMetrics
     public static MetricsServer.Builder export(
         final MetricsServer.Builder builder, final Gateway gateway, final LatencyRegistry registry)
     {
-        builder.values(() -> values(gateway));
+        builder.values(() -> values(gateway)).counterKinds(COUNTER_KINDS);
+        // Without a market data driver the counters are in memory of the gateway's own: read them there.
+        final CountersReader localCounters = gateway.counters().localReader();
+        if (null != localCounters)
+        {
+            builder.countersReader(MARKET_DATA_DRIVER, localCounters);
+        }
         if (null != registry)
         {
             builder.latency(registry);
@@ -102,7 +148,8 @@ public final class GatewayMetrics
     }
 
     /**
-     * The values of a gateway's counters.
+     * The values of a gateway's counters that are not counters of their own: the mean password verification time.
+     * The counters themselves are exported by type id ({@link #COUNTER_KINDS}).
      *
      * @param counters the counters.
      * @return the values now, in a list the caller may add to.
@@ -110,50 +157,18 @@ public final class GatewayMetrics
     public static List<NamedValue> values(final GatewayCounters counters)
     {
         final List<NamedValue> values = new ArrayList<>();
-        values.add(NamedValue.counter("tickwire_gateway_requests_received",
-            "Order entry requests received (new, cancel, replace, status)", counters.requestsReceived()));
-        values.add(NamedValue.counter("tickwire_gateway_orders_received",
-            "New orders received", counters.ordersReceived()));
-        values.add(NamedValue.counter("tickwire_gateway_reports_sent",
-            "Execution reports sent", counters.reportsSent()));
-        for (final RejectReason reason : RejectReason.values())
-        {
-            if (RejectReason.NULL_VAL != reason)
-            {
-                values.add(NamedValue.counter("tickwire_gateway_rejects",
-                    "Orders and cancel/replace requests rejected, by reason", counters.rejects(reason),
-                    "reason", reason.name()));
-            }
-        }
-        values.add(NamedValue.counter("tickwire_gateway_logon_failures",
-            "Logons that failed authentication", counters.logonFailures()));
-        values.add(NamedValue.counter("tickwire_gateway_logon_lockouts",
-            "Lockouts started or lengthened by failed logons", counters.logonLockouts()));
-        values.add(NamedValue.counter("tickwire_gateway_logons_refused_locked_out",
-            "Logons refused because their user or address was locked out", counters.logonsRefusedLockedOut()));
-        values.add(NamedValue.counter("tickwire_gateway_logons_refused_busy",
-            "Logons refused unverified: the verifier's queue was full", counters.logonsRefusedBusy()));
-        values.add(NamedValue.counter("tickwire_gateway_logons_unverified",
-            "Logons refused: no verification found for them", counters.logonsUnverified()));
-        values.add(NamedValue.counter("tickwire_gateway_logon_verifications",
-            "Password verifications (PBKDF2) done", counters.logonVerifications()));
-        values.add(NamedValue.gauge("tickwire_gateway_logon_verify_max_seconds",
-            "Longest password verification so far (on a verifier thread, not the session thread)",
-            counters.logonVerifyMaxNanos() / NANOS_PER_SECOND));
         values.add(NamedValue.gauge("tickwire_gateway_logon_verify_mean_seconds",
             "Mean password verification time", counters.logonVerifyMeanNanos() / NANOS_PER_SECOND));
-        for (final PreLogonCloseReason reason : PreLogonCloseReason.values())
-        {
-            values.add(NamedValue.counter("tickwire_gateway_pre_logon_closes",
-                "Connections closed before they logged on, by reason", counters.preLogonCloses(reason),
-                "reason", reason.name()));
-        }
-        values.add(NamedValue.counter("tickwire_gateway_resend_requests_refused",
-            "ResendRequests refused for going over the session's limit", counters.resendRequestsRefused()));
-        values.add(NamedValue.counter("tickwire_gateway_garbled_messages_discarded",
-            "Garbled inbound messages discarded (bad CheckSum, BodyLength or framing)", counters.garbledDiscarded()));
-        values.add(NamedValue.counter("tickwire_gateway_agent_errors",
-            "Exceptions thrown by the gateway's agents", counters.agentErrors()));
         return values;
+    }
+
+    private static CounterKind counter(final int typeId, final String name, final String label, final String help)
+    {
+        return CounterKind.counter(typeId, name, help, String.format(LABEL, label));
+    }
+
+    private static CounterKind byReason(final int typeId, final String name, final String label, final String help)
+    {
+        return CounterKind.counter(typeId, name, help, String.format(REASON_LABEL, label), "reason");
     }
 }

@@ -133,7 +133,7 @@ final class GatewayOrderPath
         if (auditing)
         {
             // The inbound records travel in the log only with an audit trail: then the member journals them.
-            service.memberAudit(clusterDir.resolve(MatchingService.AUDIT_DIR_NAME));
+            service.memberAudit(clusterDir.resolve(MatchingService.AUDIT_DIR_NAME), ctx.auditSealKey());
         }
         final LatencyRegistry latency = ctx.latencyRegistry();
         service.sameHostLatency(SystemNanoClock.INSTANCE,

@@ -150,8 +150,7 @@ final class GatewaySessionLayer implements AutoCloseable
         final LogFactory logFactory = new DiscardRecordingLogFactory(new MaskingLogFactory(hasFileLogPath() ?
             OwnerOnlyFileStoreFactory.logFactory(settings) : new SLF4JLogFactory(settings)), counters,
             audit.wireRecorder());
-        acceptor = new SocketAcceptor(application, new OwnerOnlyFileStoreFactory(settings), settings, logFactory,
-            new DefaultMessageFactory());
+        acceptor = newAcceptor(logFactory);
 
         preLogonGuard = new PreLogonGuard(
             ctx.preLogonMaxBytes, ctx.logonTimeoutMs, counters, ctx.securityEventListener());
@@ -194,6 +193,29 @@ final class GatewaySessionLayer implements AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(logonVerifier, preLogonGuard);
+    }
+
+    /**
+     * All sessions share QuickFIX/J's one session thread and its queue. With a per-session limit the queue is
+     * unbounded but each session's share is not: QuickFIX/J suspends reading a session's socket while more than
+     * the limit of its messages wait, and resumes at a quarter of it, so a burst on one session pushes back on
+     * that client's TCP connection and no longer on the I/O thread that also reads the other sessions.
+     */
+    private SocketAcceptor newAcceptor(final LogFactory logFactory) throws ConfigError
+    {
+        if (0 == ctx.sessionQueueLimit)
+        {
+            return new SocketAcceptor(application, new OwnerOnlyFileStoreFactory(settings), settings, logFactory,
+                new DefaultMessageFactory());
+        }
+        return SocketAcceptor.newBuilder()
+            .withApplication(application)
+            .withMessageStoreFactory(new OwnerOnlyFileStoreFactory(settings))
+            .withSettings(settings)
+            .withLogFactory(logFactory)
+            .withMessageFactory(new DefaultMessageFactory())
+            .withQueueWatermarks(ctx.sessionQueueLimit / 4, ctx.sessionQueueLimit)
+            .build();
     }
 
     GatewayApplication application()

@@ -23,6 +23,7 @@ import io.tickwire.sbe.md.OrderCancelEncoder;
 import io.tickwire.sbe.md.OrderDeleteEncoder;
 import io.tickwire.sbe.md.OrderExecutedEncoder;
 import io.tickwire.sbe.md.OrderReplaceEncoder;
+import io.tickwire.sbe.md.PublisherEpochEncoder;
 import io.tickwire.sbe.md.Side;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -53,6 +54,7 @@ public final class BookPublisher implements BookListener
     private final OrderCancelEncoder orderCancel = new OrderCancelEncoder();
     private final OrderDeleteEncoder orderDelete = new OrderDeleteEncoder();
     private final OrderReplaceEncoder orderReplace = new OrderReplaceEncoder();
+    private final PublisherEpochEncoder publisherEpoch = new PublisherEpochEncoder();
     private long sequence;
     private long dropped;
 
@@ -80,6 +82,24 @@ public final class BookPublisher implements BookListener
     public long droppedCount()
     {
         return dropped;
+    }
+
+    /**
+     * Announce that this publication continues the stream's state (a new cluster leader): the first message of its
+     * session, followed by an {@code AddOrder} for each of the resting orders.
+     *
+     * @param epoch         grows with every publisher change (the leadership term id).
+     * @param publisherId   which publisher (the member id).
+     * @param restingOrders {@code AddOrder} messages that follow and restate the books.
+     */
+    public void announceEpoch(final long epoch, final int publisherId, final int restingOrders)
+    {
+        publisherEpoch.wrapAndApplyHeader(buffer, 0, header)
+            .instrumentId(0)
+            .publisherEpoch(epoch)
+            .publisherId(publisherId)
+            .restingOrders(restingOrders);
+        offer(publisherEpoch.encodedLength());
     }
 
     /**

@@ -171,6 +171,25 @@ public final class MatchingEngine implements Agent
     }
 
     /**
+     * Tell the listener of every resting order as if it had just been added, in an order that rebuilds the books
+     * with the same time priority: instrument by instrument, bids then asks, level by level, oldest first within a
+     * level. Not while a command is being applied.
+     *
+     * @param listener told {@link BookListener#onAdd} once per resting order.
+     * @return the number of resting orders.
+     */
+    public int forEachRestingOrder(final BookListener listener)
+    {
+        int count = 0;
+        for (final int instrumentId : matcher.instrumentIds())
+        {
+            final OrderBook book = matcher.book(instrumentId);
+            count += forEachOrder(book.bids(), listener) + forEachOrder(book.asks(), listener);
+        }
+        return count;
+    }
+
+    /**
      * A loader that restores a snapshot taken by {@link #takeSnapshot} into this engine, which must be new.
      *
      * @return the loader; feed it the snapshot's messages in order.
@@ -178,5 +197,19 @@ public final class MatchingEngine implements Agent
     public EngineSnapshotCodec.Loader snapshotLoader()
     {
         return new EngineSnapshotCodec.Loader(matcher, store);
+    }
+
+    private static int forEachOrder(final BookSide side, final BookListener listener)
+    {
+        int count = 0;
+        for (int rank = 0, levels = side.levelCount(); rank < levels; rank++)
+        {
+            for (Order order = side.level(rank).head; null != order; order = order.next)
+            {
+                listener.onAdd(order.instrumentId, order.orderId, order.side, order.leaves, order.price);
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -15,37 +15,86 @@
  */
 package io.tickwire.fix.session;
 
+import io.tickwire.counters.CounterAllocator;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.sbe.internal.RejectReason;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersReader;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counters for the status line and tests: requests in, execution reports out, rejects by reason, failed logons,
  * lockouts, logon verification time, connections closed before logon by reason. The order path's counters have one
- * writing thread each; the security counters may be written from several (I/O, session and timer threads) and are
- * atomic increments. Readers on other threads may see values a moment old.
+ * writing thread each (release stores); the security counters may be written from several (I/O, session and timer
+ * threads) and are atomic increments. Readers on other threads may see values a moment old.
+ * <p>
+ * They are Aeron counters ({@link CounterSet}, type ids in {@link GatewayCounterTypes}) labelled
+ * {@code tickwire-gateway NAME: INSTANCE}: in the market data driver's CnC file when the gateway has an Aeron client,
+ * so that {@code tickwire stat} shows them, in memory of their own otherwise; the metrics endpoint reads them either
+ * way, by type id.
  */
-public final class GatewayCounters
+public final class GatewayCounters implements AutoCloseable
 {
-    private static final int REASONS = 256;
+    /** The component in the counters' labels: {@code tickwire-gateway NAME: INSTANCE}. */
+    public static final String COMPONENT = "tickwire-gateway";
 
-    private final AtomicLong requestsReceived = new AtomicLong();
-    private final AtomicLong ordersReceived = new AtomicLong();
-    private final AtomicLong reportsSent = new AtomicLong();
-    private final AtomicLong logonFailures = new AtomicLong();
-    private final AtomicLong resendRequestsRefused = new AtomicLong();
-    private final AtomicLong garbledDiscarded = new AtomicLong();
-    private final AtomicLong agentErrors = new AtomicLong();
-    private final AtomicLongArray rejectsByReason = new AtomicLongArray(REASONS);
-    private final AtomicLong logonLockouts = new AtomicLong();
-    private final AtomicLong logonsRefusedLockedOut = new AtomicLong();
-    private final AtomicLong logonVerifications = new AtomicLong();
-    private final AtomicLong logonVerifyTotalNanos = new AtomicLong();
-    private final AtomicLong logonVerifyMaxNanos = new AtomicLong();
-    private final AtomicLong logonsRefusedBusy = new AtomicLong();
-    private final AtomicLong logonsUnverified = new AtomicLong();
-    private final AtomicLongArray preLogonCloses = new AtomicLongArray(PreLogonCloseReason.values().length);
+    private static final int REASONS = 256;
+    // Room for the local fallback, with some to spare for counters added later.
+    private static final int COUNTERS = 128;
+
+    private final CounterSet counters;
+
+    private final AtomicCounter requestsReceived;
+    private final AtomicCounter ordersReceived;
+    private final AtomicCounter reportsSent;
+    private final AtomicCounter logonFailures;
+    private final AtomicCounter resendRequestsRefused;
+    private final AtomicCounter garbledDiscarded;
+    private final AtomicCounter agentErrors;
+    private final AtomicCounter[] rejectsByReason;
+    private final AtomicCounter logonLockouts;
+    private final AtomicCounter logonsRefusedLockedOut;
+    private final AtomicCounter logonVerifications;
+    private final AtomicCounter logonVerifyTotalNanos;
+    private final AtomicCounter logonVerifyMaxNanos;
+    private final AtomicCounter logonsRefusedBusy;
+    private final AtomicCounter logonsUnverified;
+    private final AtomicCounter[] preLogonCloses;
+
+    /**
+     * Counters in memory of their own, for a gateway without an Aeron client (and tests).
+     */
+    public GatewayCounters()
+    {
+        this(null, "local");
+    }
+
+    /**
+     * Counters allocated through an allocator: an Aeron client's, so that they are in its driver's CnC file.
+     *
+     * @param allocator where to allocate, or null for memory of their own.
+     * @param instance  which gateway, for the labels.
+     */
+    public GatewayCounters(final CounterAllocator allocator, final String instance)
+    {
+        this.counters = CounterSet.of(allocator, COMPONENT, instance, COUNTERS);
+        requestsReceived = counter(GatewayCounterTypes.REQUESTS_RECEIVED, "requests-received");
+        ordersReceived = counter(GatewayCounterTypes.ORDERS_RECEIVED, "orders-received");
+        reportsSent = counter(GatewayCounterTypes.REPORTS_SENT, "reports-sent");
+        logonFailures = counter(GatewayCounterTypes.LOGON_FAILURES, "logon-failures");
+        resendRequestsRefused = counter(GatewayCounterTypes.RESEND_REQUESTS_REFUSED, "resend-requests-refused");
+        garbledDiscarded = counter(GatewayCounterTypes.GARBLED_DISCARDED, "garbled-discarded");
+        agentErrors = counter(GatewayCounterTypes.AGENT_ERRORS, "agent-errors");
+        rejectsByReason = rejectCounters();
+        logonLockouts = counter(GatewayCounterTypes.LOGON_LOCKOUTS, "logon-lockouts");
+        logonsRefusedLockedOut = counter(GatewayCounterTypes.LOGONS_REFUSED_LOCKED_OUT, "logons-refused-locked-out");
+        logonVerifications = counter(GatewayCounterTypes.LOGON_VERIFICATIONS, "logon-verifications");
+        logonVerifyTotalNanos = counter(GatewayCounterTypes.LOGON_VERIFY_TOTAL_NS, "logon-verify-total-ns");
+        logonVerifyMaxNanos = counter(GatewayCounterTypes.LOGON_VERIFY_MAX_NS, "logon-verify-max-ns");
+        logonsRefusedBusy = counter(GatewayCounterTypes.LOGONS_REFUSED_BUSY, "logons-refused-busy");
+        logonsUnverified = counter(GatewayCounterTypes.LOGONS_UNVERIFIED, "logons-unverified");
+        preLogonCloses = preLogonCloseCounters();
+    }
 
     /**
      * Session thread: one order entry request (new, cancel, replace, status) received.
@@ -54,10 +103,10 @@ public final class GatewayCounters
      */
     public void onRequest(final boolean newOrder)
     {
-        requestsReceived.lazySet(requestsReceived.get() + 1);
+        requestsReceived.incrementRelease();
         if (newOrder)
         {
-            ordersReceived.lazySet(ordersReceived.get() + 1);
+            ordersReceived.incrementRelease();
         }
     }
 
@@ -66,7 +115,7 @@ public final class GatewayCounters
      */
     public void onReportSent()
     {
-        reportsSent.lazySet(reportsSent.get() + 1);
+        reportsSent.incrementRelease();
     }
 
     /**
@@ -76,8 +125,7 @@ public final class GatewayCounters
      */
     public void onReject(final RejectReason reason)
     {
-        final int index = reason.value() & (REASONS - 1);
-        rejectsByReason.lazySet(index, rejectsByReason.get(index) + 1);
+        rejectsByReason[reason.value() & (REASONS - 1)].incrementRelease();
     }
 
     /**
@@ -85,7 +133,7 @@ public final class GatewayCounters
      */
     public void onLogonFailure()
     {
-        logonFailures.incrementAndGet();
+        logonFailures.increment();
     }
 
     /**
@@ -93,7 +141,7 @@ public final class GatewayCounters
      */
     public void onLogonLockout()
     {
-        logonLockouts.incrementAndGet();
+        logonLockouts.increment();
     }
 
     /**
@@ -101,7 +149,7 @@ public final class GatewayCounters
      */
     public void onLogonRefusedLockedOut()
     {
-        logonsRefusedLockedOut.incrementAndGet();
+        logonsRefusedLockedOut.increment();
     }
 
     /**
@@ -109,7 +157,7 @@ public final class GatewayCounters
      */
     public void onLogonRefusedBusy()
     {
-        logonsRefusedBusy.incrementAndGet();
+        logonsRefusedBusy.increment();
     }
 
     /**
@@ -117,7 +165,7 @@ public final class GatewayCounters
      */
     public void onLogonUnverified()
     {
-        logonsUnverified.incrementAndGet();
+        logonsUnverified.increment();
     }
 
     /**
@@ -127,9 +175,9 @@ public final class GatewayCounters
      */
     public void onLogonVerify(final long nanos)
     {
-        logonVerifications.incrementAndGet();
-        logonVerifyTotalNanos.addAndGet(nanos);
-        logonVerifyMaxNanos.accumulateAndGet(nanos, Math::max);
+        logonVerifications.increment();
+        logonVerifyTotalNanos.getAndAdd(nanos);
+        proposeMax(logonVerifyMaxNanos, nanos);
     }
 
     /**
@@ -139,7 +187,7 @@ public final class GatewayCounters
      */
     public void onPreLogonClose(final PreLogonCloseReason reason)
     {
-        preLogonCloses.incrementAndGet(reason.ordinal());
+        preLogonCloses[reason.ordinal()].increment();
     }
 
     /**
@@ -147,7 +195,7 @@ public final class GatewayCounters
      */
     public void onGarbledDiscarded()
     {
-        garbledDiscarded.incrementAndGet();
+        garbledDiscarded.increment();
     }
 
     /**
@@ -155,7 +203,7 @@ public final class GatewayCounters
      */
     public void onAgentError()
     {
-        agentErrors.incrementAndGet();
+        agentErrors.increment();
     }
 
     /**
@@ -163,7 +211,7 @@ public final class GatewayCounters
      */
     public long agentErrors()
     {
-        return agentErrors.get();
+        return counters.get(agentErrors);
     }
 
     /**
@@ -171,7 +219,7 @@ public final class GatewayCounters
      */
     public long garbledDiscarded()
     {
-        return garbledDiscarded.get();
+        return counters.get(garbledDiscarded);
     }
 
     /**
@@ -179,7 +227,7 @@ public final class GatewayCounters
      */
     public long requestsReceived()
     {
-        return requestsReceived.get();
+        return counters.get(requestsReceived);
     }
 
     /**
@@ -187,7 +235,7 @@ public final class GatewayCounters
      */
     public long ordersReceived()
     {
-        return ordersReceived.get();
+        return counters.get(ordersReceived);
     }
 
     /**
@@ -195,7 +243,7 @@ public final class GatewayCounters
      */
     public long reportsSent()
     {
-        return reportsSent.get();
+        return counters.get(reportsSent);
     }
 
     /**
@@ -203,7 +251,7 @@ public final class GatewayCounters
      */
     public long resendRequestsRefused()
     {
-        return resendRequestsRefused.get();
+        return counters.get(resendRequestsRefused);
     }
 
     /**
@@ -211,7 +259,7 @@ public final class GatewayCounters
      */
     public void onResendRequestRefused()
     {
-        resendRequestsRefused.incrementAndGet();
+        resendRequestsRefused.increment();
     }
 
     /**
@@ -219,7 +267,7 @@ public final class GatewayCounters
      */
     public long logonFailures()
     {
-        return logonFailures.get();
+        return counters.get(logonFailures);
     }
 
     /**
@@ -227,7 +275,7 @@ public final class GatewayCounters
      */
     public long logonLockouts()
     {
-        return logonLockouts.get();
+        return counters.get(logonLockouts);
     }
 
     /**
@@ -235,7 +283,7 @@ public final class GatewayCounters
      */
     public long logonsRefusedLockedOut()
     {
-        return logonsRefusedLockedOut.get();
+        return counters.get(logonsRefusedLockedOut);
     }
 
     /**
@@ -243,7 +291,7 @@ public final class GatewayCounters
      */
     public long logonsRefusedBusy()
     {
-        return logonsRefusedBusy.get();
+        return counters.get(logonsRefusedBusy);
     }
 
     /**
@@ -251,7 +299,7 @@ public final class GatewayCounters
      */
     public long logonsUnverified()
     {
-        return logonsUnverified.get();
+        return counters.get(logonsUnverified);
     }
 
     /**
@@ -259,7 +307,7 @@ public final class GatewayCounters
      */
     public long logonVerifications()
     {
-        return logonVerifications.get();
+        return counters.get(logonVerifications);
     }
 
     /**
@@ -267,7 +315,7 @@ public final class GatewayCounters
      */
     public long logonVerifyMaxNanos()
     {
-        return logonVerifyMaxNanos.get();
+        return counters.get(logonVerifyMaxNanos);
     }
 
     /**
@@ -275,8 +323,8 @@ public final class GatewayCounters
      */
     public long logonVerifyMeanNanos()
     {
-        final long count = logonVerifications.get();
-        return 0 == count ? 0 : logonVerifyTotalNanos.get() / count;
+        final long count = counters.get(logonVerifications);
+        return 0 == count ? 0 : counters.get(logonVerifyTotalNanos) / count;
     }
 
     /**
@@ -285,7 +333,7 @@ public final class GatewayCounters
      */
     public long preLogonCloses(final PreLogonCloseReason reason)
     {
-        return preLogonCloses.get(reason.ordinal());
+        return counters.get(preLogonCloses[reason.ordinal()]);
     }
 
     /**
@@ -311,7 +359,7 @@ public final class GatewayCounters
      */
     public long rejects(final RejectReason reason)
     {
-        return rejectsByReason.get(reason.value() & (REASONS - 1));
+        return counters.get(rejectsByReason[reason.value() & (REASONS - 1)]);
     }
 
     /**
@@ -333,5 +381,75 @@ public final class GatewayCounters
             }
         }
         return builder.length() == 0 ? "none" : builder.toString();
+    }
+
+    /**
+     * The counters when they are in memory of their own, for the metrics endpoint.
+     *
+     * @return the reader, or null when they are a driver's (read its CnC file).
+     */
+    public CountersReader localReader()
+    {
+        return counters.localReader();
+    }
+
+    /**
+     * Free the counters (the getters keep their last values); before the Aeron client they were allocated in closes.
+     */
+    public void close()
+    {
+        counters.close();
+    }
+
+    private AtomicCounter counter(final int typeId, final String name)
+    {
+        return counters.add(typeId, name);
+    }
+
+    private AtomicCounter[] rejectCounters()
+    {
+        final AtomicCounter[] byValue = new AtomicCounter[REASONS];
+        AtomicCounter other = null;
+        for (final RejectReason reason : RejectReason.values())
+        {
+            if (RejectReason.NULL_VAL != reason)
+            {
+                byValue[reason.value() & (REASONS - 1)] = counter(GatewayCounterTypes.REJECTS, "rejects " + reason);
+            }
+            if (RejectReason.OTHER == reason)
+            {
+                other = byValue[reason.value() & (REASONS - 1)];
+            }
+        }
+        // A value no reason has (the null value) is counted as OTHER rather than lost.
+        for (int i = 0; i < REASONS; i++)
+        {
+            if (null == byValue[i])
+            {
+                byValue[i] = other;
+            }
+        }
+        return byValue;
+    }
+
+    private AtomicCounter[] preLogonCloseCounters()
+    {
+        final PreLogonCloseReason[] reasons = PreLogonCloseReason.values();
+        final AtomicCounter[] byReason = new AtomicCounter[reasons.length];
+        for (final PreLogonCloseReason reason : reasons)
+        {
+            byReason[reason.ordinal()] = counter(GatewayCounterTypes.PRE_LOGON_CLOSES, "pre-logon-closes " + reason);
+        }
+        return byReason;
+    }
+
+    private static void proposeMax(final AtomicCounter counter, final long value)
+    {
+        // Several session threads may verify at once: a compare-and-set loop keeps the largest.
+        long max = counter.get();
+        while (value > max && !counter.compareAndSet(max, value))
+        {
+            max = counter.get();
+        }
     }
 }

@@ -16,8 +16,11 @@
 package io.tickwire.fix.cli;
 
 import io.tickwire.fix.audit.AuditEntry;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.AuditTrail;
 import io.tickwire.fix.audit.JournalDescriptor;
+import io.tickwire.fix.audit.JournalReader;
+import io.tickwire.fix.audit.SealDescriptor;
 import io.tickwire.fix.time.ClockSyncPolicy;
 import io.tickwire.fix.time.ManualGatewayClock;
 import io.tickwire.fix.time.MessageStamp;
@@ -37,6 +40,7 @@ import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,6 +122,60 @@ class AuditCommandTest
         assertEquals(1, run("verify", journal.toString()));
         assertTrue(out.toString().contains("TRUNCATED " + journal), out::toString);
         assertEquals(0, run("verify", "--allow-torn-tail", journal.toString()));
+    }
+
+    @Test
+    void shouldCheckSealsWithKeyAndReportATailCutThatVerifiesWithoutThem() throws IOException
+    {
+        final Path sealed = dir.resolve("sealed");
+        final AuditSealKey key = AuditSealKey.loadOrCreate(AuditSealKey.defaultFile(sealed), sealed);
+        try (AuditTrail audit = AuditTrail.launch(new AuditTrail.Context().directory(sealed).ringCapacity(1 << 16)
+            .sealKey(key)))
+        {
+            final MessageStamp stamp = new MessageStamp();
+            final MessageStamper stamper = new MessageStamper(
+                new ManualGatewayClock(1_763_600_000_000_001L, 0).unsynchronised(16_000_000),
+                ClockSyncPolicy.defaults());
+            for (int i = 0; i < 3; i++)
+            {
+                audit.publisher().publish(stamper.stamp(stamp), new AuditEntry().direction(Direction.INBOUND)
+                    .eventType(AuditEventType.NEW_ORDER).outcome(Outcome.RECEIVED).clOrdId("S" + i)
+                    .rawMessage("8=FIX.4.4\u000135=D\u000111=S" + i + "\u000110=123\u0001"));
+            }
+        }
+        final String keyFile = key.file().toString();
+        assertEquals(0, run("verify", sealed.toString(), "--seal-key", keyFile), out::toString);
+        assertTrue(out.toString().contains("OK 3 records in 1 files, 2 seals checked"), out::toString);
+
+        final Path file = sealed.resolve(JournalDescriptor.fileName(0));
+        final List<Long> frames = new ArrayList<>();
+        new JournalReader().verify(List.of(file), (f, frameOffset, sequence, buffer, offset, length) ->
+            frames.add(frameOffset));
+        final long end = Files.size(file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.setLength(frames.get(2));
+        }
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", sealed.toString()), out::toString);
+        assertTrue(out.toString().contains("OK 2 records in 1 files"), out::toString);
+        assertTrue(out.toString().contains("note: seals present (2 in " + sealed.resolve(SealDescriptor.FILE_NAME) +
+            "), not checked: no --seal-key"), out::toString);
+
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("verify", sealed.toString(), "--seal-key", keyFile), out::toString);
+        assertTrue(out.toString().contains("TAIL_CUT " + file + " @" + end +
+            " (record 3): sealed head #3 at position " +
+            end + " missing: journal ends at #2 (tail cut)"), out::toString);
+        assertEquals(1, run("verify", "--allow-torn-tail", sealed.toString(), "--seal-key", keyFile), out::toString);
+    }
+
+    @Test
+    void shouldRejectUnreadableSealKeyAsUsageError()
+    {
+        assertEquals(2, run("verify", dir.toString(), "--seal-key", dir.resolve("absent.key").toString()));
+        assertTrue(err.toString().contains("--seal-key"), err::toString);
     }
 
     @Test

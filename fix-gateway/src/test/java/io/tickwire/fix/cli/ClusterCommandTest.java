@@ -16,6 +16,7 @@
 package io.tickwire.fix.cli;
 
 import io.tickwire.fix.cluster.ClusterConfiguration;
+import io.tickwire.fix.cluster.ClusterMarketData;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -117,6 +119,40 @@ class ClusterCommandTest
     }
 
     @Test
+    void shouldTakeMarketDataFromOptionsElseTheGatewayConfigElseTheDefaults() throws Exception
+    {
+        final MatchingService defaults = service(parse(
+            "--member-id", "0", "--members", "localhost", "--dir", dir.toString(), "--instruments", "AAPL:1"));
+        assertEquals(ClusterMarketData.CHANNEL_DEFAULT, defaults.marketData().channel());
+        assertEquals(ClusterMarketData.STREAM_ID_DEFAULT, defaults.marketData().streamId());
+        assertEquals(ClusterMarketData.SNAPSHOT_REQUEST_CHANNEL_DEFAULT, defaults.marketData().requestChannel());
+
+        final Path config = dir.resolve("gateway.cfg");
+        Files.write(config, List.of(
+            "[DEFAULT]",
+            "TickwireInstruments=AAPL:1",
+            "TickwireMarketDataChannel=aeron:udp?endpoint=239.255.1.1:40000|interface=10.0.0.0/24",
+            "TickwireMarketDataStreamId=3001"));
+        final MatchingService fromConfig = service(parse(
+            "--member-id", "0", "--members", "localhost", "--dir", dir.toString(), "--config", config.toString(),
+            "--snapshot-request", "none"));
+        assertEquals("aeron:udp?endpoint=239.255.1.1:40000|interface=10.0.0.0/24",
+            fromConfig.marketData().channel());
+        assertEquals(3001, fromConfig.marketData().streamId());
+        assertNull(fromConfig.marketData().requestChannel(), "no snapshot server");
+
+        final MatchingService off = service(parse(
+            "--member-id", "0", "--members", "localhost", "--dir", dir.toString(), "--config", config.toString(),
+            "--market-data", "none"));
+        assertNull(off.marketData(), "no market data");
+    }
+
+    private static MatchingService service(final ClusterCommand.Node node) throws Exception
+    {
+        return (MatchingService)node.memberContext().clusteredServiceSupplier().get();
+    }
+
+    @Test
     void shouldRejectWhatNoMemberCouldRunWithAsUsageErrors() throws IOException
     {
         final String members = "127.0.0.1,127.0.0.1,127.0.0.1";
@@ -140,6 +176,8 @@ class ClusterCommandTest
         assertUsageError("no such file", "node", "--member-id", "0", "--members", members,
             "--dir", memberDir, "--config", dir.resolve("absent.cfg").toString());
         assertUsageError("--dir", "node", "--member-id", "0", "--members", members, "--instruments", "AAPL:1");
+        assertUsageError("is inside the journal directory", "node", "--member-id", "0", "--members", members,
+            "--dir", memberDir, "--instruments", "AAPL:1", "--audit-seal-key", memberDir + "/audit/seal.key");
         assertFalse(Files.exists(dir.resolve("never")), "nothing started");
     }
 

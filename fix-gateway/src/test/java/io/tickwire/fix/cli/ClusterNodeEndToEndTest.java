@@ -16,6 +16,7 @@
 package io.tickwire.fix.cli;
 
 import io.aeron.cluster.service.Cluster;
+import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.MatchingService;
 import org.agrona.concurrent.ShutdownSignalBarrier;
@@ -32,7 +33,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -150,10 +153,33 @@ class ClusterNodeEndToEndTest
         }
         assertTrue(output.matches("(?s).*shutting down member \\d: status: role=LEADER .*commands applied=2 " +
             "malformed commands=0.*"), output);
+        // Each member seals its own journal with its own key (created beside it): each verifies with its key.
+        final Set<String> keyIds = new HashSet<>();
+        for (int id = 0; id < 3; id++)
+        {
+            final Path member = dir.resolve("node-" + id);
+            assertTrue(output.contains("audit seals: on, key " + member.resolve("audit-seal.key") + " (created)"),
+                output);
+            assertEquals(0, verifySealed(member.resolve("audit"), member.resolve("audit-seal.key")));
+            keyIds.add(AuditSealKey.hex(AuditSealKey.load(member.resolve("audit-seal.key")).keyId()));
+        }
+        assertEquals(3, keyIds.size(), "a key per member");
+        assertEquals(0, verifySealed(dir.resolve("gateway-audit"), dir.resolve("gateway-audit-seal.key")));
         System.out.printf("3 cluster nodes via the CLI: leader %d ms after start, FIX logon through the gateway " +
             "%d ms later, order acknowledged and applied on all members %d ms later, all stopped %d ms later%n",
             (electedNs - startNs) / 1_000_000, (loggedOnNs - electedNs) / 1_000_000,
             (ackedNs - loggedOnNs) / 1_000_000, (System.nanoTime() - ackedNs) / 1_000_000);
+    }
+
+    private static int verifySealed(final Path journal, final Path key)
+    {
+        final StringWriter out = new StringWriter();
+        final CommandLine audit = new CommandLine(new AuditCommand());
+        audit.setOut(new PrintWriter(out, true));
+        audit.setErr(new PrintWriter(out, true));
+        final int exit = audit.execute("verify", journal.toString(), "--seal-key", key.toString());
+        assertTrue(out.toString().contains(" seals checked"), out::toString);
+        return exit;
     }
 
     private Path writeGatewayConfig() throws IOException

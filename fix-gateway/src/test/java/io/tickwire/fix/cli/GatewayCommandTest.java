@@ -174,6 +174,24 @@ class GatewayCommandTest
     }
 
     @Test
+    void shouldRefuseASealKeyInsideTheJournalDirectoryAsAUsageError() throws Exception
+    {
+        final List<String> lines = new ArrayList<>(Files.readAllLines(config));
+        lines.add(1, "TickwireAuditSealKeyFile=" + dir.resolve("journal/seal.key"));
+        Files.write(config, lines);
+        final StringWriter err = new StringWriter();
+        final CommandLine commandLine = new CommandLine(new GatewayCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        assertEquals(2, commandLine.execute("--config", config.toString(), "--audit-dir",
+            dir.resolve("journal").toString()));
+        assertTrue(err.toString().contains(
+            "TickwireAuditSealKeyFile: audit seal key " + dir.resolve("journal/seal.key") +
+            " is inside the journal directory"), err::toString);
+        assertFalse(Files.exists(dir.resolve("journal")), "nothing started");
+    }
+
+    @Test
     void shouldRefuseTheExampleCredentialsUnlessTriedOutWithDemo() throws Exception
     {
         final Path credentials = dir.resolve("credentials");

@@ -74,6 +74,7 @@ class GatewayContextTest
         "TickwireAuditMaxFileSize|1",
         "TickwireClusterBasePort|high",
         "TickwireMaxMessageSize|0",
+        "TickwireSessionQueueLimit|-1",
         "TickwirePreLogonMaxBytes|-1",
         "TickwireLogonTimeoutMs|5s",
         "TickwireMaxConnections|-1",
@@ -178,6 +179,30 @@ class GatewayContextTest
 
         assertNull(ctx.resolvedClusterDirectory);
         assertEquals("0=h0:21002,1=h1:21102,2=h2:21202", ctx.clusterIngressEndpoints);
+    }
+
+    @Test
+    void shouldRefuseASealKeyInsideTheJournalDirectoryAndDefaultToOneBesideIt() throws Exception
+    {
+        final SessionSettings settings = settings();
+        settings.setString(
+            GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, dir.resolve("audit/seal.key").toString());
+
+        final ConfigError error = assertThrows(ConfigError.class,
+            () -> Gateway.launch(new GatewayContext().settings(settings)));
+        assertTrue(String.valueOf(error.getMessage()).contains(GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME),
+            error.toString());
+        assertTrue(String.valueOf(error.getMessage()).contains("inside the journal directory"), error.toString());
+        assertNothingStarted();
+
+        settings.removeSetting(DEFAULTS, GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME);
+        final GatewayContext ctx = new GatewayContext().settings(settings).conclude();
+        assertEquals(dir.resolve("audit-seal.key"), ctx.auditSealKeyFile);
+        assertFalse(Files.exists(ctx.auditSealKeyFile), "created when the journal opens, not by conclude");
+
+        settings.setString(
+            GatewayConfiguration.AUDIT_SEAL_KEY_FILE_PROP_NAME, GatewayConfiguration.AUDIT_SEAL_KEY_NONE);
+        assertNull(new GatewayContext().settings(settings).conclude().auditSealKeyFile);
     }
 
     private void assertNothingStarted()

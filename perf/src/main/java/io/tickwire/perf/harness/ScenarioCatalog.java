@@ -38,6 +38,7 @@ public final class ScenarioCatalog
     {
         EXTERNAL.put("fix-latency", "io.tickwire.perf.e2e.FixLatency");
         EXTERNAL.put("order-to-tick", "io.tickwire.perf.e2e.OrderToTick");
+        EXTERNAL.put("fix-flood", "io.tickwire.perf.e2e.FixFlood");
     }
 
     /**

@@ -65,6 +65,30 @@ public final class HlogOptions
     }
 
     /**
+     * Set the directory, as from a configuration file when {@code --hlog} is not given.
+     *
+     * @param dir the directory, or null for no log.
+     * @return this.
+     */
+    public HlogOptions dir(final Path dir)
+    {
+        this.dir = dir;
+        return this;
+    }
+
+    /**
+     * Set the interval, as from a configuration file when {@code --hlog-interval-ms} is not given.
+     *
+     * @param intervalMs interval in ms.
+     * @return this.
+     */
+    public HlogOptions intervalMs(final long intervalMs)
+    {
+        this.intervalMs = intervalMs;
+        return this;
+    }
+
+    /**
      * The interval between histograms.
      *
      * @return interval in ms.

@@ -72,6 +72,30 @@ public final class MetricsOptions
     }
 
     /**
+     * Set the port, as from a configuration file when {@code --metrics-port} is not given.
+     *
+     * @param port the port, 0 for any free one, or null for no endpoint.
+     * @return this.
+     */
+    public MetricsOptions port(final Integer port)
+    {
+        this.port = port;
+        return this;
+    }
+
+    /**
+     * Set the address, as from a configuration file when {@code --metrics-host} is not given.
+     *
+     * @param host the address to listen on.
+     * @return this.
+     */
+    public MetricsOptions host(final String host)
+    {
+        this.host = host;
+        return this;
+    }
+
+    /**
      * Reject a port out of range as a usage error, before anything starts.
      *
      * @param commandLine the command, for the error.

@@ -109,9 +109,11 @@ final class AeronCounterCollector implements MultiCollector
         final String name;
         final String help;
         final boolean monotonic;
+        final double scale;
         Labels labels;
         if (null != kind)
         {
+            scale = kind.scale();
             name = kind.name();
             help = kind.help();
             monotonic = kind.isMonotonic();
@@ -119,6 +121,7 @@ final class AeronCounterCollector implements MultiCollector
         }
         else if (AeronCounters.DRIVER_SYSTEM_COUNTER_TYPE_ID == typeId)
         {
+            scale = 1.0;
             name = SYSTEM_COUNTER;
             help = "Aeron media driver system counter (AeronStat's first lines), by name";
             monotonic = false;
@@ -126,6 +129,7 @@ final class AeronCounterCollector implements MultiCollector
         }
         else
         {
+            scale = 1.0;
             name = OTHER_COUNTER;
             help = "Other Aeron counters (positions, limits, cluster state...), by type id and label";
             monotonic = false;
@@ -137,6 +141,6 @@ final class AeronCounterCollector implements MultiCollector
         {
             labels = labels.add("counter_id", Integer.toString(counterId));
         }
-        families.add(name, help, monotonic, labels, value);
+        families.add(name, help, monotonic, labels, value * scale);
     }
 }

@@ -28,9 +28,9 @@ import java.nio.charset.StandardCharsets;
  * The counters of a media driver read straight from its CnC file, as Aeron's {@code AeronStat} and
  * {@code tickwire stat} read them: no client connection, so nothing in the driver notices the reader, and the
  * mapping stays valid after the driver (or the process's own Aeron client) has closed; a reader then sees the last
- * values.
+ * values. Tests read counters through it as {@code stat} would, from outside the process's Aeron client.
  */
-final class CncCounters implements AutoCloseable
+public final class CncCounters implements AutoCloseable
 {
     private final String aeronDirectoryName;
     private final MappedByteBuffer cncByteBuffer;
@@ -42,7 +42,7 @@ final class CncCounters implements AutoCloseable
      * @param aeronDirectoryName the driver's Aeron directory.
      * @throws IllegalStateException if there is no started driver there.
      */
-    CncCounters(final String aeronDirectoryName)
+    public CncCounters(final String aeronDirectoryName)
     {
         this.aeronDirectoryName = aeronDirectoryName;
         final File cncFile = new File(aeronDirectoryName, CncFileDescriptor.CNC_FILE);
@@ -78,7 +78,7 @@ final class CncCounters implements AutoCloseable
      *
      * @return a reader of the mapped file; valid until {@link #close()}.
      */
-    CountersReader reader()
+    public CountersReader reader()
     {
         return reader;
     }
@@ -88,7 +88,7 @@ final class CncCounters implements AutoCloseable
      *
      * @return the Aeron directory.
      */
-    String aeronDirectoryName()
+    public String aeronDirectoryName()
     {
         return aeronDirectoryName;
     }

@@ -41,6 +41,7 @@ public final class CounterKind
     private final boolean monotonic;
     private final Pattern labelPattern;
     private final String[] labelNames;
+    private final double scale;
 
     private CounterKind(
         final int typeId,
@@ -50,6 +51,23 @@ public final class CounterKind
         final String labelRegex,
         final String... labelNames)
     {
+        this(typeId, name, help, monotonic, 1.0, labelRegex, labelNames);
+    }
+
+    private CounterKind(
+        final int typeId,
+        final String name,
+        final String help,
+        final boolean monotonic,
+        final double scale,
+        final String labelRegex,
+        final String... labelNames)
+    {
+        if (!(scale > 0) || Double.isInfinite(scale))
+        {
+            throw new IllegalArgumentException("scale must be positive: " + scale);
+        }
+        this.scale = scale;
         this.typeId = typeId;
         this.name = monotonic ? Names.counter(name) : Names.metric(name);
         this.help = Objects.requireNonNull(help, "help");
@@ -98,6 +116,28 @@ public final class CounterKind
         final int typeId, final String name, final String help, final String labelRegex, final String... labelNames)
     {
         return new CounterKind(typeId, name, help, false, labelRegex, labelNames);
+    }
+
+    /**
+     * The same kind with its values multiplied by a factor, for a counter kept in other units than the metric's
+     * (nanoseconds exported as seconds: {@code scaled(1e-9)}).
+     *
+     * @param factor to multiply each value by.
+     * @return a new kind.
+     */
+    public CounterKind scaled(final double factor)
+    {
+        return new CounterKind(typeId, name, help, monotonic, scale * factor, labelPattern.pattern(), labelNames);
+    }
+
+    /**
+     * The factor a counter's value is multiplied by when exported.
+     *
+     * @return 1 unless {@link #scaled(double)}.
+     */
+    public double scale()
+    {
+        return scale;
     }
 
     /**

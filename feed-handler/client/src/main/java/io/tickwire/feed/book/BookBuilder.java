@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.client.ClientCounterTypes;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.AddOrderDecoder;
 import io.tickwire.sbe.md.BooleanType;
@@ -28,12 +30,14 @@ import io.tickwire.sbe.md.OrderDeleteDecoder;
 import io.tickwire.sbe.md.OrderExecutedDecoder;
 import io.tickwire.sbe.md.OrderExecutedWithPriceDecoder;
 import io.tickwire.sbe.md.OrderReplaceDecoder;
+import io.tickwire.sbe.md.PublisherEpochDecoder;
 import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.SystemEventDecoder;
 import io.tickwire.sbe.md.TradeDecoder;
 import io.tickwire.sbe.md.TradingState;
 import io.tickwire.sbe.md.TradingStatusDecoder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
 import java.util.List;
@@ -52,6 +56,11 @@ import java.util.Set;
  * Sequence checking is not done here: the caller decides which messages to apply. Events the book rejects are
  * counted per {@link BookResult} and reported to the {@link BookErrorListener}. Zero allocation per message once
  * instruments are defined and books have reached their working size.
+ * <p>
+ * Its counters (messages applied, book errors by result, undefined instruments, unknown templates, malformed
+ * messages) are a {@link CounterSet}: an Aeron client's, so that {@code stat} and the metrics endpoint show them, or
+ * in memory of their own when the builder is made without one (tests, fuzzing, a capture dump). The getters read
+ * them; whoever gave the set closes it.
  */
 public final class BookBuilder
 {
@@ -59,22 +68,41 @@ public final class BookBuilder
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final InstrumentRegistry registry;
-    private final BookErrors bookErrors = new BookErrors();
+    private final CounterSet counters;
+    private final BookErrors bookErrors;
     private final InstrumentApplier instrumentApplier;
     private final OrderApplier orderApplier;
     private final TradeApplier tradeApplier;
 
-    private long unknownTemplateMessages;
-    private long malformedMessages;
+    private final AtomicCounter messagesApplied;
+    private final AtomicCounter unknownTemplateMessages;
+    private final AtomicCounter malformedMessages;
 
     /**
-     * A builder.
+     * A builder counting in memory of its own.
      *
      * @param symbols symbols to build books for (trimmed), or {@code null} for every instrument.
      */
     public BookBuilder(final Set<String> symbols)
     {
-        registry = new InstrumentRegistry(symbols);
+        this(symbols, CounterSet.local(ClientCounterTypes.BOOK_COMPONENT, "local", ClientCounterTypes.BOOK_COUNTERS));
+    }
+
+    /**
+     * A builder counting into a set of counters, e.g. an Aeron client's.
+     *
+     * @param symbols  symbols to build books for (trimmed), or {@code null} for every instrument.
+     * @param counters where the builder's counters are allocated; closed by the caller.
+     */
+    public BookBuilder(final Set<String> symbols, final CounterSet counters)
+    {
+        this.counters = counters;
+        messagesApplied = counters.add(ClientCounterTypes.BOOK_MESSAGES_APPLIED, "messages-applied");
+        unknownTemplateMessages =
+            counters.add(ClientCounterTypes.BOOK_UNKNOWN_TEMPLATE_MESSAGES, "unknown-template-messages");
+        malformedMessages = counters.add(ClientCounterTypes.BOOK_MALFORMED_MESSAGES, "malformed-messages");
+        bookErrors = new BookErrors(counters);
+        registry = new InstrumentRegistry(symbols, counters);
         instrumentApplier = new InstrumentApplier(registry);
         orderApplier = new OrderApplier(registry, bookErrors);
         tradeApplier = new TradeApplier(registry);
@@ -189,7 +217,7 @@ public final class BookBuilder
      */
     public long unknownTemplateMessages()
     {
-        return unknownTemplateMessages;
+        return counters.get(unknownTemplateMessages);
     }
 
     /**
@@ -200,7 +228,28 @@ public final class BookBuilder
      */
     public long malformedMessages()
     {
-        return malformedMessages;
+        return counters.get(malformedMessages);
+    }
+
+    /**
+     * Messages routed to the books: neither malformed nor of an unknown schema or template (an event the book
+     * rejects is counted here and as a book error).
+     *
+     * @return the count.
+     */
+    public long messagesApplied()
+    {
+        return counters.get(messagesApplied);
+    }
+
+    /**
+     * The builder's counters.
+     *
+     * @return the set they were allocated in.
+     */
+    public CounterSet counters()
+    {
+        return counters;
     }
 
     /**
@@ -247,14 +296,14 @@ public final class BookBuilder
     {
         if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
         {
-            malformedMessages++;
+            malformedMessages.incrementRelease();
             return null;
         }
 
         headerDecoder.wrap(buffer, offset);
         if (headerDecoder.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
         {
-            unknownTemplateMessages++;
+            unknownTemplateMessages.incrementRelease();
             return null;
         }
 
@@ -266,59 +315,73 @@ public final class BookBuilder
         final long instrumentId = buffer.getInt(offset + MarketDataHeader.INSTRUMENT_ID_OFFSET, ORDER) & 0xFFFF_FFFFL;
         if (!isDecodable(buffer, bodyOffset, length - MessageHeaderDecoder.ENCODED_LENGTH, templateId, blockLength))
         {
-            malformedMessages++;
+            malformedMessages.incrementRelease();
             return null;
         }
 
         switch (templateId)
         {
             case AddOrderDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 return orderApplier.addOrder(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderExecutedDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 return orderApplier.orderExecuted(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderExecutedWithPriceDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 return orderApplier.orderExecutedWithPrice(
                     buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderCancelDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 return orderApplier.orderCancel(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderDeleteDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 return orderApplier.orderDelete(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case OrderReplaceDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 return orderApplier.orderReplace(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
             case TradeDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 tradeApplier.trade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
             case CrossTradeDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 tradeApplier.crossTrade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
             case BrokenTradeDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 tradeApplier.brokenTrade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 instrumentApplier.instrumentDefinition(
                     buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
             case TradingStatusDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
                 instrumentApplier.tradingStatus(
                     buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
             case SystemEventDecoder.TEMPLATE_ID:
             case HeartbeatDecoder.TEMPLATE_ID:
+            case PublisherEpochDecoder.TEMPLATE_ID:
+                // No book effect; the sequence rules act on a publisher epoch before the message gets here.
+                messagesApplied.incrementRelease();
                 return null;
 
             default:
-                unknownTemplateMessages++;
+                unknownTemplateMessages.incrementRelease();
                 return null;
         }
     }

@@ -15,14 +15,37 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.client.ClientCounterTypes;
+import org.agrona.concurrent.status.AtomicCounter;
+
 /**
  * Counts the order events the books rejected, per {@link BookResult}, and reports each one to the
- * {@link BookErrorListener}. Shared by the live order path and the snapshot path so that both count alike.
+ * {@link BookErrorListener}. Shared by the live order path and the snapshot path so that both count alike. One
+ * counter per error result, labelled {@code tickwire-book book-errors RESULT: OWNER}.
  */
 final class BookErrors
 {
-    private final long[] counts = new long[BookResult.values().length];
+    private final CounterSet counters;
+    private final AtomicCounter[] counts = new AtomicCounter[BookResult.values().length];
     private BookErrorListener listener;
+
+    /**
+     * Counters for every error result ({@link BookResult#APPLIED} is not one).
+     *
+     * @param counters where to allocate them.
+     */
+    BookErrors(final CounterSet counters)
+    {
+        this.counters = counters;
+        for (final BookResult result : BookResult.values())
+        {
+            if (BookResult.APPLIED != result)
+            {
+                counts[result.ordinal()] = counters.add(ClientCounterTypes.BOOK_ERRORS, "book-errors " + result);
+            }
+        }
+    }
 
     /**
      * Listener for events the book rejected (may be null).
@@ -44,7 +67,11 @@ final class BookErrors
      */
     void report(final long sequence, final long instrumentId, final long orderId, final BookResult result)
     {
-        counts[result.ordinal()]++;
+        final AtomicCounter counter = counts[result.ordinal()];
+        if (null != counter)
+        {
+            counter.incrementRelease();
+        }
         if (null != listener)
         {
             listener.onBookError(sequence, instrumentId, orderId, result);
@@ -59,7 +86,8 @@ final class BookErrors
      */
     long count(final BookResult result)
     {
-        return counts[result.ordinal()];
+        final AtomicCounter counter = counts[result.ordinal()];
+        return null == counter ? 0 : counters.get(counter);
     }
 
     /**
@@ -73,7 +101,7 @@ final class BookErrors
         // Index 0 is BookResult.APPLIED, which is not an error.
         for (int i = 1; i < counts.length; i++)
         {
-            total += counts[i];
+            total += counters.get(counts[i]);
         }
         return total;
     }

@@ -15,7 +15,10 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.client.ClientCounterTypes;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,16 +36,21 @@ final class InstrumentRegistry
     private final ArrayList<InstrumentBook> instruments = new ArrayList<>();
     private final List<InstrumentBook> instrumentsView = Collections.unmodifiableList(instruments);
     private final Set<String> symbols;
-    private long undefinedInstrumentMessages;
+    private final CounterSet counters;
+    private final AtomicCounter undefinedInstrumentMessages;
 
     /**
      * A registry.
      *
-     * @param symbols symbols to build books for (trimmed), or {@code null} for every instrument.
+     * @param symbols  symbols to build books for (trimmed), or {@code null} for every instrument.
+     * @param counters where its counter is allocated.
      */
-    InstrumentRegistry(final Set<String> symbols)
+    InstrumentRegistry(final Set<String> symbols, final CounterSet counters)
     {
         this.symbols = symbols;
+        this.counters = counters;
+        this.undefinedInstrumentMessages =
+            counters.add(ClientCounterTypes.BOOK_UNDEFINED_INSTRUMENT_MESSAGES, "undefined-instrument-messages");
     }
 
     /**
@@ -73,7 +81,7 @@ final class InstrumentRegistry
      */
     long undefinedInstrumentMessages()
     {
-        return undefinedInstrumentMessages;
+        return counters.get(undefinedInstrumentMessages);
     }
 
     /**
@@ -93,7 +101,7 @@ final class InstrumentRegistry
 
         if (null != symbols)
         {
-            undefinedInstrumentMessages++;
+            undefinedInstrumentMessages.incrementRelease();
             return null;
         }
 

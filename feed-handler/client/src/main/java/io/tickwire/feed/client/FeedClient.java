@@ -19,6 +19,7 @@ import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.BookNotifier;
 import io.tickwire.feed.book.BookResult;
@@ -44,7 +45,9 @@ import java.util.List;
  *     <li>a higher one is a gap: reported, every book goes stale, and a snapshot is requested; live messages are
  *     buffered meanwhile and applied on top of the snapshot;</li>
  *     <li>a new session is a publisher restart: reported, books reset; if it does not start at sequence 1 (or the
- *     very first session seen does not) a snapshot is requested (late join).</li>
+ *     very first session seen does not) a snapshot is requested (late join);</li>
+ *     <li>a new session that starts with a {@code PublisherEpoch} (a new cluster leader) continues the stream's
+ *     state: a publisher change, reported and counted, and a snapshot is requested.</li>
  * </ul>
  * Without snapshot channels configured, books that miss messages stay stale and keep being updated; their errors
  * are counted.
@@ -58,6 +61,11 @@ import java.util.List;
  * The client itself only polls and wires the parts together: a {@code SequenceTracker} applies the rules above to
  * every live fragment, a {@code SnapshotRecovery} runs a recovery, and a {@link BookNotifier} tells the listeners
  * about the books.
+ * <p>
+ * Its counters (messages, heartbeats, gaps, duplicates, restarts, silences, recoveries...) and its books' are Aeron
+ * counters of the client's driver, labelled {@code tickwire-feed-client NAME: CHANNEL stream ID} and
+ * {@code tickwire-book NAME: feed-client CHANNEL stream ID} (type ids in {@link ClientCounterTypes}), so that
+ * {@code tickwire stat} and {@code AeronStat} show them; the getters read the same counters.
  */
 public final class FeedClient implements AutoCloseable
 {
@@ -67,6 +75,8 @@ public final class FeedClient implements AutoCloseable
     private final Subscription subscription;
     private final Subscription responseSubscription;
     private final Publication requestPublication;
+    private final CounterSet counters;
+    private final CounterSet bookCounters;
     private final BookBuilder builder;
     private final BookNotifier notifier;
     private final SnapshotRecovery recovery;
@@ -86,14 +96,9 @@ public final class FeedClient implements AutoCloseable
             {
             };
 
-        this.builder = new BookBuilder(ctx.symbols)
-            .instrumentListener(ctx.instrumentListener)
-            .orderListener(ctx.orderListener)
-            .tradeListener(ctx.tradeListener)
-            .bookErrorListener(ctx.bookErrorListener);
-        this.notifier = new BookNotifier(builder, ctx.conflate, ctx.bookListener, ctx.bboListener, bookStateListener);
-
         Aeron connectedAeron = ctx.aeron;
+        CounterSet clientCounters = null;
+        CounterSet builderCounters = null;
         try
         {
             if (null == connectedAeron)
@@ -112,6 +117,12 @@ public final class FeedClient implements AutoCloseable
             }
             this.aeron = connectedAeron;
 
+            // In the driver's CnC file beside its own, so that stat and the metrics endpoint see this client.
+            final String instance = ctx.channel + " stream " + ctx.streamId;
+            clientCounters = new CounterSet(aeron::addCounter, ClientCounterTypes.CLIENT_COMPONENT, instance);
+            builderCounters = new CounterSet(aeron::addCounter, ClientCounterTypes.BOOK_COMPONENT,
+                "feed-client " + instance);
+
             this.subscription = aeron.addSubscription(ctx.channel, ctx.streamId);
             if (ctx.recoveryEnabled())
             {
@@ -128,6 +139,7 @@ public final class FeedClient implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
+            CloseHelper.quietCloseAll(clientCounters, builderCounters);
             if (null == ctx.aeron)
             {
                 CloseHelper.quietClose(connectedAeron);
@@ -135,9 +147,18 @@ public final class FeedClient implements AutoCloseable
             throw ex;
         }
 
+        this.counters = clientCounters;
+        this.bookCounters = builderCounters;
+
+        this.builder = new BookBuilder(ctx.symbols, bookCounters)
+            .instrumentListener(ctx.instrumentListener)
+            .orderListener(ctx.orderListener)
+            .tradeListener(ctx.tradeListener)
+            .bookErrorListener(ctx.bookErrorListener);
+        this.notifier = new BookNotifier(builder, ctx.conflate, ctx.bookListener, ctx.bboListener, bookStateListener);
         this.recovery = new SnapshotRecovery(
-            ctx, responseSubscription, requestPublication, builder, notifier, gapListener);
-        this.tracker = new SequenceTracker(ctx, builder, notifier, recovery, gapListener);
+            ctx, responseSubscription, requestPublication, builder, notifier, gapListener, counters);
+        this.tracker = new SequenceTracker(ctx, builder, notifier, recovery, gapListener, counters);
         recovery.sequenceTracker(tracker);
         this.liveAssembler = new FragmentAssembler(tracker);
     }
@@ -357,6 +378,18 @@ public final class FeedClient implements AutoCloseable
     }
 
     /**
+     * Publisher changes: new sessions after the first that continue the stream's state (announced by a
+     * {@code PublisherEpoch}, or first heard past sequence 1), recovered by snapshot; a subset of
+     * {@link #publisherRestarts()}.
+     *
+     * @return the count.
+     */
+    public long publisherChanges()
+    {
+        return tracker.publisherChanges();
+    }
+
+    /**
      * Recoveries started.
      *
      * @return the count.
@@ -448,10 +481,12 @@ public final class FeedClient implements AutoCloseable
     }
 
     /**
-     * Close the subscriptions, and the Aeron client if the client connected it.
+     * Close the counters (the getters keep their last values), the subscriptions, and the Aeron client if the client
+     * connected it.
      */
     public void close()
     {
+        CloseHelper.closeAll(counters, bookCounters);
         if (ownsAeron)
         {
             CloseHelper.close(aeron);

@@ -15,10 +15,18 @@
  */
 package io.tickwire.feed.client;
 
+import io.tickwire.feed.config.IdleStrategies;
 import io.tickwire.feed.protocol.FeedDefaults;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * Defaults of the {@link FeedClient}, each overridable by a system property.
+ * Defaults of the {@link FeedClient}, each overridable by a system property. The same names are the keys of a
+ * client configuration file ({@code config/feed-client.properties}, {@link FeedClientContext#fromProperties}),
+ * which overrides the system properties.
  */
 public final class FeedClientConfiguration
 {
@@ -125,8 +133,94 @@ public final class FeedClientConfiguration
     public static final long SILENCE_TIMEOUT_DEFAULT_NS =
         4 * FeedDefaults.HEARTBEAT_INTERVAL_NS;
 
+    /**
+     * Directory of an external media driver; unset for Aeron's default directory (a library user's own Aeron
+     * client, or the driver {@code feed subscribe} embeds).
+     */
+    public static final String AERON_DIR_PROP_NAME = "tickwire.feed.client.aeron.dir";
+
+    /**
+     * Idle strategy of a {@link FeedClientAgent} runner: {@value IdleStrategies#NAMES}.
+     */
+    public static final String IDLE_STRATEGY_PROP_NAME = "tickwire.feed.client.idle.strategy";
+
+    /**
+     * Default idle strategy: back off to parking, so an idle subscriber costs no core.
+     */
+    public static final String IDLE_STRATEGY_DEFAULT = "backoff";
+
+    /**
+     * Comma-separated symbols to build books for; unset for all.
+     */
+    public static final String SYMBOLS_PROP_NAME = "tickwire.feed.client.symbols";
+
+    /**
+     * Deliver book and BBO updates once per instrument per poll ({@code true}) or per event ({@code false}).
+     */
+    public static final String CONFLATE_PROP_NAME = "tickwire.feed.client.conflate";
+
     private FeedClientConfiguration()
     {
+    }
+
+    /**
+     * Media driver directory.
+     *
+     * @return the configured directory, or null for Aeron's default.
+     */
+    public static String aeronDirectoryName()
+    {
+        return System.getProperty(AERON_DIR_PROP_NAME);
+    }
+
+    /**
+     * Idle strategy.
+     *
+     * @return a new instance of the configured strategy.
+     * @throws IllegalArgumentException if the property names no strategy.
+     */
+    public static IdleStrategy idleStrategy()
+    {
+        return IdleStrategies.parse(System.getProperty(IDLE_STRATEGY_PROP_NAME, IDLE_STRATEGY_DEFAULT)).get();
+    }
+
+    /**
+     * Symbols to build books for.
+     *
+     * @return the configured symbols, or null for all.
+     */
+    public static Set<String> symbols()
+    {
+        final String value = System.getProperty(SYMBOLS_PROP_NAME);
+        return null == value ? null : parseSymbols(value);
+    }
+
+    /**
+     * Conflation.
+     *
+     * @return true when book and BBO updates are conflated.
+     */
+    public static boolean conflate()
+    {
+        return Boolean.getBoolean(CONFLATE_PROP_NAME);
+    }
+
+    /**
+     * Parse a comma-separated symbol list.
+     *
+     * @param value e.g. {@code AAPL,MSFT}.
+     * @return the trimmed, non-empty symbols in order.
+     * @throws IllegalArgumentException if no symbol is given.
+     */
+    public static Set<String> parseSymbols(final String value)
+    {
+        final Set<String> symbols = new LinkedHashSet<>();
+        Arrays.stream(value.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).forEach(symbols::add);
+        if (symbols.isEmpty())
+        {
+            throw new IllegalArgumentException("no symbols in '" + value + "'");
+        }
+        return symbols;
     }
 
     /**

@@ -28,30 +28,34 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
  * Configuration of a {@link FeedClient}: where to subscribe, what to build, whom to tell. Set it up fluently, then
  * pass it to {@link FeedClient#connect(FeedClientContext)}, which concludes it.
+ * <p>
+ * Settings start from {@link FeedClientConfiguration} (system property, else default); {@link #fromProperties(Path)}
+ * starts from a configuration file instead, and setters called after it override the file.
  */
 public final class FeedClientContext
 {
     // Package-private: the client and its parts read the concluded values directly when they connect.
     Aeron aeron;
-    String aeronDirectoryName;
+    String aeronDirectoryName = FeedClientConfiguration.aeronDirectoryName();
     String channel = FeedClientConfiguration.channel();
     int streamId = FeedClientConfiguration.streamId();
     String snapshotRequestChannel = FeedClientConfiguration.snapshotRequestChannel();
     int snapshotRequestStreamId = FeedClientConfiguration.snapshotRequestStreamId();
     String snapshotResponseChannel = FeedClientConfiguration.snapshotResponseChannel();
     int snapshotResponseStreamId = FeedClientConfiguration.snapshotResponseStreamId();
-    Set<String> symbols;
-    boolean conflate;
+    Set<String> symbols = FeedClientConfiguration.symbols();
+    boolean conflate = FeedClientConfiguration.conflate();
     int fragmentLimit = FeedClientConfiguration.fragmentLimit();
     int recoveryBufferCapacity = FeedClientConfiguration.recoveryBufferCapacity();
     long snapshotTimeoutNs = FeedClientConfiguration.snapshotTimeoutNs();
     long silenceTimeoutNs = FeedClientConfiguration.silenceTimeoutNs();
-    IdleStrategy idleStrategy;
+    IdleStrategy idleStrategy = FeedClientConfiguration.idleStrategy();
     NanoClock nanoClock;
     InstrumentListener instrumentListener;
     OrderListener orderListener;
@@ -61,6 +65,20 @@ public final class FeedClientContext
     GapListener gapListener;
     BookStateListener bookStateListener;
     BookErrorListener bookErrorListener;
+
+    /**
+     * A context with the settings of a configuration file, as {@code config/feed-client.properties} ships them;
+     * keys the file does not set keep their system property or default.
+     *
+     * @param file a properties file of {@code tickwire.feed.client.*} keys.
+     * @return a new context; set the listeners, then connect.
+     * @throws io.tickwire.feed.config.ConfigException if the file cannot be read, sets a key no client knows, or a
+     *                                                  value that does not parse, naming file, key and value.
+     */
+    public static FeedClientContext fromProperties(final Path file)
+    {
+        return FeedClientProperties.load(file, new FeedClientContext());
+    }
 
     /**
      * Validate and fill in derived defaults.
@@ -197,6 +215,76 @@ public final class FeedClientContext
         this.snapshotResponseChannel = channel;
         this.snapshotResponseStreamId = streamId;
         return this;
+    }
+
+    /**
+     * Aeron directory of an external media driver.
+     *
+     * @return directory, or null for Aeron's default.
+     */
+    public String aeronDirectoryName()
+    {
+        return aeronDirectoryName;
+    }
+
+    /**
+     * Channel the snapshot requests go to.
+     *
+     * @return Aeron URI, or null or empty when recovery is disabled.
+     */
+    public String snapshotRequestChannel()
+    {
+        return snapshotRequestChannel;
+    }
+
+    /**
+     * Stream id of the snapshot requests.
+     *
+     * @return id.
+     */
+    public int snapshotRequestStreamId()
+    {
+        return snapshotRequestStreamId;
+    }
+
+    /**
+     * Channel the snapshots are answered on.
+     *
+     * @return Aeron URI.
+     */
+    public String snapshotResponseChannel()
+    {
+        return snapshotResponseChannel;
+    }
+
+    /**
+     * Stream id of the snapshot responses.
+     *
+     * @return id.
+     */
+    public int snapshotResponseStreamId()
+    {
+        return snapshotResponseStreamId;
+    }
+
+    /**
+     * Symbols books are built for.
+     *
+     * @return the symbols, or null for all.
+     */
+    public Set<String> symbols()
+    {
+        return symbols;
+    }
+
+    /**
+     * Whether book and BBO updates are conflated.
+     *
+     * @return true for conflation.
+     */
+    public boolean conflate()
+    {
+        return conflate;
     }
 
     /**

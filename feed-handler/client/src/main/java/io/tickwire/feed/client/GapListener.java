@@ -21,6 +21,12 @@ package io.tickwire.feed.client;
 public interface GapListener
 {
     /**
+     * The epoch given to {@link #onPublisherChange(int, int, long)} when the new publisher was not heard announcing
+     * one (the client first heard it past its first message).
+     */
+    long NO_EPOCH = Long.MIN_VALUE;
+
+    /**
      * Messages are missing.
      *
      * @param expectedSequence the next sequence the client expected.
@@ -48,6 +54,19 @@ public interface GapListener
      * @param firstSequence     first sequence seen from the new session.
      */
     default void onPublisherRestart(int previousSessionId, int sessionId, long firstSequence)
+    {
+    }
+
+    /**
+     * Another publisher took over a stream whose state continues (a new cluster leader): it announced itself with a
+     * {@code PublisherEpoch}, or was first heard past its first message. Follows
+     * {@link #onPublisherRestart(int, int, long)}; the books are recovered by snapshot (with snapshot channels).
+     *
+     * @param previousSessionId Aeron session id of the old publication.
+     * @param sessionId         Aeron session id of the new publication.
+     * @param publisherEpoch    the epoch the new publisher announced (a leadership term id), or {@link #NO_EPOCH}.
+     */
+    default void onPublisherChange(int previousSessionId, int sessionId, long publisherEpoch)
     {
     }
 

@@ -36,6 +36,12 @@ public enum RecoveryReason
     PUBLISHER_RESTART,
 
     /**
+     * A publisher session announced at its first message ({@code PublisherEpoch}) that it continues the state of
+     * the stream, e.g. a new cluster leader: the books are not empty.
+     */
+    PUBLISHER_CHANGE,
+
+    /**
      * The buffer of live messages held during recovery overflowed.
      */
     BUFFER_OVERFLOW,

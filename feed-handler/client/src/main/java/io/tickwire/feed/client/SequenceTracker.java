@@ -17,15 +17,19 @@ package io.tickwire.feed.client;
 
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.BookNotifier;
 import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
+import io.tickwire.sbe.md.MessageHeaderDecoder;
+import io.tickwire.sbe.md.PublisherEpochDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
 
@@ -40,6 +44,11 @@ final class SequenceTracker implements FragmentHandler
 {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int TEMPLATE_ID_OFFSET = 2;
+    private static final int SCHEMA_ID_OFFSET = 4;
+    private static final int EPOCH_OFFSET =
+        MessageHeaderDecoder.ENCODED_LENGTH + PublisherEpochDecoder.publisherEpochEncodingOffset();
+    private static final int EPOCH_MESSAGE_LENGTH =
+        MessageHeaderDecoder.ENCODED_LENGTH + PublisherEpochDecoder.BLOCK_LENGTH;
 
     private final BookBuilder builder;
     private final BookNotifier notifier;
@@ -49,32 +58,34 @@ final class SequenceTracker implements FragmentHandler
     private final long silenceTimeoutNs;
     private final CalibratedEpochNanoClock receiveClock = CalibratedEpochNanoClock.shared();
     private final IntHashSet retiredSessions = new IntHashSet();
+    private final CounterSet counters;
 
     private boolean hasSession;
     private int sessionId;
     private long expectedSequence = 1;
     private long coveredBySnapshot;
 
-    private long messagesReceived;
-    private long heartbeats;
-    private long messagesApplied;
-    private long gaps;
-    private long duplicates;
-    private long publisherRestarts;
-    private long staleSessionMessages;
-    private long skippedCoveredBySnapshot;
+    private final AtomicCounter messagesReceived;
+    private final AtomicCounter heartbeats;
+    private final AtomicCounter messagesApplied;
+    private final AtomicCounter gaps;
+    private final AtomicCounter duplicates;
+    private final AtomicCounter publisherRestarts;
+    private final AtomicCounter publisherChanges;
+    private final AtomicCounter staleSessionMessages;
+    private final AtomicCounter skippedCoveredBySnapshot;
     private long lastPublishTimestamp;
     private long lastReceiveTimestamp;
     private long lastIngestTimestamp;
 
     private long lastHeardNs;
     private boolean silent;
-    private long silences;
+    private final AtomicCounter silences;
     private long gapsAtSilence;
     private long restartsAtSilence;
 
     /**
-     * Rules for one subscription.
+     * Rules for one subscription, counting in memory of their own.
      *
      * @param ctx         concluded configuration.
      * @param builder     the books messages are applied to.
@@ -89,6 +100,41 @@ final class SequenceTracker implements FragmentHandler
         final SnapshotRecovery recovery,
         final GapListener gapListener)
     {
+        this(ctx, builder, notifier, recovery, gapListener, CounterSet.local(
+            ClientCounterTypes.CLIENT_COMPONENT, "local", ClientCounterTypes.CLIENT_COUNTERS));
+    }
+
+    /**
+     * Rules for one subscription.
+     *
+     * @param ctx         concluded configuration.
+     * @param builder     the books messages are applied to.
+     * @param notifier    told of changed, stale and fresh books.
+     * @param recovery    started when the sequence breaks, if enabled.
+     * @param gapListener told of gaps, duplicates, restarts and silences.
+     * @param counters    where the tracker's counters are allocated.
+     */
+    SequenceTracker(
+        final FeedClientContext ctx,
+        final BookBuilder builder,
+        final BookNotifier notifier,
+        final SnapshotRecovery recovery,
+        final GapListener gapListener,
+        final CounterSet counters)
+    {
+        this.counters = counters;
+        this.messagesReceived = counters.add(ClientCounterTypes.MESSAGES_RECEIVED, "messages-received");
+        this.heartbeats = counters.add(ClientCounterTypes.HEARTBEATS, "heartbeats");
+        this.messagesApplied = counters.add(ClientCounterTypes.MESSAGES_APPLIED, "messages-applied");
+        this.gaps = counters.add(ClientCounterTypes.GAPS, "gaps");
+        this.duplicates = counters.add(ClientCounterTypes.DUPLICATES, "duplicates");
+        this.publisherRestarts = counters.add(ClientCounterTypes.PUBLISHER_RESTARTS, "publisher-restarts");
+        this.publisherChanges = counters.add(ClientCounterTypes.PUBLISHER_CHANGES, "publisher-changes");
+        this.staleSessionMessages =
+            counters.add(ClientCounterTypes.STALE_SESSION_MESSAGES, "stale-session-messages");
+        this.skippedCoveredBySnapshot =
+            counters.add(ClientCounterTypes.SKIPPED_COVERED_BY_SNAPSHOT, "skipped-covered-by-snapshot");
+        this.silences = counters.add(ClientCounterTypes.SILENCES, "silences");
         this.builder = builder;
         this.notifier = notifier;
         this.recovery = recovery;
@@ -104,42 +150,47 @@ final class SequenceTracker implements FragmentHandler
 
     long messagesReceived()
     {
-        return messagesReceived;
+        return counters.get(messagesReceived);
     }
 
     long heartbeats()
     {
-        return heartbeats;
+        return counters.get(heartbeats);
     }
 
     long messagesApplied()
     {
-        return messagesApplied;
+        return counters.get(messagesApplied);
     }
 
     long gaps()
     {
-        return gaps;
+        return counters.get(gaps);
     }
 
     long duplicates()
     {
-        return duplicates;
+        return counters.get(duplicates);
     }
 
     long publisherRestarts()
     {
-        return publisherRestarts;
+        return counters.get(publisherRestarts);
+    }
+
+    long publisherChanges()
+    {
+        return counters.get(publisherChanges);
     }
 
     long staleSessionMessages()
     {
-        return staleSessionMessages;
+        return counters.get(staleSessionMessages);
     }
 
     long skippedCoveredBySnapshot()
     {
-        return skippedCoveredBySnapshot;
+        return counters.get(skippedCoveredBySnapshot);
     }
 
     long lastPublishTimestamp()
@@ -164,7 +215,7 @@ final class SequenceTracker implements FragmentHandler
 
     long silences()
     {
-        return silences;
+        return counters.get(silences);
     }
 
     /**
@@ -173,7 +224,7 @@ final class SequenceTracker implements FragmentHandler
     public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         lastReceiveTimestamp = receiveClock.nanoTime();
-        messagesReceived++;
+        messagesReceived.incrementRelease();
         if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
         {
             // No sequence to check: the builder counts it as malformed.
@@ -183,16 +234,17 @@ final class SequenceTracker implements FragmentHandler
 
         final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
         final int session = header.sessionId();
-        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER);
+        final int templateId = buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER);
+        final boolean heartbeat = HeartbeatDecoder.TEMPLATE_ID == templateId;
         if (!hasSession || session != sessionId)
         {
             if (hasSession && retiredSessions.contains(session))
             {
-                staleSessionMessages++;
+                staleSessionMessages.incrementRelease();
                 return;
             }
             // A heartbeat carries the last sequence published without consuming one: the next message is after it.
-            onNewSession(session, heartbeat ? sequence + 1 : sequence);
+            onNewSession(session, heartbeat ? sequence + 1 : sequence, announcedEpoch(buffer, offset, length));
         }
 
         if (heartbeat)
@@ -216,17 +268,17 @@ final class SequenceTracker implements FragmentHandler
         {
             if (sequence <= coveredBySnapshot)
             {
-                skippedCoveredBySnapshot++;
+                skippedCoveredBySnapshot.incrementRelease();
             }
             else
             {
-                duplicates++;
+                duplicates.incrementRelease();
                 gapListener.onDuplicate(sequence, expectedSequence);
             }
         }
         else
         {
-            gaps++;
+            gaps.incrementRelease();
             gapListener.onGap(expectedSequence, sequence);
             if (recovery.isEnabled())
             {
@@ -271,7 +323,7 @@ final class SequenceTracker implements FragmentHandler
             expectedSequence++;
             return true;
         }
-        skippedCoveredBySnapshot++;
+        skippedCoveredBySnapshot.incrementRelease();
         return false;
     }
 
@@ -306,9 +358,9 @@ final class SequenceTracker implements FragmentHandler
     private void startSilence(final long nowNs)
     {
         silent = true;
-        silences++;
-        gapsAtSilence = gaps;
-        restartsAtSilence = publisherRestarts;
+        silences.incrementRelease();
+        gapsAtSilence = gaps.get();
+        restartsAtSilence = publisherRestarts.get();
         gapListener.onSilence(nowNs - lastHeardNs);
         notifier.markAllStaleForSilence();
     }
@@ -320,16 +372,16 @@ final class SequenceTracker implements FragmentHandler
         // What arrived may itself have shown missed messages or a new publisher: then recovery (or the lack of
         // it) decides when the books are fresh, not the end of the silence.
         notifier.endSilence(
-            !recovery.isRecovering() && gaps == gapsAtSilence && publisherRestarts == restartsAtSilence);
+            !recovery.isRecovering() && gaps.get() == gapsAtSilence && publisherRestarts.get() == restartsAtSilence);
     }
 
     private void onHeartbeat(final long lastPublishedSequence)
     {
-        heartbeats++;
+        heartbeats.incrementRelease();
         if (!recovery.isRecovering() && lastPublishedSequence >= expectedSequence)
         {
             // The tail of the stream was lost and nothing followed it: only the heartbeat can tell.
-            gaps++;
+            gaps.incrementRelease();
             gapListener.onGap(expectedSequence, lastPublishedSequence + 1);
             if (recovery.isEnabled())
             {
@@ -343,14 +395,25 @@ final class SequenceTracker implements FragmentHandler
         }
     }
 
-    private void onNewSession(final int session, final long firstSequence)
+    /**
+     * A new session whose first message is a {@code PublisherEpoch} at sequence 1, or one first heard past sequence
+     * 1, continues the stream's state (a new cluster leader): its books are not empty, so they come from a snapshot.
+     * One that starts at 1 without an epoch is a publisher that started afresh (books empty, as a feed handler's).
+     */
+    private void onNewSession(final int session, final long firstSequence, final long epoch)
     {
         final boolean restart = hasSession;
+        final boolean announced = GapListener.NO_EPOCH != epoch && 1 == firstSequence;
         if (restart)
         {
             retiredSessions.add(sessionId);
-            publisherRestarts++;
+            publisherRestarts.incrementRelease();
             gapListener.onPublisherRestart(sessionId, session, firstSequence);
+            if (announced || 1 != firstSequence)
+            {
+                publisherChanges.incrementRelease();
+                gapListener.onPublisherChange(sessionId, session, announced ? epoch : GapListener.NO_EPOCH);
+            }
             builder.reset();
             notifier.discardPending();
         }
@@ -359,7 +422,13 @@ final class SequenceTracker implements FragmentHandler
         expectedSequence = 1;
         coveredBySnapshot = 0;
 
-        if (1 == firstSequence)
+        if (announced && recovery.isEnabled())
+        {
+            // The session restates the books right after the epoch, but until it has, they are not whole: a
+            // snapshot (taken anywhere in the session) plus what follows it makes them whole sooner or later.
+            recovery.start(RecoveryReason.PUBLISHER_CHANGE);
+        }
+        else if (1 == firstSequence)
         {
             if (recovery.isRecovering())
             {
@@ -379,6 +448,20 @@ final class SequenceTracker implements FragmentHandler
     }
 
     /**
+     * @return the epoch of a {@code PublisherEpoch} message of this schema, else {@link GapListener#NO_EPOCH}.
+     */
+    private static long announcedEpoch(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length >= EPOCH_MESSAGE_LENGTH &&
+            PublisherEpochDecoder.TEMPLATE_ID == buffer.getShort(offset + TEMPLATE_ID_OFFSET, ORDER) &&
+            PublisherEpochDecoder.SCHEMA_ID == buffer.getShort(offset + SCHEMA_ID_OFFSET, ORDER))
+        {
+            return buffer.getLong(offset + EPOCH_OFFSET, ORDER);
+        }
+        return GapListener.NO_EPOCH;
+    }
+
+    /**
      * While recovering the buffered messages must follow each other, so that they can be applied on top of the
      * snapshot: a repeat is dropped, and a gap makes what was buffered useless.
      */
@@ -390,13 +473,13 @@ final class SequenceTracker implements FragmentHandler
             final long nextSequence = recovery.nextBufferedSequence();
             if (sequence < nextSequence)
             {
-                duplicates++;
+                duplicates.incrementRelease();
                 gapListener.onDuplicate(sequence, nextSequence);
                 return;
             }
             if (sequence > nextSequence)
             {
-                gaps++;
+                gaps.incrementRelease();
                 gapListener.onGap(nextSequence, sequence);
                 recovery.discardBuffered();
             }
@@ -408,7 +491,7 @@ final class SequenceTracker implements FragmentHandler
     {
         lastPublishTimestamp = buffer.getLong(offset + MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, ORDER);
         lastIngestTimestamp = buffer.getLong(offset + MarketDataHeader.INGEST_TIMESTAMP_OFFSET, ORDER);
-        messagesApplied++;
+        messagesApplied.incrementRelease();
         final InstrumentBook changed = builder.apply(buffer, offset, length);
         if (null != changed)
         {

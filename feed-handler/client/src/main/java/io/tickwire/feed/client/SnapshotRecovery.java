@@ -19,6 +19,7 @@ import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.Header;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.BookNotifier;
 import io.tickwire.feed.book.OrderBook;
@@ -35,6 +36,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.security.SecureRandom;
 
@@ -76,6 +78,7 @@ final class SnapshotRecovery
     // Every client reads the same response stream: a random base keeps this client's request ids apart from theirs.
     private final long requestIdBase = new SecureRandom().nextLong() & 0x7FFF_FFFF_0000_0000L;
 
+    private final CounterSet counters;
     private SequenceTracker tracker;
 
     private boolean recovering;
@@ -89,10 +92,10 @@ final class SnapshotRecovery
     private long firstBufferedSequence;
     private long lastBufferedSequence;
 
-    private long recoveriesStarted;
-    private long recoveriesCompleted;
-    private long snapshotRequests;
-    private long snapshotErrors;
+    private final AtomicCounter recoveriesStarted;
+    private final AtomicCounter recoveriesCompleted;
+    private final AtomicCounter snapshotRequests;
+    private final AtomicCounter snapshotErrors;
 
     /**
      * Recovery over the given request and response streams.
@@ -112,6 +115,36 @@ final class SnapshotRecovery
         final BookNotifier notifier,
         final GapListener gapListener)
     {
+        this(ctx, responseSubscription, requestPublication, builder, notifier, gapListener, CounterSet.local(
+            ClientCounterTypes.CLIENT_COMPONENT, "local", ClientCounterTypes.CLIENT_COUNTERS));
+    }
+
+    /**
+     * Recovery over the given request and response streams.
+     *
+     * @param ctx                  concluded configuration.
+     * @param responseSubscription snapshot responses, or null when recovery is not configured.
+     * @param requestPublication   snapshot requests, or null when recovery is not configured.
+     * @param builder              the books a snapshot is loaded into.
+     * @param notifier             told when the books go stale, are replaced and are fresh again.
+     * @param gapListener          told when a recovery starts and completes.
+     * @param counters             where the recovery's counters are allocated.
+     */
+    SnapshotRecovery(
+        final FeedClientContext ctx,
+        final Subscription responseSubscription,
+        final Publication requestPublication,
+        final BookBuilder builder,
+        final BookNotifier notifier,
+        final GapListener gapListener,
+        final CounterSet counters)
+    {
+        this.counters = counters;
+        this.recoveriesStarted = counters.add(ClientCounterTypes.RECOVERIES_STARTED, "recoveries-started");
+        this.recoveriesCompleted =
+            counters.add(ClientCounterTypes.RECOVERIES_COMPLETED, "recoveries-completed");
+        this.snapshotRequests = counters.add(ClientCounterTypes.SNAPSHOT_REQUESTS, "snapshot-requests");
+        this.snapshotErrors = counters.add(ClientCounterTypes.SNAPSHOT_ERRORS, "snapshot-errors");
         this.responseSubscription = responseSubscription;
         this.requestPublication = requestPublication;
         this.builder = builder;
@@ -148,22 +181,22 @@ final class SnapshotRecovery
 
     long recoveriesStarted()
     {
-        return recoveriesStarted;
+        return counters.get(recoveriesStarted);
     }
 
     long recoveriesCompleted()
     {
-        return recoveriesCompleted;
+        return counters.get(recoveriesCompleted);
     }
 
     long snapshotRequests()
     {
-        return snapshotRequests;
+        return counters.get(snapshotRequests);
     }
 
     long snapshotErrors()
     {
-        return snapshotErrors;
+        return counters.get(snapshotErrors);
     }
 
     /**
@@ -174,7 +207,7 @@ final class SnapshotRecovery
     void start(final RecoveryReason reason)
     {
         recovering = true;
-        recoveriesStarted++;
+        recoveriesStarted.incrementRelease();
         notifier.markAllStale();
         resetRecoveryBuffer();
         newRequest(reason);
@@ -265,7 +298,7 @@ final class SnapshotRecovery
             if (result > 0)
             {
                 requestPending = false;
-                snapshotRequests++;
+                snapshotRequests.incrementRelease();
                 requestDeadlineNs = nowNs + snapshotTimeoutNs;
                 work++;
             }
@@ -368,7 +401,7 @@ final class SnapshotRecovery
                         final OrderBook book = builder.book(instrumentId);
                         if (null != book && book.orderCount() != orderCount)
                         {
-                            snapshotErrors++;
+                            snapshotErrors.incrementRelease();
                             newRequest(RecoveryReason.RETRY);
                         }
                     }
@@ -407,7 +440,7 @@ final class SnapshotRecovery
         resetRecoveryBuffer();
 
         recovering = false;
-        recoveriesCompleted++;
+        recoveriesCompleted.incrementRelease();
         notifier.onRecovered();
         gapListener.onRecoveryCompleted(requestId, snapshotSequence, applied);
     }

@@ -27,6 +27,7 @@ import io.tickwire.feed.FeedMetrics;
 import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedStages;
 import io.tickwire.feed.StatusLine;
+import io.tickwire.feed.config.ConfigException;
 import io.tickwire.latency.LatencyRecording;
 import org.agrona.CloseHelper;
 import picocli.CommandLine;
@@ -56,7 +57,9 @@ import java.util.concurrent.TimeUnit;
         "Publish a normalised SBE feed on Aeron from an ITCH source.",
         "A file, capture or simulation is published completely (waiting for a subscriber: nothing is lost);",
         "live MoldUDP64 runs until Ctrl-C or end of session. Prints the thread plan, a status line per second",
-        "and a summary." })
+        "and a summary.",
+        "Settings come from the command line, else the configuration file (--config, default",
+        "config/feed-handler.properties of the installation when present), else system properties, else defaults." })
 public final class FeedPublishCommand implements Callable<Integer>
 {
     /** Exit status: the input was published completely. */
@@ -96,8 +99,16 @@ public final class FeedPublishCommand implements Callable<Integer>
         boolean max;
     }
 
+    /** The installation's configuration file, read when present and no --config is given. */
+    static final String CONFIG_FILE = "feed-handler.properties";
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Configuration file of tickwire.feed.* and tickwire.moldudp64.* keys (default: the " +
+        "installation's config/" + CONFIG_FILE + " when present; flags given here override it).")
+    Path config;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Pacing pacing;
@@ -175,6 +186,8 @@ public final class FeedPublishCommand implements Callable<Integer>
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private PublishSettings settings;
+
     /**
      * Converts {@code compact}/{@code dedicated} to a {@link ThreadingProfile}.
      */
@@ -204,12 +217,13 @@ public final class FeedPublishCommand implements Callable<Integer>
             {
                 ctx.latencyRegistry(recording.registry());
             }
-            return run(new FeedHandler(ctx), recording, out, finished, shutdownHook);
+            return run(new FeedHandler(ctx), ctx, recording, out, finished, shutdownHook);
         }
     }
 
     private Integer run(
         final FeedHandler feed,
+        final FeedHandlerContext ctx,
         final LatencyRecording recording,
         final PrintWriter out,
         final CountDownLatch finished,
@@ -227,6 +241,8 @@ public final class FeedPublishCommand implements Callable<Integer>
                 final long startNs = System.nanoTime();
                 feed.start();
                 out.print(feed.banner());
+                out.println("  config     " + (null == settings.file ? "none (system properties and defaults)" :
+                    settings.file));
                 if (recording.isEnabled())
                 {
                     // source->ingest is not recorded: replayed input carries the venue's historical time of day,
@@ -255,7 +271,8 @@ public final class FeedPublishCommand implements Callable<Integer>
                         if (!toldWaiting && 0 == current.published() && current.notConnected() > 0)
                         {
                             toldWaiting = true;
-                            out.println("waiting for a subscriber on " + channel + " stream " + streamId +
+                            out.println("waiting for a subscriber on " + ctx.channel() + " stream " +
+                                ctx.streamId() +
                                 " (input is held, not published into the void)");
                         }
                         out.println(StatusLine.status(previous, current));
@@ -342,6 +359,9 @@ public final class FeedPublishCommand implements Callable<Integer>
 
     FeedHandlerContext context()
     {
+        settings = loadSettings();
+        settings.applyTo(hlog, metrics, this::given);
+        lingerMs = given("--linger-ms") ? lingerMs : settings.lingerMs;
         metrics.validate(spec.commandLine());
         if (null != requestServer && null == input.moldUdp64)
         {
@@ -357,29 +377,64 @@ public final class FeedPublishCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be positive");
         }
 
-        final int[] cpuList;
-        try
+        // The file's settings, then each flag given on the command line over them.
+        final FeedHandlerContext ctx = settings.context;
+        if (given("--cpus"))
         {
-            cpuList = ThreadPlan.parseCpus(cpus);
+            try
+            {
+                ctx.cpus(ThreadPlan.parseCpus(cpus));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            }
         }
-        catch (final IllegalArgumentException ex)
+        ctx.channel(given("--channel") ? channel : ctx.channel())
+            .streamId(given("--stream") ? streamId : ctx.streamId())
+            .threadingProfile(given("--profile") ? profile : ctx.threadingProfile())
+            .aeronDirectoryName(given("--aeron-dir") ? aeronDir : ctx.aeronDirectoryName())
+            .recordingDir(given("--record") ? recordDir : ctx.recordingDir())
+            .snapshots(!noSnapshots && ctx.snapshots())
+            .snapshotRequest(
+                given("--snapshot-request") ? snapshotRequestChannel : ctx.snapshotRequestChannel(),
+                given("--snapshot-request-stream") ? snapshotRequestStreamId : ctx.snapshotRequestStreamId())
+            .snapshotResponse(
+                given("--snapshot-response") ? snapshotResponseChannel : ctx.snapshotResponseChannel(),
+                given("--snapshot-response-stream") ? snapshotResponseStreamId : ctx.snapshotResponseStreamId());
+        if (null != pacing)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            ctx.ratePerSecond(pacing.max ? 0 : pacing.rate);
         }
-
-        final FeedHandlerContext ctx = new FeedHandlerContext()
-            .channel(channel)
-            .streamId(streamId)
-            .threadingProfile(profile)
-            .cpus(cpuList)
-            .aeronDirectoryName(aeronDir)
-            .recordingDir(recordDir)
-            .snapshots(!noSnapshots)
-            .snapshotRequest(snapshotRequestChannel, snapshotRequestStreamId)
-            .snapshotResponse(snapshotResponseChannel, snapshotResponseStreamId)
-            .ratePerSecond(null == pacing || pacing.max ? 0 : pacing.rate);
+        else if (null != input.moldUdp64)
+        {
+            // The file's rate paces replayed input; live input arrives at its own rate.
+            ctx.ratePerSecond(0);
+        }
         Sources.configure(ctx, this);
         return ctx;
+    }
+
+    private PublishSettings loadSettings()
+    {
+        try
+        {
+            return PublishSettings.load(CommandConfig.resolve(config, CONFIG_FILE, spec.commandLine()));
+        }
+        catch (final ConfigException ex)
+        {
+            throw CommandConfig.usage(spec.commandLine(), ex);
+        }
+    }
+
+    private boolean given(final String option)
+    {
+        return CommandConfig.given(spec.commandLine(), option);
+    }
+
+    PublishSettings settings()
+    {
+        return settings;
     }
 
     String itchFile()

@@ -29,13 +29,13 @@ import io.tickwire.feed.client.FeedClientConfiguration;
 import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.client.GapListener;
 import io.tickwire.feed.client.RecoveryReason;
+import io.tickwire.feed.config.ConfigException;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.LatencyRecording;
 import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.md.Side;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine;
@@ -44,6 +44,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -62,7 +63,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
     mixinStandardHelpOptions = true,
     description = {
         "Subscribe to the Tickwire feed, build order books and print them.",
-        "Status line once per second and a summary at exit go to stderr; printed books, BBOs or trades to stdout." })
+        "Status line once per second and a summary at exit go to stderr; printed books, BBOs or trades to stdout.",
+        "Settings come from the command line, else the configuration file (--config, default",
+        "config/feed-client.properties of the installation when present), else system properties, else defaults." })
 public final class FeedSubscribeCommand implements Callable<Integer>
 {
     /**
@@ -73,8 +76,16 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         book, bbo, trades, none
     }
 
+    /** The installation's configuration file, read when present and no --config is given. */
+    static final String CONFIG_FILE = "feed-client.properties";
+
     @Mixin
     private HlogOptions hlog;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Configuration file of tickwire.feed.client.* keys (default: the installation's config/" +
+        CONFIG_FILE + " when present; flags given here override it).")
+    Path config;
 
     @Option(names = "--channel", paramLabel = "URI", description = "Feed channel (default: ${DEFAULT-VALUE}).")
     String channel = FeedClientConfiguration.channel();
@@ -119,6 +130,8 @@ public final class FeedSubscribeCommand implements Callable<Integer>
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private Path configFile;
 
     /**
      * Parses {@code 20s}, {@code 500ms}, {@code 2m} or plain seconds into nanoseconds.
@@ -248,6 +261,13 @@ public final class FeedSubscribeCommand implements Callable<Integer>
                     ", first sequence " + first);
             }
 
+            public void onPublisherChange(final int previousSessionId, final int sessionId, final long epoch)
+            {
+                err.println("publisher change: session " + previousSessionId + " -> " + sessionId + ", epoch " +
+                    (GapListener.NO_EPOCH == epoch ? "not announced" : Long.toString(epoch)) +
+                    ": books from a snapshot");
+            }
+
             public void onSilence(final long silentForNs)
             {
                 err.println("publisher silent for " + TimeUnit.NANOSECONDS.toMillis(silentForNs) +
@@ -271,22 +291,21 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             }
         };
 
-        final FeedClientContext context = new FeedClientContext()
-            .channel(channel)
-            .streamId(streamId)
-            .snapshotRequest("none".equals(snapshotRequestChannel) ? null : snapshotRequestChannel,
-                FeedClientConfiguration.snapshotRequestStreamId())
-            .snapshotResponse(snapshotResponseChannel, FeedClientConfiguration.snapshotResponseStreamId())
-            .symbols(null == symbols ? null : new LinkedHashSet<>(Arrays.asList(symbols)))
-            .conflate(conflate)
-            .silenceTimeoutNs(TimeUnit.MILLISECONDS.toNanos(silenceMs))
+        final FeedClientContext context = context()
             .bookListener(bookListener)
             .bboListener(bboListener)
             .tradeListener(tradeListener)
             .gapListener(gapListener);
+        final String feedChannel = context.channel();
+        final int feedStreamId = context.streamId();
+        final boolean conflated = context.conflate();
+        final Set<String> symbolFilter = context.symbols();
         // Without an external driver the command runs its own, compact one: the library never launches a driver.
-        final MediaDriver driver = null == aeronDir ? EmbeddedDriver.launchCompact(null) : null;
-        context.aeronDirectoryName(null != driver ? driver.aeronDirectoryName() : aeronDir);
+        final MediaDriver driver = null == context.aeronDirectoryName() ? EmbeddedDriver.launchCompact(null) : null;
+        if (null != driver)
+        {
+            context.aeronDirectoryName(driver.aeronDirectoryName());
+        }
 
         final AtomicBoolean running = new AtomicBoolean(true);
         final CountDownLatch finished = new CountDownLatch(1);
@@ -304,11 +323,11 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             }
         });
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        final IdleStrategy idle = new BackoffIdleStrategy();
+        final IdleStrategy idle = context.idleStrategy();
         boolean heardNothing = false;
-        final Set<String> symbolFilter = null == symbols ? null : Set.of(symbols);
-        err.println("subscribing to " + channel + " stream " + streamId +
-            (null == symbolFilter ? "" : " symbols " + symbolFilter) + (conflate ? " (conflated)" : ""));
+        err.println("subscribing to " + feedChannel + " stream " + feedStreamId +
+            (null == symbolFilter ? "" : " symbols " + symbolFilter) + (conflated ? " (conflated)" : "") +
+            ", config " + (null == configFile ? "none (system properties and defaults)" : configFile));
 
         try (MediaDriver ignore = driver; FeedClient client = FeedClient.connect(context))
         {
@@ -356,7 +375,7 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             if (0 == client.messagesReceived() && 0 == client.heartbeats())
             {
                 // Silence is not success: the usual cause is a channel, stream or interface that differs.
-                err.println("nothing received: is a publisher running on " + channel + " stream " + streamId +
+                err.println("nothing received: is a publisher running on " + feedChannel + " stream " + feedStreamId +
                     "? Publisher and subscriber must name the same channel, stream id and interface.");
                 heardNothing = true;
             }
@@ -374,12 +393,55 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         return heardNothing ? 1 : 0;
     }
 
+    /**
+     * The client's settings: the configuration file, then each flag given on the command line over it.
+     *
+     * @return the context, without listeners.
+     */
+    FeedClientContext context()
+    {
+        configFile = CommandConfig.resolve(config, CONFIG_FILE, spec.commandLine());
+        final FeedClientContext context;
+        try
+        {
+            context = null == configFile ? new FeedClientContext() : FeedClientContext.fromProperties(configFile);
+        }
+        catch (final ConfigException ex)
+        {
+            throw CommandConfig.usage(spec.commandLine(), ex);
+        }
+        if (given("--snapshot-request"))
+        {
+            context.snapshotRequest("none".equals(snapshotRequestChannel) ? null : snapshotRequestChannel,
+                context.snapshotRequestStreamId());
+        }
+        if (given("--silence-ms"))
+        {
+            context.silenceTimeoutNs(TimeUnit.MILLISECONDS.toNanos(silenceMs));
+        }
+        return context
+            .channel(given("--channel") ? channel : context.channel())
+            .streamId(given("--stream") ? streamId : context.streamId())
+            .snapshotResponse(
+                given("--snapshot-response") ? snapshotResponseChannel : context.snapshotResponseChannel(),
+                context.snapshotResponseStreamId())
+            .symbols(given("--symbols") ? new LinkedHashSet<>(Arrays.asList(symbols)) : context.symbols())
+            .conflate(conflate || context.conflate())
+            .aeronDirectoryName(given("--aeron-dir") ? aeronDir : context.aeronDirectoryName());
+    }
+
+    private boolean given(final String option)
+    {
+        return CommandConfig.given(spec.commandLine(), option);
+    }
+
     static String statusLine(final FeedClient client, final long messagesPerSecond, final Histogram latency)
     {
         return String.format(Locale.ROOT,
-            "msgs/s %,d | total %,d | gaps %d | recoveries %d | stale books %d%s | book errors %d | " +
-            "latency p50 %s p99 %s",
-            messagesPerSecond, client.messagesReceived(), client.gaps(), client.recoveriesCompleted(),
+            "msgs/s %,d | total %,d | gaps %d | publisher changes %d | recoveries %d | stale books %d%s | " +
+            "book errors %d | latency p50 %s p99 %s",
+            messagesPerSecond, client.messagesReceived(), client.gaps(), client.publisherChanges(),
+            client.recoveriesCompleted(),
             client.staleBooks(), client.isSilent() ? " (publisher silent)" : "", client.totalBookErrors(),
             micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(99)));
     }
@@ -399,13 +461,13 @@ public final class FeedSubscribeCommand implements Callable<Integer>
         return String.format(Locale.ROOT,
             "summary: %,d messages received, %,d applied in %.1f s of traffic, first to last message " +
             "(%,.0f msgs/s; subscribed %.1f s), %,d book updates%n" +
-            "  gaps %d, duplicates %d, publisher restarts %d, recoveries %d/%d, silences %d, stale books %d, " +
-            "book errors %d%n" +
+            "  gaps %d, duplicates %d, publisher restarts %d (changes %d), recoveries %d/%d, silences %d, " +
+            "stale books %d, book errors %d%n" +
             "  latency publish -> callback: p50 %s, p90 %s, p99 %s, p99.9 %s, max %s (%,d samples)",
             client.messagesReceived(), client.messagesApplied(), seconds, client.messagesReceived() / seconds,
             subscribedNs / 1e9, bookUpdates, client.gaps(), client.duplicates(), client.publisherRestarts(),
-            client.recoveriesCompleted(), client.recoveriesStarted(), client.silences(), client.staleBooks(),
-            client.totalBookErrors(),
+            client.publisherChanges(), client.recoveriesCompleted(), client.recoveriesStarted(), client.silences(),
+            client.staleBooks(), client.totalBookErrors(),
             micros(latency.getValueAtPercentile(50)), micros(latency.getValueAtPercentile(90)),
             micros(latency.getValueAtPercentile(99)), micros(latency.getValueAtPercentile(99.9)),
             micros(latency.getMaxValue()), latency.getTotalCount()) + behind;

@@ -15,7 +15,7 @@
  */
 package io.tickwire.feed.cli;
 
-import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
+import io.tickwire.counters.CounterAllocator;
 import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSource;
 import io.tickwire.feed.ingest.BinaryFileSource;
@@ -24,6 +24,7 @@ import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.PcapSource;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64Client;
+import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64StatusListener;
 import picocli.CommandLine;
 
@@ -85,9 +86,12 @@ final class Sources
         if (null != command.moldUdp64())
         {
             final InetSocketAddress endpoint = address(command, "--moldudp64", command.moldUdp64());
+            final PublishSettings settings = command.settings();
             final InetSocketAddress requestServer = null == command.requestServer() ?
-                null : address(command, "--request-server", command.requestServer());
-            return FeedSource.live("moldudp64 " + command.moldUdp64(), new FeedSource.Factory()
+                settings.requestServer : address(command, "--request-server", command.requestServer());
+            final String name = "moldudp64 " + command.moldUdp64() + (null == settings.lineB ? "" :
+                " + line B " + settings.lineB.getHostString() + ":" + settings.lineB.getPort());
+            return FeedSource.live(name, new FeedSource.Factory()
             {
                 public MessageSource open(final MalformedInputListener listener)
                 {
@@ -99,11 +103,20 @@ final class Sources
                 public MessageSource open(
                     final MalformedInputListener listener, final MoldUdp64StatusListener upstreamListener)
                 {
-                    return new MoldUdp64Client(new MoldUdp64ClientContext()
+                    return open(listener, upstreamListener, null);
+                }
+
+                public MessageSource open(
+                    final MalformedInputListener listener,
+                    final MoldUdp64StatusListener upstreamListener,
+                    final CounterAllocator counters)
+                {
+                    return new MoldUdp64Client(settings.applyTo(new MoldUdp64ClientContext())
                         .endpoint(endpoint)
                         .requestServer(requestServer)
                         .malformedInputListener(listener)
-                        .statusListener(upstreamListener));
+                        .statusListener(upstreamListener)
+                        .counterAllocator(counters));
                 }
             });
         }

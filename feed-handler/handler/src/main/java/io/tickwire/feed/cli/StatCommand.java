@@ -37,13 +37,15 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code tickwire stat}: Tickwire's and Aeron's counters of a running media driver, read from its CnC file as
- * Aeron's {@code AeronStat} does (no client connection, so it does not disturb the driver).
+ * Aeron's {@code AeronStat} does (no client connection, so it does not disturb the driver). Every Tickwire
+ * component counts in Aeron counters labelled {@code COMPONENT NAME: INSTANCE} (the feed handler, its MoldUDP64
+ * sources, snapshot server and books, feed clients, the gateway), so all of them are listed here.
  */
 @Command(
     name = "stat",
     mixinStandardHelpOptions = true,
     description = {
-        "Print the counters of a running Aeron media driver (Tickwire's feed counters and Aeron's own),",
+        "Print the counters of a running Aeron media driver (Tickwire's and Aeron's own),",
         "read from its CnC file: counter id, value, label. Without --aeron-dir: the one driver running on",
         "this host (Aeron's default directory and the embedded drivers beside it); several are listed." })
 public final class StatCommand implements Callable<Integer>
@@ -65,7 +67,7 @@ public final class StatCommand implements Callable<Integer>
     long count;
 
     @Option(names = "--filter", paramLabel = "REGEX",
-        description = "Only counters whose label contains a match, e.g. 'tickwire-feed' or 'NAK|retransmit'.")
+        description = "Only counters whose label contains a match, e.g. 'tickwire-feed-client' or 'NAK|retransmit'.")
     String filter;
 
     @CommandLine.Spec

@@ -57,10 +57,29 @@ final class ChunkedInput implements AutoCloseable
     {
         this.gzip = isGzip(path);
         this.raw = new CountingInputStream(Files.newInputStream(path));
-        this.gzipIn = gzip ? new GzipInput(raw, 1 << 16) : null;
-        this.in = gzip ? gzipIn : raw;
+        this.gzipIn = gzip ? openGzip() : null;
+        this.in = null != gzipIn ? gzipIn : raw;
         this.bytes = new byte[capacity];
         this.buffer = new UnsafeBuffer(bytes);
+    }
+
+    /**
+     * GZIPInputStream reads the member header as it is made: a corrupt header is kept as the read error at
+     * uncompressed offset 0, so it is reported with its offsets as corruption later in the stream is, not thrown
+     * from the constructor.
+     */
+    private GzipInput openGzip()
+    {
+        try
+        {
+            return new GzipInput(raw, 1 << 16);
+        }
+        catch (final IOException ex)
+        {
+            readError = ex;
+            endOfStream = true;
+            return null;
+        }
     }
 
     /**

@@ -354,7 +354,13 @@ public final class PcapUdpReader implements AutoCloseable
 
     private void readFileHeader()
     {
-        if (!in.ensure(FILE_HEADER_LENGTH))
+        if (!in.ensure(FILE_HEADER_LENGTH) && null != in.readError())
+        {
+            // Not a bad capture header but unreadable input (a corrupt gzip header): a read error at its offset.
+            onEnd();
+            return;
+        }
+        if (in.available() < FILE_HEADER_LENGTH)
         {
             rejectHeader("file of " + in.available() + " bytes is too short for a pcap file header");
             return;

@@ -17,29 +17,48 @@ package io.tickwire.feed.snapshot;
 
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.FeedCounterTypes;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
 
 /**
  * The {@link SnapshotServer}'s books, kept from the published stream it follows with the same {@link BookBuilder}
  * the clients use, and whether they can be served: only once the publisher's session has been seen from sequence 1
- * without a gap. A new session (the publisher restarted) starts the books afresh.
+ * without a gap, and while its publication is there. A new session (the publisher restarted) starts the books
+ * afresh.
  */
 final class SnapshotBooks implements FragmentHandler
 {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
-    private final BookBuilder builder = new BookBuilder(null);
+    private final CounterSet counters;
+    private final BookBuilder builder;
     private boolean hasSession;
     private int sessionId;
     private boolean valid;
     private long lastAppliedSequence;
-    private long messagesApplied;
-    private long gaps;
+    private final AtomicCounter messagesApplied;
+    private final AtomicCounter gaps;
+
+    /**
+     * Books counting into the server's counters.
+     *
+     * @param counters     the server's, where messages applied and gaps are counted.
+     * @param bookCounters where the books' own counters are allocated.
+     */
+    SnapshotBooks(final CounterSet counters, final CounterSet bookCounters)
+    {
+        this.counters = counters;
+        this.messagesApplied = counters.add(FeedCounterTypes.SNAPSHOT_MESSAGES_APPLIED, "messages-applied");
+        this.gaps = counters.add(FeedCounterTypes.SNAPSHOT_GAPS, "gaps");
+        this.builder = new BookBuilder(null, bookCounters);
+    }
 
     /**
      * Apply one message of the followed stream.
@@ -77,7 +96,7 @@ final class SnapshotBooks implements FragmentHandler
             // Heartbeats repeat the last sequence published; a higher one means the server lost the tail.
             if (sequence > lastAppliedSequence)
             {
-                gaps++;
+                gaps.incrementRelease();
                 valid = false;
                 lastAppliedSequence = sequence;
             }
@@ -90,13 +109,13 @@ final class SnapshotBooks implements FragmentHandler
             {
                 return;
             }
-            gaps++;
+            gaps.incrementRelease();
             valid = false;
         }
 
         builder.apply(buffer, offset, length);
         lastAppliedSequence = sequence;
-        messagesApplied++;
+        messagesApplied.incrementRelease();
     }
 
     /**
@@ -105,6 +124,23 @@ final class SnapshotBooks implements FragmentHandler
     boolean isValid()
     {
         return valid;
+    }
+
+    /**
+     * @return the Aeron session id of the publisher followed; meaningful once a message arrived.
+     */
+    int sessionId()
+    {
+        return sessionId;
+    }
+
+    /**
+     * The followed publication is gone (closed, e.g. by a cluster member that stopped leading): its books may no
+     * longer be what subscribers' next publisher continues from, so they are not served until a new session starts.
+     */
+    void publisherGone()
+    {
+        valid = false;
     }
 
     /**
@@ -120,7 +156,7 @@ final class SnapshotBooks implements FragmentHandler
      */
     long messagesApplied()
     {
-        return messagesApplied;
+        return counters.get(messagesApplied);
     }
 
     /**
@@ -128,7 +164,7 @@ final class SnapshotBooks implements FragmentHandler
      */
     long gaps()
     {
-        return gaps;
+        return counters.get(gaps);
     }
 
     /**

@@ -17,11 +17,14 @@ package io.tickwire.feed.snapshot;
 
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.FeedCounterTypes;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import io.tickwire.sbe.md.SnapshotRequestDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayQueue;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The {@link SnapshotServer}'s request side: decodes {@code SnapshotRequest}s and queues their ids until a snapshot
@@ -34,14 +37,19 @@ final class SnapshotRequests implements FragmentHandler
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final SnapshotRequestDecoder requestDecoder = new SnapshotRequestDecoder();
     private final LongArrayQueue pendingRequests = new LongArrayQueue();
-    private long requestsRefused;
+    private final AtomicCounter requestsRefused;
+
+    private final CounterSet counters;
 
     /**
-     * @param books whose validity decides whether a request is taken.
+     * @param books    whose validity decides whether a request is taken.
+     * @param counters the server's, where requests refused are counted.
      */
-    SnapshotRequests(final SnapshotBooks books)
+    SnapshotRequests(final SnapshotBooks books, final CounterSet counters)
     {
         this.books = books;
+        this.counters = counters;
+        this.requestsRefused = counters.add(FeedCounterTypes.SNAPSHOT_REQUESTS_REFUSED, "requests-refused");
     }
 
     /**
@@ -67,7 +75,7 @@ final class SnapshotRequests implements FragmentHandler
         final long requestId = requestDecoder.requestId();
         if (!books.isValid())
         {
-            requestsRefused++;
+            requestsRefused.incrementRelease();
             return;
         }
         if (!pendingRequests.contains(requestId))
@@ -97,6 +105,6 @@ final class SnapshotRequests implements FragmentHandler
      */
     long requestsRefused()
     {
-        return requestsRefused;
+        return counters.get(requestsRefused);
     }
 }

@@ -19,7 +19,9 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
+import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.book.BookBuilder;
+import io.tickwire.feed.client.ClientCounterTypes;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
@@ -42,10 +44,13 @@ import org.agrona.concurrent.SystemNanoClock;
  * The snapshot is encoded into a buffer in one go when the request is taken (a consistent copy), then offered
  * message by message across duty cycles while the live stream keeps being consumed, so a slow response stream never
  * stalls the books. The server can only answer once it has seen its publisher session from sequence 1 without a
- * gap; until then requests are counted as refused and clients ask again after their timeout.
+ * gap, and while that session's publication is there; otherwise requests are counted as refused and clients ask
+ * again after their timeout.
  * <p>
  * This class is the agent and owns the Aeron resources; {@code SnapshotBooks} keeps the books from the followed
  * stream, {@code SnapshotRequests} takes requests and {@code SnapshotWriter} encodes and sends the responses.
+ * Their counters are Aeron counters of the server's client, labelled {@code tickwire-snapshot-server NAME: CHANNEL
+ * stream ID} (and the books' {@code tickwire-book NAME: snapshot-server CHANNEL stream ID}).
  */
 public final class SnapshotServer implements Agent, AutoCloseable
 {
@@ -54,13 +59,18 @@ public final class SnapshotServer implements Agent, AutoCloseable
      */
     public static final int ORDERS_PER_MESSAGE = 60;
 
+    /** The component in the server's counter labels: {@code tickwire-snapshot-server NAME: CHANNEL stream ID}. */
+    public static final String COMPONENT = "tickwire-snapshot-server";
+
     private final Aeron aeron;
     private final Subscription feedSubscription;
     private final Subscription requestSubscription;
     private final ExclusivePublication responsePublication;
     private final FragmentAssembler feedAssembler;
-    private final SnapshotBooks books = new SnapshotBooks();
-    private final SnapshotRequests requestHandler = new SnapshotRequests(books);
+    private final CounterSet counters;
+    private final CounterSet bookCounters;
+    private final SnapshotBooks books;
+    private final SnapshotRequests requestHandler;
     private final SnapshotWriter writer;
     private final int fragmentLimit;
 
@@ -74,11 +84,17 @@ public final class SnapshotServer implements Agent, AutoCloseable
         ctx.conclude();
         this.aeron = ctx.aeron;
         this.fragmentLimit = ctx.fragmentLimit;
-        this.feedAssembler = new FragmentAssembler(books);
         Subscription feed = null;
         Subscription requests = null;
+        CounterSet serverCounters = null;
+        CounterSet builderCounters = null;
         try
         {
+            // In the driver's CnC file, so that stat and the metrics endpoint show the server and its books.
+            final String instance = ctx.feedChannel + " stream " + ctx.feedStreamId;
+            serverCounters = new CounterSet(aeron::addCounter, COMPONENT, instance);
+            builderCounters = new CounterSet(aeron::addCounter, ClientCounterTypes.BOOK_COMPONENT,
+                "snapshot-server " + instance);
             // Requests first: if their endpoint cannot be bound, no spy is left behind holding the publication back.
             requests = aeron.addSubscription(ctx.requestChannel, ctx.requestStreamId);
             feed = aeron.addSubscription(ctx.feedChannel, ctx.feedStreamId);
@@ -86,12 +102,17 @@ public final class SnapshotServer implements Agent, AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(feed, requests);
+            CloseHelper.quietCloseAll(feed, requests, serverCounters, builderCounters);
             throw ex;
         }
         this.feedSubscription = feed;
         this.requestSubscription = requests;
-        this.writer = new SnapshotWriter(responsePublication, ctx.nanoClock, fragmentLimit);
+        this.counters = serverCounters;
+        this.bookCounters = builderCounters;
+        this.books = new SnapshotBooks(counters, bookCounters);
+        this.feedAssembler = new FragmentAssembler(books);
+        this.requestHandler = new SnapshotRequests(books, counters);
+        this.writer = new SnapshotWriter(responsePublication, ctx.nanoClock, fragmentLimit, counters);
     }
 
     /**
@@ -100,6 +121,12 @@ public final class SnapshotServer implements Agent, AutoCloseable
     public int doWork()
     {
         int work = feedSubscription.poll(feedAssembler, fragmentLimit);
+        if (books.isValid() && null == feedSubscription.imageBySessionId(books.sessionId()))
+        {
+            // The publication closed: a publisher that took over elsewhere continues from a state these books
+            // may not have (a cluster member that lost the lead); answering would mislead a recovering client.
+            books.publisherGone();
+        }
         if (writer.isSending())
         {
             work += writer.sendSome();
@@ -213,11 +240,11 @@ public final class SnapshotServer implements Agent, AutoCloseable
     }
 
     /**
-     * Close the subscriptions and the publication.
+     * Close the subscriptions, the publication and the counters (the getters keep their last values).
      */
     public void close()
     {
-        CloseHelper.closeAll(responsePublication, requestSubscription, feedSubscription);
+        CloseHelper.closeAll(responsePublication, requestSubscription, feedSubscription, counters, bookCounters);
     }
 
     /**

@@ -17,6 +17,8 @@ package io.tickwire.feed.snapshot;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.FeedCounterTypes;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.InstrumentBook;
 import io.tickwire.feed.book.Order;
@@ -33,6 +35,7 @@ import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.List;
 
@@ -48,6 +51,7 @@ final class SnapshotWriter
     private static final long NOT_CONNECTED_TIMEOUT_NS = 5_000_000_000L;
 
     private final ExclusivePublication responsePublication;
+    private final CounterSet counters;
     private final NanoClock nanoClock;
     private final EpochNanoClock epochClock = CalibratedEpochNanoClock.shared();
     private final int fragmentLimit;
@@ -61,16 +65,24 @@ final class SnapshotWriter
     private int sendPosition;
     private int sendLimit;
     private long notConnectedSinceNs;
-    private long snapshotsServed;
-    private long snapshotsAbandoned;
+    private final AtomicCounter snapshotsServed;
+    private final AtomicCounter snapshotsAbandoned;
 
     /**
      * @param responsePublication the snapshots are offered on.
      * @param nanoClock           for the not-connected timeout.
      * @param fragmentLimit       most messages offered per duty cycle.
+     * @param counters            the server's, where snapshots served and abandoned are counted.
      */
-    SnapshotWriter(final ExclusivePublication responsePublication, final NanoClock nanoClock, final int fragmentLimit)
+    SnapshotWriter(
+        final ExclusivePublication responsePublication,
+        final NanoClock nanoClock,
+        final int fragmentLimit,
+        final CounterSet counters)
     {
+        this.counters = counters;
+        this.snapshotsServed = counters.add(FeedCounterTypes.SNAPSHOTS_SERVED, "snapshots-served");
+        this.snapshotsAbandoned = counters.add(FeedCounterTypes.SNAPSHOTS_ABANDONED, "snapshots-abandoned");
         this.responsePublication = responsePublication;
         this.nanoClock = nanoClock;
         this.fragmentLimit = fragmentLimit;
@@ -148,7 +160,7 @@ final class SnapshotWriter
                     }
                     else if (nowNs - notConnectedSinceNs > NOT_CONNECTED_TIMEOUT_NS)
                     {
-                        snapshotsAbandoned++;
+                        snapshotsAbandoned.incrementRelease();
                         sendPosition = 0;
                         sendLimit = 0;
                     }
@@ -159,7 +171,7 @@ final class SnapshotWriter
 
         if (sendLimit > 0 && sendPosition == sendLimit)
         {
-            snapshotsServed++;
+            snapshotsServed.incrementRelease();
             sendPosition = 0;
             sendLimit = 0;
         }
@@ -171,7 +183,7 @@ final class SnapshotWriter
      */
     long snapshotsServed()
     {
-        return snapshotsServed;
+        return counters.get(snapshotsServed);
     }
 
     /**
@@ -179,7 +191,7 @@ final class SnapshotWriter
      */
     long snapshotsAbandoned()
     {
-        return snapshotsAbandoned;
+        return counters.get(snapshotsAbandoned);
     }
 
     private void appendOrders(final long requestId, final OrderBook book, final Side side)

@@ -326,6 +326,47 @@ class FeedPublishCommandTest
         assertTrue(Long.parseLong(report.group(1)) > bytes.length / 2, reported);
     }
 
+    @Test
+    void shouldReportACorruptGzipHeaderAtOffsetZeroAndExitWithBadInputStatus() throws IOException
+    {
+        final Path file = tempDir.resolve("bad-header.itch.gz");
+        final ItchSimulator simulator = new ItchSimulator(3, 10);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        try (ItchFileWriter writer = new ItchFileWriter(file))
+        {
+            for (int i = 0; i < 1_000; i++)
+            {
+                writer.write(buffer, 0, simulator.next(buffer, 0));
+            }
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        // Byte 2 of a gzip member header is the compression method: only 8 (deflate) exists.
+        bytes[2] = 7;
+        Files.write(file, bytes);
+        final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        final PrintStream systemErr = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        final long received;
+        try
+        {
+            received = publishAndReceive(FeedPublishCommand.EXIT_BAD_INPUT, "--itch", file.toString());
+        }
+        finally
+        {
+            System.setErr(systemErr);
+        }
+
+        assertEquals(0, received);
+        final String output = out.toString();
+        assertTrue(output.contains("(of which read errors 1)"), output);
+        assertTrue(output.contains("result: input was bad, 1 read error(s)"), output);
+        assertTrue(output.contains("(exit 3)"), output);
+        final String reported = errors.toString(StandardCharsets.UTF_8);
+        assertTrue(Pattern.compile("malformed input: READ_ERROR source=" + Pattern.quote(file.toString()) +
+            " position=0 gzip stream corrupt at compressed offset [0-9]+, uncompressed offset 0: ")
+            .matcher(reported).find(), reported);
+    }
+
     private long publishAndReceive(final String... sourceArgs)
     {
         return publishAndReceive(FeedPublishCommand.EXIT_OK, sourceArgs);

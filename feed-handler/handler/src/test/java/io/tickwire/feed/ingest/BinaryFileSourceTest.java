@@ -256,6 +256,41 @@ class BinaryFileSourceTest
     }
 
     @Test
+    void shouldReportACorruptGzipHeaderAsReadErrorAtOffsetZero() throws IOException
+    {
+        final Path gz = dir.resolve("bad-header.itch.gz");
+        try (ItchFileWriter writer = new ItchFileWriter(gz))
+        {
+            final UnsafeBuffer scratch = new UnsafeBuffer(new byte[64]);
+            final ItchSimulator simulator = new ItchSimulator(3, 5);
+            for (int i = 0; i < 1_000; i++)
+            {
+                writer.write(scratch, 0, simulator.next(scratch, 0));
+            }
+        }
+        final byte[] bytes = Files.readAllBytes(gz);
+        // Byte 2 of a gzip member header is the compression method: only 8 (deflate) exists.
+        bytes[2] = 7;
+        Files.write(gz, bytes);
+
+        final ItchTestMessages.Recorder recorder = new ItchTestMessages.Recorder();
+        final BinaryFileSource source = new BinaryFileSource(gz, recorder);
+        assertTrue(source.isGzip());
+        ItchTestMessages.drain(source, recorder);
+
+        assertEquals(List.of(), recorder.delivered);
+        assertEquals(1, recorder.reports.size(), recorder.reports.toString());
+        final ItchTestMessages.Report report = recorder.reports.get(0);
+        assertEquals(MalformedReason.READ_ERROR, report.reason());
+        assertEquals(gz.toString(), report.source());
+        assertEquals(0, report.position());
+        final Matcher offsets = Pattern.compile("gzip stream corrupt at compressed offset ([0-9]+), " +
+            "uncompressed offset 0: .*compression method").matcher(report.detail());
+        assertTrue(offsets.find(), report.detail());
+        assertTrue(Long.parseLong(offsets.group(1)) <= 10, report.detail());
+    }
+
+    @Test
     void shouldReportAFlippedByteInAGzipWithItsCompressedAndUncompressedOffsets() throws IOException
     {
         final Path gz = dir.resolve("flipped.itch.gz");

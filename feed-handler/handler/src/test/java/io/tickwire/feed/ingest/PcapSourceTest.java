@@ -285,6 +285,34 @@ class PcapSourceTest
         assertEquals(7, recorder.delivered.get(0).sequence());
     }
 
+    @Test
+    void shouldReportACorruptGzipHeaderAsReadErrorNotAsABadCapture() throws IOException
+    {
+        final byte[] pcap = new PcapBuilder(ByteOrder.LITTLE_ENDIAN, true).moldPacket("S", 7, ADD_1).toByteArray();
+        final ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz))
+        {
+            out.write(pcap);
+        }
+        final byte[] bytes = gz.toByteArray();
+        // Byte 2 of a gzip member header is the compression method: only 8 (deflate) exists.
+        bytes[2] = 7;
+        final Path file = dir.resolve("bad-header.pcap.gz");
+        Files.write(file, bytes);
+
+        final ItchTestMessages.Recorder recorder = new ItchTestMessages.Recorder();
+        final PcapSource source = new PcapSource(file, recorder);
+        assertEquals(null, source.headerError());
+        ItchTestMessages.drain(source, recorder);
+
+        assertEquals(List.of(MalformedReason.READ_ERROR), reasons(recorder));
+        assertEquals(0, recorder.reports.get(0).position());
+        final String detail = recorder.reports.get(0).detail();
+        assertTrue(detail.startsWith("gzip stream corrupt at compressed offset "), detail);
+        assertTrue(detail.contains(", uncompressed offset 0: "), detail);
+        assertEquals(0, recorder.delivered.size());
+    }
+
     private ItchTestMessages.Recorder read(final byte[] bytes, final String extension) throws IOException
     {
         final Path file = dir.resolve("test." + extension);

@@ -43,7 +43,8 @@ import java.net.InetSocketAddress;
  * <p>
  * Single-threaded and duty-cycle driven through {@link #poll(MessageHandler, int)}. No allocation in steady
  * state: datagrams are received into one reused direct buffer and messages are handed over in place.
- * Counters are plain fields, for status lines on the polling thread or an approximate view from another.
+ * Counters are {@code AtomicCounter}s labelled {@code tickwire-moldudp64 NAME: SOURCE}, in the driver's CnC file
+ * when {@code MoldUdp64ClientContext.counterAllocator} is an Aeron client's, written on the polling thread only.
  * <p>
  * The work is split by role: {@code MoldUdp64PacketReceiver} (sockets, validation), {@code MoldUdp64Sequencer}
  * (sequence, session, delivery), {@code MoldUdp64PacketStash} (packets ahead of a gap),
@@ -68,7 +69,7 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
     public MoldUdp64Client(final MoldUdp64ClientContext ctx)
     {
         // Concluded before anything reads it: the name needs the endpoint that conclude() checks.
-        super(sourceName(ctx.conclude()), ctx.malformedInputListener());
+        super(sourceName(ctx.conclude()), ctx.malformedInputListener(), ctx.counterAllocator());
         // Holds its position after declaring a gap: the request server fills it, not the arbiter.
         arbiter = null == ctx.lineB() ? null : new LineArbiter(
             ctx.initialSequence(), ctx.arbitrationWaitNs(), ctx.clock(), LineArbiterListener.NO_OP, false);
@@ -140,11 +141,12 @@ public final class MoldUdp64Client extends MoldUdp64ClientCounters implements Me
     }
 
     /**
-     * Close the sockets.
+     * Close the sockets and free the counters (the getters keep their last values).
      */
     public void close()
     {
         receiver.close();
+        closeCounters();
     }
 
     /**

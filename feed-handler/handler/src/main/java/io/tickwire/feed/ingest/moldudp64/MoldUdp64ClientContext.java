@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.ingest.moldudp64;
 
+import io.tickwire.counters.CounterAllocator;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -55,6 +56,7 @@ public final class MoldUdp64ClientContext
     private NanoClock clock = SystemNanoClock.INSTANCE;
     private MoldUdp64StatusListener statusListener = MoldUdp64StatusListener.NO_OP;
     private MalformedInputListener malformedInputListener = IGNORE_MALFORMED;
+    private CounterAllocator counterAllocator;
 
     /**
      * Check and fill in derived values.
@@ -404,5 +406,26 @@ public final class MoldUdp64ClientContext
     public MalformedInputListener malformedInputListener()
     {
         return malformedInputListener;
+    }
+
+    /**
+     * Where the client's counters are allocated: an Aeron client's {@code addCounter}, so that they are in the
+     * driver's CnC file; default null: in memory of the client's own.
+     *
+     * @param counterAllocator the allocator, or null.
+     * @return this.
+     */
+    public MoldUdp64ClientContext counterAllocator(final CounterAllocator counterAllocator)
+    {
+        this.counterAllocator = counterAllocator;
+        return this;
+    }
+
+    /**
+     * @return where the client's counters are allocated, or null for memory of its own.
+     */
+    public CounterAllocator counterAllocator()
+    {
+        return counterAllocator;
     }
 }

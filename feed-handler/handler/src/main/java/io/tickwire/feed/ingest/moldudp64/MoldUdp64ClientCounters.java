@@ -15,52 +15,98 @@
  */
 package io.tickwire.feed.ingest.moldudp64;
 
+import io.tickwire.counters.CounterAllocator;
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.FeedCounterTypes;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * What a {@link MoldUdp64Client} counts, and the malformed-input reports that go with the counts.
  * <p>
  * The client extends this so its public counter accessors stay where callers expect them while the roles that
- * do the counting (receiver, sequencer, stash, gap recovery) bump the fields directly: plain fields, written
- * only on the polling thread, for status lines on that thread or an approximate view from another.
+ * do the counting (receiver, sequencer, stash, gap recovery) bump the counters directly. They are Aeron counters
+ * when the context gives an allocator (the feed handler's client: in the driver's CnC file, so {@code stat} and the
+ * metrics endpoint show them), in memory of the client's own otherwise; written only on the polling thread with
+ * release stores, read by anyone.
  */
 abstract class MoldUdp64ClientCounters
 {
+    /** The component in the counters' labels: {@code tickwire-moldudp64 NAME: SOURCE}. */
+    public static final String COMPONENT = "tickwire-moldudp64";
+    // Room for the local fallback, with some to spare for counters added later.
+    private static final int COUNTERS = 32;
+
     final String name;
     private final MalformedInputListener malformedListener;
+    private final CounterSet counterSet;
 
-    long packetsReceived;
-    long bytesReceived;
-    long messagesDelivered;
-    long heartbeatsReceived;
-    long duplicatePackets;
-    long duplicateMessages;
-    long malformedPackets;
-    long emptyMessages;
-    long packetsStashed;
-    long stashOverflows;
-    long gapsDetected;
-    long gapsRecovered;
-    long messagesRecovered;
-    long requestsSent;
-    long requestRetries;
-    long requestSendsFailed;
-    long unrecoverableGaps;
-    long messagesSkipped;
-    long sessionChanges;
+    final AtomicCounter packetsReceived;
+    final AtomicCounter bytesReceived;
+    final AtomicCounter messagesDelivered;
+    final AtomicCounter heartbeatsReceived;
+    final AtomicCounter duplicatePackets;
+    final AtomicCounter duplicateMessages;
+    final AtomicCounter malformedPackets;
+    final AtomicCounter emptyMessages;
+    final AtomicCounter packetsStashed;
+    final AtomicCounter stashOverflows;
+    final AtomicCounter gapsDetected;
+    final AtomicCounter gapsRecovered;
+    final AtomicCounter messagesRecovered;
+    final AtomicCounter requestsSent;
+    final AtomicCounter requestRetries;
+    final AtomicCounter requestSendsFailed;
+    final AtomicCounter unrecoverableGaps;
+    final AtomicCounter messagesSkipped;
+    final AtomicCounter sessionChanges;
 
     MoldUdp64ClientCounters(final String name, final MalformedInputListener malformedListener)
     {
+        this(name, malformedListener, null);
+    }
+
+    MoldUdp64ClientCounters(
+        final String name, final MalformedInputListener malformedListener, final CounterAllocator allocator)
+    {
         this.name = name;
         this.malformedListener = malformedListener;
+        this.counterSet = CounterSet.of(allocator, COMPONENT, name, COUNTERS);
+        packetsReceived = counterSet.add(FeedCounterTypes.MOLD_PACKETS_RECEIVED, "packets-received");
+        bytesReceived = counterSet.add(FeedCounterTypes.MOLD_BYTES_RECEIVED, "bytes-received");
+        messagesDelivered = counterSet.add(FeedCounterTypes.MOLD_MESSAGES_DELIVERED, "messages-delivered");
+        heartbeatsReceived = counterSet.add(FeedCounterTypes.MOLD_HEARTBEATS_RECEIVED, "heartbeats-received");
+        duplicatePackets = counterSet.add(FeedCounterTypes.MOLD_DUPLICATE_PACKETS, "duplicate-packets");
+        duplicateMessages = counterSet.add(FeedCounterTypes.MOLD_DUPLICATE_MESSAGES, "duplicate-messages");
+        malformedPackets = counterSet.add(FeedCounterTypes.MOLD_MALFORMED_PACKETS, "malformed-packets");
+        emptyMessages = counterSet.add(FeedCounterTypes.MOLD_EMPTY_MESSAGES, "empty-messages");
+        packetsStashed = counterSet.add(FeedCounterTypes.MOLD_PACKETS_STASHED, "packets-stashed");
+        stashOverflows = counterSet.add(FeedCounterTypes.MOLD_STASH_OVERFLOWS, "stash-overflows");
+        gapsDetected = counterSet.add(FeedCounterTypes.MOLD_GAPS_DETECTED, "gaps-detected");
+        gapsRecovered = counterSet.add(FeedCounterTypes.MOLD_GAPS_RECOVERED, "gaps-recovered");
+        messagesRecovered = counterSet.add(FeedCounterTypes.MOLD_MESSAGES_RECOVERED, "messages-recovered");
+        requestsSent = counterSet.add(FeedCounterTypes.MOLD_REQUESTS_SENT, "requests-sent");
+        requestRetries = counterSet.add(FeedCounterTypes.MOLD_REQUEST_RETRIES, "request-retries");
+        requestSendsFailed = counterSet.add(FeedCounterTypes.MOLD_REQUEST_SENDS_FAILED, "request-sends-failed");
+        unrecoverableGaps = counterSet.add(FeedCounterTypes.MOLD_UNRECOVERABLE_GAPS, "unrecoverable-gaps");
+        messagesSkipped = counterSet.add(FeedCounterTypes.MOLD_MESSAGES_SKIPPED, "messages-skipped");
+        sessionChanges = counterSet.add(FeedCounterTypes.MOLD_SESSION_CHANGES, "session-changes");
+    }
+
+    /**
+     * Free the counters; the getters keep their last values.
+     */
+    final void closeCounters()
+    {
+        counterSet.close();
     }
 
     final void malformed(final MalformedReason reason, final long position, final String detail)
     {
         if (reason == MalformedReason.BAD_MOLDUDP64_PACKET)
         {
-            malformedPackets++;
+            malformedPackets.incrementRelease();
         }
         malformedListener.onMalformed(reason, name, position, detail);
     }
@@ -70,7 +116,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long packetsReceived()
     {
-        return packetsReceived;
+        return counterSet.get(packetsReceived);
     }
 
     /**
@@ -78,7 +124,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long bytesReceived()
     {
-        return bytesReceived;
+        return counterSet.get(bytesReceived);
     }
 
     /**
@@ -86,7 +132,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long messagesDelivered()
     {
-        return messagesDelivered;
+        return counterSet.get(messagesDelivered);
     }
 
     /**
@@ -94,7 +140,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long heartbeatsReceived()
     {
-        return heartbeatsReceived;
+        return counterSet.get(heartbeatsReceived);
     }
 
     /**
@@ -102,7 +148,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long duplicatePackets()
     {
-        return duplicatePackets;
+        return counterSet.get(duplicatePackets);
     }
 
     /**
@@ -110,7 +156,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long duplicateMessages()
     {
-        return duplicateMessages;
+        return counterSet.get(duplicateMessages);
     }
 
     /**
@@ -118,7 +164,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long malformedPackets()
     {
-        return malformedPackets;
+        return counterSet.get(malformedPackets);
     }
 
     /**
@@ -126,7 +172,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long emptyMessages()
     {
-        return emptyMessages;
+        return counterSet.get(emptyMessages);
     }
 
     /**
@@ -134,7 +180,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long packetsStashed()
     {
-        return packetsStashed;
+        return counterSet.get(packetsStashed);
     }
 
     /**
@@ -142,7 +188,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long stashOverflows()
     {
-        return stashOverflows;
+        return counterSet.get(stashOverflows);
     }
 
     /**
@@ -150,7 +196,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long gapsDetected()
     {
-        return gapsDetected;
+        return counterSet.get(gapsDetected);
     }
 
     /**
@@ -158,7 +204,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long gapsRecovered()
     {
-        return gapsRecovered;
+        return counterSet.get(gapsRecovered);
     }
 
     /**
@@ -166,7 +212,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long messagesRecovered()
     {
-        return messagesRecovered;
+        return counterSet.get(messagesRecovered);
     }
 
     /**
@@ -174,7 +220,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long requestsSent()
     {
-        return requestsSent;
+        return counterSet.get(requestsSent);
     }
 
     /**
@@ -182,7 +228,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long requestRetries()
     {
-        return requestRetries;
+        return counterSet.get(requestRetries);
     }
 
     /**
@@ -190,7 +236,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long requestSendsFailed()
     {
-        return requestSendsFailed;
+        return counterSet.get(requestSendsFailed);
     }
 
     /**
@@ -198,7 +244,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long unrecoverableGaps()
     {
-        return unrecoverableGaps;
+        return counterSet.get(unrecoverableGaps);
     }
 
     /**
@@ -206,7 +252,7 @@ abstract class MoldUdp64ClientCounters
      */
     public long messagesSkipped()
     {
-        return messagesSkipped;
+        return counterSet.get(messagesSkipped);
     }
 
     /**
@@ -214,6 +260,6 @@ abstract class MoldUdp64ClientCounters
      */
     public long sessionChanges()
     {
-        return sessionChanges;
+        return counterSet.get(sessionChanges);
     }
 }

@@ -110,7 +110,7 @@ final class MoldUdp64GapRecovery
         {
             gapOpen = false;
             requestOutstanding = false;
-            counters.gapsRecovered++;
+            counters.gapsRecovered.incrementRelease();
             statusListener.onRecovered(gapFrom, gapTo);
         }
     }
@@ -136,7 +136,7 @@ final class MoldUdp64GapRecovery
             unrecoverableReported = false;
             requestOutstanding = false;
             requestAttempts = 0;
-            counters.gapsDetected++;
+            counters.gapsDetected.incrementRelease();
             statusListener.onGap(nextExpected, holeEnd + 1);
         }
         else if (holeEnd > gapTo)
@@ -170,7 +170,7 @@ final class MoldUdp64GapRecovery
             }
             if (gapOpen)
             {
-                counters.requestRetries++;
+                counters.requestRetries.incrementRelease();
                 request(nextExpected, holeEnd, nowNs);
             }
         }
@@ -192,29 +192,29 @@ final class MoldUdp64GapRecovery
             if (requestChannel.send(requestByteBuffer, ctx.requestServer()) == 0)
             {
                 // Counted as an attempt all the same: the timeout brings the retry.
-                counters.requestSendsFailed++;
+                counters.requestSendsFailed.incrementRelease();
                 return;
             }
         }
         catch (final IOException ex)
         {
-            counters.requestSendsFailed++;
+            counters.requestSendsFailed.incrementRelease();
             counters.malformed(MalformedReason.BAD_MOLDUDP64_PACKET, nextExpected,
                 "request to " + ctx.requestServer() + " failed: " + ex);
             return;
         }
-        counters.requestsSent++;
+        counters.requestsSent.incrementRelease();
         statusListener.onRequestSent(requestFrom, count, requestAttempts);
     }
 
     private long unrecoverable(final long nextExpected, final long holeEnd)
     {
         final boolean skip = ctx.skipUnrecoverableGaps();
-        counters.unrecoverableGaps++;
+        counters.unrecoverableGaps.incrementRelease();
         statusListener.onUnrecoverableGap(nextExpected, holeEnd, skip);
         if (skip)
         {
-            counters.messagesSkipped += holeEnd - nextExpected + 1;
+            counters.messagesSkipped.getAndAddRelease(holeEnd - nextExpected + 1);
             gapOpen = false;
             requestOutstanding = false;
             return holeEnd + 1;

@@ -151,8 +151,8 @@ final class MoldUdp64PacketReceiver
         }
 
         length = receiveByteBuffer.position();
-        counters.packetsReceived++;
-        counters.bytesReceived += length;
+        counters.packetsReceived.incrementRelease();
+        counters.bytesReceived.getAndAddRelease(length);
 
         final int result = MoldUdp64Packet.validate(receiveBuffer, 0, length);
         if (result < 0)

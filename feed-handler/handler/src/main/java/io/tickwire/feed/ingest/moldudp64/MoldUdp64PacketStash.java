@@ -97,13 +97,13 @@ final class MoldUdp64PacketStash
         if (write + entryLength > buffer.capacity())
         {
             // Not lost: highestKnown covers it, so it is requested once the sequence gets here.
-            counters.stashOverflows++;
+            counters.stashOverflows.incrementRelease();
             return;
         }
         buffer.putInt(write, length | (line << LINE_SHIFT));
         buffer.putBytes(write + ENTRY_HEADER_LENGTH, packet, 0, length);
         write += entryLength;
-        counters.packetsStashed++;
+        counters.packetsStashed.incrementRelease();
     }
 
     /**
@@ -136,7 +136,7 @@ final class MoldUdp64PacketStash
             }
             if (sequence + count - 1 < nextExpected)
             {
-                counters.duplicatePackets++;
+                counters.duplicatePackets.incrementRelease();
             }
             else
             {

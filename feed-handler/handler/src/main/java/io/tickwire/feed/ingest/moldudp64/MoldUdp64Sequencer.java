@@ -131,7 +131,7 @@ final class MoldUdp64Sequencer
             {
                 arbiter.onHeartbeat(line, sequence);
             }
-            counters.heartbeatsReceived++;
+            counters.heartbeatsReceived.incrementRelease();
             know(sequence - 1);
             statusListener.onHeartbeat(sequence);
             return;
@@ -167,7 +167,7 @@ final class MoldUdp64Sequencer
         know(last);
         if (last < nextExpected)
         {
-            counters.duplicatePackets++;
+            counters.duplicatePackets.incrementRelease();
         }
         else if (sequence > nextExpected)
         {
@@ -211,18 +211,18 @@ final class MoldUdp64Sequencer
 
             if (sequence <= recoveringUpTo)
             {
-                counters.messagesRecovered++;
+                counters.messagesRecovered.incrementRelease();
             }
 
             if (length == 0)
             {
-                counters.emptyMessages++;
+                counters.emptyMessages.incrementRelease();
                 counters.malformed(
                     MalformedReason.EMPTY_MESSAGE, sequence, "zero-length message in MoldUDP64 packet");
                 continue;
             }
 
-            counters.messagesDelivered++;
+            counters.messagesDelivered.incrementRelease();
             delivered++;
             handler.onMessage(sequence, buffer, messageOffset, length);
         }
@@ -331,7 +331,7 @@ final class MoldUdp64Sequencer
             cursorOffset += MoldUdp64Packet.MESSAGE_LENGTH_FIELD_LENGTH + length;
             cursorSequence++;
             cursorRemaining--;
-            counters.duplicateMessages++;
+            counters.duplicateMessages.incrementRelease();
         }
     }
 
@@ -353,11 +353,11 @@ final class MoldUdp64Sequencer
         if (highestKnown >= nextExpected && nextExpected < endOfSessionSequence)
         {
             // What the old session still owed can no longer be requested: report it as lost.
-            counters.unrecoverableGaps++;
-            counters.messagesSkipped += highestKnown - nextExpected + 1;
+            counters.unrecoverableGaps.incrementRelease();
+            counters.messagesSkipped.getAndAddRelease(highestKnown - nextExpected + 1);
             statusListener.onUnrecoverableGap(nextExpected, highestKnown, true);
         }
-        counters.sessionChanges++;
+        counters.sessionChanges.incrementRelease();
         nextExpected = ctx.initialSequence();
         highestKnown = nextExpected - 1;
         endOfSessionSequence = Long.MAX_VALUE;

@@ -13,13 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.tickwire.feed.cli;
+package io.tickwire.feed.demo;
 
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.tickwire.agent.EmbeddedDriver;
 import io.tickwire.agent.ThreadingProfile;
-import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.feed.FeedHandler;
 import io.tickwire.feed.FeedHandlerContext;
 import io.tickwire.feed.FeedSnapshot;
@@ -36,7 +35,6 @@ import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
 import io.tickwire.feed.snapshot.SnapshotServer;
 import io.tickwire.latency.CalibratedEpochNanoClock;
-import io.tickwire.latency.LatencyRecording;
 import io.tickwire.latency.LatencyRegistry;
 import io.tickwire.latency.StageRecorder;
 import org.HdrHistogram.Histogram;
@@ -47,21 +45,15 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code tickwire demo}: the whole feed on one machine, checked end to end.
+ * The feed half of {@code tickwire demo}: the whole feed on one machine, checked end to end.
  * <pre>
  *   ItchSimulator -> ingest agent -> ring -> publisher --UDP multicast--> subscriber A (every event)
  *        (ITCH)       (FeedHandler, compact profile)      |               subscriber B (conflated)
@@ -70,61 +62,61 @@ import java.util.concurrent.atomic.AtomicLong;
  * An embedded media driver (SHARED, back-off idle), the publisher in its compact profile (no busy spin), two
  * subscribers and a snapshot server composed onto one thread, and a third subscriber that joins half-way and
  * recovers from a snapshot. At the end every subscriber's books are compared, order by order, with books built
- * directly (no network) from the same simulated flow. Exits 0 only if every check held.
+ * directly (no network) from the same simulated flow.
  */
-@Command(
-    name = "demo",
-    mixinStandardHelpOptions = true,
-    description = {
-        "Run simulator -> publisher -> UDP multicast -> subscribers building order books on this machine,",
-        "with a late joiner recovering from a snapshot; verify every book and print latency per stage.",
-        "Exits 0 only if every check held." })
-public final class DemoCommand implements Callable<Integer>
+public final class FeedDemo implements DemoPart
 {
     private static final int STREAM_ID = 1001;
     private static final int REQUEST_STREAM_ID = 1002;
     private static final int RESPONSE_STREAM_ID = 1003;
 
-    @Mixin
-    private HlogOptions hlog;
+    private final long durationNs;
+    private final long warmupNs;
+    private final long rate;
+    private final int symbols;
+    private final long seed;
+    private final String channel;
+    private final long messages;
+    private final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
+    private final Subscriber a;
+    private final Subscriber b;
+    private final Subscriber c;
+    private final List<Subscriber> subscribers;
 
-    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "20s",
-        converter = FeedSubscribeCommand.DurationConverter.class,
-        description = "How long to publish (default: ${DEFAULT-VALUE}).")
-    long durationNs;
-
-    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5s",
-        converter = FeedSubscribeCommand.DurationConverter.class,
-        description = "Latency of the first TIME (JIT compiling, caches cold) is reported apart from the steady " +
-        "state (default: ${DEFAULT-VALUE}).")
-    long warmupNs;
-
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "50000",
-        description = "Messages per second from the simulator (default: ${DEFAULT-VALUE}).")
-    long rate;
-
-    @Option(names = "--symbols", paramLabel = "K", defaultValue = "50",
-        description = "Simulated symbols (default: ${DEFAULT-VALUE}).")
-    int symbols;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Simulation seed.")
-    long seed;
-
-    @Option(names = "--channel", paramLabel = "URI",
-        defaultValue = "aeron:udp?endpoint=239.255.77.11:40466|interface=127.0.0.1|ttl=0",
-        description = "Feed channel (default: ${DEFAULT-VALUE}).")
-    String channel;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+    private MediaDriver driver;
+    private Aeron aeron;
+    private FeedHandler feed;
+    private AgentRunner subscriberRunner;
+    private AgentRunner lateRunner;
+    private FeedSnapshot start;
+    private FeedSnapshot previous;
+    private long startNs;
     private long warmupEndsNs = Long.MAX_VALUE;
     private long lastSampleNs;
 
     /**
+     * @param options  the demo's options.
+     * @param registry where the subscribers' stages are recorded (a no-op one without {@code --hlog}).
+     */
+    public FeedDemo(final FeedDemoOptions options, final LatencyRegistry registry)
+    {
+        durationNs = options.durationNs;
+        warmupNs = options.warmupNs;
+        rate = options.rate;
+        symbols = options.symbols;
+        seed = options.seed;
+        channel = options.channel;
+        messages = Math.max(1, rate * TimeUnit.NANOSECONDS.toSeconds(durationNs));
+        a = new Subscriber(registry, "A (every event)");
+        b = new Subscriber(registry, "B (conflated)");
+        c = new Subscriber(registry, "C (late joiner)");
+        subscribers = List.of(a, b, c);
+    }
+
+    /**
      * One subscriber with its latency recorders.
      */
-    static final class Subscriber
+    private static final class Subscriber
     {
         final String name;
         final Recorder ingestToCallback = new Recorder(3);
@@ -164,165 +156,132 @@ public final class DemoCommand implements Callable<Integer>
     }
 
     /**
-     * Run the demo.
-     *
-     * @return 0 when every check held, 1 otherwise.
+     * {@inheritDoc}
      */
-    public Integer call()
+    public void start(final PrintWriter out)
     {
-        try (LatencyRecording recording = hlog.start("demo"))
-        {
-            if (recording.isEnabled())
-            {
-                spec.commandLine().getOut().println("latency log: " + recording.file());
-            }
-            return run(recording.registry());
-        }
-    }
-
-    private Integer run(final LatencyRegistry registry)
-    {
-        final PrintWriter out = spec.commandLine().getOut();
-        final long messages = Math.max(1, rate * TimeUnit.NANOSECONDS.toSeconds(durationNs));
-        final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
-        final Subscriber a = new Subscriber(registry, "A (every event)");
-        final Subscriber b = new Subscriber(registry, "B (conflated)");
-        final Subscriber c = new Subscriber(registry, "C (late joiner)");
-        final List<Subscriber> subscribers = List.of(a, b, c);
-        final List<String> failures = new ArrayList<>();
-
         out.printf(Locale.ROOT, "tickwire demo: %,d simulated ITCH messages, %d symbols, %,d msgs/s, seed %d%n",
             messages, symbols, rate, seed);
 
-        MediaDriver driver = null;
-        Aeron aeron = null;
-        FeedHandler feed = null;
-        AgentRunner subscriberRunner = null;
-        AgentRunner lateRunner = null;
-        final FeedSnapshot start;
-        FeedSnapshot end = null;
-        try
-        {
-            driver = EmbeddedDriver.launchCompact(null);
-            aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        driver = EmbeddedDriver.launchCompact(null);
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
 
-            final SnapshotServer server = new SnapshotServer(new SnapshotServer.Context()
-                .aeron(aeron)
-                .feed("aeron-spy:" + channel, STREAM_ID)
-                .request("aeron:ipc", REQUEST_STREAM_ID)
-                .response("aeron:ipc", RESPONSE_STREAM_ID));
-            a.client = connect(aeron, a, clock, false);
-            b.client = connect(aeron, b, clock, true);
-            subscriberRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null,
-                new CompositeAgent(server, new FeedClientAgent(a.client), new FeedClientAgent(b.client),
-                    new CounterPublisher(a, b)));
-            AgentRunner.startOnThread(subscriberRunner);
+        final SnapshotServer server = new SnapshotServer(new SnapshotServer.Context()
+            .aeron(aeron)
+            .feed("aeron-spy:" + channel, STREAM_ID)
+            .request("aeron:ipc", REQUEST_STREAM_ID)
+            .response("aeron:ipc", RESPONSE_STREAM_ID));
+        a.client = connect(a, false);
+        b.client = connect(b, true);
+        subscriberRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null,
+            new CompositeAgent(server, new FeedClientAgent(a.client), new FeedClientAgent(b.client),
+                new CounterPublisher(a, b)));
+        AgentRunner.startOnThread(subscriberRunner);
 
-            feed = new FeedHandler(new FeedHandlerContext()
-                .addSource(FeedSource.replay("simulator", listener -> new SimulatorSource(seed, symbols, messages)))
-                .normaliserFactory((epochClock, listener, name) ->
-                    new ItchNormaliser(epochClock, listener, name)::normalise)
-                .aeronDirectoryName(driver.aeronDirectoryName())
-                .channel(channel)
-                .streamId(STREAM_ID)
-                .threadingProfile(ThreadingProfile.COMPACT)
-                .snapshots(false) // the demo runs its own snapshot server over IPC, on the subscribers' thread
-                .ratePerSecond(rate));
-            feed.start();
-            out.print(feed.banner());
-            out.println("subscribers: A and B (conflated) + snapshot server on one thread, back-off idle; " +
-                "C joins half-way and recovers from a snapshot");
-            out.flush();
+        feed = new FeedHandler(new FeedHandlerContext()
+            .addSource(FeedSource.replay("simulator", listener -> new SimulatorSource(seed, symbols, messages)))
+            .normaliserFactory((epochClock, listener, name) ->
+                new ItchNormaliser(epochClock, listener, name)::normalise)
+            .aeronDirectoryName(driver.aeronDirectoryName())
+            .channel(channel)
+            .streamId(STREAM_ID)
+            .threadingProfile(ThreadingProfile.COMPACT)
+            .snapshots(false) // the demo runs its own snapshot server over IPC, on the subscribers' thread
+            .ratePerSecond(rate));
+        feed.start();
+        out.print(feed.banner());
+        out.println("subscribers: A and B (conflated) + snapshot server on one thread, back-off idle; " +
+            "C joins half-way and recovers from a snapshot");
 
-            if (Runtime.getRuntime().availableProcessors() <= 2)
-            {
-                out.println("note: " + Runtime.getRuntime().availableProcessors() + " cores: driver, feed agents " +
-                    "and subscribers share them (compact profile, back-off idle), so these latencies include OS " +
-                    "scheduling; pinned busy-spin threads need free cores (docs/FEED-HANDLER.md)");
-            }
-            start = feed.snapshot();
-            FeedSnapshot previous = start;
-            final long startNs = System.nanoTime();
-            warmupEndsNs = startNs + warmupNs;
-            lastSampleNs = startNs;
-            final long deadlineNs = startNs + durationNs * 2 + TimeUnit.SECONDS.toNanos(30);
-            long nextStatusNs = startNs + TimeUnit.SECONDS.toNanos(1);
-            while (true)
-            {
-                sleepMillis(20);
-                final long nowNs = System.nanoTime();
-                if (null == lateRunner && nowNs - startNs >= durationNs / 2)
-                {
-                    c.client = connect(aeron, c, clock, false);
-                    lateRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null,
-                        new CompositeAgent(new FeedClientAgent(c.client), new CounterPublisher(c)));
-                    AgentRunner.startOnThread(lateRunner);
-                    out.println("late joiner C subscribing now");
-                }
-                if (nowNs >= nextStatusNs)
-                {
-                    final FeedSnapshot current = feed.snapshot();
-                    out.println(status(previous, current, subscribers));
-                    out.flush();
-                    previous = current;
-                    nextStatusNs += TimeUnit.SECONDS.toNanos(1);
-                }
-                if (feed.isComplete() && null != lateRunner)
-                {
-                    final long published = feed.snapshot().published();
-                    if (a.applied.get() >= published && b.applied.get() >= published &&
-                        c.recoveries.get() > 0 && c.client.expectedSequence() > published)
-                    {
-                        break;
-                    }
-                }
-                if (nowNs > deadlineNs)
-                {
-                    failures.add("timed out waiting for the subscribers to receive every message");
-                    break;
-                }
-            }
+        if (Runtime.getRuntime().availableProcessors() <= 2)
+        {
+            out.println("note: " + Runtime.getRuntime().availableProcessors() + " cores: driver, feed agents " +
+                "and subscribers share them (compact profile, back-off idle), so these latencies include OS " +
+                "scheduling; pinned busy-spin threads need free cores (docs/FEED-HANDLER.md)");
+        }
+        start = feed.snapshot();
+        previous = start;
+        startNs = System.nanoTime();
+        warmupEndsNs = startNs + warmupNs;
+        lastSampleNs = startNs;
+    }
 
-            CloseHelper.closeAll(lateRunner, subscriberRunner);
-            lateRunner = null;
-            subscriberRunner = null;
-            end = feed.snapshot();
-            verify(end, subscribers, failures, out);
-            summary(start, end, subscribers, out);
-        }
-        catch (final RuntimeException ex)
+    /**
+     * Starts the late joiner half-way through the duration.
+     *
+     * @param nowNs {@link System#nanoTime()}.
+     * @param out   where the demo prints.
+     */
+    public void step(final long nowNs, final PrintWriter out)
+    {
+        if (null == lateRunner && nowNs - startNs >= durationNs / 2)
         {
-            failures.add("error: " + ex);
+            c.client = connect(c, false);
+            lateRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null,
+                new CompositeAgent(new FeedClientAgent(c.client), new CounterPublisher(c)));
+            AgentRunner.startOnThread(lateRunner);
+            out.println("late joiner C subscribing now");
         }
-        finally
-        {
-            CloseHelper.closeAll(lateRunner, subscriberRunner, feed);
-            for (final Subscriber subscriber : subscribers)
-            {
-                CloseHelper.quietClose(subscriber.client);
-            }
-            CloseHelper.closeAll(aeron, driver);
-        }
+    }
 
-        if (failures.isEmpty())
+    /**
+     * {@inheritDoc}
+     */
+    public String status()
+    {
+        final FeedSnapshot current = feed.snapshot();
+        final String line = status(current);
+        previous = current;
+        return line;
+    }
+
+    /**
+     * @return whether the simulator's flow is published and every subscriber, the late joiner included, has it all.
+     */
+    public boolean isComplete()
+    {
+        if (!feed.isComplete() || null == lateRunner)
         {
-            out.println("RESULT: OK - every check held");
-            out.flush();
-            return 0;
+            return false;
         }
-        for (final String failure : failures)
+        final long published = feed.snapshot().published();
+        return a.applied.get() >= published && b.applied.get() >= published &&
+            c.recoveries.get() > 0 && c.client.expectedSequence() > published;
+    }
+
+    /**
+     * Stops the subscribers, compares every book with a direct replay and prints the summary.
+     *
+     * @param failures where each failed check is added.
+     * @param out      where the demo prints.
+     */
+    public void finish(final List<String> failures, final PrintWriter out)
+    {
+        CloseHelper.closeAll(lateRunner, subscriberRunner);
+        lateRunner = null;
+        subscriberRunner = null;
+        final FeedSnapshot end = feed.snapshot();
+        verify(end, failures, out);
+        summary(end, out);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(lateRunner, subscriberRunner, feed);
+        for (final Subscriber subscriber : subscribers)
         {
-            out.println("FAILED: " + failure);
+            CloseHelper.quietClose(subscriber.client);
         }
-        out.println("RESULT: FAILED");
-        out.flush();
-        return 1;
+        CloseHelper.closeAll(aeron, driver);
     }
 
     /**
      * Copies the subscribers' plain counters into atomics on their own thread, for the status line.
      */
-    static final class CounterPublisher implements org.agrona.concurrent.Agent
+    private static final class CounterPublisher implements org.agrona.concurrent.Agent
     {
         private final Subscriber[] subscribers;
 
@@ -346,8 +305,7 @@ public final class DemoCommand implements Callable<Integer>
         }
     }
 
-    private FeedClient connect(
-        final Aeron aeron, final Subscriber subscriber, final EpochNanoClock clock, final boolean conflate)
+    private FeedClient connect(final Subscriber subscriber, final boolean conflate)
     {
         final FeedClient[] holder = new FeedClient[1];
         final FeedClient client = FeedClient.connect(new FeedClientContext()
@@ -375,7 +333,7 @@ public final class DemoCommand implements Callable<Integer>
         return client;
     }
 
-    private String status(final FeedSnapshot previous, final FeedSnapshot current, final List<Subscriber> subscribers)
+    private String status(final FeedSnapshot current)
     {
         // An interval belongs to the warm-up if it began in it.
         final boolean warmingUp = lastSampleNs < warmupEndsNs;
@@ -398,8 +356,7 @@ public final class DemoCommand implements Callable<Integer>
         return sb.toString();
     }
 
-    private void verify(
-        final FeedSnapshot end, final List<Subscriber> subscribers, final List<String> failures, final PrintWriter out)
+    private void verify(final FeedSnapshot end, final List<String> failures, final PrintWriter out)
     {
         final long published = end.published();
         final BookBuilder reference = referenceBooks(published);
@@ -469,8 +426,7 @@ public final class DemoCommand implements Callable<Integer>
         return builder;
     }
 
-    private void summary(
-        final FeedSnapshot start, final FeedSnapshot end, final List<Subscriber> subscribers, final PrintWriter out)
+    private void summary(final FeedSnapshot end, final PrintWriter out)
     {
         final double seconds = Math.max(1e-9, (end.nanoTime() - start.nanoTime()) / 1e9);
         out.printf(Locale.ROOT, "summary: %,d ITCH messages in, %,d published in %.1f s (%,.0f msgs/s), " +
@@ -508,18 +464,5 @@ public final class DemoCommand implements Callable<Integer>
     private static String micros(final long nanos)
     {
         return String.format(Locale.ROOT, "%.1fus", nanos / 1000.0);
-    }
-
-    private static void sleepMillis(final long millis)
-    {
-        try
-        {
-            Thread.sleep(millis);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", ex);
-        }
     }
 }

@@ -13,9 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.tickwire.feed.cli;
+package io.tickwire.feed.demo;
 
+import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.feed.client.ClientStages;
+import io.tickwire.latency.LatencyRecording;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(90)
-class DemoCommandTest
+class FeedDemoTest
 {
     @TempDir
     Path hlogDir;
@@ -49,10 +51,16 @@ class DemoCommandTest
     {
         final StringWriter out = new StringWriter();
         final String channel = io.tickwire.feed.client.TestMedia.multicastChannel();
-        final int exit = new CommandLine(new DemoCommand())
-            .setOut(new PrintWriter(out, true))
-            .execute("--duration", "4s", "--warmup", "1s", "--rate", "20000", "--symbols", "10", "--channel", channel,
-                "--hlog", hlogDir.toString(), "--hlog-interval-ms", "200");
+        final FeedDemoOptions options = CommandLine.populateCommand(new FeedDemoOptions(),
+            "--duration", "4s", "--warmup", "1s", "--rate", "20000", "--symbols", "10", "--channel", channel);
+        final HlogOptions hlog = CommandLine.populateCommand(new HlogOptions(),
+            "--hlog", hlogDir.toString(), "--hlog-interval-ms", "200");
+        final int exit;
+        try (LatencyRecording recording = hlog.start("demo"))
+        {
+            exit = DemoRun.run(List.of(new FeedDemo(options, recording.registry())), options.durationNs(),
+                new PrintWriter(out, true));
+        }
 
         final String output = out.toString();
         assertEquals(0, exit, output);

@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed;
+
+/**
+ * The type ids of the feed handler artifact's Aeron counters, in one place so that they never collide: the feed
+ * pipeline's (sources, ingest, publisher: 3001-3099), the MoldUDP64 client's (3200-3229) and the snapshot server's
+ * (3230-3249). Tickwire's counters are 3000-3999 ({@code CounterSet}); the feed client artifact has 3100-3199
+ * ({@code ClientCounterTypes}), the gateway 3300-3399. Aeron's own are below 1000. docs/OPERATIONS.md lists them all.
+ */
+public final class FeedCounterTypes
+{
+    /** "ITCH messages in" per source. */
+    public static final int MESSAGES_IN = 3001;
+    /** "messages not normalised" (types counted but not published) per source. */
+    public static final int NOT_NORMALISED = 3002;
+    /** "ring-full episodes" per source. */
+    public static final int RING_FULL = 3003;
+    /** "messages dropped, ring full" per live source. */
+    public static final int DROPPED = 3004;
+    /** "malformed input" per source and reason. */
+    public static final int MALFORMED = 3005;
+    /** "upstream MoldUDP64 gaps" per source. */
+    public static final int UPSTREAM_GAPS = 3006;
+    /** "upstream MoldUDP64 messages recovered" per source. */
+    public static final int UPSTREAM_RECOVERED = 3007;
+    /** "upstream MoldUDP64 messages lost" (unrecoverable gaps) per source. */
+    public static final int UPSTREAM_LOST = 3008;
+    /** "messages published". */
+    public static final int MESSAGES_PUBLISHED = 3010;
+    /** "bytes published". */
+    public static final int BYTES_PUBLISHED = 3011;
+    /** "back-pressure events". */
+    public static final int BACK_PRESSURE = 3012;
+    /** "not-connected events". */
+    public static final int NOT_CONNECTED = 3013;
+    /** "heartbeats published". */
+    public static final int HEARTBEATS = 3014;
+    /** "publisher position". */
+    public static final int PUBLISHER_POSITION = 3015;
+
+    /** MoldUDP64 client: datagrams received on both sockets, valid or not. */
+    public static final int MOLD_PACKETS_RECEIVED = 3200;
+    /** MoldUDP64 client: bytes received on both sockets. */
+    public static final int MOLD_BYTES_RECEIVED = 3201;
+    /** MoldUDP64 client: messages delivered to the handler. */
+    public static final int MOLD_MESSAGES_DELIVERED = 3202;
+    /** MoldUDP64 client: heartbeats received. */
+    public static final int MOLD_HEARTBEATS_RECEIVED = 3203;
+    /** MoldUDP64 client: packets whose every message was already delivered. */
+    public static final int MOLD_DUPLICATE_PACKETS = 3204;
+    /** MoldUDP64 client: messages at the front of packets that overlapped what was delivered. */
+    public static final int MOLD_DUPLICATE_MESSAGES = 3205;
+    /** MoldUDP64 client: packets rejected as malformed or of another session. */
+    public static final int MOLD_MALFORMED_PACKETS = 3206;
+    /** MoldUDP64 client: zero-length messages reported and not delivered. */
+    public static final int MOLD_EMPTY_MESSAGES = 3207;
+    /** MoldUDP64 client: packets kept because they arrived ahead of a gap. */
+    public static final int MOLD_PACKETS_STASHED = 3208;
+    /** MoldUDP64 client: packets ahead of a gap not kept, the stash being full. */
+    public static final int MOLD_STASH_OVERFLOWS = 3209;
+    /** MoldUDP64 client: gaps detected. */
+    public static final int MOLD_GAPS_DETECTED = 3210;
+    /** MoldUDP64 client: gaps whose every message was delivered. */
+    public static final int MOLD_GAPS_RECOVERED = 3211;
+    /** MoldUDP64 client: messages delivered that had been missing in a gap. */
+    public static final int MOLD_MESSAGES_RECOVERED = 3212;
+    /** MoldUDP64 client: re-requests sent. */
+    public static final int MOLD_REQUESTS_SENT = 3213;
+    /** MoldUDP64 client: re-requests repeated after a timeout. */
+    public static final int MOLD_REQUEST_RETRIES = 3214;
+    /** MoldUDP64 client: re-requests the socket did not take. */
+    public static final int MOLD_REQUEST_SENDS_FAILED = 3215;
+    /** MoldUDP64 client: gaps reported as unrecoverable. */
+    public static final int MOLD_UNRECOVERABLE_GAPS = 3216;
+    /** MoldUDP64 client: messages skipped over unrecoverable gaps. */
+    public static final int MOLD_MESSAGES_SKIPPED = 3217;
+    /** MoldUDP64 client: sessions followed after the first. */
+    public static final int MOLD_SESSION_CHANGES = 3218;
+
+    /** Snapshot server: messages of the followed stream applied to its books. */
+    public static final int SNAPSHOT_MESSAGES_APPLIED = 3230;
+    /** Snapshot server: gaps seen on its own subscription. */
+    public static final int SNAPSHOT_GAPS = 3231;
+    /** Snapshot server: snapshots sent completely. */
+    public static final int SNAPSHOTS_SERVED = 3232;
+    /** Snapshot server: requests refused because its books were not valid. */
+    public static final int SNAPSHOT_REQUESTS_REFUSED = 3233;
+    /** Snapshot server: snapshots abandoned, no subscriber on the response stream. */
+    public static final int SNAPSHOTS_ABANDONED = 3234;
+
+    private FeedCounterTypes()
+    {
+    }
+}
