@@ -200,6 +200,17 @@ public final class AuditTrail implements AutoCloseable
     }
 
     /**
+     * Whether the journal can be written now: false while the disk is full or read-only (the writer holds the
+     * records it could not write and retries); the gateway refuses new orders meanwhile.
+     *
+     * @return the audit store's health, for any thread.
+     */
+    public StoreHealth storeHealth()
+    {
+        return writerAgent.storeHealth();
+    }
+
+    /**
      * @return the writer agent, to compose onto a thread of the launcher's choice.
      */
     public AuditWriterAgent writerAgent()

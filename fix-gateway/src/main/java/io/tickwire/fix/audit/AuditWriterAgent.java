@@ -52,24 +52,36 @@ import java.util.function.Supplier;
  * request is durable. With {@link AuditSync#WRITE} the batch is written without the force and the ticket means
  * "written to the kernel"; a force follows at most every force interval.
  * <p>
- * On an I/O error the writer records the failure in {@link AuditDurability}, stops (the runner sees an
- * {@link AgentTerminationException}) and never advances the durable ticket again.
+ * On an I/O error (disk full, read-only filesystem, a failed flush or file creation) the writer neither stops nor
+ * drops a record: the records it could not make durable stay staged in the journal (or in their ring: a record whose
+ * append failed is left there), no durable ticket advances, so no report waiting on them is released, and
+ * {@link #storeHealth()} says the store is unavailable, with the cause and path, so the gateway refuses new orders.
+ * The writer retries with back-off (1 ms doubling to 1 s); the first retry that commits writes the held records in
+ * order, publishes the durable tickets and ends the outage. Closing while the store is unavailable records a failure
+ * in {@link AuditDurability}: what could not be written is not durable, and nothing says otherwise.
  */
 public final class AuditWriterAgent implements Agent, MessageHandler
 {
     private static final long SLOW_COMMIT_NANOS = 10_000_000;
+    private static final long MIN_RETRY_NANOS = 1_000_000;
+    private static final long MAX_RETRY_NANOS = 1_000_000_000;
     private static final int DEPENDENCY_OFFSET =
         MessageHeaderEncoder.ENCODED_LENGTH + AuditRecordEncoder.recordSequenceEncodingOffset();
 
     private final RingBuffer ringBuffer;
     private final RingBuffer reportRingBuffer;
     private final RingBuffer otherRingBuffer;
-    private final MessageHandler otherHandler = this::onOther;
+    private final ControlledMessageHandler otherHandler = this::onOther;
     private long otherRecords;
     private final JournalWriter journal;
     private final AuditDurability durability;
     private final AuditDurability reportDurability;
     private final ControlledMessageHandler reportHandler = this::onReport;
+    private final ControlledMessageHandler requestHandler = this::onRequest;
+    private final StoreHealth storeHealth = new StoreHealth("audit store", 1);
+    private boolean retrying;
+    private long retryAtNanos;
+    private long retryDelayNanos;
     private long reportTickets;
     private final Supplier<ClockSyncSnapshot> clockSync;
     private final long toleranceMicros;
@@ -139,10 +151,15 @@ public final class AuditWriterAgent implements Agent, MessageHandler
      */
     public int doWork()
     {
+        if (retrying && System.nanoTime() - retryAtNanos < 0)
+        {
+            return 0;
+        }
+        appendError = null;
         try
         {
             final int clockEvents = journalClockSync();
-            final int requests = ringBuffer.read(this, batchLimit);
+            final int requests = null == appendError ? ringBuffer.controlledRead(requestHandler, batchLimit) : 0;
             int gated = 0;
             if (null == appendError)
             {
@@ -150,7 +167,7 @@ public final class AuditWriterAgent implements Agent, MessageHandler
             }
             if (null == appendError)
             {
-                gated += otherRingBuffer.read(otherHandler, batchLimit);
+                gated += otherRingBuffer.controlledRead(otherHandler, batchLimit);
             }
             if (null != appendError)
             {
@@ -166,7 +183,7 @@ public final class AuditWriterAgent implements Agent, MessageHandler
             // Nothing waits on a request record by itself: its report, published a few microseconds later, does.
             // Committing a batch of requests alone would make that report wait for a second flush, so requests
             // wait (at most UNGATED_COMMIT_DELAY_NANOS) for a report, a clock reading or a full batch to commit with.
-            if (uncommitted && (gated > 0 || clockEvents > 0 || requests >= batchLimit ||
+            if (uncommitted && (retrying || gated > 0 || clockEvents > 0 || requests >= batchLimit ||
                 System.nanoTime() - uncommittedSinceNanos >= AuditConfiguration.UNGATED_COMMIT_DELAY_NANOS))
             {
                 uncommitted = false;
@@ -203,13 +220,39 @@ public final class AuditWriterAgent implements Agent, MessageHandler
             {
                 work++;
             }
+            if (retrying)
+            {
+                retrying = false;
+                storeHealth.onSuccess();
+            }
             return work;
         }
         catch (final IOException ex)
         {
-            fail(ex.toString());
-            throw new AgentTerminationException(ex);
+            storeFailed(ex);
+            return 1;
         }
+    }
+
+    /**
+     * The records drained but not written stay staged, the failed one stays in its ring: commit them on the next
+     * attempt, after a back-off, however few they are.
+     */
+    private void storeFailed(final IOException ex)
+    {
+        uncommitted = true;
+        retryDelayNanos = retrying ? Math.min(MAX_RETRY_NANOS, retryDelayNanos * 2) : MIN_RETRY_NANOS;
+        retrying = true;
+        retryAtNanos = System.nanoTime() + retryDelayNanos;
+        storeHealth.onFailure(ex, journal.currentFile());
+    }
+
+    /**
+     * @return whether the audit store can be written now; the gateway refuses new orders while it cannot.
+     */
+    public StoreHealth storeHealth()
+    {
+        return storeHealth;
     }
 
     /**
@@ -228,36 +271,47 @@ public final class AuditWriterAgent implements Agent, MessageHandler
      */
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
+        onRequest(msgTypeId, buffer, index, length);
+    }
+
+    private ControlledMessageHandler.Action onRequest(
+        final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
         if (null != appendError)
         {
-            return;
+            return ControlledMessageHandler.Action.ABORT;
         }
         try
         {
             journal.append(buffer, index, length);
             drainedTickets++;
+            return ControlledMessageHandler.Action.CONTINUE;
         }
         catch (final IOException ex)
         {
-            // The ring has already consumed this message: remember the error, never report it durable.
+            // Left in the ring (ABORT): appended again on the next attempt, never lost, never reported durable.
             appendError = ex;
+            return ControlledMessageHandler.Action.ABORT;
         }
     }
 
-    private void onOther(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    private ControlledMessageHandler.Action onOther(
+        final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
         if (null != appendError)
         {
-            return;
+            return ControlledMessageHandler.Action.ABORT;
         }
         try
         {
             journal.append(buffer, index, length);
             otherRecords++;
+            return ControlledMessageHandler.Action.CONTINUE;
         }
         catch (final IOException ex)
         {
             appendError = ex;
+            return ControlledMessageHandler.Action.ABORT;
         }
     }
 
@@ -282,6 +336,7 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         catch (final IOException ex)
         {
             appendError = ex;
+            return ControlledMessageHandler.Action.ABORT;
         }
         return ControlledMessageHandler.Action.CONTINUE;
     }
@@ -297,7 +352,6 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         {
             return 0;
         }
-        lastClockSequence = snapshot.sequence();
 
         clockEventEncoder.wrapAndApplyHeader(clockEventBuffer, 0, headerEncoder)
             .recordSequence(0)
@@ -310,7 +364,18 @@ public final class AuditWriterAgent implements Agent, MessageHandler
             .kernelStatusBits(snapshot.kernelStatusBits());
         final String source = snapshot.source() + ": " + snapshot.detail();
         clockEventEncoder.source(source.length() > 2048 ? source.substring(0, 2048) : source);
-        journal.append(clockEventBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + clockEventEncoder.encodedLength());
+        try
+        {
+            journal.append(clockEventBuffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + clockEventEncoder.encodedLength());
+        }
+        catch (final IOException ex)
+        {
+            // Taken again on the next attempt; the records after it wait until then.
+            appendError = ex;
+            return 0;
+        }
+        lastClockSequence = snapshot.sequence();
 
         return 1;
     }
@@ -400,9 +465,17 @@ public final class AuditWriterAgent implements Agent, MessageHandler
         {
             if (null == durability.failure())
             {
-                while (doWork() > 0)
+                retryAtNanos = System.nanoTime();
+                while (doWork() > 0 && !retrying)
                 {
                     Thread.onSpinWait();
+                }
+                if (retrying)
+                {
+                    // Held records were never reported durable; say why they are not in the journal.
+                    fail("closed while the audit store was unavailable: " + storeHealth.detail());
+                    closeQuietly();
+                    return;
                 }
             }
             journal.close();

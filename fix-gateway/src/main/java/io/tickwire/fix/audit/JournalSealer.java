@@ -60,7 +60,8 @@ import static io.tickwire.fix.audit.SealDescriptor.VERSION_OFFSET;
  * so sealing allocates nothing of its own in steady state (the JDK's HMAC keeps one 32-byte digest per call).
  * <p>
  * An existing seal file is continued: its key id must be this key's, a seal torn by a crash (the file ends inside
- * it) is cut off, and the chain of MACs continues from the last whole seal.
+ * it) is cut off, and the chain of MACs continues from the last whole seal. A seal that cannot be written (disk full,
+ * read-only) throws and is written whole by the next attempt: what a failed attempt left is cut off first.
  */
 public final class JournalSealer implements AutoCloseable
 {
@@ -81,6 +82,7 @@ public final class JournalSealer implements AutoCloseable
     private long sealSequence;
     private long sealedRecordSequence = -1;
     private long truncatedOnOpen;
+    private long retryFrom = -1;
 
     /**
      * Open (or create) the seal file.
@@ -319,12 +321,28 @@ public final class JournalSealer implements AutoCloseable
             throw new IllegalStateException(ex);
         }
 
-        sealOut.clear();
-        while (sealOut.hasRemaining())
+        if (retryFrom >= 0)
         {
-            channel.write(sealOut);
+            // A failed attempt (disk full, read-only) may have left part of a seal: cut back to the last whole one.
+            channel.truncate(retryFrom);
+            channel.position(retryFrom);
+            retryFrom = -1;
         }
-        channel.force(false);
+        final long start = channel.position();
+        sealOut.clear();
+        try
+        {
+            while (sealOut.hasRemaining())
+            {
+                channel.write(sealOut);
+            }
+            channel.force(false);
+        }
+        catch (final IOException ex)
+        {
+            retryFrom = start;
+            throw ex;
+        }
         System.arraycopy(sealBytes, MAC_OFFSET, previousMac, 0, MAC_LENGTH);
         sealSequence = sequence;
         sealedRecordSequence = recordSequence;

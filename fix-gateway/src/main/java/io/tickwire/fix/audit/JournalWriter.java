@@ -67,6 +67,11 @@ import static io.tickwire.fix.audit.JournalDescriptor.VERSION_OFFSET;
  * resumes with the next sequence and the last hash. Any other damage stops the open with an
  * {@link IOException}: evidence is never repaired automatically. Single threaded (the writer agent).
  * <p>
+ * A failed write, flush or file creation (disk full, read-only filesystem) throws and leaves the writer able to
+ * retry: staged frames stay staged until they are written, a partly written tail is cut back to the last whole
+ * frame before the next write, a half-created file is removed, and a rotation that could not create its file is
+ * done again by the next {@link #append}. So a retry after the space returns continues the chain unbroken.
+ * <p>
  * Files are created {@code 0600} and a directory the writer creates {@code 0700} ({@link OwnerOnlyFiles}).
  * <p>
  * With {@link #sealWith} the head of the chain is sealed ({@link JournalSealer}) once it is on disk: at open, at
@@ -95,6 +100,8 @@ public final class JournalWriter implements AutoCloseable
     private boolean unforcedWrites;
     private long previousFileEnd;
     private JournalSealer sealer;
+    private boolean tailSuspect;
+    private Path partialFile;
 
     /**
      * Open (or create) the journal in a directory.
@@ -217,15 +224,32 @@ public final class JournalWriter implements AutoCloseable
         crc.update(header, 0, HEADER_CRC_OFFSET);
         buffer.putInt(HEADER_CRC_OFFSET, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
 
+        if (file.equals(partialFile))
+        {
+            Files.deleteIfExists(file);
+            partialFile = null;
+        }
         final FileChannel newChannel = FileChannel.open(file,
             Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ),
             OwnerOnlyFiles.fileAttributes(file));
-        final ByteBuffer headerBuffer = ByteBuffer.wrap(header);
-        while (headerBuffer.hasRemaining())
+        try
         {
-            newChannel.write(headerBuffer);
+            final ByteBuffer headerBuffer = ByteBuffer.wrap(header);
+            while (headerBuffer.hasRemaining())
+            {
+                newChannel.write(headerBuffer);
+            }
+            newChannel.force(true);
         }
-        newChannel.force(true);
+        catch (final IOException ex)
+        {
+            // Full or read-only: the file holds no frame. Remove it (or, if even that fails, on the next attempt) so
+            // that creating it again starts clean.
+            newChannel.close();
+            partialFile = file;
+            deletePartialFile();
+            throw ex;
+        }
         forceDirectory();
 
         channel = newChannel;
@@ -234,6 +258,19 @@ public final class JournalWriter implements AutoCloseable
         fileLength = HEADER_LENGTH;
         nextSequence = firstSequence;
         System.arraycopy(previousHash, 0, lastHash, 0, HASH_LENGTH);
+    }
+
+    private void deletePartialFile()
+    {
+        try
+        {
+            Files.deleteIfExists(partialFile);
+            partialFile = null;
+        }
+        catch (final IOException ignore)
+        {
+            // Retried before the file is created again.
+        }
     }
 
     private void forceDirectory()
@@ -262,7 +299,8 @@ public final class JournalWriter implements AutoCloseable
     public long append(final DirectBuffer src, final int offset, final int length) throws IOException
     {
         final int frameLength = JournalDescriptor.frameLength(length);
-        if (fileLength + stagingLength + frameLength > maxFileSize && fileLength + stagingLength > HEADER_LENGTH)
+        if (null == channel ||
+            fileLength + stagingLength + frameLength > maxFileSize && fileLength + stagingLength > HEADER_LENGTH)
         {
             rotate();
         }
@@ -406,10 +444,26 @@ public final class JournalWriter implements AutoCloseable
     {
         if (stagingLength > 0)
         {
-            final ByteBuffer out = ByteBuffer.wrap(stagingBytes, 0, stagingLength);
-            while (out.hasRemaining())
+            if (tailSuspect)
             {
-                channel.write(out);
+                // A failed write may have left part of a frame after the last whole one: cut the file back to it,
+                // then write the staged frames (kept, with their sequences and hashes) again.
+                channel.truncate(fileLength);
+                channel.position(fileLength);
+                tailSuspect = false;
+            }
+            final ByteBuffer out = ByteBuffer.wrap(stagingBytes, 0, stagingLength);
+            try
+            {
+                while (out.hasRemaining())
+                {
+                    channel.write(out);
+                }
+            }
+            catch (final IOException ex)
+            {
+                tailSuspect = true;
+                throw ex;
             }
             fileLength += stagingLength;
             stagingLength = 0;
@@ -419,14 +473,19 @@ public final class JournalWriter implements AutoCloseable
 
     private void rotate() throws IOException
     {
-        commit();
-        if (null != sealer)
+        if (null != channel)
         {
-            // The file is closed for good: seal its last record, so even a cut of whole files shows.
-            sealer.sealForced(SealDescriptor.REASON_ROTATION);
+            commit();
+            if (null != sealer)
+            {
+                // The file is closed for good: seal its last record, so even a cut of whole files shows.
+                sealer.sealForced(SealDescriptor.REASON_ROTATION);
+            }
+            previousFileEnd = fileLength;
+            channel.close();
+            // No current file until the next one exists: a creation that fails is tried again by the next append.
+            channel = null;
         }
-        previousFileEnd = fileLength;
-        channel.close();
         createFile(journalIndex + 1, nextSequence, lastHash.clone());
     }
 
@@ -477,6 +536,12 @@ public final class JournalWriter implements AutoCloseable
      */
     public void close() throws IOException
     {
+        if (null == channel && null != sealer)
+        {
+            // A rotation that could not create its file left no current file; the seal file still closes.
+            sealer.close();
+            return;
+        }
         if (null != channel && channel.isOpen())
         {
             try
