@@ -50,6 +50,16 @@ public final class StoreHealth
         void onRecovered(StoreHealth health, long unavailableMillis);
     }
 
+    /**
+     * Store code of the audit journal.
+     */
+    public static final int AUDIT_STORE = 1;
+
+    /**
+     * Store code of the FIX session store (QuickFIX/J's FileStore).
+     */
+    public static final int SESSION_STORE = 2;
+
     private final String name;
     private final int storeCode;
     private final AtomicLong failures = new AtomicLong();
@@ -68,6 +78,15 @@ public final class StoreHealth
     {
         this.name = name;
         this.storeCode = storeCode;
+    }
+
+    /**
+     * @param storeCode {@link #AUDIT_STORE} or {@link #SESSION_STORE}.
+     * @return the store's name, the start of a reject's Text.
+     */
+    public static String storeName(final long storeCode)
+    {
+        return SESSION_STORE == storeCode ? "session store" : "audit store";
     }
 
     /**

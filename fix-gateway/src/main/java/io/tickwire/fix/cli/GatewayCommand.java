@@ -451,12 +451,13 @@ public final class GatewayCommand implements Callable<Integer>
             out.printf("status: orders/s=%.0f orders=%d reports=%d rejects: %s logon failures=%d " +
                 "lockouts=%d refused locked out=%d refused busy=%d unverified=%d verify max %d ms; " +
                 "closed before logon: %s (%d pending) " +
-                "audit lag: %s clock: %s%n",
+                "audit lag: %s store: %s clock: %s%n",
                 rate, orders, counters.reportsSent(), counters.rejectSummary(), counters.logonFailures(),
                 counters.logonLockouts(), counters.logonsRefusedLockedOut(), counters.logonsRefusedBusy(),
                 counters.logonsUnverified(),
                 TimeUnit.NANOSECONDS.toMillis(counters.logonVerifyMaxNanos()), counters.preLogonCloseSummary(),
-                gateway.preLogonGuard().pendingConnections(), audit, gateway.clockDescription());
+                gateway.preLogonGuard().pendingConnections(), audit, gateway.storeDescription(),
+                gateway.clockDescription());
         }
     }
 }

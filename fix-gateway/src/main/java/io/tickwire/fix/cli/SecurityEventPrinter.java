@@ -67,6 +67,27 @@ final class SecurityEventPrinter implements SecurityEventListener
         print("security: ResendRequest refused and session " + sessionId + " logged out: " + text);
     }
 
+    /**
+     * {@inheritDoc}
+     */
+    public void onStoreUnavailable(final String store, final String detail)
+    {
+        // Not rate limited: one line per outage, and the operator must see it on stderr too.
+        System.err.println("******** " + store.toUpperCase(java.util.Locale.ROOT) + " UNAVAILABLE: " + detail +
+            " - new orders are refused, acknowledgements held until it recovers ********");
+        print("store: " + store + " unavailable: " + detail);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onStoreRecovered(final String store, final long unavailableMillis)
+    {
+        System.err.println("******** " + store.toUpperCase(java.util.Locale.ROOT) + " RECOVERED after " +
+            unavailableMillis + " ms - held records written, orders accepted again ********");
+        print("store: " + store + " recovered after " + unavailableMillis + " ms");
+    }
+
     private synchronized void print(final String line)
     {
         final long now = System.nanoTime();

@@ -19,6 +19,7 @@ import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.tickwire.agent.EmbeddedDriver;
 import io.tickwire.fix.audit.AuditTrail;
+import io.tickwire.fix.audit.StoreHealth;
 import io.tickwire.fix.audit.OwnerOnlyFiles;
 import io.tickwire.fix.cluster.ClusterOrderPath;
 import io.tickwire.fix.match.BookListener;
@@ -142,6 +143,12 @@ public final class Gateway implements AutoCloseable
             auditTrail = started(GatewayAudit.launchTrail(context, clock, clockPolicy, threads.wakeSenderOnDurable()));
             final GatewayAudit audit = new GatewayAudit(context, auditTrail, clock, clockPolicy);
             sessionLayer = new GatewaySessionLayer(context, counters, orderPath, audit, clock, clockPolicy, threads);
+            final StoreTroubleReporter storeTrouble = new StoreTroubleReporter(counters, context.securityEventListener());
+            sessionLayer.sessionStore().listener(storeTrouble);
+            if (null != auditTrail)
+            {
+                auditTrail.storeHealth().listener(storeTrouble);
+            }
             final ExecutionReportSender sender = orderPath.newReportSender(
                 context, sessionLayer.application(), audit.outboundGate(), counters, clock);
 
@@ -196,6 +203,34 @@ public final class Gateway implements AutoCloseable
             gateway.close();
             throw ex;
         }
+    }
+
+    /**
+     * @return whether the audit journal can be written now, or null without an audit trail.
+     */
+    public StoreHealth auditStore()
+    {
+        return null == auditTrail ? null : auditTrail.storeHealth();
+    }
+
+    /**
+     * @return whether the FIX session store (FileStore) can be written now.
+     */
+    public StoreHealth sessionStore()
+    {
+        return sessionLayer.sessionStore();
+    }
+
+    /**
+     * @return {@code OK}, or which store is unavailable since when and why: for status lines.
+     */
+    public String storeDescription()
+    {
+        final StoreHealth audit = auditStore();
+        final String sessionStatus = sessionStore().isAvailable() ? "" : "session store " + sessionStore().describe();
+        final String auditStatus = null == audit || audit.isAvailable() ? "" : "audit store " + audit.describe();
+        return auditStatus.isEmpty() && sessionStatus.isEmpty() ? "OK" :
+            (auditStatus + (auditStatus.isEmpty() || sessionStatus.isEmpty() ? "" : "; ") + sessionStatus);
     }
 
     /**

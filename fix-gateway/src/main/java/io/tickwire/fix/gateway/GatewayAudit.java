@@ -54,7 +54,7 @@ final class GatewayAudit
                 trail.reportPublisher(), trail.otherPublisher(), new MessageStamper(clock, clockPolicy));
             inboundObserver = new AuditingInboundObserver(trail.publisher(), wireRecorder);
             outboundGate = new AuditingOutboundGate(trail.reportPublisher(), trail.reportDurability(),
-                new MessageStamper(clock, clockPolicy), wireRecorder);
+                new MessageStamper(clock, clockPolicy), wireRecorder).auditStore(trail.storeHealth());
         }
         else
         {

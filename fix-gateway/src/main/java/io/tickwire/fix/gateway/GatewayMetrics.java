@@ -81,7 +81,11 @@ public final class GatewayMetrics
             "Longest password verification so far (on a verifier thread, not the session thread)",
             String.format(LABEL, "logon-verify-max-ns")).scaled(1 / NANOS_PER_SECOND),
         byReason(GatewayCounterTypes.PRE_LOGON_CLOSES, "tickwire_gateway_pre_logon_closes", "pre-logon-closes",
-            "Connections closed before they logged on, by reason"));
+            "Connections closed before they logged on, by reason"),
+        counter(GatewayCounterTypes.STORE_OUTAGES, "tickwire_gateway_store_outages", "store-outages",
+            "Times a store (audit journal, FIX session store) became unavailable"),
+        counter(GatewayCounterTypes.STORE_RECOVERIES, "tickwire_gateway_store_recoveries", "store-recoveries",
+            "Times an unavailable store recovered"));
 
     private GatewayMetrics()
     {
@@ -135,8 +139,19 @@ public final class GatewayMetrics
         values.add(NamedValue.gauge("tickwire_gateway_pre_logon_connections",
             "Connections open now that have not logged on", gateway.preLogonGuard().pendingConnections()));
         final AuditTrail audit = gateway.auditTrail();
+        values.add(NamedValue.gauge("tickwire_gateway_session_store_unavailable",
+            "1 while the FIX session store cannot be written (new orders refused)",
+            gateway.sessionStore().isAvailable() ? 0 : 1));
+        values.add(NamedValue.counter("tickwire_gateway_session_store_write_failures",
+            "Failed writes to the FIX session store", gateway.sessionStore().failures()));
         if (null != audit)
         {
+            values.add(NamedValue.gauge("tickwire_gateway_audit_store_unavailable",
+                "1 while the audit journal cannot be written (new orders refused, acknowledgements held)",
+                audit.storeHealth().isAvailable() ? 0 : 1));
+            values.add(NamedValue.counter("tickwire_gateway_audit_store_write_failures",
+                "Failed audit journal writes, flushes or file creations (retries included)",
+                audit.storeHealth().failures()));
             values.add(NamedValue.gauge("tickwire_gateway_audit_lag_records",
                 "Audit records written but not yet durable", gateway.auditLag()));
             values.add(NamedValue.counter("tickwire_gateway_audit_slow_flushes",

@@ -16,6 +16,7 @@
 package io.tickwire.fix.gateway;
 
 import io.tickwire.fix.audit.OwnerOnlyFiles;
+import io.tickwire.fix.audit.StoreHealth;
 import io.tickwire.fix.session.AuditingInboundObserver;
 import io.tickwire.fix.session.ConnectionCap;
 import io.tickwire.fix.session.DiscardRecordingLogFactory;
@@ -67,6 +68,8 @@ final class GatewaySessionLayer implements AutoCloseable
     private final SessionSettings settings;
     private final GatewayCounters counters;
     private final OrderEntry orderEntry;
+    private final StoreHealth sessionStore =
+        new StoreHealth(StoreHealth.storeName(StoreHealth.SESSION_STORE), StoreHealth.SESSION_STORE);
     private final GatewayApplication application;
     private final List<String> filePermissionWarnings = new ArrayList<>();
     private SocketAcceptor acceptor;
@@ -101,6 +104,7 @@ final class GatewaySessionLayer implements AutoCloseable
         orderEntry = new OrderEntry(orderPath.commands(), ctx.instruments, counters, new YieldingIdleStrategy(),
             ctx.clockSyncRequired, System.currentTimeMillis() * 1000);
         orderEntry.nanoClock(clock::monotonicNanos);
+        orderEntry.storeHealth(null == audit.trail() ? null : audit.trail().storeHealth(), sessionStore);
         final Runnable engineWaker = threads.engineWaker();
         if (null != engineWaker)
         {
@@ -205,17 +209,25 @@ final class GatewaySessionLayer implements AutoCloseable
     {
         if (0 == ctx.sessionQueueLimit)
         {
-            return new SocketAcceptor(application, new OwnerOnlyFileStoreFactory(settings), settings, logFactory,
-                new DefaultMessageFactory());
+            return new SocketAcceptor(application, new OwnerOnlyFileStoreFactory(settings, sessionStore), settings,
+                logFactory, new DefaultMessageFactory());
         }
         return SocketAcceptor.newBuilder()
             .withApplication(application)
-            .withMessageStoreFactory(new OwnerOnlyFileStoreFactory(settings))
+            .withMessageStoreFactory(new OwnerOnlyFileStoreFactory(settings, sessionStore))
             .withSettings(settings)
             .withLogFactory(logFactory)
             .withMessageFactory(new DefaultMessageFactory())
             .withQueueWatermarks(ctx.sessionQueueLimit / 4, ctx.sessionQueueLimit)
             .build();
+    }
+
+    /**
+     * @return whether the FIX session store (FileStore) can be written now.
+     */
+    StoreHealth sessionStore()
+    {
+        return sessionStore;
     }
 
     GatewayApplication application()

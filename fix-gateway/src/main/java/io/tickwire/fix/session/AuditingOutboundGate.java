@@ -19,6 +19,7 @@ import io.tickwire.fix.audit.AuditDurability;
 import io.tickwire.fix.audit.AuditEntry;
 import io.tickwire.fix.audit.AuditPublisher;
 import io.tickwire.fix.audit.DurabilityGate;
+import io.tickwire.fix.audit.StoreHealth;
 import io.tickwire.fix.time.MessageStamp;
 import io.tickwire.fix.time.MessageStamper;
 import io.tickwire.sbe.audit.AuditEventType;
@@ -50,6 +51,7 @@ public final class AuditingOutboundGate implements OutboundGate
     private final AuditFields fields = new AuditFields();
     private final DurabilityGate<Pending> gate;
     private final Consumer<Pending> sender = (pending) -> pending.session().send(pending.report());
+    private StoreHealth auditStore;
 
     /**
      * @param publisher  the report sender thread's audit publisher ({@code AuditTrail.reportPublisher()}).
@@ -81,15 +83,38 @@ public final class AuditingOutboundGate implements OutboundGate
         stamper.stamp(stamp);
         final String msgType = AuditFields.string(report.getHeader(), 35);
         final boolean cancelReject = "9".equals(msgType);
+        final Outcome outcome = cancelReject ? Outcome.REJECTED :
+            outcome(AuditFields.string(report, 150), AuditFields.string(report, 39));
         entry.reset()
             .direction(Direction.OUTBOUND)
             .eventType(cancelReject ? AuditEventType.CANCEL_REJECT : AuditEventType.EXECUTION_REPORT)
-            .outcome(cancelReject ? Outcome.REJECTED :
-                outcome(AuditFields.string(report, 150), AuditFields.string(report, 39)));
+            .outcome(outcome);
         fields.copy(report, session.getSessionID(), entry);
         entry.rawMessage(SecretMasking.mask(report.toString()));
-        gate.hold(publisher.publish(stamp, entry), new Pending(session, report));
+        final long ticket = publisher.publish(stamp, entry);
+        if (Outcome.REJECTED == outcome && null != auditStore && !auditStore.isAvailable())
+        {
+            // A refusal acknowledges nothing: it leaves now, so the client hears why, while acknowledgements wait
+            // for the store. Its record is in the ring and is journalled, in order, when the store is back.
+            gate.release(sender);
+            session.send(report);
+            return;
+        }
+        gate.hold(ticket, new Pending(session, report));
         gate.release(sender);
+    }
+
+    /**
+     * Send rejects at once while the audit store cannot be written (they acknowledge nothing); everything else
+     * still waits for its record. Set before the first report.
+     *
+     * @param auditStore the audit journal's health, or null to hold every report.
+     * @return this.
+     */
+    public AuditingOutboundGate auditStore(final StoreHealth auditStore)
+    {
+        this.auditStore = auditStore;
+        return this;
     }
 
     /**

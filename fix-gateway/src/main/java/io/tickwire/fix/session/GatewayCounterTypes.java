@@ -54,6 +54,10 @@ public final class GatewayCounterTypes
     public static final int LOGONS_REFUSED_BUSY = 3314;
     /** Logons refused because no verification was found for them. */
     public static final int LOGONS_UNVERIFIED = 3315;
+    /** Times a store (audit journal, FIX session store) became unavailable. */
+    public static final int STORE_OUTAGES = 3316;
+    /** Times an unavailable store recovered. */
+    public static final int STORE_RECOVERIES = 3317;
 
     private GatewayCounterTypes()
     {

@@ -51,6 +51,8 @@ public final class GatewayCounters implements AutoCloseable
     private final AtomicCounter resendRequestsRefused;
     private final AtomicCounter garbledDiscarded;
     private final AtomicCounter agentErrors;
+    private final AtomicCounter storeOutages;
+    private final AtomicCounter storeRecoveries;
     private final AtomicCounter[] rejectsByReason;
     private final AtomicCounter logonLockouts;
     private final AtomicCounter logonsRefusedLockedOut;
@@ -85,6 +87,8 @@ public final class GatewayCounters implements AutoCloseable
         resendRequestsRefused = counter(GatewayCounterTypes.RESEND_REQUESTS_REFUSED, "resend-requests-refused");
         garbledDiscarded = counter(GatewayCounterTypes.GARBLED_DISCARDED, "garbled-discarded");
         agentErrors = counter(GatewayCounterTypes.AGENT_ERRORS, "agent-errors");
+        storeOutages = counter(GatewayCounterTypes.STORE_OUTAGES, "store-outages");
+        storeRecoveries = counter(GatewayCounterTypes.STORE_RECOVERIES, "store-recoveries");
         rejectsByReason = rejectCounters();
         logonLockouts = counter(GatewayCounterTypes.LOGON_LOCKOUTS, "logon-lockouts");
         logonsRefusedLockedOut = counter(GatewayCounterTypes.LOGONS_REFUSED_LOCKED_OUT, "logons-refused-locked-out");
@@ -204,6 +208,39 @@ public final class GatewayCounters implements AutoCloseable
     public void onAgentError()
     {
         agentErrors.increment();
+    }
+
+    /**
+     * The audit writer's or a session store's thread: a store (audit journal, FileStore) could not be written; new
+     * orders are refused until it recovers.
+     */
+    public void onStoreUnavailable()
+    {
+        storeOutages.increment();
+    }
+
+    /**
+     * The audit writer's or a session store's thread: a store that was unavailable took a write again.
+     */
+    public void onStoreRecovered()
+    {
+        storeRecoveries.increment();
+    }
+
+    /**
+     * @return times a store (audit journal, FileStore) became unavailable.
+     */
+    public long storeOutages()
+    {
+        return counters.get(storeOutages);
+    }
+
+    /**
+     * @return times a store recovered.
+     */
+    public long storeRecoveries()
+    {
+        return counters.get(storeRecoveries);
     }
 
     /**

@@ -15,6 +15,8 @@
  */
 package io.tickwire.fix.session;
 
+import io.tickwire.fix.audit.StoreFault;
+import io.tickwire.fix.audit.StoreHealth;
 import io.tickwire.fix.cluster.IngressFrame;
 import io.tickwire.fix.risk.PreTradeRisk;
 import io.tickwire.fix.time.MessageStamp;
@@ -81,6 +83,8 @@ public final class OrderEntry
     private NanoClock nanoClock = SystemNanoClock.INSTANCE;
     private StageRecorder receiveToRisk;
     private InboundAuditRecord auditRecord;
+    private StoreHealth auditStore;
+    private StoreHealth sessionStore;
 
     /**
      * @param commands         the command ring (this is its one writer).
@@ -302,6 +306,10 @@ public final class OrderEntry
         final long price,
         final boolean market)
     {
+        if (!storesAvailable())
+        {
+            return false;
+        }
         if (requireClockSync && !stamp.withinTolerance())
         {
             return rules.reject(RejectReason.CLOCK_UNSYNCHRONISED, 0, stamp.errorBoundMicros());
@@ -317,6 +325,35 @@ public final class OrderEntry
             receiveToRisk.recordInterval(stamp.monotonicNanos(), riskNanos);
         }
         return true;
+    }
+
+    /**
+     * A new order (or replace) is acknowledged only once its records are stored: while a store cannot be written it
+     * is refused, with the store and the cause in the reject (Text "audit store unavailable: ...").
+     */
+    private boolean storesAvailable()
+    {
+        return storeAvailable(auditStore) && storeAvailable(sessionStore);
+    }
+
+    private boolean storeAvailable(final StoreHealth store)
+    {
+        final StoreFault fault = null == store ? null : store.fault();
+        return null == fault || rules.reject(RejectReason.STORE_UNAVAILABLE, store.storeCode(), fault.code());
+    }
+
+    /**
+     * Refuse new orders and replaces while a store is unavailable. Set before the session starts.
+     *
+     * @param auditStore   the audit journal's health, or null.
+     * @param sessionStore the FIX session store's health, or null.
+     * @return this.
+     */
+    public OrderEntry storeHealth(final StoreHealth auditStore, final StoreHealth sessionStore)
+    {
+        this.auditStore = auditStore;
+        this.sessionStore = sessionStore;
+        return this;
     }
 
     /**

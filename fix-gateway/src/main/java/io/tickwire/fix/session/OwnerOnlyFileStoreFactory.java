@@ -16,6 +16,7 @@
 package io.tickwire.fix.session;
 
 import io.tickwire.fix.audit.OwnerOnlyFiles;
+import io.tickwire.fix.audit.StoreHealth;
 import quickfix.ConfigError;
 import quickfix.FileLogFactory;
 import quickfix.FileStoreFactory;
@@ -49,18 +50,34 @@ import java.util.Date;
  * gateway's banner says when it is open to others).
  * <p>
  * {@link #logFactory} does the same for QuickFIX/J's {@link FileLogFactory}.
+ * <p>
+ * Every write to the store is reported to a {@link StoreHealth}: a failed one (disk full, read-only) makes the
+ * session store unavailable, with the cause and directory, and the gateway refuses new orders; the next write that
+ * succeeds ends the outage. The exception still reaches QuickFIX/J, which then does not send the message it could not
+ * store (so no acknowledgement leaves that the store did not record) and logs the error.
  */
 public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
 {
     private final SessionSettings settings;
     private final FileStoreFactory delegate;
+    private final StoreHealth health;
 
     /**
      * @param settings QuickFIX/J settings with {@code FileStorePath}.
      */
     public OwnerOnlyFileStoreFactory(final SessionSettings settings)
     {
+        this(settings, new StoreHealth(StoreHealth.storeName(StoreHealth.SESSION_STORE), StoreHealth.SESSION_STORE));
+    }
+
+    /**
+     * @param settings QuickFIX/J settings with {@code FileStorePath}.
+     * @param health   told of every failed and successful write of every session's store.
+     */
+    public OwnerOnlyFileStoreFactory(final SessionSettings settings, final StoreHealth health)
+    {
         this.settings = settings;
+        this.health = health;
         delegate = new FileStoreFactory(settings);
     }
 
@@ -73,7 +90,7 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
         final String prefix = FileUtil.sessionIdFileName(sessionId) + ".";
         final MessageStore store = delegate.create(sessionId);
         restrictSessionFiles(directory, prefix);
-        return new OwnerOnlyMessageStore(store, directory, prefix);
+        return new OwnerOnlyMessageStore(store, directory, prefix, health);
     }
 
     /**
@@ -143,17 +160,35 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
         private final MessageStore store;
         private final Path directory;
         private final String prefix;
+        private final StoreHealth health;
 
-        OwnerOnlyMessageStore(final MessageStore store, final Path directory, final String prefix)
+        OwnerOnlyMessageStore(
+            final MessageStore store, final Path directory, final String prefix, final StoreHealth health)
         {
             this.store = store;
             this.directory = directory;
             this.prefix = prefix;
+            this.health = health;
         }
 
         public boolean set(final int sequence, final String message) throws IOException
         {
-            return store.set(sequence, message);
+            try
+            {
+                final boolean stored = store.set(sequence, message);
+                health.onSuccess();
+                return stored;
+            }
+            catch (final IOException ex)
+            {
+                throw failed(ex);
+            }
+        }
+
+        private IOException failed(final IOException ex)
+        {
+            health.onFailure(ex, directory.resolve(prefix + "*"));
+            return ex;
         }
 
         public void get(final int startSequence, final int endSequence, final Collection<String> messages)
@@ -174,22 +209,54 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
 
         public void setNextSenderMsgSeqNum(final int next) throws IOException
         {
-            store.setNextSenderMsgSeqNum(next);
+            try
+            {
+                store.setNextSenderMsgSeqNum(next);
+                health.onSuccess();
+            }
+            catch (final IOException ex)
+            {
+                throw failed(ex);
+            }
         }
 
         public void setNextTargetMsgSeqNum(final int next) throws IOException
         {
-            store.setNextTargetMsgSeqNum(next);
+            try
+            {
+                store.setNextTargetMsgSeqNum(next);
+                health.onSuccess();
+            }
+            catch (final IOException ex)
+            {
+                throw failed(ex);
+            }
         }
 
         public void incrNextSenderMsgSeqNum() throws IOException
         {
-            store.incrNextSenderMsgSeqNum();
+            try
+            {
+                store.incrNextSenderMsgSeqNum();
+                health.onSuccess();
+            }
+            catch (final IOException ex)
+            {
+                throw failed(ex);
+            }
         }
 
         public void incrNextTargetMsgSeqNum() throws IOException
         {
-            store.incrNextTargetMsgSeqNum();
+            try
+            {
+                store.incrNextTargetMsgSeqNum();
+                health.onSuccess();
+            }
+            catch (final IOException ex)
+            {
+                throw failed(ex);
+            }
         }
 
         public Date getCreationTime() throws IOException
@@ -205,7 +272,14 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
         public void reset() throws IOException
         {
             // FileStore deletes its files and creates them again, with the umask's mode.
-            store.reset();
+            try
+            {
+                store.reset();
+            }
+            catch (final IOException ex)
+            {
+                throw failed(ex);
+            }
             restrictSessionFiles(directory, prefix);
         }
 

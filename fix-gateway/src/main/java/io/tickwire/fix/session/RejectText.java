@@ -15,6 +15,8 @@
  */
 package io.tickwire.fix.session;
 
+import io.tickwire.fix.audit.StoreFault;
+import io.tickwire.fix.audit.StoreHealth;
 import io.tickwire.sbe.internal.RejectReason;
 
 /**
@@ -66,6 +68,8 @@ public final class RejectText
             case CLOCK_UNSYNCHRONISED:
                 return "clock not synchronised within tolerance (error bound " +
                     (actual < 0 ? "unknown" : actual + " us") + "), orders refused by --require-clock-sync";
+            case STORE_UNAVAILABLE:
+                return StoreHealth.storeName(limit) + " unavailable: " + StoreFault.fromCode(actual).describe();
             case UNSUPPORTED:
                 if (OrderRules.UNSUPPORTED_SIDE == limit)
                 {

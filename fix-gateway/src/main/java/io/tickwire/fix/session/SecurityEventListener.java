@@ -55,6 +55,27 @@ public interface SecurityEventListener
     }
 
     /**
+     * A store the gateway writes before it acknowledges (audit journal, FIX session store) failed a write: new orders
+     * are refused until it recovers; acknowledgements whose records it could not write are held.
+     *
+     * @param store  {@code audit store} or {@code session store}.
+     * @param detail the cause (errno name), the path and the exception.
+     */
+    default void onStoreUnavailable(final String store, final String detail)
+    {
+    }
+
+    /**
+     * A store that was unavailable took a write again: held records are written, new orders accepted.
+     *
+     * @param store             {@code audit store} or {@code session store}.
+     * @param unavailableMillis how long it was unavailable.
+     */
+    default void onStoreRecovered(final String store, final long unavailableMillis)
+    {
+    }
+
+    /**
      * A Logon was refused; QuickFIX/J answers it with a Logout carrying {@code text} and disconnects.
      *
      * @param refusal       why.
