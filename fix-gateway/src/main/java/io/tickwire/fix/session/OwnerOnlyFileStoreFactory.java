@@ -52,8 +52,8 @@ import java.util.Date;
  * {@link #logFactory} does the same for QuickFIX/J's {@link FileLogFactory}.
  * <p>
  * Every write to the store is reported to a {@link StoreHealth}: a failed one (disk full, read-only) makes the
- * session store unavailable, with the cause and directory, and the gateway refuses new orders; the next write that
- * succeeds ends the outage. The exception still reaches QuickFIX/J, which then does not send the message it could not
+ * session store unavailable, with the cause and directory, and the gateway refuses new orders; the next message
+ * stored ends the outage (sequence numbers are rewritten in place, so their success proves nothing). The exception still reaches QuickFIX/J, which then does not send the message it could not
  * store (so no acknowledgement leaves that the store did not record) and logs the error.
  */
 public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
@@ -176,6 +176,7 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
             try
             {
                 final boolean stored = store.set(sequence, message);
+                // Only an appended message shows the space is back: a sequence number is rewritten in place.
                 health.onSuccess();
                 return stored;
             }
@@ -212,7 +213,6 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
             try
             {
                 store.setNextSenderMsgSeqNum(next);
-                health.onSuccess();
             }
             catch (final IOException ex)
             {
@@ -225,7 +225,6 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
             try
             {
                 store.setNextTargetMsgSeqNum(next);
-                health.onSuccess();
             }
             catch (final IOException ex)
             {
@@ -238,7 +237,6 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
             try
             {
                 store.incrNextSenderMsgSeqNum();
-                health.onSuccess();
             }
             catch (final IOException ex)
             {
@@ -251,7 +249,6 @@ public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
             try
             {
                 store.incrNextTargetMsgSeqNum();
-                health.onSuccess();
             }
             catch (final IOException ex)
             {

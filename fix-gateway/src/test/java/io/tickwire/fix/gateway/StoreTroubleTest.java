@@ -87,6 +87,83 @@ class StoreTroubleTest
         runOutage(4096, fs::readOnly, fs::readWrite, "audit store unavailable: read-only file system (EROFS)");
     }
 
+    @Test
+    void shouldRefuseOrdersWhileTheSessionStoreIsFullAndSendNothingItCouldNotStore() throws Exception
+    {
+        fs = SmallFilesystem.mountTmpfs(dir.resolve("mnt"), 1024);
+        final String expectedText = "session store unavailable: no space left on device (ENOSPC)";
+        final Path store = fs.path().resolve("store");
+        final int port = GatewayTestSupport.freePort();
+        final SessionSettings settings = GatewayTestSupport.settings(dir, port);
+        settings.setString("FileStorePath", store.toString());
+        final Set<String> acknowledged = new HashSet<>();
+        final Set<String> refused = new HashSet<>();
+        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings).auditDirectory(dir.resolve("audit")));
+            TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass", false))
+        {
+            assertTrue(client.awaitLogon(10_000));
+            final StoreHealth sessionStore = gateway.sessionStore();
+            client.send(newOrder("A0", "AAPL", '1', "10", '2', "150", '0'));
+            collect(client.next(), acknowledged, refused, expectedText);
+
+            fs.fill();
+            int sent = 0;
+            while (sessionStore.isAvailable())
+            {
+                assertTrue(sent < 500, "the gateway never noticed the full session store");
+                client.send(newOrder("B" + sent++, "AAPL", '1', "10", '2', "150", '0'));
+                await(() -> !client.appMessages.isEmpty() || !sessionStore.isAvailable());
+                while (!client.appMessages.isEmpty())
+                {
+                    collect(client.appMessages.poll(), acknowledged, refused, expectedText);
+                }
+            }
+            // QuickFIX/J stores each message before it sends it; the acknowledgement it could not store was not sent.
+            final String unanswered = "B" + (sent - 1);
+            assertFalse(acknowledged.contains(unanswered), acknowledged.toString());
+            assertEquals(1, gateway.counters().storeOutages());
+            assertTrue(gateway.storeDescription().startsWith("session store UNAVAILABLE"), gateway.storeDescription());
+
+            final long failures = sessionStore.failures();
+            client.send(newOrder("R1", "AAPL", '1', "10", '2', "150", '0'));
+            await(() -> gateway.counters().rejects(RejectReason.STORE_UNAVAILABLE) >= 1 &&
+                sessionStore.failures() > failures);
+            assertTrue(client.appMessages.isEmpty(), "nothing leaves that the session store could not record");
+
+            fs.free();
+            // Any message the gateway sends is a write to the store: a Heartbeat answering a TestRequest will do.
+            final Message testRequest = new Message();
+            testRequest.getHeader().setString(35, "1");
+            testRequest.setString(112, "after-free");
+            client.send(testRequest);
+            await(sessionStore::isAvailable);
+            assertEquals(1, gateway.counters().storeRecoveries());
+
+            client.send(newOrder("N1", "AAPL", '1', "10", '2', "150", '0'));
+            nextFor(client, "N1", acknowledged, refused, expectedText);
+            assertTrue(acknowledged.contains("N1"), acknowledged.toString());
+            // The order whose acknowledgement could not be stored is in the book: a status request finds it.
+            final Message status = new Message();
+            status.getHeader().setString(35, "H");
+            status.setString(11, unanswered);
+            status.setString(55, "AAPL");
+            status.setChar(54, '1');
+            client.send(status);
+            final Message statusReport = client.next();
+            assertNotNull(statusReport, "no status report");
+            assertEquals(unanswered, field(statusReport, 11));
+            assertEquals("I", field(statusReport, 150));
+            assertEquals("0", field(statusReport, 39));
+        }
+
+        final String body = new String(java.nio.file.Files.readAllBytes(
+            store.resolve("FIX.4.4-TWGW-CLIENT1.body")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (final String clOrdId : acknowledged)
+        {
+            assertTrue(body.contains("\u000111=" + clOrdId + "\u0001"), "acknowledged and stored: " + clOrdId);
+        }
+    }
+
     private void free()
     {
         try
