@@ -78,7 +78,8 @@ public final class AuditWriterAgent implements Agent, MessageHandler
     private final AuditDurability reportDurability;
     private final ControlledMessageHandler reportHandler = this::onReport;
     private final ControlledMessageHandler requestHandler = this::onRequest;
-    private final StoreHealth storeHealth = new StoreHealth(StoreHealth.storeName(StoreHealth.AUDIT_STORE), StoreHealth.AUDIT_STORE);
+    private final StoreHealth storeHealth =
+        new StoreHealth(StoreHealth.storeName(StoreHealth.AUDIT_STORE), StoreHealth.AUDIT_STORE);
     private boolean retrying;
     private long retryAtNanos;
     private long retryDelayNanos;

@@ -20,6 +20,7 @@ import io.tickwire.fix.session.PreLogonCloseReason;
 import io.tickwire.fix.session.SecurityEventListener;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,7 +74,7 @@ final class SecurityEventPrinter implements SecurityEventListener
     public void onStoreUnavailable(final String store, final String detail)
     {
         // Not rate limited: one line per outage, and the operator must see it on stderr too.
-        System.err.println("******** " + store.toUpperCase(java.util.Locale.ROOT) + " UNAVAILABLE: " + detail +
+        System.err.println("******** " + store.toUpperCase(Locale.ROOT) + " UNAVAILABLE: " + detail +
             " - new orders are refused, acknowledgements held until it recovers ********");
         print("store: " + store + " unavailable: " + detail);
     }
@@ -83,7 +84,7 @@ final class SecurityEventPrinter implements SecurityEventListener
      */
     public void onStoreRecovered(final String store, final long unavailableMillis)
     {
-        System.err.println("******** " + store.toUpperCase(java.util.Locale.ROOT) + " RECOVERED after " +
+        System.err.println("******** " + store.toUpperCase(Locale.ROOT) + " RECOVERED after " +
             unavailableMillis + " ms - held records written, orders accepted again ********");
         print("store: " + store + " recovered after " + unavailableMillis + " ms");
     }

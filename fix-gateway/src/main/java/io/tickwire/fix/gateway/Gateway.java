@@ -143,7 +143,8 @@ public final class Gateway implements AutoCloseable
             auditTrail = started(GatewayAudit.launchTrail(context, clock, clockPolicy, threads.wakeSenderOnDurable()));
             final GatewayAudit audit = new GatewayAudit(context, auditTrail, clock, clockPolicy);
             sessionLayer = new GatewaySessionLayer(context, counters, orderPath, audit, clock, clockPolicy, threads);
-            final StoreTroubleReporter storeTrouble = new StoreTroubleReporter(counters, context.securityEventListener());
+            final StoreTroubleReporter storeTrouble =
+                new StoreTroubleReporter(counters, context.securityEventListener());
             sessionLayer.sessionStore().listener(storeTrouble);
             if (null != auditTrail)
             {

@@ -53,8 +53,9 @@ import java.util.Date;
  * <p>
  * Every write to the store is reported to a {@link StoreHealth}: a failed one (disk full, read-only) makes the
  * session store unavailable, with the cause and directory, and the gateway refuses new orders; the next message
- * stored ends the outage (sequence numbers are rewritten in place, so their success proves nothing). The exception still reaches QuickFIX/J, which then does not send the message it could not
- * store (so no acknowledgement leaves that the store did not record) and logs the error.
+ * stored ends the outage (sequence numbers are rewritten in place, so their success proves nothing). The exception
+ * still reaches QuickFIX/J, which then does not send the message it could not store (so no acknowledgement leaves
+ * that the store did not record) and logs the error.
  */
 public final class OwnerOnlyFileStoreFactory implements MessageStoreFactory
 {

@@ -67,6 +67,7 @@ class AuditStoreTroubleTest
         {
             final StoreHealth health = audit.storeHealth();
             final DurabilityGate<String> gate = new DurabilityGate<>(audit.reportDurability(), 16);
+            final List<String> released = new ArrayList<>();
             while (published < 10)
             {
                 fixture.publish(audit.publisher(), published++);
@@ -99,7 +100,7 @@ class AuditStoreTroubleTest
             while (System.nanoTime() < deadline)
             {
                 audit.writerAgent().doWork();
-                assertEquals(0, gate.release((item) -> { }), "no report is released while its record is not written");
+                assertEquals(0, gate.release(released::add), "no report is released while its record is not written");
             }
             assertEquals(durableWhenFull, audit.durability().durableTicket());
             assertFalse(health.isAvailable());
@@ -109,7 +110,6 @@ class AuditStoreTroubleTest
             fs.free();
             runWriterUntil(audit, () -> audit.reportDurability().isDurable(reportTicket) &&
                 audit.durability().durableTicket() == audit.publisher().lastTicket());
-            final List<String> released = new ArrayList<>();
             assertEquals(1, gate.release(released::add));
             assertEquals(List.of("ack"), released);
             assertTrue(health.isAvailable());
@@ -126,7 +126,8 @@ class AuditStoreTroubleTest
         final AuditFixture fixture = new AuditFixture();
         int published = 0;
         // The smallest files: a rotation (a new file) every few records, so the outage spans file creation too.
-        try (AuditTrail audit = AuditTrail.launch(AuditFixture.context(journal).maxFileSize(JournalDescriptor.MIN_FILE_SIZE)))
+        try (AuditTrail audit = AuditTrail.launch(
+            AuditFixture.context(journal).maxFileSize(JournalDescriptor.MIN_FILE_SIZE)))
         {
             final StoreHealth health = audit.storeHealth();
             while (published < 15)

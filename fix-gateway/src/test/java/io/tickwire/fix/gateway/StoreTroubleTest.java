@@ -98,7 +98,8 @@ class StoreTroubleTest
         settings.setString("FileStorePath", store.toString());
         final Set<String> acknowledged = new HashSet<>();
         final Set<String> refused = new HashSet<>();
-        try (Gateway gateway = Gateway.launch(new GatewayContext().settings(settings).auditDirectory(dir.resolve("audit")));
+        try (Gateway gateway = Gateway.launch(
+            new GatewayContext().settings(settings).auditDirectory(dir.resolve("audit")));
             TestFixClient client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", "s3cret-pass", false))
         {
             assertTrue(client.awaitLogon(10_000));
