@@ -15,11 +15,15 @@
  */
 package io.tickwire.fix.audit;
 
+import io.tickwire.fix.cli.AuditCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +67,11 @@ class AuditStoreTroubleTest
         final Path journal = fs.path().resolve("audit");
         final AuditFixture fixture = new AuditFixture();
         int published = 0;
-        try (AuditTrail audit = AuditTrail.launch(AuditFixture.context(journal).maxFileSize(64 * 1024)))
+        // Sealed at every cycle that moves the head: the seal file meets the full disk too.
+        final Path keyFile = fs.path().resolve("audit-seal.key");
+        final AuditSealKey key = AuditSealKey.loadOrCreate(keyFile, journal);
+        try (AuditTrail audit = AuditTrail.launch(
+            AuditFixture.context(journal).maxFileSize(64 * 1024).sealKey(key).sealIntervalNanos(1)))
         {
             final StoreHealth health = audit.storeHealth();
             final DurabilityGate<String> gate = new DurabilityGate<>(audit.reportDurability(), 16);
@@ -116,6 +124,12 @@ class AuditStoreTroubleTest
             assertEquals(1, health.recoveries());
         }
         assertJournalHoldsInOrder(journal, published, 1, 1);
+        final StringWriter out = new StringWriter();
+        final CommandLine verify = new CommandLine(new AuditCommand());
+        verify.setOut(new PrintWriter(out, true));
+        verify.setErr(new PrintWriter(out, true));
+        assertEquals(0, verify.execute("verify", journal.toString(), "--seal-key", keyFile.toString()),
+            out::toString);
     }
 
     @Test

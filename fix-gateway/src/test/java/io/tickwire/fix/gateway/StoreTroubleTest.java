@@ -19,6 +19,7 @@ import io.tickwire.fix.audit.JournalReader;
 import io.tickwire.fix.audit.JournalVerifyReport;
 import io.tickwire.fix.audit.SmallFilesystem;
 import io.tickwire.fix.audit.StoreHealth;
+import io.tickwire.fix.cli.AuditCommand;
 import io.tickwire.fix.session.SecurityEventListener;
 import io.tickwire.sbe.audit.AuditEventType;
 import io.tickwire.sbe.audit.AuditRecordDecoder;
@@ -30,9 +31,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import quickfix.Message;
 import quickfix.SessionSettings;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +57,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The gateway (embedded cluster order path, FIX over TCP) with its audit journal on a real small tmpfs: filled up, or
  * made read-only under a rotating journal. New orders are refused with a reject that names the cause, the outage is
  * counted and reported, no acknowledgement leaves whose records are not in the journal, and when the space returns
- * the held acknowledgements go out, new orders are accepted and the journal verifies with every acknowledged order.
+ * the held acknowledgements go out, new orders are accepted and the journal verifies (chain and seals) with every
+ * acknowledged order.
  */
 @Timeout(90)
 class StoreTroubleTest
@@ -257,6 +262,13 @@ class StoreTroubleTest
 
         final Set<String> journalled = journalledAcknowledgements(journal, true);
         assertTrue(journalled.containsAll(acknowledged), journalled + " vs " + acknowledged);
+        // The seals (on by default) survived the outage too: `audit verify --seal-key` accepts the journal.
+        final StringWriter out = new StringWriter();
+        final CommandLine audit = new CommandLine(new AuditCommand());
+        audit.setOut(new PrintWriter(out, true));
+        audit.setErr(new PrintWriter(out, true));
+        assertEquals(0, audit.execute("verify", journal.toString(), "--seal-key",
+            fs.path().resolve("audit-seal.key").toString()), out::toString);
     }
 
     /**
