@@ -30,29 +30,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.CRC32C;
 
-import static io.tickwire.fix.audit.JournalDescriptor.CHAIN_ALGORITHM_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.CHAIN_SHA256_CRC32C;
-import static io.tickwire.fix.audit.JournalDescriptor.CREATED_MICROS_OFFSET;
 import static io.tickwire.fix.audit.JournalDescriptor.CRC_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.FIRST_SEQUENCE_OFFSET;
 import static io.tickwire.fix.audit.JournalDescriptor.FRAME_HEADER_LENGTH;
 import static io.tickwire.fix.audit.JournalDescriptor.HASH_LENGTH;
 import static io.tickwire.fix.audit.JournalDescriptor.HASH_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.HEADER_CRC_OFFSET;
 import static io.tickwire.fix.audit.JournalDescriptor.HEADER_LENGTH;
-import static io.tickwire.fix.audit.JournalDescriptor.HEADER_LENGTH_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.JOURNAL_INDEX_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.MAGIC;
-import static io.tickwire.fix.audit.JournalDescriptor.PREVIOUS_HASH_OFFSET;
 import static io.tickwire.fix.audit.JournalDescriptor.RECORD_LENGTH_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.SBE_SCHEMA_ID_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.SBE_SCHEMA_VERSION_OFFSET;
 import static io.tickwire.fix.audit.JournalDescriptor.SEQUENCE_OFFSET;
-import static io.tickwire.fix.audit.JournalDescriptor.VERSION;
-import static io.tickwire.fix.audit.JournalDescriptor.VERSION_OFFSET;
 
 /**
  * Appends frames to the journal (layout in {@link JournalDescriptor}) and makes them durable.
@@ -101,7 +87,7 @@ public final class JournalWriter implements AutoCloseable
     private long previousFileEnd;
     private JournalSealer sealer;
     private boolean tailSuspect;
-    private Path partialFile;
+    private final JournalFileCreator fileCreator;
 
     /**
      * Open (or create) the journal in a directory.
@@ -118,6 +104,7 @@ public final class JournalWriter implements AutoCloseable
         this.directory = directory;
         this.maxFileSize = maxFileSize;
         this.epochClock = epochClock;
+        this.fileCreator = new JournalFileCreator(directory, epochClock);
         // Owner only: the journal holds every order and report.
         OwnerOnlyFiles.createDirectories(directory);
         open();
@@ -208,81 +195,12 @@ public final class JournalWriter implements AutoCloseable
     private void createFile(final long index, final long firstSequence, final byte[] previousHash) throws IOException
     {
         final Path file = directory.resolve(JournalDescriptor.fileName(index));
-        final byte[] header = new byte[HEADER_LENGTH];
-        final UnsafeBuffer buffer = new UnsafeBuffer(header);
-        buffer.putBytes(0, MAGIC);
-        buffer.putInt(VERSION_OFFSET, VERSION, ByteOrder.LITTLE_ENDIAN);
-        buffer.putInt(HEADER_LENGTH_OFFSET, HEADER_LENGTH, ByteOrder.LITTLE_ENDIAN);
-        buffer.putLong(JOURNAL_INDEX_OFFSET, index, ByteOrder.LITTLE_ENDIAN);
-        buffer.putLong(FIRST_SEQUENCE_OFFSET, firstSequence, ByteOrder.LITTLE_ENDIAN);
-        buffer.putLong(CREATED_MICROS_OFFSET, epochClock.microTime(), ByteOrder.LITTLE_ENDIAN);
-        buffer.putShort(SBE_SCHEMA_ID_OFFSET, (short)AuditRecordDecoder.SCHEMA_ID, ByteOrder.LITTLE_ENDIAN);
-        buffer.putShort(SBE_SCHEMA_VERSION_OFFSET, (short)AuditRecordDecoder.SCHEMA_VERSION, ByteOrder.LITTLE_ENDIAN);
-        buffer.putInt(CHAIN_ALGORITHM_OFFSET, CHAIN_SHA256_CRC32C, ByteOrder.LITTLE_ENDIAN);
-        buffer.putBytes(PREVIOUS_HASH_OFFSET, previousHash, 0, HASH_LENGTH);
-        crc.reset();
-        crc.update(header, 0, HEADER_CRC_OFFSET);
-        buffer.putInt(HEADER_CRC_OFFSET, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
-
-        if (file.equals(partialFile))
-        {
-            Files.deleteIfExists(file);
-            partialFile = null;
-        }
-        final FileChannel newChannel = FileChannel.open(file,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ),
-            OwnerOnlyFiles.fileAttributes(file));
-        try
-        {
-            final ByteBuffer headerBuffer = ByteBuffer.wrap(header);
-            while (headerBuffer.hasRemaining())
-            {
-                newChannel.write(headerBuffer);
-            }
-            newChannel.force(true);
-        }
-        catch (final IOException ex)
-        {
-            // Full or read-only: the file holds no frame. Remove it (or, if even that fails, on the next attempt) so
-            // that creating it again starts clean.
-            newChannel.close();
-            partialFile = file;
-            deletePartialFile();
-            throw ex;
-        }
-        forceDirectory();
-
-        channel = newChannel;
+        channel = fileCreator.create(file, index, firstSequence, previousHash);
         currentFile = file;
         journalIndex = index;
         fileLength = HEADER_LENGTH;
         nextSequence = firstSequence;
         System.arraycopy(previousHash, 0, lastHash, 0, HASH_LENGTH);
-    }
-
-    private void deletePartialFile()
-    {
-        try
-        {
-            Files.deleteIfExists(partialFile);
-            partialFile = null;
-        }
-        catch (final IOException ignore)
-        {
-            // Retried before the file is created again.
-        }
-    }
-
-    private void forceDirectory()
-    {
-        // The new file's directory entry must be durable too; not every platform lets a directory be opened.
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ))
-        {
-            dir.force(true);
-        }
-        catch (final IOException ignore)
-        {
-        }
     }
 
     /**
