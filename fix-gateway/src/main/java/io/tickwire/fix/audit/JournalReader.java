@@ -23,8 +23,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,20 +59,44 @@ import static io.tickwire.fix.audit.JournalDescriptor.VERSION_OFFSET;
 /**
  * Reads and checks journal files (layout in {@link JournalDescriptor}): every header, length, CRC, sequence and
  * hash, and the continuity from one file to the next. Used by {@code audit verify}/{@code export} and by the
- * writer when it reopens a journal. Not a hot path: plain Java, allocates.
+ * writer when it reopens a journal. Each file is read front to back through a bounded window ({@link FileWindow}),
+ * so memory does not grow with the file. Not a hot path: plain Java, allocates.
  */
 public final class JournalReader
 {
+    /**
+     * Bytes of a journal file held in memory at once by default: a file is read through a window this size (or
+     * one frame, if larger), whatever its length.
+     */
+    public static final int DEFAULT_WINDOW_BYTES = 1 << 20;
+
+    private final int windowBytes;
     private final MessageDigest digest;
     private final CRC32C crc = new CRC32C();
     private final byte[] hash = new byte[HASH_LENGTH];
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
 
     /**
-     * Create a reader.
+     * Create a reader with the {@link #DEFAULT_WINDOW_BYTES default window}.
      */
     public JournalReader()
     {
+        this(DEFAULT_WINDOW_BYTES);
+    }
+
+    /**
+     * Create a reader.
+     *
+     * @param windowBytes bytes of a file held at once, at least a file header; a larger frame is read whole.
+     */
+    public JournalReader(final int windowBytes)
+    {
+        if (windowBytes < HEADER_LENGTH)
+        {
+            throw new IllegalArgumentException("window of " + windowBytes + " bytes is smaller than the " +
+                HEADER_LENGTH + "-byte file header");
+        }
+        this.windowBytes = windowBytes;
         digest = sha256();
     }
 
@@ -165,45 +191,61 @@ public final class JournalReader
      */
     public JournalFileScan scanFile(final Path file, final JournalFrameVisitor visitor)
     {
-        final byte[] bytes;
-        try
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            bytes = Files.readAllBytes(file);
+            final long fileLength = channel.size();
+            final FileWindow window = new FileWindow(channel, windowBytes);
+            try
+            {
+                return scan(file, fileLength, window, visitor);
+            }
+            catch (final IOException ex)
+            {
+                // The file was cut or became unreadable while being read: what was read so far is reported.
+                return badHeader(file, fileLength, "cannot read: " + ex);
+            }
         }
         catch (final IOException ex)
         {
             return badHeader(file, 0, "cannot read: " + ex);
         }
+    }
 
-        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-        final long fileLength = bytes.length;
+    private JournalFileScan scan(
+        final Path file, final long fileLength, final FileWindow window, final JournalFrameVisitor visitor)
+        throws IOException
+    {
         if (fileLength < HEADER_LENGTH)
         {
             return badHeader(file, fileLength, "file of " + fileLength + " bytes is shorter than the " +
                 HEADER_LENGTH + "-byte header");
         }
-        if (!Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
+        final int headerOffset = window.span(0, HEADER_LENGTH);
+        final byte[] headerBytes = window.bytes();
+        final UnsafeBuffer headerBuffer = window.buffer();
+        if (!Arrays.equals(headerBytes, headerOffset, headerOffset + MAGIC.length, MAGIC, 0, MAGIC.length))
         {
             return badHeader(file, fileLength, "bad magic");
         }
         crc.reset();
-        crc.update(bytes, 0, HEADER_CRC_OFFSET);
-        if ((int)crc.getValue() != buffer.getInt(HEADER_CRC_OFFSET, ByteOrder.LITTLE_ENDIAN))
+        crc.update(headerBytes, headerOffset, HEADER_CRC_OFFSET);
+        if ((int)crc.getValue() != headerBuffer.getInt(headerOffset + HEADER_CRC_OFFSET, ByteOrder.LITTLE_ENDIAN))
         {
             return badHeader(file, fileLength, "header CRC mismatch");
         }
-        final int version = buffer.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        final int version = headerBuffer.getInt(headerOffset + VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN);
         if (VERSION != version ||
-            HEADER_LENGTH != buffer.getInt(HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) ||
-            CHAIN_SHA256_CRC32C != buffer.getInt(CHAIN_ALGORITHM_OFFSET, ByteOrder.LITTLE_ENDIAN))
+            HEADER_LENGTH != headerBuffer.getInt(headerOffset + HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) ||
+            CHAIN_SHA256_CRC32C != headerBuffer.getInt(headerOffset + CHAIN_ALGORITHM_OFFSET, ByteOrder.LITTLE_ENDIAN))
         {
             return badHeader(file, fileLength, "unsupported version " + version + " or layout");
         }
 
-        final long journalIndex = buffer.getLong(JOURNAL_INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        final long firstSequence = buffer.getLong(FIRST_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        final byte[] previousHash =
-            Arrays.copyOfRange(bytes, PREVIOUS_HASH_OFFSET, PREVIOUS_HASH_OFFSET + HASH_LENGTH);
+        final long journalIndex = headerBuffer.getLong(headerOffset + JOURNAL_INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        final long firstSequence =
+            headerBuffer.getLong(headerOffset + FIRST_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        final byte[] previousHash = Arrays.copyOfRange(
+            headerBytes, headerOffset + PREVIOUS_HASH_OFFSET, headerOffset + PREVIOUS_HASH_OFFSET + HASH_LENGTH);
         final byte[] lastHash = previousHash.clone();
 
         long offset = HEADER_LENGTH;
@@ -212,14 +254,15 @@ public final class JournalReader
         JournalIssue issue = null;
         while (offset < fileLength)
         {
-            final int frameOffset = (int)offset;
             if (fileLength - offset < FRAME_HEADER_LENGTH)
             {
                 issue = new JournalIssue(JournalIssue.Kind.TRUNCATED, file, offset, expectedSequence,
                     "file ends " + (fileLength - offset) + " bytes into a frame header");
                 break;
             }
-            final int recordLength = buffer.getInt(frameOffset + RECORD_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            final int lengthAt = window.span(offset, FRAME_HEADER_LENGTH);
+            final int recordLength =
+                window.buffer().getInt(lengthAt + RECORD_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
             if (recordLength < MIN_RECORD_LENGTH || recordLength > MAX_RECORD_LENGTH)
             {
                 issue = new JournalIssue(JournalIssue.Kind.BAD_LENGTH, file, offset, expectedSequence,
@@ -236,6 +279,10 @@ public final class JournalReader
                 break;
             }
 
+            // The whole frame in the window: it may straddle the window's end, in which case it moves to its start.
+            final int frameOffset = window.span(offset, FRAME_HEADER_LENGTH + recordLength);
+            final byte[] bytes = window.bytes();
+            final UnsafeBuffer buffer = window.buffer();
             crc.reset();
             crc.update(bytes, frameOffset + RECORD_LENGTH_OFFSET, 4);
             crc.update(bytes, frameOffset + SEQUENCE_OFFSET, FRAME_HEADER_LENGTH - SEQUENCE_OFFSET + recordLength);

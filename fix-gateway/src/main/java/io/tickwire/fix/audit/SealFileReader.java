@@ -20,8 +20,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import javax.crypto.Mac;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,10 +52,16 @@ import static io.tickwire.fix.audit.SealDescriptor.VERSION_OFFSET;
 
 /**
  * Reads a seal file ({@link SealDescriptor}) and, with the key, checks its header, the key id, the sequence and the
- * MAC of every seal. What the seals say about the journal is checked by {@link SealVerifier}.
+ * MAC of every seal, reading the file through a bounded window. What the seals say about the journal is checked
+ * by {@link SealVerifier}.
  */
 final class SealFileReader
 {
+    /**
+     * Bytes of the seal file held at once: it is read front to back, so memory does not grow with the file.
+     */
+    private static final int WINDOW_BYTES = 64 * 1024;
+
     /**
      * One seal as read.
      *
@@ -131,34 +138,60 @@ final class SealFileReader
      */
     static Result read(final Path file, final AuditSealKey key)
     {
+        return read(file, key, WINDOW_BYTES);
+    }
+
+    /**
+     * Read the file through a window of the given size; with a key check every seal.
+     *
+     * @param file        the seal file.
+     * @param key         the key, or null to count the seals only.
+     * @param windowBytes bytes of the file held at once (a seal larger than the window is read whole).
+     * @return the seals.
+     */
+    static Result read(final Path file, final AuditSealKey key, final int windowBytes)
+    {
         final List<Seal> seals = new ArrayList<>();
         final List<JournalIssue> issues = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
-        final byte[] bytes;
-        try
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            bytes = Files.readAllBytes(file);
+            final long count = read(file, key, new FileWindow(channel, Math.max(windowBytes, HEADER_LENGTH)),
+                channel.size(), seals, issues, notes);
+            return new Result(seals, count, issues, notes);
         }
         catch (final IOException ex)
         {
             issues.add(issue(JournalIssue.Kind.SEAL_DAMAGED, file, 0, "cannot read: " + ex));
             return new Result(seals, 0, issues, notes);
         }
-        if (bytes.length < HEADER_LENGTH)
+    }
+
+    private static long read(
+        final Path file,
+        final AuditSealKey key,
+        final FileWindow window,
+        final long fileLength,
+        final List<Seal> seals,
+        final List<JournalIssue> issues,
+        final List<String> notes) throws IOException
+    {
+        if (fileLength < HEADER_LENGTH)
         {
             issues.add(issue(JournalIssue.Kind.SEAL_DAMAGED, file, 0,
-                "seal file of " + bytes.length + " bytes is shorter than the " + HEADER_LENGTH + "-byte header"));
-            return new Result(seals, 0, issues, notes);
+                "seal file of " + fileLength + " bytes is shorter than the " + HEADER_LENGTH + "-byte header"));
+            return 0;
         }
-        final byte[] header = Arrays.copyOf(bytes, HEADER_LENGTH);
+        final int headerOffset = window.span(0, HEADER_LENGTH);
+        final byte[] header = Arrays.copyOfRange(window.bytes(), headerOffset, headerOffset + HEADER_LENGTH);
         final String problem = checkHeader(header);
         if (null != problem)
         {
             issues.add(issue(JournalIssue.Kind.SEAL_DAMAGED, file, 0, problem));
-            return new Result(seals, 0, issues, notes);
+            return 0;
         }
-        final long count = (bytes.length - HEADER_LENGTH) / SEAL_LENGTH;
-        final long torn = bytes.length - HEADER_LENGTH - count * SEAL_LENGTH;
+        final long count = (fileLength - HEADER_LENGTH) / SEAL_LENGTH;
+        final long torn = fileLength - HEADER_LENGTH - count * SEAL_LENGTH;
         if (torn > 0)
         {
             notes.add("seal file " + file + " ends " + torn + " bytes into seal " + (count + 1) +
@@ -166,7 +199,7 @@ final class SealFileReader
         }
         if (null == key)
         {
-            return new Result(seals, count, issues, notes);
+            return count;
         }
 
         final byte[] fileKeyId = Arrays.copyOfRange(header, KEY_ID_OFFSET, KEY_ID_OFFSET + KEY_ID_LENGTH);
@@ -176,20 +209,22 @@ final class SealFileReader
             issues.add(issue(JournalIssue.Kind.SEAL_KEY_MISMATCH, file, KEY_ID_OFFSET,
                 "sealed with another key (key id " + AuditSealKey.hex(fileKeyId) + "), --seal-key " + key.file() +
                 " has key id " + AuditSealKey.hex(keyId) + ": no seal checked"));
-            return new Result(seals, count, issues, notes);
+            return count;
         }
 
         final Mac mac = key.newMac();
-        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
         byte[] previousMac = JournalSealer.firstPreviousMac(mac, header);
         long expectedSequence = 1;
-        for (int i = 0; i < count; i++)
+        for (long i = 0; i < count; i++)
         {
-            final int offset = HEADER_LENGTH + i * SEAL_LENGTH;
-            final long sealSequence = buffer.getLong(offset + SEAL_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
-            final byte[] expectedMac = JournalSealer.computeMac(mac, previousMac, bytes, offset);
+            final long offset = HEADER_LENGTH + i * SEAL_LENGTH;
+            final int at = window.span(offset, SEAL_LENGTH);
+            final byte[] bytes = window.bytes();
+            final UnsafeBuffer buffer = window.buffer();
+            final long sealSequence = buffer.getLong(at + SEAL_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            final byte[] expectedMac = JournalSealer.computeMac(mac, previousMac, bytes, at);
             final boolean macValid = Arrays.equals(
-                expectedMac, 0, MAC_LENGTH, bytes, offset + MAC_OFFSET, offset + MAC_OFFSET + MAC_LENGTH);
+                expectedMac, 0, MAC_LENGTH, bytes, at + MAC_OFFSET, at + MAC_OFFSET + MAC_LENGTH);
             if (sealSequence != expectedSequence)
             {
                 issues.add(issue(JournalIssue.Kind.SEAL_GAP, file, offset, "seal " + sealSequence +
@@ -205,18 +240,18 @@ final class SealFileReader
                 seals.add(new Seal(
                     offset,
                     sealSequence,
-                    buffer.getLong(offset + JOURNAL_INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN),
-                    buffer.getLong(offset + RECORD_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN),
-                    buffer.getLong(offset + POSITION_OFFSET, ByteOrder.LITTLE_ENDIAN),
-                    buffer.getLong(offset + SEALED_MICROS_OFFSET, ByteOrder.LITTLE_ENDIAN),
-                    buffer.getInt(offset + REASON_OFFSET, ByteOrder.LITTLE_ENDIAN),
-                    Arrays.copyOfRange(bytes, offset + HEAD_HASH_OFFSET, offset + HEAD_HASH_OFFSET + MAC_LENGTH)));
+                    buffer.getLong(at + JOURNAL_INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                    buffer.getLong(at + RECORD_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                    buffer.getLong(at + POSITION_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                    buffer.getLong(at + SEALED_MICROS_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                    buffer.getInt(at + REASON_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                    Arrays.copyOfRange(bytes, at + HEAD_HASH_OFFSET, at + HEAD_HASH_OFFSET + MAC_LENGTH)));
             }
             // The chain goes on from the MAC as stored: one altered seal is one issue, not all that follow.
-            previousMac = Arrays.copyOfRange(bytes, offset + MAC_OFFSET, offset + MAC_OFFSET + MAC_LENGTH);
+            previousMac = Arrays.copyOfRange(bytes, at + MAC_OFFSET, at + MAC_OFFSET + MAC_LENGTH);
             expectedSequence = sealSequence + 1;
         }
-        return new Result(seals, count, issues, notes);
+        return count;
     }
 
     private static JournalIssue issue(

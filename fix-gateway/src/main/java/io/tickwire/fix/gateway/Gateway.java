@@ -33,6 +33,7 @@ import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.LogonThrottle;
 import io.tickwire.fix.session.LogonVerifier;
+import io.tickwire.fix.session.OutboundGate;
 import io.tickwire.fix.session.PreLogonGuard;
 import io.tickwire.fix.session.SessionState;
 import io.tickwire.fix.time.ClockSyncMonitor;
@@ -83,6 +84,12 @@ import java.util.Map;
  */
 public final class Gateway implements AutoCloseable
 {
+    /**
+     * How long closing waits for logged-on clients to answer the gateway's Logout (QuickFIX/J's timer sends it
+     * within a second) before disconnecting them.
+     */
+    private static final long LOGOUT_TIMEOUT_MS = 3_000;
+
     private final GatewayContext context;
     private final SessionSettings settings;
     private final Instruments instruments;
@@ -101,6 +108,7 @@ public final class Gateway implements AutoCloseable
     private final ClusterOrderPath clusterPath;
     private final GatewaySessionLayer sessionLayer;
     private final GatewayThreads threads;
+    private final OutboundGate outboundGate;
     private final String threadPlan;
 
     private Gateway(final GatewayContext context) throws ConfigError, IOException
@@ -150,8 +158,9 @@ public final class Gateway implements AutoCloseable
             {
                 auditTrail.storeHealth().listener(storeTrouble);
             }
+            outboundGate = audit.outboundGate();
             final ExecutionReportSender sender = orderPath.newReportSender(
-                context, sessionLayer.application(), audit.outboundGate(), counters, clock);
+                context, sessionLayer.application(), outboundGate, counters, clock);
 
             final BookListener bookListener = null == bookPublisher ? BookListener.NO_OP : bookPublisher;
             clusterPath = started(orderPath.launchCluster(
@@ -422,19 +431,36 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * Stop accepting, log sessions out, stop the agents, release Aeron.
+     * Log sessions out, drain the order path, then close the sessions' stores, the agents, the journal and Aeron.
+     * <p>
+     * The order matters under load: cancel-on-disconnect makes a report for every live order of a session as it
+     * logs out. Sessions are therefore logged out (and refuse new logons) while their stores are open; the order
+     * agent answers every queued command and the sender takes every answer; the reports the audit gate still holds
+     * are released; only then does QuickFIX/J close the stores. A report for a session already logged out is kept
+     * in its store, to be resent when the client logs on again, and journalled as sent.
      */
     public void close()
     {
-        sessionLayer.acceptor().stop(true);
-        CloseHelper.close(sessionLayer);
-        if (null != clusterPath)
+        final int disconnected = sessionLayer.logoutAll(LOGOUT_TIMEOUT_MS);
+        if (disconnected > 0)
         {
-            orderPath.awaitClusterAnswers(clusterPath);
+            System.err.println("tickwire gateway: closing: " + disconnected + " session(s) disconnected without " +
+                "answering the Logout within " + LOGOUT_TIMEOUT_MS + " ms");
         }
-        // The engine first, while the sender still drains the event ring (a mass cancel may be in progress).
-        CloseHelper.closeAll(threads.engineRunner(), threads.senderRunner(), clusterPath, clockRunner, auditTrail,
-            counters, aeron, mediaDriver);
+        if (!orderPath.awaitDrained(clusterPath))
+        {
+            System.err.println("tickwire gateway: closing: commands or reports still in flight after waiting; " +
+                "their reports are not sent");
+        }
+        CloseHelper.closeAll(threads.engineRunner(), threads.senderRunner());
+        final int held = GatewayOrderPath.releaseHeldReports(outboundGate);
+        if (held > 0)
+        {
+            System.err.println("tickwire gateway: closing: " + held + " report(s) not sent: their audit records " +
+                "did not become durable in time");
+        }
+        sessionLayer.acceptor().stop(true);
+        CloseHelper.closeAll(sessionLayer, clusterPath, clockRunner, auditTrail, counters, aeron, mediaDriver);
     }
 
     /**

@@ -194,19 +194,46 @@ final class GatewayOrderPath
     }
 
     /**
-     * Logging sessions out queues their cancel-on-disconnect commands: give the cluster a bounded time to commit
-     * and answer them (and anything else in flight) before the client stops, so they are not left to the next run.
+     * Logging sessions out queues their cancel-on-disconnect commands: give the order agent a bounded time to
+     * answer them (and anything else in flight) and the report sender to take every answer, while the sessions'
+     * stores are still open, so that no command is left unanswered and no report is sent into a closed store.
      *
-     * @param clusterPath the running clustered path.
+     * @param clusterPath the running clustered path, or null for the in-process engine.
+     * @return whether everything was answered and taken within the time.
      */
-    void awaitClusterAnswers(final ClusterOrderPath clusterPath)
+    boolean awaitDrained(final ClusterOrderPath clusterPath)
     {
         final long deadlineNs = System.nanoTime() + CLOSE_DRAIN_TIMEOUT_NS;
-        while (System.nanoTime() - deadlineNs < 0 &&
-            (commands.size() > 0 || control.size() > 0 || !clusterPath.agent().isIdle()))
+        while (commands.size() > 0 || control.size() > 0 || (null != clusterPath && !clusterPath.agent().isIdle()) ||
+            events.size() > 0)
         {
+            if (System.nanoTime() - deadlineNs >= 0)
+            {
+                return false;
+            }
             LockSupport.parkNanos(1_000_000L);
         }
+        return true;
+    }
+
+    /**
+     * Send the reports the outbound gate still holds for their audit records to become durable (the audit writer
+     * still runs); called once the report sender has stopped, so this thread is the gate's only user.
+     *
+     * @param gate the report sender's gate.
+     * @return reports still held when the time ran out.
+     */
+    static int releaseHeldReports(final OutboundGate gate)
+    {
+        final long deadlineNs = System.nanoTime() + CLOSE_DRAIN_TIMEOUT_NS;
+        while (gate.pending() > 0 && System.nanoTime() - deadlineNs < 0)
+        {
+            if (0 == gate.doWork())
+            {
+                LockSupport.parkNanos(1_000_000L);
+            }
+        }
+        return gate.pending();
     }
 
     private long referencePrice(final int instrumentId)

@@ -43,6 +43,7 @@ import quickfix.FileLogFactory;
 import quickfix.FileStoreFactory;
 import quickfix.LogFactory;
 import quickfix.SLF4JLogFactory;
+import quickfix.Session;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 import quickfix.mina.message.FIXProtocolCodecFactory;
@@ -52,6 +53,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The session layer: the session thread's order entry, the QuickFIX/J application with its logon and resend
@@ -228,6 +230,58 @@ final class GatewaySessionLayer implements AutoCloseable
     StoreHealth sessionStore()
     {
         return sessionStore;
+    }
+
+    /**
+     * Log every session out while its store is open: each is disabled first, so no new Logon is accepted on it,
+     * and QuickFIX/J's timer sends the Logout of each logged-on one; cancel-on-disconnect then queues its cancels
+     * as the client answers. A session whose client does not answer within the time is disconnected.
+     *
+     * @param timeoutMs how long to wait for the clients' Logout answers.
+     * @return sessions disconnected without an answer.
+     */
+    int logoutAll(final long timeoutMs)
+    {
+        final List<Session> sessions = acceptor.getManagedSessions();
+        for (final Session session : sessions)
+        {
+            session.logout("gateway closing");
+        }
+        final long deadlineMs = System.currentTimeMillis() + timeoutMs;
+        while (anyLoggedOn(sessions) && System.currentTimeMillis() < deadlineMs)
+        {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        int disconnected = 0;
+        for (final Session session : sessions)
+        {
+            if (session.isLoggedOn())
+            {
+                try
+                {
+                    session.disconnect("gateway closing: no Logout answer within " + timeoutMs + " ms", false);
+                    disconnected++;
+                }
+                catch (final IOException ex)
+                {
+                    System.err.println("tickwire gateway: closing: disconnecting " + session.getSessionID() +
+                        " failed: " + ex);
+                }
+            }
+        }
+        return disconnected;
+    }
+
+    private static boolean anyLoggedOn(final List<Session> sessions)
+    {
+        for (final Session session : sessions)
+        {
+            if (session.isLoggedOn())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     GatewayApplication application()

@@ -253,6 +253,8 @@ final class SettingsReader
             checkSessionValue(sessionId, GatewayApplication.SETTING_MAX_ORDERS_PER_SECOND, Integer.class);
             checkSessionValue(sessionId, GatewayApplication.SETTING_CANCEL_ON_DISCONNECT, Boolean.class);
             checkSessionValue(sessionId, GatewayApplication.SETTING_KILL_SWITCH, Boolean.class);
+            checkSessionValue(sessionId, GatewayApplication.SETTING_CLORDID_WINDOW, Integer.class);
+            checkRange(sessionId, GatewayApplication.SETTING_CLORDID_WINDOW, 1, GatewayApplication.CLORDID_WINDOW_MAX);
         }
     }
 
@@ -286,6 +288,27 @@ final class SettingsReader
         {
             throw new ConfigError("session " + sessionId + ": " + key + " must be " +
                 (Boolean.class == type ? "Y or N" : "a number") + ": " + ex.getMessage());
+        }
+    }
+
+    private void checkRange(final SessionID sessionId, final String key, final long min, final long max)
+        throws ConfigError
+    {
+        if (settings.isSetting(sessionId, key))
+        {
+            try
+            {
+                final long value = settings.getLong(sessionId, key);
+                if (value < min || value > max)
+                {
+                    throw new ConfigError("session " + sessionId + ": " + key + " must be from " + min + " to " +
+                        max + ": " + value);
+                }
+            }
+            catch (final FieldConvertError ex)
+            {
+                throw new ConfigError("session " + sessionId + ": " + key + " must be a number: " + ex.getMessage());
+            }
         }
     }
 

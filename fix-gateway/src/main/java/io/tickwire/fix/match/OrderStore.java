@@ -81,7 +81,9 @@ final class OrderStore
 
     /**
      * The order a request names: by order id when the gateway knew it, otherwise by ClOrdID, since the gateway's
-     * own index starts empty after a restart while the orders here came back from the snapshot and log.
+     * own index starts empty after a restart and holds only a window of recent ids, while the orders here came back
+     * from the snapshot and log. An order id not known here falls back to the ClOrdID too: the gateway's window may
+     * map an id to an order this engine refused as a duplicate of an older order the window no longer held.
      *
      * @param orderId      the gateway's order id, or 0 when it did not know it.
      * @param sessionIndex the requesting session.
@@ -90,7 +92,8 @@ final class OrderStore
      */
     Order find(final long orderId, final int sessionIndex, final byte[] clOrdId)
     {
-        return 0 != orderId ? orders.get(orderId) : findByClOrdId(sessionIndex, clOrdId);
+        final Order order = 0 != orderId ? orders.get(orderId) : null;
+        return null != order ? order : findByClOrdId(sessionIndex, clOrdId);
     }
 
     /**

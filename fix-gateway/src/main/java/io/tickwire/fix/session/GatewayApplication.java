@@ -97,6 +97,23 @@ public final class GatewayApplication implements Application
      */
     public static final String SETTING_KILL_SWITCH = "TickwireKillSwitch";
 
+    /**
+     * Session setting: how many of its most recent ClOrdIDs the session keeps (33 to 57 bytes each, 40 at a power
+     * of two, allocated when the session is created); older ones are checked and looked up by the matching engine.
+     */
+    public static final String SETTING_CLORDID_WINDOW = "TickwireClOrdIdWindow";
+
+    /**
+     * Default of {@link #SETTING_CLORDID_WINDOW}: 2^18 ids (10 MiB a session), more than the engine retains
+     * finished orders by default, and over two minutes of ids at 2,000 orders a second.
+     */
+    public static final int CLORDID_WINDOW_DEFAULT = 1 << 18;
+
+    /**
+     * Largest {@link #SETTING_CLORDID_WINDOW}: the index's table must stay addressable by an int.
+     */
+    public static final int CLORDID_WINDOW_MAX = 1 << 26;
+
     private final SessionSettings settings;
     private final CredentialStore credentials;
     private final MessageStamper stamper;
@@ -265,8 +282,9 @@ public final class GatewayApplication implements Application
                 .killSwitch(getBool(sessionId, SETTING_KILL_SWITCH, false));
             final String username = settings.isSetting(sessionId, SETTING_USERNAME) ?
                 settings.getString(sessionId, SETTING_USERNAME) : null;
-            final SessionState state = new SessionState(
-                byIndex.size(), sessionId, new PreTradeRisk(limits, referencePrices), username);
+            final SessionState state = new SessionState(byIndex.size(), sessionId,
+                new PreTradeRisk(limits, referencePrices), username,
+                (int)getLong(sessionId, SETTING_CLORDID_WINDOW, CLORDID_WINDOW_DEFAULT));
             states.put(sessionId, state);
             byIndex.add(state);
         }

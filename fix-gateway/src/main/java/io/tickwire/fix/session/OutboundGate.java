@@ -50,4 +50,12 @@ public interface OutboundGate
     {
         return 0;
     }
+
+    /**
+     * @return reports held, not yet sent; read on the sender thread, or after it stopped.
+     */
+    default int pending()
+    {
+        return 0;
+    }
 }

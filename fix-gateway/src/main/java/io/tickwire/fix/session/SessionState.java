@@ -16,16 +16,17 @@
 package io.tickwire.fix.session;
 
 import io.tickwire.fix.risk.PreTradeRisk;
-import org.agrona.collections.Long2LongHashMap;
 import quickfix.SessionID;
 
 /**
  * What the gateway keeps per FIX session on the session thread: its index on the internal rings, its pre-trade
- * risk, and the index of every ClOrdID it has used (hash to order id) for duplicate detection and for finding the
- * order a cancel, replace or status request refers to.
+ * risk, and a window of the ClOrdIDs it used most recently (hash to order id) for duplicate detection and for
+ * finding the order a cancel, replace or status request refers to.
  * <p>
- * ClOrdIDs are indexed by a 64-bit hash (no String retained, no allocation per order once the map has grown);
- * two distinct ClOrdIDs colliding is possible in principle (about 1 in 10^7 over a million orders) and would show
+ * The window is bounded ({@link ClOrdIdWindow}): an id that has left it is still refused as a duplicate, and still
+ * finds its order, as long as the matching engine knows the order, because the engine checks and looks up every id
+ * itself. ClOrdIDs are indexed by a 64-bit hash (no String retained, nothing allocated per order); two distinct
+ * ClOrdIDs colliding within the window is possible in principle (about 1 in 10^7 over a million ids) and would show
  * as a duplicate-ClOrdID reject.
  */
 public final class SessionState
@@ -33,26 +34,33 @@ public final class SessionState
     /**
      * Value in the ClOrdID index for an id not seen.
      */
-    public static final long NOT_FOUND = 0;
+    public static final long NOT_FOUND = ClOrdIdWindow.NOT_FOUND;
 
     private final int index;
     private final SessionID sessionId;
     private final PreTradeRisk risk;
     private final String username;
-    private final Long2LongHashMap clOrdIds = new Long2LongHashMap(1024, 0.65f, NOT_FOUND);
+    private final ClOrdIdWindow clOrdIds;
 
     /**
-     * @param index     index on the internal rings.
-     * @param sessionId QuickFIX/J session id.
-     * @param risk      the session's pre-trade risk.
-     * @param username  the user this session must log on as, or null for any authenticated user.
+     * @param index         index on the internal rings.
+     * @param sessionId     QuickFIX/J session id.
+     * @param risk          the session's pre-trade risk.
+     * @param username      the user this session must log on as, or null for any authenticated user.
+     * @param clOrdIdWindow how many of the most recent ClOrdIDs the session keeps, at least 1.
      */
-    public SessionState(final int index, final SessionID sessionId, final PreTradeRisk risk, final String username)
+    public SessionState(
+        final int index,
+        final SessionID sessionId,
+        final PreTradeRisk risk,
+        final String username,
+        final int clOrdIdWindow)
     {
         this.index = index;
         this.sessionId = sessionId;
         this.risk = risk;
         this.username = username;
+        this.clOrdIds = new ClOrdIdWindow(clOrdIdWindow);
     }
 
     /**
@@ -89,7 +97,8 @@ public final class SessionState
 
     /**
      * @param clOrdId a ClOrdID.
-     * @return the order id it refers to, or {@link #NOT_FOUND}.
+     * @return the order id it refers to, or {@link #NOT_FOUND} when it is not in the window (the engine then
+     * looks it up).
      */
     public long orderIdFor(final CharSequence clOrdId)
     {
@@ -97,21 +106,23 @@ public final class SessionState
     }
 
     /**
-     * Record a ClOrdID.
+     * Record a ClOrdID, the oldest in the window making way when it is full.
      *
      * @param clOrdId a ClOrdID.
      * @param orderId the order it refers to.
-     * @return false if it was already used.
+     * @return false if it is in the window already.
      */
     public boolean register(final CharSequence clOrdId, final long orderId)
     {
-        final long key = hash(clOrdId);
-        if (clOrdIds.containsKey(key))
-        {
-            return false;
-        }
-        clOrdIds.put(key, orderId);
-        return true;
+        return clOrdIds.putIfAbsent(hash(clOrdId), orderId);
+    }
+
+    /**
+     * @return ClOrdIDs in the window.
+     */
+    public int clOrdIdCount()
+    {
+        return clOrdIds.size();
     }
 
     /**

@@ -85,6 +85,9 @@ class GatewayContextTest
         "TickwireLogonMaxFailures|-1",
         "TickwireLogonLockoutMs|0",
         "TickwireLogonLockoutMaxMs|1",
+        "TickwireClOrdIdWindow|0",
+        "TickwireClOrdIdWindow|many",
+        "TickwireClOrdIdWindow|67108865",
     })
     void shouldRejectABadValueNamingItsKeyBeforeAnythingStarts(final String key, final String value)
         throws Exception

@@ -70,8 +70,6 @@ final class OrderDemo implements DemoPart
     private static final String SENDER_COMP_ID = "CLIENT1";
     private static final long LOGON_TIMEOUT_MS = 15_000;
     private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
-    private static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final long QUIET_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final Path config;
     private final int rate;
@@ -300,40 +298,15 @@ final class OrderDemo implements DemoPart
             TimeUnit.NANOSECONDS.toSeconds(warmupNs), percentiles(client.ackRecorder(true).getIntervalHistogram()),
             percentiles(subscriber.tickRecorder(true).getIntervalHistogram()));
 
-        // The journal is verified once the gateway has closed it, as an auditor would: every record written.
+        // The journal is verified once the gateway has closed it, as an auditor would: every record written. The
+        // client's logout makes the gateway cancel its resting orders (cancel on disconnect); closing, the gateway
+        // answers and journals them all before its stores and journal close.
         final Path auditDir = gateway.auditTrail().context().directory();
         CloseHelper.closeAll(client);
         client = null;
-        awaitQuiet(gateway);
         CloseHelper.closeAll(gateway);
         gateway = null;
         verifyJournal(auditDir, failures, out);
-    }
-
-    /**
-     * The client's logout makes the gateway cancel its resting orders (cancel on disconnect): let it answer and
-     * journal them all before it closes, so the journal ends with the run's last report.
-     */
-    private static void awaitQuiet(final Gateway gateway) throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + QUIET_TIMEOUT_NS;
-        long reports = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline)
-        {
-            final long now = System.nanoTime();
-            final long sent = gateway.counters().reportsSent();
-            if (sent != reports)
-            {
-                reports = sent;
-                quietSince = now;
-            }
-            else if (now - quietSince >= QUIET_NS && gateway.auditLag() <= 0)
-            {
-                return;
-            }
-            Thread.sleep(20);
-        }
     }
 
     private OrderBook expectedBook()
