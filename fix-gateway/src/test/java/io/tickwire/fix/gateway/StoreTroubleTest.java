@@ -127,7 +127,7 @@ class StoreTroubleTest
             // QuickFIX/J stores each message before it sends it; the acknowledgement it could not store was not sent.
             final String unanswered = "B" + (sent - 1);
             assertFalse(acknowledged.contains(unanswered), acknowledged.toString());
-            assertEquals(1, gateway.counters().storeOutages());
+            await(() -> 1 == gateway.counters().storeOutages());
             assertTrue(gateway.storeDescription().startsWith("session store UNAVAILABLE"), gateway.storeDescription());
 
             final long failures = sessionStore.failures();
@@ -142,8 +142,7 @@ class StoreTroubleTest
             testRequest.getHeader().setString(35, "1");
             testRequest.setString(112, "after-free");
             client.send(testRequest);
-            await(sessionStore::isAvailable);
-            assertEquals(1, gateway.counters().storeRecoveries());
+            await(() -> sessionStore.isAvailable() && 1 == gateway.counters().storeRecoveries());
 
             client.send(newOrder("N1", "AAPL", '1', "10", '2', "150", '0'));
             nextFor(client, "N1", acknowledged, refused, expectedText);
@@ -228,6 +227,8 @@ class StoreTroubleTest
                     collect(client.appMessages.poll(), acknowledged, refused, expectedText);
                 }
             }
+            // The store turns unavailable before the writer tells the counters and the listener: wait for both.
+            await(() -> 1 == gateway.counters().storeOutages() && !events.isEmpty());
             assertEquals(1, gateway.counters().storeOutages());
             assertTrue(gateway.storeDescription().startsWith("audit store UNAVAILABLE"), gateway.storeDescription());
             assertTrue(events.get(0).startsWith("unavailable audit store: ") && events.get(0).contains(
@@ -255,6 +256,7 @@ class StoreTroubleTest
                 assertTrue(acknowledged.contains("B" + i) ^ refused.contains("B" + i), "B" + i + ": " +
                     acknowledged + " " + refused);
             }
+            await(() -> 1 == gateway.counters().storeRecoveries() && events.size() > 1);
             assertEquals(1, gateway.counters().storeRecoveries());
             assertEquals("OK", gateway.storeDescription());
             assertEquals("recovered audit store", events.get(events.size() - 1));
