@@ -19,7 +19,8 @@
 # Defaults: /tmp/tickwire-gateway-soak, 600 s, 2000 orders/s in all, 20000 feed messages/s. OUT_DIR must not hold
 # an earlier run. Environment: SAMPLE_SECONDS (15), FORCE_GC_SECONDS (60; 0 = never), WARMUP_SECONDS (slopes from
 # then on; default a fifth of the run, at most 120), FIX_PORT (9878), CLUSTER_BASE_PORT (20000), XMX (512m, each
-# JVM of the run), AUDIT_XMX (2g: `audit verify` and `export` read each journal file, up to 256 MiB, whole).
+# JVM of the run), AUDIT_XMX (512m, `audit verify` and `export`: they read each journal file through a 1 MiB
+# window and stream their output).
 # perf/README.md ("Soak: the gateway, feed and clients together") says how to read the output.
 set -eu
 export LC_ALL=C
@@ -36,7 +37,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-$WARMUP_DEFAULT}
 FIX_PORT=${FIX_PORT:-9878}
 CLUSTER_BASE_PORT=${CLUSTER_BASE_PORT:-20000}
 XMX=${XMX:-512m}
-AUDIT_XMX=${AUDIT_XMX:-2g}
+AUDIT_XMX=${AUDIT_XMX:-512m}
 JAR="$ROOT/tools/target/tickwire.jar"
 
 if [ ! -f "$JAR" ]; then
