@@ -26,11 +26,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,6 +40,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import static io.tickwire.fix.cli.ClusterNodeTestSupport.start;
+import static io.tickwire.fix.cli.ClusterNodeTestSupport.writeGatewayConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -99,7 +99,8 @@ class ClusterNodeEndToEndTest
             commandLine.setOut(new PrintWriter(nodeOut, true));
             commandLine.setErr(new PrintWriter(nodeOut, true));
             nodes.add(commandLine.getSubcommands().get("node").getCommand());
-            start("cluster-node-" + id, commandLine, "node", "--member-id", String.valueOf(id), "--members", HOSTS,
+            start(commands, "cluster-node-" + id, commandLine,
+                "node", "--member-id", String.valueOf(id), "--members", HOSTS,
                 "--base-port", String.valueOf(BASE_PORT), "--dir", dir.resolve("node-" + id).toString(),
                 "--instruments", "AAPL:1,MSFT:2", "--status-interval", "1");
         }
@@ -107,7 +108,8 @@ class ClusterNodeEndToEndTest
             () -> "no leader among the nodes; output:\n" + nodeOut);
         final long electedNs = System.nanoTime();
 
-        start("gateway", new CommandLine(new GatewayCommand()), "--config", writeGatewayConfig().toString(),
+        start(commands, "gateway", new CommandLine(new GatewayCommand()),
+            "--config", writeGatewayConfig(dir, FIX_PORT).toString(),
             "--cluster-members", HOSTS, "--cluster-base-port", String.valueOf(BASE_PORT), "--status-interval", "0",
             "--audit-dir", dir.resolve("gateway-audit").toString());
         client = new OpenLoopOrderClient(
@@ -180,40 +182,6 @@ class ClusterNodeEndToEndTest
         final int exit = audit.execute("verify", journal.toString(), "--seal-key", key.toString());
         assertTrue(out.toString().contains(" seals checked"), out::toString);
         return exit;
-    }
-
-    private Path writeGatewayConfig() throws IOException
-    {
-        final Path config = dir.resolve("gateway.cfg");
-        Files.write(config, List.of(
-            "[DEFAULT]",
-            "ConnectionType=acceptor",
-            "SocketAcceptAddress=127.0.0.1",
-            "SocketAcceptPort=" + FIX_PORT,
-            "SenderCompID=TWGW",
-            "StartTime=00:00:00",
-            "EndTime=00:00:00",
-            "HeartBtInt=30",
-            "TimeStampPrecision=MICROS",
-            "UseDataDictionary=Y",
-            "FileStorePath=" + dir.resolve("store"),
-            "TickwireInstruments=AAPL:1,MSFT:2",
-            // The gateway's own media driver, which its cluster client uses; IPC market data: no socket of its own.
-            "TickwireMarketDataChannel=aeron:ipc",
-            "TickwireAeronDir=" + dir.resolve("gateway-aeron"),
-            "[SESSION]",
-            "BeginString=FIX.4.4",
-            "TargetCompID=CLIENT1"));
-        return config;
-    }
-
-    private void start(final String name, final CommandLine commandLine, final String... args)
-    {
-        final FutureTask<Integer> task = new FutureTask<>(() -> commandLine.execute(args));
-        commands.add(task);
-        final Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private int count(final Cluster.Role role)
