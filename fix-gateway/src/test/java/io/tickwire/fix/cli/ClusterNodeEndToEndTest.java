@@ -36,15 +36,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import static io.tickwire.fix.cli.ClusterNodeTestSupport.start;
 import static io.tickwire.fix.cli.ClusterNodeTestSupport.writeGatewayConfig;
+import static io.tickwire.fix.cluster.ClusterTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The deployment of docs/FIX-GATEWAY.md "Deployment on three hosts" on one machine, through the command line in
@@ -232,19 +229,6 @@ class ClusterNodeEndToEndTest
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
         {
             barrier.signalAll();
-        }
-    }
-
-    private static void await(final BooleanSupplier condition, final long timeoutMs, final Supplier<String> message)
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs >= 0)
-            {
-                fail("not within " + timeoutMs + " ms: " + message.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 }

@@ -23,6 +23,7 @@ import io.tickwire.feed.book.OrderBook;
 import io.tickwire.feed.client.FeedClient;
 import io.tickwire.fix.cluster.ClusterFeedTestSupport;
 import io.tickwire.fix.cluster.ClusterMarketData;
+import io.tickwire.fix.cluster.ClusterTestSupport;
 import io.tickwire.fix.cluster.MatchingService;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.sbe.md.Side;
@@ -44,7 +45,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -52,7 +52,6 @@ import static io.tickwire.fix.cli.ClusterNodeTestSupport.start;
 import static io.tickwire.fix.cli.ClusterNodeTestSupport.writeGatewayConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * One {@code cluster node} member (base port 17050: ports 17051-17055) publishes its book changes on the market
@@ -210,14 +209,6 @@ class ClusterNodeMarketDataTest
 
     private static void await(final BooleanSupplier condition, final Supplier<String> message)
     {
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs >= 0)
-            {
-                fail("not within " + WAIT_MS + " ms: " + message.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        ClusterTestSupport.await(condition, WAIT_MS, message);
     }
 }

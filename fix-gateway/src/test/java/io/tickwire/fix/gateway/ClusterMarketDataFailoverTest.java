@@ -24,6 +24,7 @@ import io.tickwire.feed.client.GapListener;
 import io.tickwire.feed.client.RecoveryReason;
 import io.tickwire.fix.cluster.ClusterFeedTestSupport;
 import io.tickwire.fix.cluster.ClusterMarketData;
+import io.tickwire.fix.cluster.ClusterTestSupport;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
@@ -41,7 +42,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -49,7 +49,6 @@ import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Market data from a three-member matching cluster on loopback (real Aeron Cluster and feed, UDP multicast): the
@@ -272,14 +271,6 @@ class ClusterMarketDataFailoverTest
 
     private static void await(final BooleanSupplier condition, final Supplier<String> message)
     {
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs >= 0)
-            {
-                fail("not within " + WAIT_MS + " ms: " + message.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        ClusterTestSupport.await(condition, WAIT_MS, message);
     }
 }
