@@ -70,7 +70,7 @@ public final class FeedHandlerProperties
      */
     public static FeedHandlerContext apply(final ConfigFile config, final FeedHandlerContext ctx)
     {
-        ctx.channel(nonEmpty(config, CHANNEL_PROP_NAME, ctx.channel));
+        ctx.channel(config.channel(CHANNEL_PROP_NAME, ctx.channel));
         ctx.streamId(config.intValue(STREAM_ID_PROP_NAME, ctx.streamId));
         ctx.aeronDirectoryName(config.string(AERON_DIR_PROP_NAME, ctx.aeronDirectoryName));
         ctx.threadingProfile(config.value(PROFILE_PROP_NAME, ctx.threadingProfile, ThreadingProfile::parse,
@@ -82,7 +82,7 @@ public final class FeedHandlerProperties
             ctx.dedicatedIdleStrategySupplier, IdleStrategies::parse, IdleStrategies.NAMES));
         ctx.snapshotIdleStrategySupplier(config.value(SNAPSHOT_IDLE_STRATEGY_PROP_NAME,
             ctx.snapshotIdleStrategySupplier, IdleStrategies::parse, IdleStrategies.NAMES));
-        ctx.ratePerSecond(atLeast(config, RATE_PROP_NAME, ctx.ratePerSecond, 0));
+        ctx.ratePerSecond(config.longAtLeast(RATE_PROP_NAME, ctx.ratePerSecond, 0));
         ctx.recordingDir(config.value(RECORD_DIR_PROP_NAME, ctx.recordingDir, File::new, "a directory"));
 
         final int ringCapacity = config.intValue(RING_CAPACITY_PROP_NAME, ctx.ringCapacity);
@@ -91,44 +91,24 @@ public final class FeedHandlerProperties
             throw config.badValue(RING_CAPACITY_PROP_NAME, "a power of two, in bytes");
         }
         ctx.ringCapacity(ringCapacity);
-        ctx.ingestBatch((int)atLeast(config, INGEST_BATCH_PROP_NAME, ctx.ingestBatch, 1));
-        ctx.publishBatch((int)atLeast(config, PUBLISH_BATCH_PROP_NAME, ctx.publishBatch, 1));
-        ctx.maxMessageLength((int)atLeast(config, MAX_MESSAGE_LENGTH_PROP_NAME, ctx.maxMessageLength, 1));
-        ctx.heartbeatIntervalNs(atLeast(config, HEARTBEAT_INTERVAL_PROP_NAME, ctx.heartbeatIntervalNs, 0));
+        ctx.ingestBatch((int)config.longAtLeast(INGEST_BATCH_PROP_NAME, ctx.ingestBatch, 1));
+        ctx.publishBatch((int)config.longAtLeast(PUBLISH_BATCH_PROP_NAME, ctx.publishBatch, 1));
+        ctx.maxMessageLength((int)config.longAtLeast(MAX_MESSAGE_LENGTH_PROP_NAME, ctx.maxMessageLength, 1));
+        ctx.heartbeatIntervalNs(config.longAtLeast(HEARTBEAT_INTERVAL_PROP_NAME, ctx.heartbeatIntervalNs, 0));
         ctx.termLength(config.intValue(TERM_LENGTH_PROP_NAME, ctx.termLength));
-        ctx.socketBufferLength((int)atLeast(config, SOCKET_BUFFER_LENGTH_PROP_NAME, ctx.socketBufferLength, 0));
+        ctx.socketBufferLength((int)config.longAtLeast(SOCKET_BUFFER_LENGTH_PROP_NAME, ctx.socketBufferLength, 0));
         ctx.receiverWindowLength(
-            (int)atLeast(config, RECEIVER_WINDOW_LENGTH_PROP_NAME, ctx.receiverWindowLength, 1));
+            (int)config.longAtLeast(RECEIVER_WINDOW_LENGTH_PROP_NAME, ctx.receiverWindowLength, 1));
         ctx.malformedReportLimit(
-            (int)atLeast(config, MALFORMED_REPORT_LIMIT_PROP_NAME, ctx.malformedReportLimit, 0));
+            (int)config.longAtLeast(MALFORMED_REPORT_LIMIT_PROP_NAME, ctx.malformedReportLimit, 0));
 
         ctx.snapshots(config.bool(SNAPSHOTS_PROP_NAME, ctx.snapshots));
         ctx.snapshotRequest(
-            nonEmpty(config, SNAPSHOT_REQUEST_CHANNEL_PROP_NAME, ctx.snapshotRequestChannel),
+            config.channel(SNAPSHOT_REQUEST_CHANNEL_PROP_NAME, ctx.snapshotRequestChannel),
             config.intValue(SNAPSHOT_REQUEST_STREAM_ID_PROP_NAME, ctx.snapshotRequestStreamId));
         ctx.snapshotResponse(
-            nonEmpty(config, SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME, ctx.snapshotResponseChannel),
+            config.channel(SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME, ctx.snapshotResponseChannel),
             config.intValue(SNAPSHOT_RESPONSE_STREAM_ID_PROP_NAME, ctx.snapshotResponseStreamId));
         return ctx;
-    }
-
-    private static String nonEmpty(final ConfigFile config, final String key, final String current)
-    {
-        final String value = config.string(key, current);
-        if (null == value || value.isEmpty())
-        {
-            throw config.badValue(key, "an Aeron channel URI");
-        }
-        return value;
-    }
-
-    private static long atLeast(final ConfigFile config, final String key, final long current, final long min)
-    {
-        final long value = config.longValue(key, current);
-        if (value < min && config.has(key))
-        {
-            throw config.badValue(key, "an integer >= " + min);
-        }
-        return value;
     }
 }

@@ -118,26 +118,7 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
         this.password = password;
         this.symbol = symbol;
         sessionId = new SessionID(beginString, senderCompId, targetCompId);
-        final SessionSettings settings = new SessionSettings();
-        settings.setString("ConnectionType", "initiator");
-        settings.setString("SocketConnectHost", host);
-        settings.setLong("SocketConnectPort", port);
-        settings.setString("StartTime", "00:00:00");
-        settings.setString("EndTime", "00:00:00");
-        settings.setLong("HeartBtInt", 30);
-        settings.setLong("ReconnectInterval", 1);
-        settings.setString("ResetOnLogon", "Y");
-        settings.setString("TimeStampPrecision", "MICROS");
-        settings.setString("SocketTcpNoDelay", "Y");
-        if ("FIX.4.2".equals(beginString))
-        {
-            settings.setString(sessionId, "AllowUnknownMsgFields", "Y");
-        }
-        if ("FIXT.1.1".equals(beginString))
-        {
-            settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
-        }
-        settings.setString(sessionId, "BeginString", beginString);
+        final SessionSettings settings = InitiatorSupport.create(host, port, sessionId);
         initiator = new SocketInitiator(
             this, new MemoryStoreFactory(), settings, new MaskingLogFactory(new SLF4JLogFactory(settings)),
             new DefaultMessageFactory());
@@ -350,18 +331,7 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
      */
     public void toAdmin(final Message message, final SessionID sessionId)
     {
-        try
-        {
-            if (null != username && "A".equals(message.getHeader().getString(35)))
-            {
-                message.setString(553, username);
-                message.setString(554, null == password ? "" : password);
-            }
-        }
-        catch (final FieldNotFound ignore)
-        {
-            // Every outbound message has a MsgType.
-        }
+        InitiatorSupport.addCredentials(message, username, password);
     }
 
     /**
@@ -370,19 +340,10 @@ public final class OpenLoopOrderClient implements Application, AutoCloseable
     public void fromAdmin(final Message message, final SessionID sessionId)
     {
         // A gateway that refuses a logon says why in the Logout's (or session Reject's) Text: keep it for the user.
-        try
+        // The first reason is the cause; the engine's reconnects may earn later ones (e.g. a lockout).
+        if (null == refusal)
         {
-            final String msgType = message.getHeader().getString(35);
-            // The first reason is the cause; the engine's reconnects may earn later ones (e.g. a lockout).
-            if (null == refusal && ("5".equals(msgType) || "3".equals(msgType)) && message.isSetField(58))
-            {
-                refusal = ("5".equals(msgType) ? "logged out by the gateway: " : "session reject from the gateway: ") +
-                    message.getString(58);
-            }
-        }
-        catch (final FieldNotFound ignore)
-        {
-            // Checked with isSetField; every message has a MsgType.
+            refusal = InitiatorSupport.refusal(message);
         }
     }
 

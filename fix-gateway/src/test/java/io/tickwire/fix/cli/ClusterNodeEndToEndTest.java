@@ -26,11 +26,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,13 +36,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
+import static io.tickwire.fix.cli.ClusterNodeTestSupport.start;
+import static io.tickwire.fix.cli.ClusterNodeTestSupport.writeGatewayConfig;
+import static io.tickwire.fix.cluster.ClusterTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The deployment of docs/FIX-GATEWAY.md "Deployment on three hosts" on one machine, through the command line in
@@ -99,7 +96,8 @@ class ClusterNodeEndToEndTest
             commandLine.setOut(new PrintWriter(nodeOut, true));
             commandLine.setErr(new PrintWriter(nodeOut, true));
             nodes.add(commandLine.getSubcommands().get("node").getCommand());
-            start("cluster-node-" + id, commandLine, "node", "--member-id", String.valueOf(id), "--members", HOSTS,
+            start(commands, "cluster-node-" + id, commandLine,
+                "node", "--member-id", String.valueOf(id), "--members", HOSTS,
                 "--base-port", String.valueOf(BASE_PORT), "--dir", dir.resolve("node-" + id).toString(),
                 "--instruments", "AAPL:1,MSFT:2", "--status-interval", "1");
         }
@@ -107,7 +105,8 @@ class ClusterNodeEndToEndTest
             () -> "no leader among the nodes; output:\n" + nodeOut);
         final long electedNs = System.nanoTime();
 
-        start("gateway", new CommandLine(new GatewayCommand()), "--config", writeGatewayConfig().toString(),
+        start(commands, "gateway", new CommandLine(new GatewayCommand()),
+            "--config", writeGatewayConfig(dir, FIX_PORT).toString(),
             "--cluster-members", HOSTS, "--cluster-base-port", String.valueOf(BASE_PORT), "--status-interval", "0",
             "--audit-dir", dir.resolve("gateway-audit").toString());
         client = new OpenLoopOrderClient(
@@ -182,40 +181,6 @@ class ClusterNodeEndToEndTest
         return exit;
     }
 
-    private Path writeGatewayConfig() throws IOException
-    {
-        final Path config = dir.resolve("gateway.cfg");
-        Files.write(config, List.of(
-            "[DEFAULT]",
-            "ConnectionType=acceptor",
-            "SocketAcceptAddress=127.0.0.1",
-            "SocketAcceptPort=" + FIX_PORT,
-            "SenderCompID=TWGW",
-            "StartTime=00:00:00",
-            "EndTime=00:00:00",
-            "HeartBtInt=30",
-            "TimeStampPrecision=MICROS",
-            "UseDataDictionary=Y",
-            "FileStorePath=" + dir.resolve("store"),
-            "TickwireInstruments=AAPL:1,MSFT:2",
-            // The gateway's own media driver, which its cluster client uses; IPC market data: no socket of its own.
-            "TickwireMarketDataChannel=aeron:ipc",
-            "TickwireAeronDir=" + dir.resolve("gateway-aeron"),
-            "[SESSION]",
-            "BeginString=FIX.4.4",
-            "TargetCompID=CLIENT1"));
-        return config;
-    }
-
-    private void start(final String name, final CommandLine commandLine, final String... args)
-    {
-        final FutureTask<Integer> task = new FutureTask<>(() -> commandLine.execute(args));
-        commands.add(task);
-        final Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     private int count(final Cluster.Role role)
     {
         int count = 0;
@@ -264,19 +229,6 @@ class ClusterNodeEndToEndTest
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
         {
             barrier.signalAll();
-        }
-    }
-
-    private static void await(final BooleanSupplier condition, final long timeoutMs, final Supplier<String> message)
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs >= 0)
-            {
-                fail("not within " + timeoutMs + " ms: " + message.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 }

@@ -17,18 +17,17 @@ package io.tickwire.fix.cli;
 
 import io.aeron.cluster.service.Cluster;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.tickwire.feed.TestChannels;
 import io.tickwire.feed.book.BookComparison;
 import io.tickwire.feed.book.OrderBook;
 import io.tickwire.feed.client.FeedClient;
-import io.tickwire.feed.client.FeedClientContext;
+import io.tickwire.fix.cluster.ClusterFeedTestSupport;
 import io.tickwire.fix.cluster.ClusterMarketData;
+import io.tickwire.fix.cluster.ClusterTestSupport;
 import io.tickwire.fix.cluster.MatchingService;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.sbe.md.Side;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,19 +40,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import static io.tickwire.fix.cli.ClusterNodeTestSupport.start;
+import static io.tickwire.fix.cli.ClusterNodeTestSupport.writeGatewayConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * One {@code cluster node} member (base port 17050: ports 17051-17055) publishes its book changes on the market
@@ -103,7 +101,7 @@ class ClusterNodeMarketDataTest
         commandLine.setOut(new PrintWriter(nodeOut, true));
         commandLine.setErr(new PrintWriter(nodeOut, true));
         final ClusterCommand.Node node = commandLine.getSubcommands().get("node").getCommand();
-        start("cluster-node", commandLine, "node", "--member-id", "0", "--members", "127.0.0.1",
+        start(commands, "cluster-node", commandLine, "node", "--member-id", "0", "--members", "127.0.0.1",
             "--base-port", String.valueOf(BASE_PORT), "--dir", dir.resolve("node").toString(),
             "--instruments", "AAPL:1,MSFT:2", "--status-interval", "1",
             "--market-data", feedChannel, "--market-data-stream", "2001",
@@ -117,7 +115,8 @@ class ClusterNodeMarketDataTest
         await(marketData::isPublishing, () -> "the leader does not publish; output:\n" + nodeOut);
 
         final int fixPort = freePort();
-        start("gateway", new CommandLine(new GatewayCommand()), "--config", writeGatewayConfig(fixPort).toString(),
+        start(commands, "gateway", new CommandLine(new GatewayCommand()),
+            "--config", writeGatewayConfig(dir, fixPort).toString(),
             "--cluster-members", "127.0.0.1", "--cluster-base-port", String.valueOf(BASE_PORT),
             "--status-interval", "0", "--no-audit");
         client = new OpenLoopOrderClient(
@@ -150,19 +149,9 @@ class ClusterNodeMarketDataTest
 
     private void connectFeed()
     {
-        feedDriver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-            .aeronDirectoryName(dir.resolve("feed-aeron").toString())
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
-        feed = FeedClient.connect(new FeedClientContext()
-            .aeronDirectoryName(feedDriver.aeronDirectoryName())
-            .channel(feedChannel).streamId(2001)
-            .snapshotRequest(requestChannel, 2002)
-            .snapshotResponse(responseChannel, 2003)
-            .snapshotTimeoutNs(TimeUnit.MILLISECONDS.toNanos(500))
-            .silenceTimeoutNs(0));
+        feedDriver = ClusterFeedTestSupport.launchFeedDriver(dir);
+        feed = FeedClient.connect(
+            ClusterFeedTestSupport.feedContext(feedDriver, feedChannel, requestChannel, responseChannel));
     }
 
     private boolean poll()
@@ -197,39 +186,6 @@ class ClusterNodeMarketDataTest
         return null;
     }
 
-    private Path writeGatewayConfig(final int fixPort) throws IOException
-    {
-        final Path config = dir.resolve("gateway.cfg");
-        Files.write(config, List.of(
-            "[DEFAULT]",
-            "ConnectionType=acceptor",
-            "SocketAcceptAddress=127.0.0.1",
-            "SocketAcceptPort=" + fixPort,
-            "SenderCompID=TWGW",
-            "StartTime=00:00:00",
-            "EndTime=00:00:00",
-            "HeartBtInt=30",
-            "TimeStampPrecision=MICROS",
-            "UseDataDictionary=Y",
-            "FileStorePath=" + dir.resolve("store"),
-            "TickwireInstruments=AAPL:1,MSFT:2",
-            "TickwireMarketDataChannel=aeron:ipc",
-            "TickwireAeronDir=" + dir.resolve("gateway-aeron"),
-            "[SESSION]",
-            "BeginString=FIX.4.4",
-            "TargetCompID=CLIENT1"));
-        return config;
-    }
-
-    private void start(final String name, final CommandLine commandLine, final String... args)
-    {
-        final FutureTask<Integer> task = new FutureTask<>(() -> commandLine.execute(args));
-        commands.add(task);
-        final Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     private static int freePort() throws IOException
     {
         try (ServerSocket socket = new ServerSocket(0))
@@ -253,14 +209,6 @@ class ClusterNodeMarketDataTest
 
     private static void await(final BooleanSupplier condition, final Supplier<String> message)
     {
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs >= 0)
-            {
-                fail("not within " + WAIT_MS + " ms: " + message.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        ClusterTestSupport.await(condition, WAIT_MS, message);
     }
 }

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * {@code TestChannels}), outside the kernel's ephemeral range (32768 and up) where the other tests' port-0 sockets
  * land, and distinct per test so that a test never waits for another's sockets.
  */
-final class ClusterTestSupport
+public final class ClusterTestSupport
 {
     static final int SNAPSHOT_TEST_BASE_PORT = 17_000;
     static final int REPLAY_TEST_BASE_PORT = 17_010;
@@ -64,7 +64,7 @@ final class ClusterTestSupport
     /**
      * Wait for a condition by polling it every millisecond; fail with the message if it does not hold in time.
      */
-    static void await(final BooleanSupplier condition, final long timeoutMs, final Supplier<String> message)
+    public static void await(final BooleanSupplier condition, final long timeoutMs, final Supplier<String> message)
     {
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (!condition.getAsBoolean())

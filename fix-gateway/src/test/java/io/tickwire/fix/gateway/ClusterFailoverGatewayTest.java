@@ -167,11 +167,7 @@ class ClusterFailoverGatewayTest
         }
         final ClusterMember leader = GatewayTestSupport.awaitLeader(members, null);
         final int port = GatewayTestSupport.freePort();
-        final SessionSettings settings = GatewayTestSupport.settings(dir, port);
-        settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, members.get(0).ingressEndpoints());
-        settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
-        settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("gateway-aeron").toString());
-        settings.setString("TickwireCancelOnDisconnect", "N");
+        final SessionSettings settings = GatewayTestSupport.clusterClientSettings(dir, port, members.get(0));
         gateway = Gateway.launch(new GatewayContext().settings(settings));
         client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         assertTrue(client.awaitLogon(10_000));

@@ -16,15 +16,15 @@
 package io.tickwire.fix.gateway;
 
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.tickwire.feed.TestChannels;
 import io.tickwire.feed.book.BookComparison;
 import io.tickwire.feed.book.OrderBook;
 import io.tickwire.feed.client.FeedClient;
-import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.client.GapListener;
 import io.tickwire.feed.client.RecoveryReason;
+import io.tickwire.fix.cluster.ClusterFeedTestSupport;
 import io.tickwire.fix.cluster.ClusterMarketData;
+import io.tickwire.fix.cluster.ClusterTestSupport;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
@@ -32,7 +32,6 @@ import io.tickwire.fix.match.BookListener;
 import io.tickwire.sbe.md.Side;
 import org.agrona.CloseHelper;
 import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,7 +42,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -51,7 +49,6 @@ import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Market data from a three-member matching cluster on loopback (real Aeron Cluster and feed, UDP multicast): the
@@ -175,19 +172,9 @@ class ClusterMarketDataFailoverTest
 
     private void connectFeed()
     {
-        feedDriver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-            .aeronDirectoryName(dir.resolve("feed-aeron").toString())
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
-        feed = FeedClient.connect(new FeedClientContext()
-            .aeronDirectoryName(feedDriver.aeronDirectoryName())
-            .channel(feedChannel).streamId(2001)
-            .snapshotRequest(requestChannel, 2002)
-            .snapshotResponse(responseChannel, 2003)
-            .snapshotTimeoutNs(TimeUnit.MILLISECONDS.toNanos(500))
-            .silenceTimeoutNs(0)
+        feedDriver = ClusterFeedTestSupport.launchFeedDriver(dir);
+        feed = FeedClient.connect(
+            ClusterFeedTestSupport.feedContext(feedDriver, feedChannel, requestChannel, responseChannel)
             .gapListener(new GapListener()
             {
                 public void onPublisherChange(final int previousSessionId, final int sessionId, final long epoch)
@@ -210,11 +197,7 @@ class ClusterMarketDataFailoverTest
     private void connectGateway() throws Exception
     {
         final int port = GatewayTestSupport.freePort();
-        final SessionSettings settings = GatewayTestSupport.settings(dir, port);
-        settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, members.get(0).ingressEndpoints());
-        settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
-        settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("gateway-aeron").toString());
-        settings.setString("TickwireCancelOnDisconnect", "N");
+        final SessionSettings settings = GatewayTestSupport.clusterClientSettings(dir, port, members.get(0));
         gateway = Gateway.launch(new GatewayContext().settings(settings));
         client = new TestFixClient("FIX.4.4", "CLIENT1", port, "alice", GatewayTestSupport.PASSWORD, false);
         assertTrue(client.awaitLogon(10_000));
@@ -288,14 +271,6 @@ class ClusterMarketDataFailoverTest
 
     private static void await(final BooleanSupplier condition, final Supplier<String> message)
     {
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs >= 0)
-            {
-                fail("not within " + WAIT_MS + " ms: " + message.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        ClusterTestSupport.await(condition, WAIT_MS, message);
     }
 }

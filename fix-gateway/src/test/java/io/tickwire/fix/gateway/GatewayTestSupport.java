@@ -150,6 +150,27 @@ final class GatewayTestSupport
     }
 
     /**
+     * The gateway as a client of external cluster members rather than with its embedded cluster: market data on
+     * IPC in its own media driver, and sessions that keep their orders on disconnect (a failover test reconnects).
+     *
+     * @param dir    test directory.
+     * @param port   FIX port.
+     * @param member any member: its ingress endpoints name them all.
+     * @return the settings.
+     * @throws IOException if the credentials file cannot be written.
+     */
+    static SessionSettings clusterClientSettings(final Path dir, final int port, final ClusterMember member)
+        throws IOException
+    {
+        final SessionSettings settings = settings(dir, port);
+        settings.setString(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, member.ingressEndpoints());
+        settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
+        settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("gateway-aeron").toString());
+        settings.setString("TickwireCancelOnDisconnect", "N");
+        return settings;
+    }
+
+    /**
      * The member that leads (elected, no election under way), other than one known closed; fails after 20 s.
      */
     static ClusterMember awaitLeader(final List<ClusterMember> members, final ClusterMember closed)

@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.tickwire.fix.cli.InitiatorSupport;
 import quickfix.Application;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -66,24 +67,8 @@ final class TestFixClient implements Application, AutoCloseable
         this.username = username;
         this.password = password;
         sessionId = new SessionID(beginString, senderCompId, GatewayTestSupport.GATEWAY_COMP_ID);
-        final SessionSettings settings = new SessionSettings();
-        settings.setString("ConnectionType", "initiator");
-        settings.setString("SocketConnectHost", "127.0.0.1");
-        settings.setLong("SocketConnectPort", port);
-        settings.setString("StartTime", "00:00:00");
-        settings.setString("EndTime", "00:00:00");
-        settings.setLong("HeartBtInt", 30);
-        settings.setLong("ReconnectInterval", 1);
-        settings.setString("TimeStampPrecision", "MICROS");
+        final SessionSettings settings = InitiatorSupport.create("127.0.0.1", port, sessionId);
         settings.setString("ResetOnLogon", resetOnLogon ? "Y" : "N");
-        if (beginString.equals("FIX.4.2"))
-        {
-            settings.setString(sessionId, "AllowUnknownMsgFields", "Y");
-        }
-        if (beginString.equals("FIXT.1.1"))
-        {
-            settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
-        }
         if (null != sslSettings)
         {
             settings.setString("SocketUseSSL", "Y");
@@ -92,7 +77,6 @@ final class TestFixClient implements Application, AutoCloseable
                 settings.setString(sslSettings[i], sslSettings[i + 1]);
             }
         }
-        settings.setString(sessionId, "BeginString", beginString);
         if (null != System.getProperty("tickwire.test.fixlog"))
         {
             settings.setString("FileLogPath", System.getProperty("tickwire.test.fixlog") + "-client");
@@ -157,17 +141,7 @@ final class TestFixClient implements Application, AutoCloseable
 
     public void toAdmin(final Message message, final SessionID sessionId)
     {
-        try
-        {
-            if ("A".equals(message.getHeader().getString(35)) && null != username)
-            {
-                message.setString(553, username);
-                message.setString(554, password);
-            }
-        }
-        catch (final FieldNotFound ignore)
-        {
-        }
+        InitiatorSupport.addCredentials(message, username, password);
     }
 
     public void fromAdmin(final Message message, final SessionID sessionId)

@@ -20,6 +20,7 @@ import io.aeron.CommonContext;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.tickwire.fix.cli.InitiatorSupport;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.gateway.GatewayContext;
@@ -397,18 +398,7 @@ public final class OrderToTick implements Scenario
 
         void start(final int port) throws Exception
         {
-            final SessionSettings settings = new SessionSettings();
-            settings.setString("ConnectionType", "initiator");
-            settings.setString("SocketConnectHost", "127.0.0.1");
-            settings.setLong("SocketConnectPort", port);
-            settings.setString("StartTime", "00:00:00");
-            settings.setString("EndTime", "00:00:00");
-            settings.setLong("HeartBtInt", 30);
-            settings.setLong("ReconnectInterval", 1);
-            settings.setString("ResetOnLogon", "Y");
-            settings.setString("TimeStampPrecision", "MICROS");
-            settings.setString("SocketTcpNoDelay", "Y");
-            settings.setString(sessionId, "BeginString", "FIX.4.4");
+            final SessionSettings settings = InitiatorSupport.create("127.0.0.1", port, sessionId);
             initiator = new SocketInitiator(
                 this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
             initiator.start();

@@ -15,6 +15,7 @@
  */
 package io.tickwire.tools.demo;
 
+import io.tickwire.fix.cli.InitiatorSupport;
 import io.tickwire.fix.session.MaskingLogFactory;
 import io.tickwire.sbe.md.Side;
 import org.HdrHistogram.Recorder;
@@ -114,18 +115,7 @@ final class CrossingOrderClient implements Application, AutoCloseable
         rejectedOrders = new boolean[orders];
         warmupEndsOffsetNanos = warmupNanos;
         sessionId = new SessionID("FIX.4.4", senderCompId, targetCompId);
-        final SessionSettings settings = new SessionSettings();
-        settings.setString("ConnectionType", "initiator");
-        settings.setString("SocketConnectHost", "127.0.0.1");
-        settings.setLong("SocketConnectPort", port);
-        settings.setString("StartTime", "00:00:00");
-        settings.setString("EndTime", "00:00:00");
-        settings.setLong("HeartBtInt", 30);
-        settings.setLong("ReconnectInterval", 1);
-        settings.setString("ResetOnLogon", "Y");
-        settings.setString("TimeStampPrecision", "MICROS");
-        settings.setString("SocketTcpNoDelay", "Y");
-        settings.setString(sessionId, "BeginString", "FIX.4.4");
+        final SessionSettings settings = InitiatorSupport.create("127.0.0.1", port, sessionId);
         initiator = new SocketInitiator(
             this, new MemoryStoreFactory(), settings, new MaskingLogFactory(new SLF4JLogFactory(settings)),
             new DefaultMessageFactory());
@@ -406,18 +396,7 @@ final class CrossingOrderClient implements Application, AutoCloseable
      */
     public void toAdmin(final Message message, final SessionID sessionId)
     {
-        try
-        {
-            if ("A".equals(message.getHeader().getString(35)))
-            {
-                message.setString(553, username);
-                message.setString(554, password);
-            }
-        }
-        catch (final FieldNotFound ignore)
-        {
-            // Every outbound message has a MsgType.
-        }
+        InitiatorSupport.addCredentials(message, username, password);
     }
 
     /**
@@ -428,18 +407,9 @@ final class CrossingOrderClient implements Application, AutoCloseable
      */
     public void fromAdmin(final Message message, final SessionID sessionId)
     {
-        try
+        if (null == refusal)
         {
-            final String msgType = message.getHeader().getString(35);
-            if (null == refusal && ("5".equals(msgType) || "3".equals(msgType)) && message.isSetField(58))
-            {
-                refusal = ("5".equals(msgType) ? "logged out by the gateway: " : "session reject from the gateway: ") +
-                    message.getString(58);
-            }
-        }
-        catch (final FieldNotFound ignore)
-        {
-            // Checked with isSetField; every message has a MsgType.
+            refusal = InitiatorSupport.refusal(message);
         }
     }
 

@@ -57,57 +57,27 @@ final class FeedClientProperties
     static void apply(final ConfigFile config, final FeedClientContext ctx)
     {
         ctx.aeronDirectoryName(config.string(AERON_DIR_PROP_NAME, ctx.aeronDirectoryName()));
-        ctx.channel(nonEmpty(config, CHANNEL_PROP_NAME, ctx.channel()));
+        ctx.channel(config.channel(CHANNEL_PROP_NAME, ctx.channel()));
         ctx.streamId(config.intValue(STREAM_ID_PROP_NAME, ctx.streamId()));
         // Empty is meaningful here: no snapshot recovery.
         ctx.snapshotRequest(
             config.string(SNAPSHOT_REQUEST_CHANNEL_PROP_NAME, ctx.snapshotRequestChannel()),
             config.intValue(SNAPSHOT_REQUEST_STREAM_ID_PROP_NAME, ctx.snapshotRequestStreamId()));
         ctx.snapshotResponse(
-            nonEmpty(config, SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME, ctx.snapshotResponseChannel()),
+            config.channel(SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME, ctx.snapshotResponseChannel()),
             config.intValue(SNAPSHOT_RESPONSE_STREAM_ID_PROP_NAME, ctx.snapshotResponseStreamId()));
         ctx.symbols(config.value(SYMBOLS_PROP_NAME, ctx.symbols(), FeedClientConfiguration::parseSymbols,
             "comma-separated symbols, e.g. AAPL,MSFT"));
         ctx.conflate(config.bool(CONFLATE_PROP_NAME, ctx.conflate()));
-        ctx.fragmentLimit(atLeast(config, FRAGMENT_LIMIT_PROP_NAME, ctx.fragmentLimit, 1));
-        ctx.recoveryBufferCapacity(atLeast(config, RECOVERY_BUFFER_CAPACITY_PROP_NAME,
+        ctx.fragmentLimit(config.intAtLeast(FRAGMENT_LIMIT_PROP_NAME, ctx.fragmentLimit, 1));
+        ctx.recoveryBufferCapacity(config.intAtLeast(RECOVERY_BUFFER_CAPACITY_PROP_NAME,
             ctx.recoveryBufferCapacity, 1024));
-        ctx.snapshotTimeoutNs(atLeast(config, SNAPSHOT_TIMEOUT_PROP_NAME, ctx.snapshotTimeoutNs, 1));
-        ctx.silenceTimeoutNs(atLeast(config, SILENCE_TIMEOUT_PROP_NAME, ctx.silenceTimeoutNs(), 0));
+        ctx.snapshotTimeoutNs(config.longAtLeast(SNAPSHOT_TIMEOUT_PROP_NAME, ctx.snapshotTimeoutNs, 1));
+        ctx.silenceTimeoutNs(config.longAtLeast(SILENCE_TIMEOUT_PROP_NAME, ctx.silenceTimeoutNs(), 0));
         if (config.has(IDLE_STRATEGY_PROP_NAME))
         {
             ctx.idleStrategy(config.value(IDLE_STRATEGY_PROP_NAME, null, IdleStrategies::parse,
                 IdleStrategies.NAMES).get());
         }
-    }
-
-    private static String nonEmpty(final ConfigFile config, final String key, final String current)
-    {
-        final String value = config.string(key, current);
-        if (null == value || value.isEmpty())
-        {
-            throw config.badValue(key, "an Aeron channel URI");
-        }
-        return value;
-    }
-
-    private static int atLeast(final ConfigFile config, final String key, final int current, final int min)
-    {
-        final int value = config.intValue(key, current);
-        if (value < min && config.has(key))
-        {
-            throw config.badValue(key, "an integer >= " + min);
-        }
-        return value;
-    }
-
-    private static long atLeast(final ConfigFile config, final String key, final long current, final long min)
-    {
-        final long value = config.longValue(key, current);
-        if (value < min && config.has(key))
-        {
-            throw config.badValue(key, "an integer >= " + min);
-        }
-        return value;
     }
 }

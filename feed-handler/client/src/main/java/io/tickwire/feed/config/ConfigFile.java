@@ -162,6 +162,62 @@ public final class ConfigFile
     }
 
     /**
+     * A whole number that fits an {@code int} and is not below a floor.
+     *
+     * @param key     to read.
+     * @param current the value without the file (not checked against the floor).
+     * @param min     the smallest value the file may give.
+     * @return the file's value, or {@code current}.
+     * @throws ConfigException if the value is not an integer or is below {@code min}.
+     */
+    public int intAtLeast(final String key, final int current, final int min)
+    {
+        final int value = intValue(key, current);
+        if (value < min && has(key))
+        {
+            throw badValue(key, "an integer >= " + min);
+        }
+        return value;
+    }
+
+    /**
+     * A whole number that fits a {@code long} and is not below a floor.
+     *
+     * @param key     to read.
+     * @param current the value without the file (not checked against the floor).
+     * @param min     the smallest value the file may give.
+     * @return the file's value, or {@code current}.
+     * @throws ConfigException if the value is not an integer or is below {@code min}.
+     */
+    public long longAtLeast(final String key, final long current, final long min)
+    {
+        final long value = longValue(key, current);
+        if (value < min && has(key))
+        {
+            throw badValue(key, "an integer >= " + min);
+        }
+        return value;
+    }
+
+    /**
+     * An Aeron channel URI, which may not be empty (an empty channel would only fail later, far from the file).
+     *
+     * @param key     to read.
+     * @param current the value without the file.
+     * @return the file's value, or {@code current}.
+     * @throws ConfigException if the value, or {@code current} when the file has none, is empty.
+     */
+    public String channel(final String key, final String current)
+    {
+        final String value = string(key, current);
+        if (null == value || value.isEmpty())
+        {
+            throw badValue(key, "an Aeron channel URI");
+        }
+        return value;
+    }
+
+    /**
      * {@code true} or {@code false}, any case.
      *
      * @param key     to read.

@@ -81,9 +81,9 @@ final class PublishSettings
     {
         this.file = file;
         this.context = FeedHandlerProperties.apply(config, new FeedHandlerContext());
-        lingerMs = atLeast(config, LINGER_PROP_NAME, LINGER_DEFAULT_MS, 0);
+        lingerMs = config.longAtLeast(LINGER_PROP_NAME, LINGER_DEFAULT_MS, 0);
         hlogDir = config.value(HLOG_DIR_PROP_NAME, null, Path::of, "a directory");
-        hlogIntervalMs = atLeast(config, HLOG_INTERVAL_PROP_NAME, HlogOptions.INTERVAL_MS_DEFAULT, 1);
+        hlogIntervalMs = config.longAtLeast(HLOG_INTERVAL_PROP_NAME, HlogOptions.INTERVAL_MS_DEFAULT, 1);
         metricsPort = config.value(METRICS_PORT_PROP_NAME, null, PublishSettings::port, "a port, 0..65535");
         metricsHost = config.value(METRICS_HOST_PROP_NAME, MetricsServer.DEFAULT_HOST, PublishSettings::nonBlank,
             "a host name or address");
@@ -97,9 +97,9 @@ final class PublishSettings
             MoldUdp64Configuration.ARBITRATION_WAIT_PROP_NAME, MoldUdp64Configuration.arbitrationWaitNs());
         requestTimeoutNs = config.durationNs(
             MoldUdp64Configuration.REQUEST_TIMEOUT_PROP_NAME, MoldUdp64Configuration.requestTimeoutNs());
-        maxRequestMessages = (int)atLeast(config, MoldUdp64Configuration.MAX_REQUEST_MESSAGES_PROP_NAME,
+        maxRequestMessages = (int)config.longAtLeast(MoldUdp64Configuration.MAX_REQUEST_MESSAGES_PROP_NAME,
             MoldUdp64Configuration.maxRequestMessages(), 1);
-        maxRequestAttempts = (int)atLeast(config, MoldUdp64Configuration.MAX_REQUEST_ATTEMPTS_PROP_NAME,
+        maxRequestAttempts = (int)config.longAtLeast(MoldUdp64Configuration.MAX_REQUEST_ATTEMPTS_PROP_NAME,
             MoldUdp64Configuration.maxRequestAttempts(), 1);
         skipUnrecoverableGaps = config.bool(MoldUdp64Configuration.SKIP_UNRECOVERABLE_GAPS_PROP_NAME,
             MoldUdp64Configuration.skipUnrecoverableGaps());
@@ -219,16 +219,6 @@ final class PublishSettings
         if (value.isBlank())
         {
             throw new IllegalArgumentException("empty");
-        }
-        return value;
-    }
-
-    private static long atLeast(final ConfigFile config, final String key, final long current, final long min)
-    {
-        final long value = config.longValue(key, current);
-        if (value < min && config.has(key))
-        {
-            throw config.badValue(key, "an integer >= " + min);
         }
         return value;
     }
