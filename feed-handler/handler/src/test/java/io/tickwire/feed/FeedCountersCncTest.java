@@ -104,13 +104,14 @@ class FeedCountersCncTest
 
         final String instance = channel + " stream " + STREAM_ID;
         final CncValues clientCounters = CncValues.read(feed.aeronDirectoryName(), "tickwire-feed-client ");
-        assertEquals(13, clientCounters.values().size(), clientCounters.toString());
+        assertEquals(14, clientCounters.values().size(), clientCounters.toString());
         assertClientCounter(clientCounters, "messages-received", instance, client.messagesReceived());
         assertClientCounter(clientCounters, "heartbeats", instance, client.heartbeats());
         assertClientCounter(clientCounters, "messages-applied", instance, client.messagesApplied());
         assertClientCounter(clientCounters, "gaps", instance, client.gaps());
         assertClientCounter(clientCounters, "duplicates", instance, client.duplicates());
         assertClientCounter(clientCounters, "publisher-restarts", instance, client.publisherRestarts());
+        assertClientCounter(clientCounters, "publisher-changes", instance, client.publisherChanges());
         assertClientCounter(clientCounters, "stale-session-messages", instance, client.staleSessionMessages());
         assertClientCounter(clientCounters, "skipped-covered-by-snapshot", instance,
             client.skippedCoveredBySnapshot());
