@@ -121,6 +121,39 @@ class Mdp3CommandTest
         assertTrue(err.toString().contains("error: cannot read"), err.toString());
     }
 
+    @Test
+    void shouldGenerateASimulatedChannelThatDumpsWithoutErrorsOrGaps() throws IOException
+    {
+        final Path file = dir.resolve("sim.pcap");
+        assertEquals(0, run("generate", "--out", file.toString(), "--packets", "500", "--instruments", "5",
+            "--seed", "3", "--channel", "239.1.2.3:20001"), err.toString());
+        assertTrue(out.toString().contains("packets: 500"), out.toString());
+        final byte[] first = Files.readAllBytes(file);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("dump", "--pcap", file.toString(), "--port", "20001"), err.toString());
+        assertTrue(err.toString().contains("packets: 500 (UDP datagrams 500)"), err.toString());
+        assertTrue(err.toString().contains("msg_seq_num: last 500 gaps 0 (missing 0) duplicates 0"), err.toString());
+        assertTrue(err.toString().contains("rpt_seq: instruments 5 gaps 0 (missing 0) duplicates 0"), err.toString());
+        assertTrue(err.toString().contains("malformed: 0"), err.toString());
+        assertTrue(out.toString().startsWith("seq=1 template=54 name=MDInstrumentDefinitionFuture version=9 "),
+            out.toString().substring(0, 200));
+
+        assertEquals(0, run("generate", "--out", file.toString(), "--packets", "500", "--instruments", "5",
+            "--seed", "3", "--channel", "239.1.2.3:20001"), err.toString());
+        assertTrue(Arrays.equals(first, Files.readAllBytes(file)), "same seed, same bytes");
+    }
+
+    @Test
+    void shouldRejectAChannelThatIsNotAMulticastGroupAndPort()
+    {
+        final String out = dir.resolve("x.pcap").toString();
+        assertEquals(2, run("generate", "--out", out, "--packets", "1", "--channel", "10.0.0.1:14310"));
+        assertTrue(err.toString().contains("--channel must be an IPv4 multicast group and a port"), err.toString());
+        assertEquals(2, run("generate", "--out", out, "--packets", "1", "--channel", "239.1.2.3"));
+        assertEquals(2, run("generate", "--out", out, "--packets", "1", "--instruments", "0"));
+    }
+
     private int run(final String... args)
     {
         final CommandLine commandLine = new CommandLine(new Mdp3Command());
