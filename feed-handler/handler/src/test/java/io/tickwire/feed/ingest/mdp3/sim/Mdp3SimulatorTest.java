@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,6 +132,36 @@ class Mdp3SimulatorTest
         assertEquals("CLH7 42003 10000000e-9 2027-10", definitions.get(2));
         assertEquals("ZNH7 42005 15625000e-9 2027-10", definitions.get(4));
         assertEquals("ESM7 42013 250000000e-9 2027-10", definitions.get(12));
+    }
+
+    @Test
+    void shouldNotAllocatePerPacket()
+    {
+        final Mdp3Simulator simulator = new Mdp3Simulator(5, 24);
+        final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+        long bytes = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            bytes += simulator.next(packet, 0);
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+        // The JIT may still be settling after warm-up: take the best of a few rounds.
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 4 && allocated > 0; round++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 500_000; i++)
+            {
+                bytes += simulator.next(packet, 0);
+            }
+            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+        }
+
+        assertTrue(bytes > 0);
+        // One object per packet would be at least 8 MB; a few KB is the JIT.
+        assertTrue(allocated < 16 * 1024, "bytes allocated simulating 500k packets: " + allocated);
     }
 
     private static Path generate(final Path file, final long seed, final int instruments, final int packets)
