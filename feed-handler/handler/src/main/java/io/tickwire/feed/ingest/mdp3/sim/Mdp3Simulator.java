@@ -64,9 +64,10 @@ public final class Mdp3Simulator
     public static final long START_NS = 1_796_394_600_000_000_000L;
     /** ApplID of the simulated channel. */
     public static final short APPL_ID = 310;
+    /** Trade date of the session: days since the epoch. */
+    public static final int TRADE_DATE = (int)(START_NS / 86_400_000_000_000L);
 
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
-    private static final int TRADE_DATE = (int)(START_NS / 86_400_000_000_000L);
     private static final int DEFINITION_RESERVE = 400;
     private static final int STATUS_RESERVE = 48;
     private static final int BOOK_BUILD_RESERVE = 32 + 2 * DEPTH * 32 + 8;
@@ -127,6 +128,11 @@ public final class Mdp3Simulator
     public int instrumentCount()
     {
         return instruments.length;
+    }
+
+    Mdp3Instrument instrument(final int index)
+    {
+        return instruments[index];
     }
 
     /**

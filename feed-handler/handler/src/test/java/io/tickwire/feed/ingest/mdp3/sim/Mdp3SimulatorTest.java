@@ -135,6 +135,86 @@ class Mdp3SimulatorTest
     }
 
     @Test
+    void shouldSendSnapshotsOfTheBooksTheIncrementalsBuilt()
+    {
+        final int instruments = 12;
+        final Mdp3Simulator simulator = new Mdp3Simulator(11, instruments);
+        final Mdp3SnapshotLoop loop = new Mdp3SnapshotLoop(simulator);
+        final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+        final MalformedInputCounter malformed = new MalformedInputCounter(10);
+        final Checker checker = new Checker(instruments);
+        final Mdp3PacketDecoder incrementals = new Mdp3PacketDecoder(checker, malformed, "incrementals");
+        for (int i = 0; i < 5_000; i++)
+        {
+            incrementals.decode(packet, 0, simulator.next(packet, 0), 0);
+        }
+
+        final List<String> snapshots = new ArrayList<>();
+        final Mdp3PacketDecoder decoder = new Mdp3PacketDecoder(new Mdp3Listener()
+        {
+            private final StringBuilder book = new StringBuilder();
+
+            public void onPacket(final long msgSeqNum, final long sendingTime, final int length)
+            {
+                book.setLength(0);
+                book.append(msgSeqNum).append(':');
+            }
+
+            public void onSnapshot(
+                final int templateId, final int version, final long lastMsgSeqNumProcessed, final long totNumReports,
+                final int securityId, final long rptSeq, final long transactTime, final long lastUpdateTime,
+                final int tradeDate, final int tradingStatus, final long highLimitPrice, final long lowLimitPrice,
+                final long maxPriceVariation, final int priceExponent, final int entryCount)
+            {
+                book.append(templateId).append(' ').append(lastMsgSeqNumProcessed).append(' ').append(totNumReports)
+                    .append(' ').append(securityId).append(" rpt ").append(rptSeq);
+            }
+
+            public void onSnapshotEntry(
+                final byte entryType, final long price, final int priceExponent, final int size,
+                final int numberOfOrders, final int priceLevel, final int tradingReferenceDate,
+                final int openCloseSettlFlag, final int settlPriceType)
+            {
+                book.append(' ').append((char)entryType).append(priceLevel).append('=').append(price).append('x')
+                    .append(size);
+            }
+
+            public void onMessageEnd(final int templateId)
+            {
+                snapshots.add(book.toString());
+            }
+        }, malformed, "snapshots");
+        for (int i = 0; i < instruments; i++)
+        {
+            decoder.decode(packet, 0, loop.next(packet, 0), 0);
+        }
+
+        assertEquals(0, malformed.total(), malformed.firstReports().toString());
+        assertEquals(List.of(), checker.problems);
+        final List<String> expected = new ArrayList<>();
+        for (int i = 0; i < instruments; i++)
+        {
+            final int securityId = Mdp3Simulator.FIRST_SECURITY_ID + i;
+            final StringBuilder book = new StringBuilder();
+            book.append(i + 1).append(":52 5000 ").append(instruments).append(' ').append(securityId)
+                .append(" rpt ").append(checker.rptSeqs.get(securityId));
+            final Book rebuilt = checker.books.get(securityId);
+            for (int level = 1; level <= rebuilt.bids.size(); level++)
+            {
+                book.append(" 0").append(level).append('=').append(rebuilt.bids.get(level - 1)[0]).append('x')
+                    .append(rebuilt.bids.get(level - 1)[1]);
+            }
+            for (int level = 1; level <= rebuilt.offers.size(); level++)
+            {
+                book.append(" 1").append(level).append('=').append(rebuilt.offers.get(level - 1)[0]).append('x')
+                    .append(rebuilt.offers.get(level - 1)[1]);
+            }
+            expected.add(book.toString());
+        }
+        assertEquals(expected, snapshots);
+    }
+
+    @Test
     void shouldNotAllocatePerPacket()
     {
         final Mdp3Simulator simulator = new Mdp3Simulator(5, 24);
