@@ -17,17 +17,26 @@ package io.tickwire.feed.cli;
 
 import io.tickwire.feed.ingest.MalformedInputCounter;
 import io.tickwire.feed.ingest.PcapUdpReader;
+import io.tickwire.feed.ingest.PcapUdpWriter;
 import io.tickwire.feed.ingest.mdp3.Mdp3PacketDecoder;
 import io.tickwire.feed.ingest.mdp3.Mdp3Schema;
 import io.tickwire.feed.ingest.mdp3.Mdp3SequenceTracker;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3ChannelServer;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3Simulator;
+import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code tickwire mdp3}: look inside CME Globex MDP 3.0 inputs.
@@ -35,13 +44,17 @@ import java.util.concurrent.Callable;
  *     <li>{@code mdp3 dump --pcap F [--port P] [--errors N]}: one line per message and per entry on stdout, a
  *     summary of counts, sequence checks and errors on stderr; exit 0 when all input was well formed, 1 otherwise.
  *     </li>
+ *     <li>{@code mdp3 generate --out F --packets N [--instruments K] [--seed S] [--channel G:P]}: write a pcap of
+ *     simulated incremental packets of one channel.</li>
+ *     <li>{@code mdp3 serve --line-a H:P --line-b H:P --snapshot H:P --packets N [--rate R] [--loss-a %]
+ *     [--loss-b %] ...}: serve the simulated channel live over UDP.</li>
  * </ul>
  */
 @Command(
     name = "mdp3",
     mixinStandardHelpOptions = true,
-    description = "Dump CME Globex MDP 3.0 (SBE) market data captures.",
-    subcommands = { Mdp3Command.Dump.class })
+    description = "Dump CME Globex MDP 3.0 (SBE) market data captures and generate simulated ones.",
+    subcommands = { Mdp3Command.Dump.class, Mdp3Command.Generate.class, Mdp3Command.Serve.class })
 public final class Mdp3Command implements Runnable
 {
     /** Exit code when everything was well formed. */
@@ -162,6 +175,260 @@ public final class Mdp3Command implements Runnable
             err.flush();
 
             return malformed.total() == 0 ? EXIT_OK : EXIT_ERROR;
+        }
+    }
+
+    /**
+     * {@code mdp3 generate}.
+     */
+    @Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a pcap of a simulated MDP 3.0 incremental channel (schema version 9): instrument definitions (54)",
+            "and SecurityStatus (30) first, books built with New levels, then price-level updates (46), trades (48)",
+            "and volume (37) of quarterly futures of ES, NQ, CL, GC, ZN, 6E, YM, RTY, NG, SI, ZB, HG.",
+            "Deterministic for a seed; UDP datagrams from 10.1.31.1 to the channel's group and port."})
+    public static final class Generate implements Callable<Integer>
+    {
+        /** Source address of the simulated datagrams: 10.1.31.1. */
+        static final int SOURCE = 0x0A011F01;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "pcap file to write.")
+        Path out;
+
+        @Option(names = "--packets", paramLabel = "N", required = true, description = "Number of packets.")
+        long packets;
+
+        @Option(names = "--instruments", paramLabel = "K", defaultValue = "12",
+            description = "Number of futures contracts, 1.." + Mdp3Simulator.MAX_INSTRUMENTS +
+            " (default: ${DEFAULT-VALUE}).")
+        int instruments;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--channel", paramLabel = "GROUP:PORT", defaultValue = "224.0.31.1:14310",
+            description = "IPv4 multicast group and UDP port of the datagrams (default: ${DEFAULT-VALUE}).")
+        String channel;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        /**
+         * Run the generator.
+         *
+         * @return exit code.
+         * @throws Exception if the file cannot be written.
+         */
+        public Integer call() throws Exception
+        {
+            if (packets < 0)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--packets must be >= 0");
+            }
+            if (instruments < 1 || instruments > Mdp3Simulator.MAX_INSTRUMENTS)
+            {
+                throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--instruments must be 1.." + Mdp3Simulator.MAX_INSTRUMENTS);
+            }
+            final int colon = channel.lastIndexOf(':');
+            final int group = colon > 0 ? multicastGroup(channel.substring(0, colon)) : 0;
+            final int port = colon > 0 ? port(channel.substring(colon + 1)) : -1;
+            if (group == 0 || port < 0)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--channel must be an IPv4 multicast group and a port, e.g. 224.0.31.1:14310: " + channel);
+            }
+
+            final Mdp3Simulator simulator = new Mdp3Simulator(seed, instruments);
+            final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+            long bytes = 0;
+            final long start = System.nanoTime();
+            try (PcapUdpWriter writer = new PcapUdpWriter(out, SOURCE, port, group, port))
+            {
+                for (long i = 0; i < packets; i++)
+                {
+                    final int length = simulator.next(packet, 0);
+                    // Captured a few microseconds after it was sent, as a capture next to the wire would.
+                    writer.write(simulator.sendingTime() + 3_000, packet.byteArray(), 0, length);
+                    bytes += length;
+                }
+            }
+            final long elapsedNs = Math.max(1, System.nanoTime() - start);
+
+            final PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("packets: %d (payload bytes %d)%n", packets, bytes);
+            stdout.printf("instruments: %d seed: %d channel: %s%n", instruments, seed, channel);
+            stdout.printf("file: %s (%d bytes)%n", out, Files.size(out));
+            stdout.printf("elapsed: %.3f s%n", elapsedNs / 1e9);
+            stdout.printf("rate: %.0f packets/s%n", packets * 1e9 / elapsedNs);
+            stdout.flush();
+
+            return EXIT_OK;
+        }
+
+        private static int multicastGroup(final String address)
+        {
+            final String[] parts = address.split("\\.", -1);
+            if (parts.length != 4)
+            {
+                return 0;
+            }
+            int value = 0;
+            for (final String part : parts)
+            {
+                final int octet = port(part);
+                if (octet < 0 || octet > 255)
+                {
+                    return 0;
+                }
+                value = (value << 8) | octet;
+            }
+            final int first = value >>> 24;
+            return first >= 224 && first <= 239 ? value : 0;
+        }
+
+        static int port(final String text)
+        {
+            if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit))
+            {
+                return -1;
+            }
+            final int value = Integer.parseInt(text);
+            return value <= 0xFFFF ? value : -1;
+        }
+    }
+
+    /**
+     * {@code mdp3 serve}.
+     */
+    @Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the simulated MDP 3.0 channel of 'generate' live over UDP: every incremental packet to line A",
+            "and line B, each line losing packets at its own rate, and the snapshot loop (SnapshotFullRefresh 52,",
+            "one contract per packet) to the snapshot address. Destinations may be multicast groups or unicast."})
+    public static final class Serve implements Callable<Integer>
+    {
+        @Option(names = "--line-a", paramLabel = "HOST:PORT", required = true, description = "Incremental line A.")
+        String lineA;
+
+        @Option(names = "--line-b", paramLabel = "HOST:PORT", required = true, description = "Incremental line B.")
+        String lineB;
+
+        @Option(names = "--snapshot", paramLabel = "HOST:PORT", required = true, description = "Snapshot loop.")
+        String snapshot;
+
+        @Option(names = "--packets", paramLabel = "N", required = true, description = "Incremental packets.")
+        long packets;
+
+        @Option(names = "--rate", paramLabel = "R", defaultValue = "1000",
+            description = "Incremental packets per second (default: ${DEFAULT-VALUE}).")
+        long rate;
+
+        @Option(names = "--instruments", paramLabel = "K", defaultValue = "12",
+            description = "Number of futures contracts (default: ${DEFAULT-VALUE}).")
+        int instruments;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the simulation and of the losses (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--loss-a", paramLabel = "PERCENT", defaultValue = "0",
+            description = "Packets line A loses, percent (default: ${DEFAULT-VALUE}).")
+        double lossA;
+
+        @Option(names = "--loss-b", paramLabel = "PERCENT", defaultValue = "0",
+            description = "Packets line B loses, percent (default: ${DEFAULT-VALUE}).")
+        double lossB;
+
+        @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "100",
+            description = "Incremental packets between two snapshot packets (default: ${DEFAULT-VALUE}).")
+        int snapshotEvery;
+
+        @Option(names = "--ttl", paramLabel = "T", defaultValue = "1",
+            description = "Multicast TTL (default: ${DEFAULT-VALUE}).")
+        int ttl;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        /**
+         * Run the server.
+         *
+         * @return exit code.
+         * @throws Exception if the datagrams cannot be sent.
+         */
+        public Integer call() throws Exception
+        {
+            final InetSocketAddress a = address(lineA, "--line-a");
+            final InetSocketAddress b = address(lineB, "--line-b");
+            final InetSocketAddress s = address(snapshot, "--snapshot");
+            if (packets < 0 || rate < 1 || snapshotEvery < 1 || ttl < 0 || ttl > 255)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--packets must be >= 0, --rate and --snapshot-every >= 1, --ttl 0..255");
+            }
+            if (!(lossA >= 0 && lossA <= 100 && lossB >= 0 && lossB <= 100))
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--loss-a and --loss-b must be 0..100");
+            }
+            if (instruments < 1 || instruments > Mdp3Simulator.MAX_INSTRUMENTS)
+            {
+                throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--instruments must be 1.." + Mdp3Simulator.MAX_INSTRUMENTS);
+            }
+
+            final PrintWriter out = spec.commandLine().getOut();
+            final long start = System.nanoTime();
+            final Mdp3ChannelServer server;
+            try (DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET))
+            {
+                channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, ttl);
+                channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+                server = new Mdp3ChannelServer(new Mdp3Simulator(seed, instruments), channel, a, b, s,
+                    lossA / 100, lossB / 100, ~seed, snapshotEvery);
+                final long intervalNs = Math.max(1, 1_000_000_000L / rate);
+                for (long i = 0; i < packets; i++)
+                {
+                    final long due = start + i * intervalNs;
+                    long now;
+                    while ((now = System.nanoTime()) < due)
+                    {
+                        LockSupport.parkNanos(due - now);
+                    }
+                    server.sendNext();
+                }
+            }
+            final long elapsedNs = Math.max(1, System.nanoTime() - start);
+            out.printf("packets: %d instruments: %d seed: %d%n", server.incrementals(), instruments, seed);
+            out.printf("line A %s: sent %d lost %d%n", lineA, server.sentA(), server.droppedA());
+            out.printf("line B %s: sent %d lost %d%n", lineB, server.sentB(), server.droppedB());
+            out.printf("lost on both lines: %d%n", server.droppedBoth());
+            out.printf("snapshot %s: sent %d%n", snapshot, server.snapshotsSent());
+            out.printf("elapsed: %.3f s%n", elapsedNs / 1e9);
+            out.flush();
+            return EXIT_OK;
+        }
+
+        private InetSocketAddress address(final String text, final String option)
+        {
+            final int colon = text.lastIndexOf(':');
+            final int port = colon > 0 ? Generate.port(text.substring(colon + 1)) : -1;
+            if (port <= 0)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be HOST:PORT, e.g. 224.0.31.1:14310: " + text);
+            }
+            final InetSocketAddress address = new InetSocketAddress(text.substring(0, colon), port);
+            if (address.isUnresolved())
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + ": unknown host " + text);
+            }
+            return address;
         }
     }
 }

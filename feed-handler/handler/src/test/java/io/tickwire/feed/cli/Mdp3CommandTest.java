@@ -25,8 +25,11 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -119,6 +122,64 @@ class Mdp3CommandTest
         assertEquals(2, run("dump"));
         assertEquals(1, run("dump", "--pcap", dir.resolve("missing.pcap").toString()));
         assertTrue(err.toString().contains("error: cannot read"), err.toString());
+    }
+
+    @Test
+    void shouldGenerateASimulatedChannelThatDumpsWithoutErrorsOrGaps() throws IOException
+    {
+        final Path file = dir.resolve("sim.pcap");
+        assertEquals(0, run("generate", "--out", file.toString(), "--packets", "500", "--instruments", "5",
+            "--seed", "3", "--channel", "239.1.2.3:20001"), err.toString());
+        assertTrue(out.toString().contains("packets: 500"), out.toString());
+        final byte[] first = Files.readAllBytes(file);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("dump", "--pcap", file.toString(), "--port", "20001"), err.toString());
+        assertTrue(err.toString().contains("packets: 500 (UDP datagrams 500)"), err.toString());
+        assertTrue(err.toString().contains("msg_seq_num: last 500 gaps 0 (missing 0) duplicates 0"), err.toString());
+        assertTrue(err.toString().contains("rpt_seq: instruments 5 gaps 0 (missing 0) duplicates 0"), err.toString());
+        assertTrue(err.toString().contains("malformed: 0"), err.toString());
+        assertTrue(out.toString().startsWith("seq=1 template=54 name=MDInstrumentDefinitionFuture version=9 "),
+            out.toString().substring(0, 200));
+
+        assertEquals(0, run("generate", "--out", file.toString(), "--packets", "500", "--instruments", "5",
+            "--seed", "3", "--channel", "239.1.2.3:20001"), err.toString());
+        assertTrue(Arrays.equals(first, Files.readAllBytes(file)), "same seed, same bytes");
+    }
+
+    @Test
+    void shouldRejectAChannelThatIsNotAMulticastGroupAndPort()
+    {
+        final String out = dir.resolve("x.pcap").toString();
+        assertEquals(2, run("generate", "--out", out, "--packets", "1", "--channel", "10.0.0.1:14310"));
+        assertTrue(err.toString().contains("--channel must be an IPv4 multicast group and a port"), err.toString());
+        assertEquals(2, run("generate", "--out", out, "--packets", "1", "--channel", "239.1.2.3"));
+        assertEquals(2, run("generate", "--out", out, "--packets", "1", "--instruments", "0"));
+    }
+
+    @Test
+    void shouldServeTheSimulatedChannelOnTwoLinesAndASnapshotAddress() throws IOException
+    {
+        final InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (DatagramChannel a = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+            DatagramChannel b = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+            DatagramChannel s = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0)))
+        {
+            final String host = loopback.getHostAddress() + ":";
+            assertEquals(0, run("serve",
+                "--line-a", host + ((InetSocketAddress)a.getLocalAddress()).getPort(),
+                "--line-b", host + ((InetSocketAddress)b.getLocalAddress()).getPort(),
+                "--snapshot", host + ((InetSocketAddress)s.getLocalAddress()).getPort(),
+                "--packets", "100", "--rate", "20000", "--loss-b", "100", "--snapshot-every", "10"), err.toString());
+            assertTrue(out.toString().contains("packets: 100 instruments: 12"), out.toString());
+            assertTrue(out.toString().contains(": sent 100 lost 0"), out.toString());
+            assertTrue(out.toString().contains(": sent 0 lost 100"), out.toString());
+            assertTrue(out.toString().contains("lost on both lines: 0"), out.toString());
+            assertTrue(out.toString().contains(": sent 10\n"), out.toString());
+        }
+        assertEquals(2, run("serve", "--line-a", "x", "--line-b", "127.0.0.1:1", "--snapshot", "127.0.0.1:2",
+            "--packets", "1"));
+        assertTrue(err.toString().contains("--line-a must be HOST:PORT"), err.toString());
     }
 
     private int run(final String... args)

@@ -1,0 +1,221 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.ingest.mdp3.sim;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * Serves a simulated channel live over UDP as CME does: every incremental packet to line A and to line B (the same
+ * bytes), each line losing packets independently with its own configured probability, and a snapshot packet of the
+ * {@link Mdp3SnapshotLoop} to the snapshot address after every so many incremental packets. One packet per
+ * {@link #sendNext()} call, so the caller chooses the pace; losses are drawn from their own seed, so a run is
+ * repeatable. Nothing is allocated per packet.
+ */
+public final class Mdp3ChannelServer
+{
+    private final Mdp3Simulator simulator;
+    private final Mdp3SnapshotLoop snapshots;
+    private final DatagramChannel channel;
+    private final InetSocketAddress lineA;
+    private final InetSocketAddress lineB;
+    private final InetSocketAddress snapshotAddress;
+    private final long lossA;
+    private final long lossB;
+    private final int snapshotEvery;
+    private final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+    private final ByteBuffer datagram = ByteBuffer.wrap(packet.byteArray());
+    private long lossState;
+
+    private long incrementals;
+    private long sentA;
+    private long sentB;
+    private long droppedA;
+    private long droppedB;
+    private long droppedBoth;
+    private long snapshotsSent;
+
+    /**
+     * A server of a simulated channel.
+     *
+     * @param simulator       the channel's incremental packets.
+     * @param channel         UDP channel to send from (multicast TTL and interface set by the caller).
+     * @param lineA           destination of line A.
+     * @param lineB           destination of line B.
+     * @param snapshotAddress destination of the snapshot loop.
+     * @param lossA           probability of dropping a packet on line A, 0 to 1.
+     * @param lossB           probability of dropping a packet on line B, 0 to 1.
+     * @param lossSeed        seed of the drops.
+     * @param snapshotEvery   incremental packets between two snapshot packets, at least 1.
+     */
+    public Mdp3ChannelServer(
+        final Mdp3Simulator simulator, final DatagramChannel channel, final InetSocketAddress lineA,
+        final InetSocketAddress lineB, final InetSocketAddress snapshotAddress, final double lossA,
+        final double lossB, final long lossSeed, final int snapshotEvery)
+    {
+        if (!(lossA >= 0 && lossA <= 1 && lossB >= 0 && lossB <= 1))
+        {
+            throw new IllegalArgumentException("loss must be 0..1: " + lossA + ", " + lossB);
+        }
+        if (snapshotEvery < 1)
+        {
+            throw new IllegalArgumentException("snapshotEvery must be >= 1: " + snapshotEvery);
+        }
+        this.simulator = simulator;
+        this.snapshots = new Mdp3SnapshotLoop(simulator);
+        this.channel = channel;
+        this.lineA = lineA;
+        this.lineB = lineB;
+        this.snapshotAddress = snapshotAddress;
+        // Probabilities as thresholds on 31 random bits: no floating point per packet.
+        this.lossA = (long)(lossA * (1L << 31));
+        this.lossB = (long)(lossB * (1L << 31));
+        this.lossState = lossSeed;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    /**
+     * Send the next incremental packet on both lines (less what each line loses), and a snapshot packet when due.
+     *
+     * @return datagrams sent.
+     * @throws IOException if the channel cannot send.
+     */
+    public int sendNext() throws IOException
+    {
+        final int length = simulator.next(packet, 0);
+        incrementals++;
+        int sent = 0;
+        final boolean dropA = nextBits() < lossA;
+        final boolean dropB = nextBits() < lossB;
+        if (dropA)
+        {
+            droppedA++;
+        }
+        else
+        {
+            sent += send(length, lineA);
+            sentA++;
+        }
+        if (dropB)
+        {
+            droppedB++;
+        }
+        else
+        {
+            sent += send(length, lineB);
+            sentB++;
+        }
+        if (dropA && dropB)
+        {
+            droppedBoth++;
+        }
+        if (incrementals % snapshotEvery == 0)
+        {
+            sent += send(snapshots.next(packet, 0), snapshotAddress);
+            snapshotsSent++;
+        }
+        return sent;
+    }
+
+    /**
+     * Incremental packets made.
+     *
+     * @return the count.
+     */
+    public long incrementals()
+    {
+        return incrementals;
+    }
+
+    /**
+     * Packets sent on line A.
+     *
+     * @return the count.
+     */
+    public long sentA()
+    {
+        return sentA;
+    }
+
+    /**
+     * Packets sent on line B.
+     *
+     * @return the count.
+     */
+    public long sentB()
+    {
+        return sentB;
+    }
+
+    /**
+     * Packets line A lost.
+     *
+     * @return the count.
+     */
+    public long droppedA()
+    {
+        return droppedA;
+    }
+
+    /**
+     * Packets line B lost.
+     *
+     * @return the count.
+     */
+    public long droppedB()
+    {
+        return droppedB;
+    }
+
+    /**
+     * Packets both lines lost: gaps only the snapshot loop can fill.
+     *
+     * @return the count.
+     */
+    public long droppedBoth()
+    {
+        return droppedBoth;
+    }
+
+    /**
+     * Snapshot packets sent.
+     *
+     * @return the count.
+     */
+    public long snapshotsSent()
+    {
+        return snapshotsSent;
+    }
+
+    private int send(final int length, final InetSocketAddress destination) throws IOException
+    {
+        datagram.clear().limit(length);
+        channel.send(datagram, destination);
+        return 1;
+    }
+
+    private long nextBits()
+    {
+        long z = (lossState += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) >>> 33;
+    }
+}
