@@ -45,13 +45,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the command ring (~650 at 256 KiB), and as many again taken while B's command is in the ring. With QuickFIX/J's
  * one queue for all sessions (limit 0) 10,000 of A's messages are ahead of B's, and the test fails.
  */
-@Timeout(120)
+@Timeout(180)
 class FloodFairnessTest
 {
-    private static final int FLOOD_ORDERS = 40_000;
+    private static final int FLOOD_ORDERS = 100_000;
     private static final int FLOOD_UNDER_WAY = 2_000;
     private static final int SECOND_SESSION_ORDERS = 5;
-    private static final long WAIT_MS = 45_000;
+    private static final long WAIT_MS = 60_000;
     private static final long AHEAD_BOUND = 8_000;
 
     @TempDir
