@@ -26,12 +26,12 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 import static io.tickwire.fix.gateway.GatewayTestSupport.field;
 import static io.tickwire.fix.gateway.OrderFlowTest.assertReport;
+import static io.tickwire.fix.gateway.OrderFlowTest.cancel;
 import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
+import static io.tickwire.fix.gateway.OrderFlowTest.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,27 +134,5 @@ class ClOrdIdWindowTest
             buyer.send(newOrder(prefix + i, "AAPL", '1', "1", '2', "90", '0'));
             assertReport(buyer.next(), '0', '0', prefix + i, "0", "1");
         }
-    }
-
-    private static Message status(final String clOrdId)
-    {
-        final Message status = new Message();
-        status.getHeader().setString(35, "H");
-        status.setString(11, clOrdId);
-        status.setString(55, "AAPL");
-        status.setChar(54, '1');
-        return status;
-    }
-
-    private static Message cancel(final String clOrdId, final String origClOrdId)
-    {
-        final Message cancel = new Message();
-        cancel.getHeader().setString(35, "F");
-        cancel.setString(11, clOrdId);
-        cancel.setString(41, origClOrdId);
-        cancel.setString(55, "AAPL");
-        cancel.setChar(54, '1');
-        cancel.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-        return cancel;
     }
 }

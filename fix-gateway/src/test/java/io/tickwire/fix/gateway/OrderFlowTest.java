@@ -70,6 +70,28 @@ class OrderFlowTest
         }
     }
 
+    static Message status(final String clOrdId)
+    {
+        final Message status = new Message();
+        status.getHeader().setString(35, "H");
+        status.setString(11, clOrdId);
+        status.setString(55, "AAPL");
+        status.setChar(54, '1');
+        return status;
+    }
+
+    static Message cancel(final String clOrdId, final String origClOrdId)
+    {
+        final Message cancel = new Message();
+        cancel.getHeader().setString(35, "F");
+        cancel.setString(11, clOrdId);
+        cancel.setString(41, origClOrdId);
+        cancel.setString(55, "AAPL");
+        cancel.setChar(54, '1');
+        cancel.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
+        return cancel;
+    }
+
     static Message newOrder(
         final String clOrdId, final String symbol, final char side, final String qty, final char ordType,
         final String price, final char tif)
