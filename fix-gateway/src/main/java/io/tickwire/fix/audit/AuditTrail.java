@@ -148,6 +148,8 @@ public final class AuditTrail implements AutoCloseable
             // Reports are waited on: their publisher wakes a parked writer rather than let it sleep out a timeout.
             reportPublisher.wakeOnPublish(((WakeableIdleStrategy)idleStrategy)::wake);
         }
+        // Flushes nothing waits on (the write level's periodic force) and seals go to a thread of their own.
+        writerAgent.journal().forceInBackground("tickwire-audit-forcer");
         writerRunner = new AgentRunner(idleStrategy, (ex) -> writerAgent.fail(ex.toString()), null, writerAgent);
         AgentRunner.startOnThread(writerRunner);
         return this;

@@ -86,6 +86,11 @@ public final class JournalWriter implements AutoCloseable
     private boolean unforcedWrites;
     private long previousFileEnd;
     private JournalSealer sealer;
+    private JournalForcer forcer;
+    private boolean writtenSinceForceRequest;
+    private long lastSealRequestNanos;
+    private long lastSealRequestSequence = -1;
+    private long sealIntervalNanos;
     private boolean tailSuspect;
     private final JournalFileCreator fileCreator;
 
@@ -270,10 +275,111 @@ public final class JournalWriter implements AutoCloseable
             channel.force(false);
             unforcedWrites = false;
         }
-        if (null != sealer)
+        if (null != sealer && null == forcer)
         {
             captureForcedHead();
         }
+    }
+
+    /**
+     * Force and seal on a thread of its own ({@link JournalForcer}) from now on: {@link #forceWrittenInBackground()}
+     * and {@link #sealIfDue} post to it instead of blocking the writer. Call after {@link #sealWith}, once.
+     *
+     * @param threadName of the forcing thread.
+     * @return this for a fluent API.
+     */
+    public JournalWriter forceInBackground(final String threadName)
+    {
+        if (null != forcer)
+        {
+            throw new IllegalStateException("already forcing in background");
+        }
+        forcer = new JournalForcer(sealer, threadName);
+        return this;
+    }
+
+    /**
+     * Write what is staged and have it forced, without waiting for the force: with {@link AuditSync#WRITE}, to bound
+     * what a host crash could take. Without {@link #forceInBackground} this is {@link #commit()}.
+     *
+     * @return whether a force was started (nothing new was written, or the previous force is still running: false).
+     * @throws IOException when writing fails, or the previous background force failed (it is then tried again).
+     */
+    public boolean forceWrittenInBackground() throws IOException
+    {
+        if (null == forcer)
+        {
+            final boolean forced = unforcedWrites || stagingLength > 0;
+            commit();
+            return forced;
+        }
+        rethrowForceFailure();
+        if (!forcer.isIdle())
+        {
+            return false;
+        }
+        writeStaging();
+        if (!writtenSinceForceRequest)
+        {
+            return false;
+        }
+        requestForce();
+        return true;
+    }
+
+    private void requestForce()
+    {
+        // Everything appended is written: the head is the last record, and the force covers it.
+        final boolean inThisFile = fileLength > HEADER_LENGTH || 0 == journalIndex;
+        writtenSinceForceRequest = false;
+        lastSealRequestSequence = nextSequence - 1;
+        forcer.request(channel, inThisFile ? journalIndex : journalIndex - 1, nextSequence - 1,
+            inThisFile ? fileLength : previousFileEnd, lastHash);
+    }
+
+    private void rethrowForceFailure() throws IOException
+    {
+        try
+        {
+            forcer.rethrowFailure();
+        }
+        catch (final IOException ex)
+        {
+            writtenSinceForceRequest = true;
+            throw ex;
+        }
+    }
+
+    /**
+     * @return whether forces and seals run on a thread of their own ({@link #forceInBackground}).
+     */
+    public boolean isForcingInBackground()
+    {
+        return null != forcer;
+    }
+
+    /**
+     * @return background forces done, 0 without {@link #forceInBackground}.
+     */
+    public long backgroundForces()
+    {
+        return null == forcer ? 0 : forcer.forces();
+    }
+
+    /**
+     * @return background forces slower than 10 ms.
+     */
+    public long slowBackgroundForces()
+    {
+        return null == forcer ? 0 : forcer.slowForces();
+    }
+
+    /**
+     * @return the longest background force in nanoseconds.
+     */
+    public long maxBackgroundForceNanos()
+    {
+        return null == forcer ? 0 : forcer.maxForceNanos();
     }
 
     private void captureForcedHead()
@@ -297,9 +403,14 @@ public final class JournalWriter implements AutoCloseable
      */
     public JournalWriter sealWith(final AuditSealKey key, final long sealIntervalNanos) throws IOException
     {
+        if (null != forcer)
+        {
+            throw new IllegalStateException("seal before forcing in background");
+        }
         AuditSealKey.checkOutside(key.file(), directory);
         final JournalSealer newSealer = new JournalSealer(
             directory.resolve(SealDescriptor.FILE_NAME), key, epochClock, sealIntervalNanos);
+        this.sealIntervalNanos = sealIntervalNanos;
         final long head = nextSequence - 1;
         final long sealed = newSealer.sealedRecordSequence();
         if (sealed > head || (sealed == head && head > 0 && !Arrays.equals(newSealer.sealedHeadHash(), lastHash)))
@@ -328,7 +439,26 @@ public final class JournalWriter implements AutoCloseable
      */
     public boolean sealIfDue(final long nowNanos) throws IOException
     {
-        return null != sealer && sealer.sealIfDue(nowNanos);
+        if (null == sealer)
+        {
+            return false;
+        }
+        if (null == forcer)
+        {
+            return sealer.sealIfDue(nowNanos);
+        }
+        rethrowForceFailure();
+        // Only a committed head (nothing staged, nothing written unforced) is posted: its force is then a formality
+        // and the seal file's own force runs on the forcing thread. With AuditSync.WRITE the forcer seals after
+        // each background force instead.
+        if (stagingLength > 0 || unforcedWrites || !forcer.isIdle() ||
+            nowNanos - lastSealRequestNanos < sealIntervalNanos || nextSequence - 1 == lastSealRequestSequence)
+        {
+            return false;
+        }
+        lastSealRequestNanos = nowNanos;
+        requestForce();
+        return true;
     }
 
     /**
@@ -386,6 +516,23 @@ public final class JournalWriter implements AutoCloseable
             fileLength += stagingLength;
             stagingLength = 0;
             unforcedWrites = true;
+            writtenSinceForceRequest = true;
+        }
+    }
+
+    private void awaitForcer() throws IOException
+    {
+        if (null != forcer)
+        {
+            try
+            {
+                forcer.awaitIdle();
+            }
+            catch (final IOException ex)
+            {
+                writtenSinceForceRequest = true;
+                throw ex;
+            }
         }
     }
 
@@ -393,9 +540,11 @@ public final class JournalWriter implements AutoCloseable
     {
         if (null != channel)
         {
+            awaitForcer();
             commit();
             if (null != sealer)
             {
+                captureForcedHead();
                 // The file is closed for good: seal its last record, so even a cut of whole files shows.
                 sealer.sealForced(SealDescriptor.REASON_ROTATION);
             }
@@ -454,24 +603,37 @@ public final class JournalWriter implements AutoCloseable
      */
     public void close() throws IOException
     {
-        if (null == channel && null != sealer)
+        if (null == channel)
         {
             // A rotation that could not create its file left no current file; the seal file still closes.
-            sealer.close();
+            if (null != forcer)
+            {
+                forcer.close();
+            }
+            if (null != sealer)
+            {
+                sealer.close();
+            }
             return;
         }
         if (null != channel && channel.isOpen())
         {
             try
             {
+                awaitForcer();
                 commit();
                 if (null != sealer)
                 {
+                    captureForcedHead();
                     sealer.sealForced(SealDescriptor.REASON_SHUTDOWN);
                 }
             }
             finally
             {
+                if (null != forcer)
+                {
+                    forcer.close();
+                }
                 channel.close();
                 if (null != sealer)
                 {

@@ -94,6 +94,45 @@ class JournalSealTest
     }
 
     @Test
+    void shouldForceAndSealOnTheForcingThreadWhileTheWriterGoesOn() throws Exception
+    {
+        final AuditSealKey key = key();
+        try (JournalWriter writer = new JournalWriter(journal(), 1 << 20, fixture.clock::epochMicros)
+            .sealWith(key, 1)
+            .forceInBackground("test-journal-forcer"))
+        {
+            for (int round = 1; round <= 3; round++)
+            {
+                for (int i = 0; i < 10; i++)
+                {
+                    final byte[] record = ("record " + round + "." + i + " padded to be long enough").getBytes(
+                        StandardCharsets.US_ASCII);
+                    writer.append(new UnsafeBuffer(record), 0, record.length);
+                }
+                assertTrue(writer.forceWrittenInBackground(), "what was written is handed over to be forced");
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (writer.backgroundForces() < round && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(1);
+                }
+                assertEquals(round, writer.backgroundForces());
+                assertFalse(writer.forceWrittenInBackground(), "nothing new written, nothing to force");
+            }
+        }
+
+        final SealVerifier.Report report = verifySealed(key);
+        assertTrue(report.isValid(), () -> describe(report));
+        final SealFileReader.Result seals = SealFileReader.read(journal().resolve(SealDescriptor.FILE_NAME), key);
+        final long periodic = seals.seals().stream()
+            .filter((seal) -> SealDescriptor.REASON_PERIODIC == seal.reason())
+            .mapToLong(SealFileReader.Seal::recordSequence)
+            .max().orElse(0);
+        assertEquals(30, periodic, "the forcing thread sealed each head it forced, the last one 30");
+        // Already sealed by the forcing thread, the head needs no shutdown seal.
+        assertEquals(30, seals.seals().get(seals.seals().size() - 1).recordSequence());
+    }
+
+    @Test
     void shouldVerifySealedJournalWrittenByTheAuditTrail() throws IOException
     {
         final AuditSealKey key = key();
