@@ -479,7 +479,8 @@ public final class Gateway implements AutoCloseable
             "QuickFIX/J network + session threads, " + (threads.isCompact() ?
             orderAgent.roleName() + "+execution-report-sender on one thread" :
             orderAgent.roleName() + ", execution-report-sender") +
-            " (idle " + context.idleStrategyName + ")" + (null == auditTrail ? "" : ", audit-writer") +
+            " (idle " + context.idleStrategyName + ")" + (null == auditTrail ? "" :
+            ", audit-writer, audit-forcer (fdatasync and seals, parked)") +
             (null == mediaDriver ? "" : ", embedded media driver (shared, backoff)") +
             ", clock monitor (sleeping), logon timer (sleeping)" + (null == sessionLayer.logonVerifier() ? "" :
             ", logon verifier x" + sessionLayer.logonVerifier().threads() + " (PBKDF2, started on the first logon)") +
