@@ -17,6 +17,7 @@ package io.tickwire.fix.cluster;
 
 import io.aeron.Aeron;
 import io.aeron.Publication;
+import io.aeron.CommonContext;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
@@ -92,6 +93,24 @@ public final class ClusterClients
         return AeronCluster.connect(context(ingressEndpoints, listener)
             .aeron(Objects.requireNonNull(aeron, "aeron"))
             .ownsAeronClient(false));
+    }
+
+    /**
+     * Connect to a one-member cluster launched with {@code ClusterMemberContext.ipc(true)} on the same media driver:
+     * ingress and egress over IPC.
+     *
+     * @param aeronDirectoryName of the member's driver.
+     * @param listener           for egress.
+     * @return the connected client; it owns its Aeron client.
+     */
+    public static AeronCluster connectIpc(final String aeronDirectoryName, final EgressListener listener)
+    {
+        return AeronCluster.connect(new AeronCluster.Context()
+            .ingressChannel(CommonContext.IPC_CHANNEL)
+            .egressChannel(CommonContext.IPC_CHANNEL)
+            .egressListener(Objects.requireNonNull(listener, "listener"))
+            .aeronDirectoryName(Objects.requireNonNull(aeronDirectoryName, "aeronDirectoryName"))
+            .ownsAeronClient(true));
     }
 
     /**

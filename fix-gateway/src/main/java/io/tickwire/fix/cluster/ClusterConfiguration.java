@@ -157,6 +157,11 @@ public final class ClusterConfiguration
     public static final String LOG_CHANNEL_DEFAULT = "aeron:udp?term-length=4m";
 
     /**
+     * Log channel of a one-member cluster whose clients share its driver ({@code ClusterMemberContext.ipc}).
+     */
+    public static final String IPC_LOG_CHANNEL = "aeron:ipc?term-length=4m";
+
+    /**
      * Channel of client ingress, without endpoint (the members' ingress endpoints are added).
      */
     public static final String INGRESS_CHANNEL_PROP_NAME = "tickwire.cluster.ingress.channel";

@@ -54,12 +54,15 @@ public final class ClusterOrderPath implements AutoCloseable
         final ClusterMember member = ClusterMember.launch(memberContext.clusteredService(service));
         try
         {
-            // The client shares the member's driver: one process, one driver, fewer threads on a small host.
-            agent.connect((listener) ->
+            // The client shares the member's driver: one process, one driver, fewer threads on a small host; with
+            // the member's IPC log and ingress, nothing of the order path crosses UDP.
+            agent.connect((listener) -> memberContext.ipc() ?
+                ClusterClients.connectIpc(member.aeronDirectoryName(), listener) :
                 ClusterClients.connect(member.aeronDirectoryName(), member.ingressEndpoints(), listener));
             return new ClusterOrderPath(member, agent, "embedded cluster member 0 in " +
                 memberContext.clusterDir() + " (" + memberContext.threading().name().toLowerCase() + ", idle " +
-                memberContext.idleStrategy() + "), ingress " + member.ingressEndpoints());
+                memberContext.idleStrategy() + "), " + (memberContext.ipc() ? "log and ingress over IPC" :
+                "ingress " + member.ingressEndpoints()));
         }
         catch (final RuntimeException ex)
         {

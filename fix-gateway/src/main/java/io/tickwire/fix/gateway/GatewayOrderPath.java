@@ -127,7 +127,8 @@ final class GatewayOrderPath
         }
         final ClusterMemberContext member = new ClusterMemberContext()
             .clusterDir(clusterDir.toFile())
-            .basePort(ctx.clusterBasePort);
+            .basePort(ctx.clusterBasePort)
+            .ipc(true);
         final MatchingService service = new MatchingService(
             instruments.instrumentIds(), ctx.retainedFinishedOrders, bookListener, referencePrices);
         if (auditing)
