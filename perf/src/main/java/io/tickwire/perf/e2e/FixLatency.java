@@ -224,7 +224,8 @@ public final class FixLatency implements Scenario
         final String memberIdle = ClusterConfiguration.idleStrategy();
         context.threadPlan("cluster members (all targets *CLUSTER*): per member media driver (shared) + archive " +
             "(shared) + consensus module + service = 4 threads, idle " + memberIdle + " (tickwire.cluster.idle" +
-            ".strategy), loopback UDP, ports 18000-19999; a fresh directory per run under " +
+            ".strategy), loopback UDP (n = 3; n = 1: log, ingress and egress over IPC, as the gateway's embedded " +
+            "member), ports 18000-19999; a fresh directory per run under " +
             LocalCluster.scratchRoot() + (LocalCluster.onShm() ? " (tmpfs: the archive never touches a disk)" :
             " (no /dev/shm here: the archive writes to this filesystem)") + ", deleted after the run");
         context.threadPlan("GATEWAY_CLUSTER_1: the gateway above with an embedded member (MatchingService); its " +

@@ -130,6 +130,8 @@ public final class LocalCluster implements AutoCloseable
                     .hosts(cluster.hosts)
                     .basePort(cluster.basePort)
                     .clusterDir(cluster.memberDir(id).toFile())
+                    // As the gateway's embedded member: one member's log and same-driver clients go over IPC.
+                    .ipc(1 == memberCount)
                     .clusteredService(service)));
             }
             cluster.awaitLeader(unit.toNanos(electionTimeout));
@@ -191,7 +193,10 @@ public final class LocalCluster implements AutoCloseable
         {
             try
             {
-                return ClusterClients.connect(aeronDirectoryName, ingressEndpoints(), listener);
+                final boolean onMemberDriver = 1 == members.size() &&
+                    members.get(0).aeronDirectoryName().equals(aeronDirectoryName);
+                return onMemberDriver ? ClusterClients.connectIpc(aeronDirectoryName, listener) :
+                    ClusterClients.connect(aeronDirectoryName, ingressEndpoints(), listener);
             }
             catch (final RuntimeException ex)
             {
