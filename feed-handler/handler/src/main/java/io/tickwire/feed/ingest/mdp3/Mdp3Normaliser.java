@@ -71,8 +71,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     public static final String VENUE = "XCME";
     /** What the normaliser reads and makes, for banners. */
     public static final String DESCRIPTION = "CME MDP 3.0 -> venue " + VENUE + ", instrumentId 2^24 + SecurityID, " +
-        "prices e-9; counters " + Mdp3NormaliserCounters.COMPONENT + " (tickwire stat): " +
-        Mdp3NormaliserCounters.NAMES;
+        "prices e-9; counters: tickwire stat --filter " + Mdp3NormaliserCounters.COMPONENT;
     /** Longest UDP payload a pcap record can hold. */
     public static final int MAX_PACKET_LENGTH = 65_535;
     /** Fewest bytes of a packet behind one message written: MsgSize, header, root and group header of ChannelReset. */

@@ -30,10 +30,6 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
 {
     /** The component in the counters' labels. */
     public static final String COMPONENT = "tickwire-mdp3";
-    /** Names of the counters, in type id order, for banners and docs. */
-    public static final String NAMES = "packets, packet-gaps, packets-missing, packets-duplicate, rpt-seq-gaps, " +
-        "rpt-seq-missing, rpt-seq-duplicate, definitions, level-updates, trades, statuses, book-resets, " +
-        "group-statuses, statuses-unchanged, volume-entries, order-entries, trades-not-new, messages-skipped";
     private static final int COUNTERS = 32;
 
     private final CounterSet counterSet;

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -82,7 +81,7 @@ class Mdp3NormaliserSharedCaptureTest
             }
 
             assertEquals(List.of(), reports.reports, file.toString());
-            final List<String> expected = expected(decoded.events);
+            final List<String> expected = Mdp3ExpectedFeed.levelsAndTrades(decoded.events);
             final List<String> published = sink.messages().stream()
                 .filter((m) -> m.startsWith("level ") || m.startsWith("trade ")).toList();
             assertEquals(expected, published, file.toString());
@@ -113,67 +112,5 @@ class Mdp3NormaliserSharedCaptureTest
             "level " + es + " CHANGE BUY out L2 207750000000000 x480 n141 r20707878"), sink.messages());
         // TransactTime 1446234284339172006: 19:44:44.339172006 UTC.
         assertEquals(71_084_339_172_006L, sink.sourceTimestamps().get(0));
-    }
-
-    /**
-     * The feed messages the decoder's book and trade events call for, in the formatting of {@link FeedText}.
-     */
-    private static List<String> expected(final List<String> events)
-    {
-        final List<String> expected = new ArrayList<>();
-        for (final String event : events)
-        {
-            final String[] f = event.split(" ");
-            if (f[0].equals("book"))
-            {
-                // book SECURITYID RPTSEQ ACTION TYPE PRICEeEXP SIZE LEVEL ORDERS
-                final char type = f[4].charAt(0);
-                if ("01EF".indexOf(type) < 0)
-                {
-                    continue;
-                }
-                final String side = type == '0' || type == 'E' ? "BUY" : "SELL";
-                final String implied = type == 'E' || type == 'F' ? "imp" : "out";
-                expected.add("level " + id(f[1]) + " " + action(f[3]) + " " + side + " " + implied + " L" + f[7] +
-                    " " + price(f[5]) + " x" + orNull(f[6]) + " n" + orNull(f[8]) + " r" + f[2]);
-            }
-            else if (f[0].equals("trade") && f[3].equals("0"))
-            {
-                // trade SECURITYID RPTSEQ ACTION PRICEeEXP SIZE ORDERS AGGRESSOR TRADEID
-                final String aggressor = switch (f[7])
-                {
-                    case "1" -> "BUY";
-                    case "2" -> "SELL";
-                    default -> "NONE";
-                };
-                expected.add("trade " + id(f[1]) + " " + price(f[4]) + " x" + f[5] + " " + aggressor + " n" + f[6] +
-                    " id" + f[8] + " r" + f[2]);
-            }
-        }
-        return expected;
-    }
-
-    private static long id(final String securityId)
-    {
-        return (1L << 24) + Long.parseLong(securityId);
-    }
-
-    private static String action(final String updateAction)
-    {
-        return List.of("NEW", "CHANGE", "DELETE", "DELETE_THRU", "DELETE_FROM", "OVERLAY")
-            .get(Integer.parseInt(updateAction));
-    }
-
-    private static long price(final String mantissaAndExponent)
-    {
-        final int e = mantissaAndExponent.indexOf('e');
-        final long mantissa = Long.parseLong(mantissaAndExponent.substring(0, e));
-        final int exponent = Integer.parseInt(mantissaAndExponent.substring(e + 1));
-        return mantissa == Mdp3Schema.NULL_MANTISSA ? Long.MIN_VALUE : mantissa * (exponent == -7 ? 100 : 1);
-    }
-
-    private static String orNull(final String int32)
-    {
-        return Integer.parseInt(int32) == Mdp3Schema.NULL_INT32 ? "0" : int32;
     }
 }
