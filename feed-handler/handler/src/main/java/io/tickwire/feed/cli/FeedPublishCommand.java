@@ -381,8 +381,8 @@ public final class FeedPublishCommand implements Callable<Integer>
         if (null != pacing && !pacing.max && null != input.moldUdp64)
         {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                "--rate paces replayed input (--itch, --pcap, --mdp3, --simulate); live --moldudp64 arrives at its own " +
-                "rate");
+                "--rate paces replayed input (--itch, --pcap, --mdp3, --simulate); live --moldudp64 arrives at its " +
+                "own rate");
         }
         if (null != pacing && !pacing.max && pacing.rate <= 0)
         {
