@@ -23,6 +23,7 @@ import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.PcapSource;
 import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
+import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserFactory;
 import io.tickwire.feed.ingest.mdp3.Mdp3PcapSource;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64Client;
@@ -100,7 +101,7 @@ final class Sources
                 return source;
             };
             return FeedSource.replay(path.toString(), factory)
-                .normaliser(Mdp3Normaliser.DESCRIPTION, Mdp3Normaliser.factory(), Mdp3Normaliser.MAX_ENCODED_LENGTH);
+                .normaliser(Mdp3Normaliser.DESCRIPTION, new Mdp3NormaliserFactory(), Mdp3Normaliser.MAX_ENCODED_LENGTH);
         }
 
         if (null != command.moldUdp64())

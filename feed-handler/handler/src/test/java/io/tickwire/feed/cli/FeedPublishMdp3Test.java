@@ -113,6 +113,7 @@ class FeedPublishMdp3Test
 
         final String output = out.toString();
         assertTrue(output.contains("venue      ingest-0: CME MDP 3.0 -> venue XCME"), output);
+        assertTrue(output.contains("snapshots  off"), output);
         assertTrue(output.contains("messages in        3,000"), output);
         assertTrue(output.contains("malformed          0 "), output);
         assertTrue(output.contains("mdp3: packets 3,000, packet-gaps 0, "), output);
@@ -150,8 +151,7 @@ class FeedPublishMdp3Test
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         final String[] args = { "publish", "--aeron-dir", driver.aeronDirectoryName(), "--channel", channel,
-            "--stream", "1001", "--profile", "compact", "--linger-ms", "200", "--no-snapshots",
-            "--mdp3", pcap.toString() };
+            "--stream", "1001", "--profile", "compact", "--linger-ms", "200", "--mdp3", pcap.toString() };
         final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args));
 
         final MessageHeaderDecoder header = new MessageHeaderDecoder();

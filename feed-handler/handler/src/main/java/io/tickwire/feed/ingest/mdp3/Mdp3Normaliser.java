@@ -15,8 +15,6 @@
  */
 package io.tickwire.feed.ingest.mdp3;
 
-import io.tickwire.counters.CounterAllocator;
-import io.tickwire.feed.NormaliserFactory;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ring.MessageNormaliser;
@@ -136,47 +134,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     }
 
     /**
-     * The factory of a feed source of MDP 3.0 packets: each normaliser gets counters of its own, allocated where the
-     * feed handler's are.
-     *
-     * @return the factory.
-     */
-    public static NormaliserFactory factory()
-    {
-        return new NormaliserFactory()
-        {
-            public MessageNormaliser newNormaliser(
-                final EpochNanoClock clock, final MalformedInputListener listener, final String sourceName)
-            {
-                return newNormaliser(clock, listener, sourceName, null);
-            }
-
-            public MessageNormaliser newNormaliser(
-                final EpochNanoClock clock,
-                final MalformedInputListener listener,
-                final String sourceName,
-                final CounterAllocator counters)
-            {
-                return new Mdp3Normaliser(
-                    clock, listener, sourceName, new Mdp3NormaliserCounters(counters, sourceName));
-            }
-        };
-    }
-
-    /**
      * @return the counters of this normaliser.
      */
     public Mdp3NormaliserCounters counters()
     {
         return counters;
-    }
-
-    /**
-     * @return the packet decoder, for its per-template counts.
-     */
-    public Mdp3PacketDecoder decoder()
-    {
-        return decoder;
     }
 
     /**
@@ -273,17 +235,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         tracker.onChannelReset();
         if (claim())
         {
-            bookReset.wrapAndApplyHeader(sink.buffer(), 0, header)
-                .sequence(0)
-                .sourceTimestamp(timeOfDay(transactTime))
-                .ingestTimestamp(ingestTimestamp)
-                .publishTimestamp(0)
-                .instrumentId(0)
-                .putVenue(X, C, M, E)
-                .reason(BookResetReason.CHANNEL_RESET)
-                .venueSequence(0);
-            write(MessageHeaderEncoder.ENCODED_LENGTH + BookResetEncoder.BLOCK_LENGTH);
-            counters.bookResets.incrementRelease();
+            bookReset(0, transactTime, BookResetReason.CHANNEL_RESET, 0);
         }
     }
 
@@ -349,9 +301,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     {
         if (entryType == 'J')
         {
-            if (inSequence(securityId, rptSeq))
+            // Empty book: the levels that follow restate the instrument's book from this RptSeq.
+            if (inSequence(securityId, rptSeq) && validSecurityId(templateId, securityId) && claim())
             {
-                emptyBook(securityId, rptSeq);
+                bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
             }
             return;
         }
@@ -497,21 +450,18 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         counters.definitions.incrementRelease();
     }
 
-    private void emptyBook(final int securityId, final long rptSeq)
+    private void bookReset(
+        final long instrumentId, final long transactTime, final BookResetReason reason, final long venueSequence)
     {
-        if (!validSecurityId(templateId, securityId) || !claim())
-        {
-            return;
-        }
         bookReset.wrapAndApplyHeader(sink.buffer(), 0, header)
             .sequence(0)
             .sourceTimestamp(timeOfDay(transactTime))
             .ingestTimestamp(ingestTimestamp)
             .publishTimestamp(0)
-            .instrumentId(instrumentId(securityId))
+            .instrumentId(instrumentId)
             .putVenue(X, C, M, E)
-            .reason(BookResetReason.RECOVERY)
-            .venueSequence(rptSeq);
+            .reason(reason)
+            .venueSequence(venueSequence);
         write(MessageHeaderEncoder.ENCODED_LENGTH + BookResetEncoder.BLOCK_LENGTH);
         counters.bookResets.incrementRelease();
     }
