@@ -67,6 +67,7 @@ class FeedPublishMdp3Test
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final StringWriter stat = new StringWriter();
     private MediaDriver driver;
     private Aeron aeron;
     private String channel;
@@ -119,6 +120,13 @@ class FeedPublishMdp3Test
         assertTrue(output.contains("mdp3: packets 3,000, packet-gaps 0, "), output);
         final long levels = expected.levelsAndTrades().stream().filter((m) -> m.startsWith("level ")).count();
         assertTrue(output.contains(String.format(", level-updates %,d, ", levels)), output);
+        // tickwire stat, run while the feed handler was up, listed the normaliser's counters from the CnC file.
+        final String counters = stat.toString();
+        for (final String name : List.of("packets", "packet-gaps", "rpt-seq-gaps", "definitions", "level-updates",
+            "trades", "statuses", "book-resets", "volume-entries", "messages-skipped"))
+        {
+            assertTrue(counters.contains(" - tickwire-mdp3 " + name + ": " + pcap), name + "\n" + counters);
+        }
     }
 
     @Test
@@ -167,6 +175,14 @@ class FeedPublishMdp3Test
                 assertEquals(lastSequence[0] + 1, sequence);
                 lastSequence[0] = sequence;
                 received.add(FeedText.format(buffer, offset, length));
+                if (1 == received.size())
+                {
+                    final CommandLine statCommand = new CommandLine(new StatCommand());
+                    statCommand.setOut(new PrintWriter(stat));
+                    statCommand.setErr(new PrintWriter(stat));
+                    assertEquals(0, statCommand.execute(
+                        "--aeron-dir", driver.aeronDirectoryName(), "--filter", "tickwire-mdp3"));
+                }
             }
         };
 
