@@ -167,14 +167,15 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         this.position = sequence;
         this.written = 0;
         this.malformed = false;
+        this.msgSeqNum =
+            length >= Mdp3PacketDecoder.PACKET_HEADER_LENGTH ? Mdp3PacketDecoder.msgSeqNum(src, offset) : -1;
         if (length > MAX_PACKET_LENGTH)
         {
             malformed(MalformedReason.BAD_MDP3_PACKET, "packet of " + length + " bytes is longer than any UDP " +
                 "payload (" + MAX_PACKET_LENGTH + ")");
             return -1;
         }
-        if (length >= Mdp3PacketDecoder.PACKET_HEADER_LENGTH &&
-            Mdp3SequenceTracker.DUPLICATE == tracker.onPacket(Mdp3PacketDecoder.msgSeqNum(src, offset)))
+        if (msgSeqNum >= 0 && Mdp3SequenceTracker.DUPLICATE == tracker.onPacket(msgSeqNum))
         {
             counters.packetsDuplicate.setRelease(tracker.packetDuplicates());
             return 0;
