@@ -86,8 +86,10 @@ final class FeedAgents
             final MessageSource source = feedSource.factory().open(
                 listener, sourceCounters.newUpstreamListener(ctx.errorStream), aeron::addCounter);
             openSources.add(source);
-            final MessageNormaliser normaliser =
-                ctx.normaliserFactory.newNormaliser(ctx.epochClock, listener, feedSource.name());
+            final NormaliserFactory normaliserFactory = null != feedSource.normaliserFactory() ?
+                feedSource.normaliserFactory() : ctx.normaliserFactory;
+            final MessageNormaliser normaliser = normaliserFactory.newNormaliser(
+                ctx.epochClock, listener, feedSource.name(), aeron::addCounter);
 
             rings[i] = new OneToOneRingBuffer(new UnsafeBuffer(BufferUtil.allocateDirectAligned(
                 ctx.ringCapacity + RingBufferDescriptor.TRAILER_LENGTH, 64)));
@@ -97,7 +99,7 @@ final class FeedAgents
                 normaliser,
                 rings[i],
                 feedSource.ringFullPolicy(),
-                ctx.maxMessageLength,
+                Math.max(ctx.maxMessageLength, feedSource.maxMessageLength()),
                 ctx.ingestBatch,
                 ctx.ratePerSecond,
                 ctx.nanoClock,

@@ -53,6 +53,10 @@ final class FeedBanner
             sb.append("  source     ingest-").append(i).append(": ").append(source.name())
                 .append(" (ring ").append(ctx.ringCapacity / 1024).append(" KiB, when full: ")
                 .append(source.ringFullPolicy()).append(')').append(nl);
+            if (null != source.venue())
+            {
+                sb.append("  venue      ingest-").append(i).append(": ").append(source.venue()).append(nl);
+            }
         }
         sb.append("  rate       ").append(0 == ctx.ratePerSecond ? "max" : ctx.ratePerSecond + " msgs/s")
             .append(nl);

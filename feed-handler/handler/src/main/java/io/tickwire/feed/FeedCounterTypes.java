@@ -17,8 +17,9 @@ package io.tickwire.feed;
 
 /**
  * The type ids of the feed handler artifact's Aeron counters, in one place so that they never collide: the feed
- * pipeline's (sources, ingest, publisher: 3001-3099), the MoldUDP64 client's (3200-3229) and the snapshot server's
- * (3230-3249). Tickwire's counters are 3000-3999 ({@code CounterSet}); the feed client artifact has 3100-3199
+ * pipeline's (sources, ingest, publisher: 3001-3099), the MoldUDP64 client's (3200-3229), the snapshot server's
+ * (3230-3249) and the MDP 3.0 normaliser's (3250-3279). Tickwire's counters are 3000-3999 ({@code CounterSet});
+ * the feed client artifact has 3100-3199
  * ({@code ClientCounterTypes}), the gateway 3300-3399. Aeron's own are below 1000. docs/OPERATIONS.md lists them all.
  */
 public final class FeedCounterTypes
@@ -101,6 +102,43 @@ public final class FeedCounterTypes
     public static final int SNAPSHOT_REQUESTS_REFUSED = 3233;
     /** Snapshot server: snapshots abandoned, no subscriber on the response stream. */
     public static final int SNAPSHOTS_ABANDONED = 3234;
+
+    /** MDP 3.0 normaliser: MDP 3.0 packets decoded (duplicates excluded). */
+    public static final int MDP3_PACKETS = 3250;
+    /** MDP 3.0 normaliser: jumps forward in MsgSeqNum. */
+    public static final int MDP3_PACKET_GAPS = 3251;
+    /** MDP 3.0 normaliser: packets missing in those jumps. */
+    public static final int MDP3_PACKETS_MISSING = 3252;
+    /** MDP 3.0 normaliser: packets whose MsgSeqNum was not above the last: skipped. */
+    public static final int MDP3_PACKETS_DUPLICATE = 3253;
+    /** MDP 3.0 normaliser: jumps forward in an instrument's RptSeq. */
+    public static final int MDP3_RPT_SEQ_GAPS = 3254;
+    /** MDP 3.0 normaliser: updates missing in those jumps. */
+    public static final int MDP3_RPT_SEQ_MISSING = 3255;
+    /** MDP 3.0 normaliser: entries whose RptSeq was not above the instrument's last: skipped. */
+    public static final int MDP3_RPT_SEQ_DUPLICATE = 3256;
+    /** MDP 3.0 normaliser: VenueInstrumentDefinition messages written. */
+    public static final int MDP3_DEFINITIONS = 3257;
+    /** MDP 3.0 normaliser: PriceLevelUpdate messages written. */
+    public static final int MDP3_LEVEL_UPDATES = 3258;
+    /** MDP 3.0 normaliser: TradeSummary messages written. */
+    public static final int MDP3_TRADES = 3259;
+    /** MDP 3.0 normaliser: TradingStatus messages written. */
+    public static final int MDP3_STATUSES = 3260;
+    /** MDP 3.0 normaliser: BookReset messages written (ChannelReset, empty-book entries). */
+    public static final int MDP3_BOOK_RESETS = 3261;
+    /** MDP 3.0 normaliser: SecurityStatus of a group or asset, not one instrument: counted. */
+    public static final int MDP3_GROUP_STATUSES = 3262;
+    /** MDP 3.0 normaliser: SecurityStatus NoChange or UnknownorInvalid: counted. */
+    public static final int MDP3_STATUSES_UNCHANGED = 3263;
+    /** MDP 3.0 normaliser: MDIncrementalRefreshVolume entries: counted, not published. */
+    public static final int MDP3_VOLUME_ENTRIES = 3264;
+    /** MDP 3.0 normaliser: market-by-order entries (template 47, order groups of 46): counted. */
+    public static final int MDP3_ORDER_ENTRIES = 3265;
+    /** MDP 3.0 normaliser: trade entries that bust or correct a trade: counted, not published. */
+    public static final int MDP3_TRADES_NOT_NEW = 3266;
+    /** MDP 3.0 normaliser: heartbeats, snapshots and templates not decoded: counted. */
+    public static final int MDP3_MESSAGES_SKIPPED = 3267;
 
     private FeedCounterTypes()
     {

@@ -24,8 +24,9 @@ import io.tickwire.feed.ring.RingFullPolicy;
 import java.util.Objects;
 
 /**
- * One input of the feed handler: how to open it and what to do when its ring is full. The source itself is
- * created at start, once the counters its malformed-input listener reports into exist.
+ * One input of the feed handler: how to open it, what to do when its ring is full and, for a venue other than the
+ * context's default (ITCH 5.0), which normaliser reads it. The source itself is created at start, once the counters
+ * its malformed-input listener reports into exist.
  */
 public final class FeedSource
 {
@@ -79,12 +80,45 @@ public final class FeedSource
     private final String name;
     private final RingFullPolicy ringFullPolicy;
     private final Factory factory;
+    private final NormaliserFactory normaliserFactory;
+    private final int maxMessageLength;
+    private final String venue;
 
     private FeedSource(final String name, final RingFullPolicy ringFullPolicy, final Factory factory)
+    {
+        this(name, ringFullPolicy, factory, null, 0, null);
+    }
+
+    private FeedSource(
+        final String name,
+        final RingFullPolicy ringFullPolicy,
+        final Factory factory,
+        final NormaliserFactory normaliserFactory,
+        final int maxMessageLength,
+        final String venue)
     {
         this.name = Objects.requireNonNull(name, "name");
         this.ringFullPolicy = Objects.requireNonNull(ringFullPolicy, "ringFullPolicy");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.normaliserFactory = normaliserFactory;
+        this.maxMessageLength = maxMessageLength;
+        this.venue = venue;
+    }
+
+    /**
+     * The same source read by a venue's own normaliser instead of the context's.
+     *
+     * @param venue             what the normaliser reads and makes, for the banner, e.g. {@code CME MDP 3.0 -> XCME}.
+     * @param normaliserFactory creating the source's normaliser.
+     * @param maxMessageLength  longest SBE message it writes, header included (the ring's records are sized for the
+     *                          longer of this and the context's).
+     * @return the new definition.
+     */
+    public FeedSource normaliser(
+        final String venue, final NormaliserFactory normaliserFactory, final int maxMessageLength)
+    {
+        return new FeedSource(name, ringFullPolicy, factory, Objects.requireNonNull(normaliserFactory,
+            "normaliserFactory"), maxMessageLength, Objects.requireNonNull(venue, "venue"));
     }
 
     /**
@@ -146,5 +180,29 @@ public final class FeedSource
     public Factory factory()
     {
         return factory;
+    }
+
+    /**
+     * @return the source's own normaliser factory, or null for the context's.
+     */
+    public NormaliserFactory normaliserFactory()
+    {
+        return normaliserFactory;
+    }
+
+    /**
+     * @return longest message the source's own normaliser writes, or 0 when it has none.
+     */
+    public int maxMessageLength()
+    {
+        return maxMessageLength;
+    }
+
+    /**
+     * @return what the source's own normaliser reads and makes, or null when it has none.
+     */
+    public String venue()
+    {
+        return venue;
     }
 }

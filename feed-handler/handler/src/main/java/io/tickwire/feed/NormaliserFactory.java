@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed;
 
+import io.tickwire.counters.CounterAllocator;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ring.MessageNormaliser;
 import org.agrona.concurrent.EpochNanoClock;
@@ -34,4 +35,23 @@ public interface NormaliserFactory
      * @return a new normaliser.
      */
     MessageNormaliser newNormaliser(EpochNanoClock clock, MalformedInputListener listener, String sourceName);
+
+    /**
+     * Create a normaliser whose own counters (an MDP 3.0 channel's packets, gaps...) are allocated where the feed
+     * handler's are, so that {@code tickwire stat} shows them. Normalisers without counters ignore the allocator.
+     *
+     * @param clock      for ingest timestamps.
+     * @param listener   to report malformed input to.
+     * @param sourceName for reports and counter labels.
+     * @param counters   where to allocate counters (the feed handler's Aeron client), or null for none.
+     * @return a new normaliser.
+     */
+    default MessageNormaliser newNormaliser(
+        final EpochNanoClock clock,
+        final MalformedInputListener listener,
+        final String sourceName,
+        final CounterAllocator counters)
+    {
+        return newNormaliser(clock, listener, sourceName);
+    }
 }

@@ -15,6 +15,8 @@
  */
 package io.tickwire.feed;
 
+import org.agrona.concurrent.status.CountersReader;
+
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -92,6 +94,31 @@ public final class StatusLine
             end.ringFull() - start.ringFull(),
             end.backPressured() - start.backPressured(),
             end.notConnected() - start.notConnected());
+    }
+
+    /**
+     * The values of one component's counters, e.g. a venue normaliser's, as one line.
+     *
+     * @param counters  of the feed handler's driver.
+     * @param component of the labels, e.g. {@code tickwire-mdp3}.
+     * @return {@code NAME VALUE, ...} in counter id order, or an empty string when there are none.
+     */
+    public static String counters(final CountersReader counters, final String component)
+    {
+        final String prefix = component + " ";
+        final StringBuilder sb = new StringBuilder();
+        counters.forEach((value, counterId, label) ->
+        {
+            if (label.startsWith(prefix))
+            {
+                final int colon = label.indexOf(':');
+                sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(label, prefix.length(), colon < 0 ? label.length() : colon)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%,d", value));
+            }
+        });
+        return sb.toString();
     }
 
     private static long perSecond(final long count, final long elapsedNs)

@@ -15,7 +15,7 @@
  */
 package io.tickwire.feed;
 
-import io.tickwire.feed.ring.MessageNormaliser;
+import io.tickwire.feed.ring.SingleMessageNormaliser;
 import io.tickwire.sbe.md.AddOrderEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.Side;
@@ -29,7 +29,7 @@ import java.nio.ByteOrder;
  * Normalises the ITCH Add Order messages of {@link SyntheticItchSource} into SBE AddOrder, standing in for the
  * ingest module's normaliser so that the publisher is tested on its own.
  */
-final class AddOrderNormaliser implements MessageNormaliser
+final class AddOrderNormaliser implements SingleMessageNormaliser
 {
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final AddOrderEncoder encoder = new AddOrderEncoder();

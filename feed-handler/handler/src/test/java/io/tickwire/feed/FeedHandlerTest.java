@@ -20,6 +20,7 @@ import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.tickwire.agent.ThreadingProfile;
+import io.tickwire.feed.ring.MessageNormaliser;
 import io.tickwire.sbe.md.AddOrderEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -64,7 +65,8 @@ class FeedHandlerTest
     {
         return new FeedHandlerContext()
             .addSource(FeedSource.replay("synthetic", listener -> new SyntheticItchSource(messageCount)))
-            .normaliserFactory((clock, listener, sourceName) -> new AddOrderNormaliser(clock))
+            .normaliserFactory(
+                (clock, listener, sourceName) -> MessageNormaliser.oneToOne(new AddOrderNormaliser(clock)))
             .channel(channel)
             .streamId(1001)
             .threadingProfile(ThreadingProfile.COMPACT)

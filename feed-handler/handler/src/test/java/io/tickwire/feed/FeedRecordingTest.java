@@ -17,6 +17,7 @@ package io.tickwire.feed;
 
 import io.aeron.archive.client.AeronArchive;
 import io.tickwire.agent.ThreadingProfile;
+import io.tickwire.feed.ring.MessageNormaliser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,8 @@ class FeedRecordingTest
         final long messageCount = 10_000;
         try (FeedHandler feed = new FeedHandler(new FeedHandlerContext()
             .addSource(FeedSource.replay("synthetic", listener -> new SyntheticItchSource(messageCount)))
-            .normaliserFactory((clock, listener, sourceName) -> new AddOrderNormaliser(clock))
+            .normaliserFactory(
+                (clock, listener, sourceName) -> MessageNormaliser.oneToOne(new AddOrderNormaliser(clock)))
             .channel(channel)
             .streamId(1001)
             .threadingProfile(ThreadingProfile.COMPACT)

@@ -30,6 +30,7 @@ import io.tickwire.feed.ingest.BinaryFileSource;
 import io.tickwire.feed.ingest.itch.ItchFileWriter;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
+import io.tickwire.feed.ring.MessageNormaliser;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
@@ -258,7 +259,8 @@ public final class FeedThroughput
             final long messages = config.messages;
             sourceName = "synthetic add orders";
             sourceFactory = listener -> new SyntheticAddOrders.Source(messages);
-            normaliserFactory = (clock, listener, name) -> new SyntheticAddOrders.Normaliser(clock);
+            normaliserFactory =
+                (clock, listener, name) -> MessageNormaliser.oneToOne(new SyntheticAddOrders.Normaliser(clock));
         }
         else
         {

@@ -17,7 +17,7 @@ package io.tickwire.perf.e2e;
 
 import io.tickwire.feed.ingest.MessageHandler;
 import io.tickwire.feed.ingest.MessageSource;
-import io.tickwire.feed.ring.MessageNormaliser;
+import io.tickwire.feed.ring.SingleMessageNormaliser;
 import io.tickwire.sbe.md.AddOrderEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.Side;
@@ -95,7 +95,7 @@ final class SyntheticAddOrders
     /**
      * Encodes the Add Orders of {@link Source} into SBE AddOrder.
      */
-    static final class Normaliser implements MessageNormaliser
+    static final class Normaliser implements SingleMessageNormaliser
     {
         private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
         private final AddOrderEncoder encoder = new AddOrderEncoder();

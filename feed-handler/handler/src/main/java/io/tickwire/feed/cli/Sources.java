@@ -22,6 +22,9 @@ import io.tickwire.feed.ingest.BinaryFileSource;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.PcapSource;
+import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
+import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserFactory;
+import io.tickwire.feed.ingest.mdp3.Mdp3PcapSource;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64Client;
 import io.tickwire.feed.ingest.moldudp64.MoldUdp64ClientContext;
@@ -37,7 +40,8 @@ import java.nio.file.Path;
 /**
  * Turns the source options of {@code feed publish} into a {@link FeedSource}: the one place of the command that
  * knows the ingest classes. Files, captures and the simulator get the back-pressure policy; live MoldUDP64 the
- * counted-drop policy, with its gaps and recoveries counted. A capture's gaps are counted too, as lost.
+ * counted-drop policy, with its gaps and recoveries counted. A capture's gaps are counted too, as lost. An MDP 3.0
+ * capture is read by the MDP 3.0 normaliser instead of the ITCH one, which counts its own gaps.
  */
 final class Sources
 {
@@ -81,6 +85,23 @@ final class Sources
                     return source;
                 }
             });
+        }
+
+        if (null != command.mdp3File())
+        {
+            final Path path = readable(command.mdp3File());
+            final FeedSource.Factory factory = listener ->
+            {
+                final Mdp3PcapSource source = open(() -> new Mdp3PcapSource(path, listener));
+                if (null != source.headerError())
+                {
+                    source.close();
+                    throw new IllegalArgumentException(path + ": " + source.headerError());
+                }
+                return source;
+            };
+            return FeedSource.replay(path.toString(), factory)
+                .normaliser(Mdp3Normaliser.DESCRIPTION, new Mdp3NormaliserFactory(), Mdp3Normaliser.MAX_ENCODED_LENGTH);
         }
 
         if (null != command.moldUdp64())

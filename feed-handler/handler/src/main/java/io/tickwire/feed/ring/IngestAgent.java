@@ -23,6 +23,7 @@ import io.tickwire.sbe.md.MessageHeaderDecoder;
 import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
@@ -33,19 +34,21 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads one {@link MessageSource}, normalises each message into SBE and writes it into the agent's own
- * single-producer ring buffer, with the SBE template id as the ring's message type id.
+ * Reads one {@link MessageSource}, hands each input unit to the venue's {@link MessageNormaliser} and writes every
+ * SBE message it makes into the agent's own single-producer ring buffer (the agent is the normaliser's
+ * {@link MessageSink}), with the SBE template id as the ring's message type id.
  * <p>
- * Ring full: with {@link RingFullPolicy#BACK_PRESSURE} the agent asks the source for no more messages than are
- * certain to fit in the ring (a source cannot take back a message it has delivered), so it never has to drop
- * or block inside a source callback; when not even one fits it counts a ring-full episode and returns no work,
+ * Ring full: with {@link RingFullPolicy#BACK_PRESSURE} the agent asks the source for no more input units than are
+ * certain to fit in the ring, each counted at the normaliser's {@link MessageNormaliser#maxMessagesPerInput()}
+ * messages of the longest length (a source cannot take back a unit it has delivered), so it never has to drop
+ * or block inside a source callback; when not even one unit fits it counts a ring-full episode and returns no work,
  * letting its idle strategy, and on a shared thread the publisher, run. With {@link RingFullPolicy#DROP} it
  * reads the source regardless and counts and reports what does not fit.
  * <p>
  * Optional open-loop pacing: at most {@code ratePerSecond} messages per second on average since the first duty
  * cycle, without making up for time the source was slow.
  */
-public final class IngestAgent implements Agent, MessageHandler
+public final class IngestAgent implements Agent, MessageHandler, MessageSink
 {
     private static final int TEMPLATE_ID_OFFSET = MessageHeaderDecoder.templateIdEncodingOffset();
 
@@ -61,6 +64,7 @@ public final class IngestAgent implements Agent, MessageHandler
     private final IngestCounters counters;
     private final ErrorHandler errorHandler;
     private final UnsafeBuffer scratch;
+    private final int maxMessagesPerInput;
 
     private StageRecorder ingestToRing;
     private EpochNanoClock latencyClock;
@@ -68,6 +72,8 @@ public final class IngestAgent implements Agent, MessageHandler
     private long notNormalised;
     private long ringFullEpisodes;
     private long dropped;
+    private long written;
+    private long inputSequence;
     private boolean ringFull;
     private boolean dropping;
     private long pacingStartNs;
@@ -79,7 +85,7 @@ public final class IngestAgent implements Agent, MessageHandler
      *
      * @param roleName         of the agent, e.g. {@code ingest-0}.
      * @param source           to read.
-     * @param normaliser       turning ITCH into SBE.
+     * @param normaliser       turning the source's input into SBE.
      * @param ring             owned by this agent as its only producer.
      * @param policy           when the ring is full.
      * @param maxMessageLength longest SBE message the normaliser produces, header included.
@@ -125,6 +131,18 @@ public final class IngestAgent implements Agent, MessageHandler
         this.counters = counters;
         this.errorHandler = errorHandler;
         this.scratch = new UnsafeBuffer(new byte[BitUtil.align(maxMessageLength, 64)]);
+        this.maxMessagesPerInput = normaliser.maxMessagesPerInput();
+        if (maxMessagesPerInput < 1)
+        {
+            throw new IllegalArgumentException("maxMessagesPerInput must be positive: " + maxMessagesPerInput);
+        }
+        if (RingFullPolicy.BACK_PRESSURE == policy &&
+            ring.capacity() / maxRecordLength - 1 < maxMessagesPerInput)
+        {
+            throw new IllegalArgumentException("ring of " + ring.capacity() + " bytes cannot hold the " +
+                maxMessagesPerInput + " messages of " + maxMessageLength + " bytes one input unit may give " +
+                "(needs " + (long)(maxMessagesPerInput + 1) * maxRecordLength + " bytes)");
+        }
     }
 
     /**
@@ -198,11 +216,12 @@ public final class IngestAgent implements Agent, MessageHandler
             }
         }
 
+        final int delivered;
         if (RingFullPolicy.BACK_PRESSURE == policy)
         {
             // One record's worth is kept back for the padding record the ring writes when it wraps.
             final int fits = (ring.capacity() - ring.size()) / maxRecordLength - 1;
-            if (fits <= 0)
+            if (fits < maxMessagesPerInput)
             {
                 if (!ringFull)
                 {
@@ -212,10 +231,13 @@ public final class IngestAgent implements Agent, MessageHandler
                 return 0;
             }
             ringFull = false;
-            limit = Math.min(limit, fits);
+            delivered = pollWithinSpace(limit, fits);
+        }
+        else
+        {
+            delivered = source.poll(this, limit);
         }
 
-        final int delivered = source.poll(this, limit);
         if (delivered > 0)
         {
             pacedMessages += delivered;
@@ -237,34 +259,47 @@ public final class IngestAgent implements Agent, MessageHandler
     public void onMessage(final long sequence, final DirectBuffer buffer, final int offset, final int length)
     {
         messagesIn++;
-        final int encodedLength = normaliser.normalise(sequence, buffer, offset, length, scratch, 0);
-        if (encodedLength > 0)
-        {
-            final int templateId = scratch.getShort(TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
-            final StageRecorder ingestToRing = this.ingestToRing;
-            long enqueueNs = 0;
-            if (null != ingestToRing && encodedLength >= MarketDataHeader.MIN_MESSAGE_LENGTH)
-            {
-                enqueueNs = latencyClock.nanoTime();
-                scratch.putLong(MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, enqueueNs, ByteOrder.LITTLE_ENDIAN);
-            }
-            if (ring.write(templateId, scratch, 0, encodedLength))
-            {
-                dropping = false;
-                if (0 != enqueueNs)
-                {
-                    ingestToRing.recordInterval(
-                        scratch.getLong(MarketDataHeader.INGEST_TIMESTAMP_OFFSET, ByteOrder.LITTLE_ENDIAN), enqueueNs);
-                }
-            }
-            else
-            {
-                onRingFull(sequence);
-            }
-        }
-        else if (0 == encodedLength)
+        inputSequence = sequence;
+        if (0 == normaliser.normalise(sequence, buffer, offset, length, this))
         {
             notNormalised++;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public MutableDirectBuffer buffer()
+    {
+        return scratch;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void write(final int encodedLength)
+    {
+        written++;
+        final int templateId = scratch.getShort(TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final StageRecorder ingestToRing = this.ingestToRing;
+        long enqueueNs = 0;
+        if (null != ingestToRing && encodedLength >= MarketDataHeader.MIN_MESSAGE_LENGTH)
+        {
+            enqueueNs = latencyClock.nanoTime();
+            scratch.putLong(MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, enqueueNs, ByteOrder.LITTLE_ENDIAN);
+        }
+        if (ring.write(templateId, scratch, 0, encodedLength))
+        {
+            dropping = false;
+            if (0 != enqueueNs)
+            {
+                ingestToRing.recordInterval(
+                    scratch.getLong(MarketDataHeader.INGEST_TIMESTAMP_OFFSET, ByteOrder.LITTLE_ENDIAN), enqueueNs);
+            }
+        }
+        else
+        {
+            onRingFull(inputSequence);
         }
     }
 
@@ -293,6 +328,34 @@ public final class IngestAgent implements Agent, MessageHandler
             errorHandler.onError(new IllegalStateException("ring full: dropping live messages from " +
                 source.name() + " starting at sequence " + sequence + " (counted as dropped)"));
         }
+    }
+
+    /**
+     * Poll the source in steps that each fit for certain, counting each unit at its worst case and each message
+     * written at the longest length, until the batch is done, the space is used or the source has no more now.
+     * For a one-to-one normaliser the first step asks for the whole batch, as a single poll would.
+     */
+    private int pollWithinSpace(final int limit, final int fits)
+    {
+        int delivered = 0;
+        int space = fits;
+        while (delivered < limit)
+        {
+            final int ask = Math.min(limit - delivered, space / maxMessagesPerInput);
+            if (ask <= 0)
+            {
+                break;
+            }
+            final long writtenBefore = written;
+            final int polled = source.poll(this, ask);
+            delivered += polled;
+            space -= (int)(written - writtenBefore);
+            if (polled < ask)
+            {
+                break;
+            }
+        }
+        return delivered;
     }
 
     private int pacingAllowance()

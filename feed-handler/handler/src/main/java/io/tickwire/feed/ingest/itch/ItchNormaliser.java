@@ -17,6 +17,8 @@ package io.tickwire.feed.ingest.itch;
 
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
+import io.tickwire.feed.ring.MessageNormaliser;
+import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.AddOrderEncoder;
 import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.BrokenTradeEncoder;
@@ -54,7 +56,7 @@ import org.agrona.concurrent.EpochNanoClock;
  * <p>
  * Single-threaded; nothing is allocated per message.
  */
-public final class ItchNormaliser implements ItchListener
+public final class ItchNormaliser implements ItchListener, MessageNormaliser
 {
     /** Exponent of every ITCH 5.0 stock price: 4 implied decimals. */
     public static final byte ITCH_PRICE_EXPONENT = -4;
@@ -110,6 +112,29 @@ public final class ItchNormaliser implements ItchListener
         this.listener = listener;
         this.sourceName = sourceName;
         this.decoder = new ItchDecoder(this, this::onDecoderMalformed, sourceName);
+    }
+
+    /**
+     * The ingest contract: one ITCH message gives at most one SBE message, encoded straight into the sink's buffer.
+     *
+     * @param sequence of the ITCH message in its source, used as the position of error reports.
+     * @param src      holding the ITCH message.
+     * @param offset   of the ITCH type byte.
+     * @param length   of the ITCH message.
+     * @param sink     the message is written through.
+     * @return 1 when a message was written, 0 when the type is not normalised (counted), -1 when malformed (already
+     * reported).
+     */
+    public int normalise(
+        final long sequence, final DirectBuffer src, final int offset, final int length, final MessageSink sink)
+    {
+        final int encodedLength = normalise(sequence, src, offset, length, sink.buffer(), 0);
+        if (encodedLength > 0)
+        {
+            sink.write(encodedLength);
+            return 1;
+        }
+        return encodedLength;
     }
 
     /**

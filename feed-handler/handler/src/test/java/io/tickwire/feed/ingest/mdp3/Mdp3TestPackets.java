@@ -23,8 +23,10 @@ import io.tickwire.sbe.mdp3.HaltReason;
 import io.tickwire.sbe.mdp3.LegSide;
 import io.tickwire.sbe.mdp3.MDEntryType;
 import io.tickwire.sbe.mdp3.MDEntryTypeBook;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshBook32Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshBook46Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshOrderBook47Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshTradeSummary42Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshTradeSummary48Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshVolume37Encoder;
 import io.tickwire.sbe.mdp3.MDInstrumentDefinitionFuture54Encoder;
@@ -140,6 +142,56 @@ final class Mdp3TestPackets
             .mDEntryType(MDEntryTypeBook.ImpliedOffer);
         e.noOrderIDEntriesCount(1).next().orderID(777L).mDOrderPriority(12L).mDDisplayQty(size)
             .referenceID((short)1).orderUpdateAction(OrderUpdateAction.New);
+        return finish(e.encodedLength());
+    }
+
+    /**
+     * MDIncrementalRefreshBook 46 of one entry, no orders.
+     */
+    Mdp3TestPackets bookEntry(
+        final int securityId, final long rptSeq, final MDUpdateAction action, final MDEntryTypeBook type,
+        final long price, final int size, final int level)
+    {
+        final MDIncrementalRefreshBook46Encoder e =
+            new MDIncrementalRefreshBook46Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(3_000L).matchEventIndicator().clear().lastQuoteMsg(true).endOfEvent(true);
+        final MDIncrementalRefreshBook46Encoder.NoMDEntriesEncoder entries = e.noMDEntriesCount(1);
+        entries.next().mDEntryPx().mantissa(price);
+        entries.mDEntrySize(size).securityID(securityId).rptSeq(rptSeq).numberOfOrders(1).mDPriceLevel((short)level)
+            .mDUpdateAction(action).mDEntryType(type);
+        e.noOrderIDEntriesCount(0);
+        return finish(e.encodedLength());
+    }
+
+    /**
+     * MDIncrementalRefreshBook 32 (prices at -7) of one bid entry, as {@link #bookEntry} writes at -9.
+     */
+    Mdp3TestPackets book32(final int securityId, final long rptSeq, final long price7, final int size)
+    {
+        final MDIncrementalRefreshBook32Encoder e =
+            new MDIncrementalRefreshBook32Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(3_000L).matchEventIndicator().clear().lastQuoteMsg(true).endOfEvent(true);
+        final MDIncrementalRefreshBook32Encoder.NoMDEntriesEncoder entries = e.noMDEntriesCount(1);
+        entries.next().mDEntryPx().mantissa(price7);
+        entries.mDEntrySize(size).securityID(securityId).rptSeq(rptSeq).numberOfOrders(1).mDPriceLevel((short)1)
+            .mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeBook.Bid);
+        e.noOrderIDEntriesCount(0);
+        return finish(e.encodedLength());
+    }
+
+    /**
+     * MDIncrementalRefreshTradeSummary 42 (prices at -7) of one trade, aggressor buy.
+     */
+    Mdp3TestPackets trade42(final int securityId, final long rptSeq, final long price7, final int size)
+    {
+        final MDIncrementalRefreshTradeSummary42Encoder e =
+            new MDIncrementalRefreshTradeSummary42Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(5_000L).matchEventIndicator().clear().lastTradeMsg(true);
+        final MDIncrementalRefreshTradeSummary42Encoder.NoMDEntriesEncoder entries = e.noMDEntriesCount(1);
+        entries.next().mDEntryPx().mantissa(price7);
+        entries.mDEntrySize(size).securityID(securityId).rptSeq(rptSeq).numberOfOrders(2)
+            .aggressorSide(AggressorSide.Buy).mDUpdateAction(MDUpdateAction.New).mDTradeEntryID(98L);
+        e.noOrderIDEntriesCount(0);
         return finish(e.encodedLength());
     }
 

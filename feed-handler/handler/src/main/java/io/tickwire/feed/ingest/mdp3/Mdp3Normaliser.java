@@ -1,0 +1,539 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.ingest.mdp3;
+
+import io.tickwire.feed.ingest.MalformedInputListener;
+import io.tickwire.feed.ingest.MalformedReason;
+import io.tickwire.feed.ring.MessageNormaliser;
+import io.tickwire.feed.ring.MessageSink;
+import io.tickwire.sbe.md.AggressorSide;
+import io.tickwire.sbe.md.BookResetEncoder;
+import io.tickwire.sbe.md.BookResetReason;
+import io.tickwire.sbe.md.BooleanType;
+import io.tickwire.sbe.md.MessageHeaderEncoder;
+import io.tickwire.sbe.md.PriceLevelAction;
+import io.tickwire.sbe.md.PriceLevelUpdateEncoder;
+import io.tickwire.sbe.md.Side;
+import io.tickwire.sbe.md.TradeSummaryEncoder;
+import io.tickwire.sbe.md.TradingState;
+import io.tickwire.sbe.md.TradingStatusEncoder;
+import io.tickwire.sbe.md.VenueInstrumentDefinitionEncoder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+
+import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
+import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.price;
+import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.timeOfDay;
+
+/**
+ * Turns one CME MDP 3.0 packet (a UDP payload of the incremental feed) into the Tickwire feed messages it means,
+ * each written through the ingest agent's {@link MessageSink}: venue XCME, instrumentId 2^24 + SecurityID, prices at
+ * exponent -9 (templates of schema versions up to 8 carry -7 and are scaled by 100), sourceTimestamp the time of day
+ * UTC of the message's TransactTime (of the packet's SendingTime for definitions, which have none).
+ * <ul>
+ *     <li>definitions 27, 29, 54, 56: VenueInstrumentDefinition (PRICE_LEVEL book);</li>
+ *     <li>book entries of 32, 46: PriceLevelUpdate ('0'/'1' outright, 'E'/'F' implied); 'J' (empty book) a
+ *     BookReset of the instrument, reason RECOVERY, at its RptSeq;</li>
+ *     <li>trade entries of 42, 48 with MDUpdateAction New: TradeSummary; busts and corrections counted;</li>
+ *     <li>SecurityStatus 30 of one instrument: TradingStatus ({@link Mdp3FeedFields#tradingState}); of a group or
+ *     asset: counted;</li>
+ *     <li>ChannelReset 4: BookReset of every XCME instrument (instrumentId 0), reason CHANNEL_RESET;</li>
+ *     <li>volume 37, market-by-order 47 and the order groups of 46, heartbeats, snapshots and templates not
+ *     decoded: counted, not published (the feed gives CME instruments price-level books only).</li>
+ * </ul>
+ * Sequences ({@link Mdp3SequenceTracker}): a packet whose MsgSeqNum is not above the last is a duplicate (the other
+ * line of an A/B pair) and skipped whole; an entry whose RptSeq is not above its instrument's last is skipped; gaps of
+ * either are counted (a capture cannot be re-requested). Malformed packets and messages, and field values CME does not
+ * define, are reported to the {@link MalformedInputListener} with the packet's position and skipped.
+ * <p>
+ * At most {@link #MAX_MESSAGES_PER_PACKET} messages per packet: every message written stands for at least
+ * {@link #MIN_BYTES_PER_MESSAGE} bytes of the packet (the shortest is a ChannelReset with no entries). Single-threaded;
+ * nothing is allocated per packet unless reporting.
+ */
+public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
+{
+    /** The venue's MIC in every message that carries one. */
+    public static final String VENUE = "XCME";
+    /** What the normaliser reads and makes, for banners. */
+    public static final String DESCRIPTION = "CME MDP 3.0 -> venue " + VENUE + ", instrumentId 2^24 + SecurityID, " +
+        "prices e-9; counters: tickwire stat --filter " + Mdp3NormaliserCounters.COMPONENT;
+    /** Longest UDP payload a pcap record can hold. */
+    public static final int MAX_PACKET_LENGTH = 65_535;
+    /** Fewest bytes of a packet behind one message written: MsgSize, header, root and group header of ChannelReset. */
+    public static final int MIN_BYTES_PER_MESSAGE = 22;
+    /** Most messages one packet gives. */
+    public static final int MAX_MESSAGES_PER_PACKET =
+        (MAX_PACKET_LENGTH - Mdp3PacketDecoder.PACKET_HEADER_LENGTH) / MIN_BYTES_PER_MESSAGE;
+    /** Longest message written, header included. */
+    public static final int MAX_ENCODED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + Math.max(
+        Math.max(VenueInstrumentDefinitionEncoder.BLOCK_LENGTH, PriceLevelUpdateEncoder.BLOCK_LENGTH),
+        Math.max(Math.max(TradeSummaryEncoder.BLOCK_LENGTH, BookResetEncoder.BLOCK_LENGTH),
+        TradingStatusEncoder.BLOCK_LENGTH));
+
+    static final byte X = 'X';
+    static final byte C = 'C';
+    static final byte M = 'M';
+    static final byte E = 'E';
+
+    private final EpochNanoClock clock;
+    private final MalformedInputListener listener;
+    private final String sourceName;
+    private final Mdp3PacketDecoder decoder;
+    private final Mdp3SequenceTracker tracker = new Mdp3SequenceTracker();
+    private final Mdp3NormaliserCounters counters;
+
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final Mdp3DefinitionWriter definitionWriter = new Mdp3DefinitionWriter();
+    private final PriceLevelUpdateEncoder level = new PriceLevelUpdateEncoder();
+    private final TradeSummaryEncoder trade = new TradeSummaryEncoder();
+    private final TradingStatusEncoder status = new TradingStatusEncoder();
+    private final BookResetEncoder bookReset = new BookResetEncoder();
+
+    private MessageSink sink;
+    private long position;
+    private long ingestTimestamp;
+    private long msgSeqNum;
+    private long sendingTime;
+    private long transactTime;
+    private int templateId;
+    private int written;
+    private boolean malformed;
+
+    /**
+     * A normaliser for one source.
+     *
+     * @param clock      epoch nanosecond clock for the ingest timestamp, read once per packet.
+     * @param listener   told about malformed packets and messages, and field values CME does not define.
+     * @param sourceName for reports.
+     * @param counters   of this normaliser.
+     */
+    public Mdp3Normaliser(
+        final EpochNanoClock clock,
+        final MalformedInputListener listener,
+        final String sourceName,
+        final Mdp3NormaliserCounters counters)
+    {
+        this.clock = clock;
+        this.listener = listener;
+        this.sourceName = sourceName;
+        this.counters = counters;
+        this.decoder = new Mdp3PacketDecoder(this, this::onDecoderMalformed, sourceName);
+    }
+
+    /**
+     * @return the counters of this normaliser.
+     */
+    public Mdp3NormaliserCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int maxMessagesPerInput()
+    {
+        return MAX_MESSAGES_PER_PACKET;
+    }
+
+    /**
+     * Normalise one packet.
+     *
+     * @param sequence position of the packet in its source (a pcap: the file offset of the UDP payload).
+     * @param src      holding the packet.
+     * @param offset   of the packet header.
+     * @param length   of the packet, the UDP payload.
+     * @param sink     each feed message is written through.
+     * @return messages written, 0 when none (a heartbeat, a duplicate packet, counted only), -1 when the packet was
+     * malformed and nothing was written.
+     */
+    public int normalise(
+        final long sequence, final DirectBuffer src, final int offset, final int length, final MessageSink sink)
+    {
+        this.sink = sink;
+        this.position = sequence;
+        this.written = 0;
+        this.malformed = false;
+        this.msgSeqNum =
+            length >= Mdp3PacketDecoder.PACKET_HEADER_LENGTH ? Mdp3PacketDecoder.msgSeqNum(src, offset) : -1;
+        if (length > MAX_PACKET_LENGTH)
+        {
+            malformed(MalformedReason.BAD_MDP3_PACKET, "packet of " + length + " bytes is longer than any UDP " +
+                "payload (" + MAX_PACKET_LENGTH + ")");
+            return -1;
+        }
+        if (msgSeqNum >= 0 && Mdp3SequenceTracker.DUPLICATE == tracker.onPacket(msgSeqNum))
+        {
+            counters.packetsDuplicate.setRelease(tracker.packetDuplicates());
+            return 0;
+        }
+
+        ingestTimestamp = clock.nanoTime();
+        decoder.decode(src, offset, length, sequence);
+        counters.packetGaps.setRelease(tracker.packetGaps());
+        counters.packetsMissing.setRelease(tracker.packetsMissing());
+        return written > 0 || !malformed ? written : -1;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onPacket(final long msgSeqNum, final long sendingTime, final int length)
+    {
+        this.msgSeqNum = msgSeqNum;
+        this.sendingTime = sendingTime;
+        counters.packets.incrementRelease();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onMessageEnd(final int templateId)
+    {
+        // Snapshots belong to the recovery channel; an incremental capture has none, a recovery capture is not
+        // published (its books would need a RECOVERY reset per instrument).
+        if (templateId == 38 || templateId == 52 || templateId == 53)
+        {
+            counters.messagesSkipped.incrementRelease();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSkippedMessage(final int templateId, final int version, final int blockLength, final int msgSize)
+    {
+        counters.messagesSkipped.incrementRelease();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onHeartbeat(final int version)
+    {
+        counters.messagesSkipped.incrementRelease();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onChannelReset(
+        final int version, final long transactTime, final int matchEventIndicator, final int entryCount)
+    {
+        tracker.onChannelReset();
+        if (claim())
+        {
+            bookReset(0, transactTime, BookResetReason.CHANNEL_RESET, 0);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSecurityStatus(
+        final int version, final long transactTime, final CharSequence securityGroup, final CharSequence asset,
+        final int securityId, final int tradeDate, final int matchEventIndicator, final int tradingStatus,
+        final int haltReason, final int tradingEvent)
+    {
+        if (securityId == Mdp3Schema.NULL_INT32)
+        {
+            counters.groupStatuses.incrementRelease();
+            return;
+        }
+        final TradingState state = Mdp3FeedFields.tradingState(tradingStatus);
+        if (null == state)
+        {
+            if (Mdp3FeedFields.isKnownStatus(tradingStatus))
+            {
+                counters.statusesUnchanged.incrementRelease();
+            }
+            else
+            {
+                badField(30, securityId, "SecurityTradingStatus " + tradingStatus);
+            }
+            return;
+        }
+        if (validSecurityId(30, securityId) && claim())
+        {
+            final int reason = Mdp3FeedFields.reason(tradingStatus, haltReason);
+            status.wrapAndApplyHeader(sink.buffer(), 0, header)
+                .sequence(0)
+                .sourceTimestamp(timeOfDay(transactTime))
+                .ingestTimestamp(ingestTimestamp)
+                .publishTimestamp(0)
+                .instrumentId(instrumentId(securityId))
+                .tradingState(state)
+                .putReason((byte)(reason >>> 24), (byte)(reason >>> 16), (byte)(reason >>> 8), (byte)reason);
+            write(MessageHeaderEncoder.ENCODED_LENGTH + TradingStatusEncoder.BLOCK_LENGTH);
+            counters.statuses.incrementRelease();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onIncrementalRefresh(
+        final int templateId, final int version, final long transactTime, final int matchEventIndicator,
+        final int entryCount)
+    {
+        this.templateId = templateId;
+        this.transactTime = transactTime;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onBookEntry(
+        final int securityId, final long rptSeq, final int updateAction, final byte entryType, final long price,
+        final int priceExponent, final int size, final int priceLevel, final int numberOfOrders)
+    {
+        if (entryType == 'J')
+        {
+            // Empty book: the levels that follow restate the instrument's book from this RptSeq.
+            if (inSequence(securityId, rptSeq) && validSecurityId(templateId, securityId) && claim())
+            {
+                bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+            }
+            return;
+        }
+        final boolean bid = entryType == '0' || entryType == 'E';
+        final boolean implied = entryType == 'E' || entryType == 'F';
+        if (!bid && !implied && entryType != '1')
+        {
+            badField(templateId, securityId, "MDEntryType " + (char)entryType + " (" + entryType + ")");
+            return;
+        }
+        final PriceLevelAction action = Mdp3FeedFields.action(updateAction);
+        if (null == action)
+        {
+            badField(templateId, securityId, "MDUpdateAction " + updateAction);
+            return;
+        }
+        if (!inSequence(securityId, rptSeq) || !validSecurityId(templateId, securityId) || !claim())
+        {
+            return;
+        }
+        level.wrapAndApplyHeader(sink.buffer(), 0, header)
+            .sequence(0)
+            .sourceTimestamp(timeOfDay(transactTime))
+            .ingestTimestamp(ingestTimestamp)
+            .publishTimestamp(0)
+            .instrumentId(instrumentId(securityId))
+            .action(action)
+            .side(bid ? Side.BUY : Side.SELL)
+            .implied(implied ? BooleanType.TRUE : BooleanType.FALSE)
+            .level((short)(priceLevel & 0xFF))
+            .price(price(price, Mdp3FeedFields.scale(priceExponent)))
+            .quantity(size == Mdp3Schema.NULL_INT32 ? 0 : size)
+            .orderCount(numberOfOrders == Mdp3Schema.NULL_INT32 ? 0 : numberOfOrders)
+            .venueSequence(rptSeq);
+        write(MessageHeaderEncoder.ENCODED_LENGTH + PriceLevelUpdateEncoder.BLOCK_LENGTH);
+        counters.levelUpdates.incrementRelease();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onBookOrderEntry(
+        final long orderId, final long orderPriority, final int displayQty, final int referenceId,
+        final int orderUpdateAction)
+    {
+        counters.orderEntries.incrementRelease();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onTradeEntry(
+        final int securityId, final long rptSeq, final int updateAction, final long price, final int priceExponent,
+        final int size, final int numberOfOrders, final int aggressorSide, final long tradeEntryId)
+    {
+        if (!inSequence(securityId, rptSeq))
+        {
+            return;
+        }
+        if (updateAction != 0)
+        {
+            if (updateAction == 1 || updateAction == 2)
+            {
+                counters.tradesNotNew.incrementRelease();
+            }
+            else
+            {
+                badField(templateId, securityId, "trade MDUpdateAction " + updateAction);
+            }
+            return;
+        }
+        final AggressorSide aggressor;
+        if (aggressorSide == 1)
+        {
+            aggressor = AggressorSide.BUY;
+        }
+        else if (aggressorSide == 2)
+        {
+            aggressor = AggressorSide.SELL;
+        }
+        else if (aggressorSide == 0 || aggressorSide == Mdp3Schema.NULL_UINT8)
+        {
+            aggressor = AggressorSide.NONE;
+        }
+        else
+        {
+            badField(templateId, securityId, "AggressorSide " + aggressorSide);
+            return;
+        }
+        if (!validSecurityId(templateId, securityId) || !claim())
+        {
+            return;
+        }
+        trade.wrapAndApplyHeader(sink.buffer(), 0, header)
+            .sequence(0)
+            .sourceTimestamp(timeOfDay(transactTime))
+            .ingestTimestamp(ingestTimestamp)
+            .publishTimestamp(0)
+            .instrumentId(instrumentId(securityId))
+            .price(price(price, Mdp3FeedFields.scale(priceExponent)))
+            .quantity(size == Mdp3Schema.NULL_INT32 ? 0 : size)
+            .aggressorSide(aggressor)
+            .orderCount(numberOfOrders == Mdp3Schema.NULL_INT32 ? 0 : numberOfOrders)
+            .tradeId(tradeEntryId)
+            .venueSequence(rptSeq);
+        write(MessageHeaderEncoder.ENCODED_LENGTH + TradeSummaryEncoder.BLOCK_LENGTH);
+        counters.trades.incrementRelease();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onVolumeEntry(final int securityId, final long rptSeq, final int updateAction, final int volume)
+    {
+        // Volume carries RptSeq like every other update of the instrument: the sequence is checked all the same.
+        if (inSequence(securityId, rptSeq))
+        {
+            counters.volumeEntries.incrementRelease();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onOrderEntry(
+        final int securityId, final long orderId, final long orderPriority, final int updateAction,
+        final byte entryType, final long price, final int priceExponent, final int displayQty)
+    {
+        counters.orderEntries.incrementRelease();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onInstrumentDefinition(final Mdp3InstrumentDefinition def)
+    {
+        final int securityId = def.securityId();
+        if (!validSecurityId(def.templateId(), securityId) || !claim())
+        {
+            return;
+        }
+        write(definitionWriter.encode(sink.buffer(), def, timeOfDay(sendingTime), ingestTimestamp));
+        counters.definitions.incrementRelease();
+    }
+
+    private void bookReset(
+        final long instrumentId, final long transactTime, final BookResetReason reason, final long venueSequence)
+    {
+        bookReset.wrapAndApplyHeader(sink.buffer(), 0, header)
+            .sequence(0)
+            .sourceTimestamp(timeOfDay(transactTime))
+            .ingestTimestamp(ingestTimestamp)
+            .publishTimestamp(0)
+            .instrumentId(instrumentId)
+            .putVenue(X, C, M, E)
+            .reason(reason)
+            .venueSequence(venueSequence);
+        write(MessageHeaderEncoder.ENCODED_LENGTH + BookResetEncoder.BLOCK_LENGTH);
+        counters.bookResets.incrementRelease();
+    }
+
+    /**
+     * Check an update's RptSeq: true to publish it, false for a duplicate (skipped); gaps are counted and published
+     * after, a capture cannot fill them.
+     */
+    private boolean inSequence(final int securityId, final long rptSeq)
+    {
+        final int result = tracker.onRptSeq(securityId, rptSeq);
+        if (Mdp3SequenceTracker.GAP == result)
+        {
+            counters.rptSeqGaps.setRelease(tracker.rptSeqGaps());
+            counters.rptSeqMissing.setRelease(tracker.rptSeqMissing());
+        }
+        else if (Mdp3SequenceTracker.DUPLICATE == result)
+        {
+            counters.rptSeqDuplicate.setRelease(tracker.rptSeqDuplicates());
+            return false;
+        }
+        return true;
+    }
+
+    private boolean validSecurityId(final int templateId, final int securityId)
+    {
+        if (securityId > 0)
+        {
+            return true;
+        }
+        badField(templateId, securityId, "SecurityID " + securityId + " is not positive");
+        return false;
+    }
+
+    /**
+     * Room for one more message of this packet. Cannot fail for a packet of at most {@link #MAX_PACKET_LENGTH}
+     * bytes; checked because the ring's space accounting relies on it.
+     */
+    private boolean claim()
+    {
+        if (written < MAX_MESSAGES_PER_PACKET)
+        {
+            return true;
+        }
+        malformed(MalformedReason.BAD_MDP3_PACKET, "more than " + MAX_MESSAGES_PER_PACKET +
+            " feed messages from one packet; the rest of it is skipped");
+        return false;
+    }
+
+    private void write(final int length)
+    {
+        written++;
+        sink.write(length);
+    }
+
+    private void badField(final int templateId, final int securityId, final String detail)
+    {
+        malformed(MalformedReason.BAD_FIELD_VALUE, "template " + templateId + " SecurityID " + securityId + ": " +
+            detail + " is not an MDP 3.0 value; skipped");
+    }
+
+    private void malformed(final MalformedReason reason, final String detail)
+    {
+        malformed = true;
+        listener.onMalformed(reason, sourceName, position, "MsgSeqNum " + msgSeqNum + " " + detail);
+    }
+
+    private void onDecoderMalformed(
+        final MalformedReason reason, final String source, final long position, final String detail)
+    {
+        malformed = true;
+        listener.onMalformed(reason, source, position, detail);
+    }
+}

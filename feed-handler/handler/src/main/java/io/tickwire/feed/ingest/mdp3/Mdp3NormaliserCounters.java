@@ -1,0 +1,199 @@
+/*
+ * Copyright 2026 The Tickwire Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.tickwire.feed.ingest.mdp3;
+
+import io.tickwire.counters.CounterAllocator;
+import io.tickwire.counters.CounterSet;
+import io.tickwire.feed.FeedCounterTypes;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * The counters of one {@link Mdp3Normaliser}, labelled {@code tickwire-mdp3 NAME: SOURCE}: what it wrote per feed
+ * template, what it counted and did not publish, and the two MDP 3.0 sequences (MsgSeqNum, RptSeq). Allocated in the
+ * feed handler's media driver so that {@code tickwire stat} shows them, or in memory of their own without one.
+ * Written by the ingest thread only; read from any.
+ */
+public final class Mdp3NormaliserCounters implements AutoCloseable
+{
+    /** The component in the counters' labels. */
+    public static final String COMPONENT = "tickwire-mdp3";
+    private static final int COUNTERS = 32;
+
+    private final CounterSet counterSet;
+    final AtomicCounter packets;
+    final AtomicCounter packetGaps;
+    final AtomicCounter packetsMissing;
+    final AtomicCounter packetsDuplicate;
+    final AtomicCounter rptSeqGaps;
+    final AtomicCounter rptSeqMissing;
+    final AtomicCounter rptSeqDuplicate;
+    final AtomicCounter definitions;
+    final AtomicCounter levelUpdates;
+    final AtomicCounter trades;
+    final AtomicCounter statuses;
+    final AtomicCounter bookResets;
+    final AtomicCounter groupStatuses;
+    final AtomicCounter statusesUnchanged;
+    final AtomicCounter volumeEntries;
+    final AtomicCounter orderEntries;
+    final AtomicCounter tradesNotNew;
+    final AtomicCounter messagesSkipped;
+
+    /**
+     * Allocate the counters.
+     *
+     * @param allocator  where to allocate them, or null for memory of their own.
+     * @param sourceName the instance in their labels.
+     */
+    public Mdp3NormaliserCounters(final CounterAllocator allocator, final String sourceName)
+    {
+        counterSet = CounterSet.of(allocator, COMPONENT, sourceName, COUNTERS);
+        packets = counterSet.add(FeedCounterTypes.MDP3_PACKETS, "packets");
+        packetGaps = counterSet.add(FeedCounterTypes.MDP3_PACKET_GAPS, "packet-gaps");
+        packetsMissing = counterSet.add(FeedCounterTypes.MDP3_PACKETS_MISSING, "packets-missing");
+        packetsDuplicate = counterSet.add(FeedCounterTypes.MDP3_PACKETS_DUPLICATE, "packets-duplicate");
+        rptSeqGaps = counterSet.add(FeedCounterTypes.MDP3_RPT_SEQ_GAPS, "rpt-seq-gaps");
+        rptSeqMissing = counterSet.add(FeedCounterTypes.MDP3_RPT_SEQ_MISSING, "rpt-seq-missing");
+        rptSeqDuplicate = counterSet.add(FeedCounterTypes.MDP3_RPT_SEQ_DUPLICATE, "rpt-seq-duplicate");
+        definitions = counterSet.add(FeedCounterTypes.MDP3_DEFINITIONS, "definitions");
+        levelUpdates = counterSet.add(FeedCounterTypes.MDP3_LEVEL_UPDATES, "level-updates");
+        trades = counterSet.add(FeedCounterTypes.MDP3_TRADES, "trades");
+        statuses = counterSet.add(FeedCounterTypes.MDP3_STATUSES, "statuses");
+        bookResets = counterSet.add(FeedCounterTypes.MDP3_BOOK_RESETS, "book-resets");
+        groupStatuses = counterSet.add(FeedCounterTypes.MDP3_GROUP_STATUSES, "group-statuses");
+        statusesUnchanged = counterSet.add(FeedCounterTypes.MDP3_STATUSES_UNCHANGED, "statuses-unchanged");
+        volumeEntries = counterSet.add(FeedCounterTypes.MDP3_VOLUME_ENTRIES, "volume-entries");
+        orderEntries = counterSet.add(FeedCounterTypes.MDP3_ORDER_ENTRIES, "order-entries");
+        tradesNotNew = counterSet.add(FeedCounterTypes.MDP3_TRADES_NOT_NEW, "trades-not-new");
+        messagesSkipped = counterSet.add(FeedCounterTypes.MDP3_MESSAGES_SKIPPED, "messages-skipped");
+    }
+
+    /** @return MDP 3.0 packets decoded (duplicates excluded). */
+    public long packets()
+    {
+        return counterSet.get(packets);
+    }
+
+    /** @return jumps forward in MsgSeqNum. */
+    public long packetGaps()
+    {
+        return counterSet.get(packetGaps);
+    }
+
+    /** @return packets missing in those jumps. */
+    public long packetsMissing()
+    {
+        return counterSet.get(packetsMissing);
+    }
+
+    /** @return packets whose MsgSeqNum was not above the last: skipped. */
+    public long packetsDuplicate()
+    {
+        return counterSet.get(packetsDuplicate);
+    }
+
+    /** @return jumps forward in an instrument's RptSeq. */
+    public long rptSeqGaps()
+    {
+        return counterSet.get(rptSeqGaps);
+    }
+
+    /** @return updates missing in those jumps. */
+    public long rptSeqMissing()
+    {
+        return counterSet.get(rptSeqMissing);
+    }
+
+    /** @return entries whose RptSeq was not above the instrument's last: skipped. */
+    public long rptSeqDuplicate()
+    {
+        return counterSet.get(rptSeqDuplicate);
+    }
+
+    /** @return VenueInstrumentDefinition messages written. */
+    public long definitions()
+    {
+        return counterSet.get(definitions);
+    }
+
+    /** @return PriceLevelUpdate messages written. */
+    public long levelUpdates()
+    {
+        return counterSet.get(levelUpdates);
+    }
+
+    /** @return TradeSummary messages written. */
+    public long trades()
+    {
+        return counterSet.get(trades);
+    }
+
+    /** @return TradingStatus messages written. */
+    public long statuses()
+    {
+        return counterSet.get(statuses);
+    }
+
+    /** @return BookReset messages written (ChannelReset, empty-book entries). */
+    public long bookResets()
+    {
+        return counterSet.get(bookResets);
+    }
+
+    /** @return SecurityStatus of a group or asset, not one instrument: counted. */
+    public long groupStatuses()
+    {
+        return counterSet.get(groupStatuses);
+    }
+
+    /** @return SecurityStatus NoChange or UnknownorInvalid: counted. */
+    public long statusesUnchanged()
+    {
+        return counterSet.get(statusesUnchanged);
+    }
+
+    /** @return MDIncrementalRefreshVolume entries: counted, not published. */
+    public long volumeEntries()
+    {
+        return counterSet.get(volumeEntries);
+    }
+
+    /** @return market-by-order entries (template 47, order groups of 46): counted. */
+    public long orderEntries()
+    {
+        return counterSet.get(orderEntries);
+    }
+
+    /** @return trade entries that bust or correct a trade: counted, not published. */
+    public long tradesNotNew()
+    {
+        return counterSet.get(tradesNotNew);
+    }
+
+    /** @return heartbeats, snapshots and templates not decoded: counted. */
+    public long messagesSkipped()
+    {
+        return counterSet.get(messagesSkipped);
+    }
+
+    /**
+     * Free the counters.
+     */
+    public void close()
+    {
+        counterSet.close();
+    }
+}
