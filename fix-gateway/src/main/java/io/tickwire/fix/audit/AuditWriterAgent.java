@@ -437,7 +437,8 @@ public final class AuditWriterAgent implements Agent, MessageHandler
      */
     public long slowCommits()
     {
-        return slowCommits.get() + journal.slowBackgroundForces();
+        final JournalForcer forcer = journal.forcer();
+        return slowCommits.get() + (null == forcer ? 0 : forcer.slowForces());
     }
 
     /**
@@ -445,7 +446,8 @@ public final class AuditWriterAgent implements Agent, MessageHandler
      */
     public long maxCommitNanos()
     {
-        return Math.max(maxCommitNanos.get(), journal.maxBackgroundForceNanos());
+        final JournalForcer forcer = journal.forcer();
+        return Math.max(maxCommitNanos.get(), null == forcer ? 0 : forcer.maxForceNanos());
     }
 
     /**

@@ -359,27 +359,11 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * @return background forces done, 0 without {@link #forceInBackground}.
+     * @return the forcing thread's end, or null without {@link #forceInBackground}: its flush counts and times.
      */
-    public long backgroundForces()
+    JournalForcer forcer()
     {
-        return null == forcer ? 0 : forcer.forces();
-    }
-
-    /**
-     * @return background forces slower than 10 ms.
-     */
-    public long slowBackgroundForces()
-    {
-        return null == forcer ? 0 : forcer.slowForces();
-    }
-
-    /**
-     * @return the longest background force in nanoseconds.
-     */
-    public long maxBackgroundForceNanos()
-    {
-        return null == forcer ? 0 : forcer.maxForceNanos();
+        return forcer;
     }
 
     private void captureForcedHead()

@@ -111,11 +111,11 @@ class JournalSealTest
                 }
                 assertTrue(writer.forceWrittenInBackground(), "what was written is handed over to be forced");
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (writer.backgroundForces() < round && System.nanoTime() < deadline)
+                while (writer.forcer().forces() < round && System.nanoTime() < deadline)
                 {
                     Thread.sleep(1);
                 }
-                assertEquals(round, writer.backgroundForces());
+                assertEquals(round, writer.forcer().forces());
                 assertFalse(writer.forceWrittenInBackground(), "nothing new written, nothing to force");
             }
         }
