@@ -52,6 +52,7 @@ final class JournalForcer implements Runnable, AutoCloseable
     private long journalIndex;
     private long recordSequence;
     private long position;
+    private boolean forceFirst;
     private volatile long requested;
     private volatile long completed;
     private volatile boolean running = true;
@@ -91,15 +92,18 @@ final class JournalForcer implements Runnable, AutoCloseable
      * @param recordSequence the head record's sequence.
      * @param position       where the head record's frame ends in that file.
      * @param hash           the head record's hash.
+     * @param forceFirst     whether the file must be forced before the head is sealed (false: the writer forced it).
      */
     void request(
         final FileChannel channel,
         final long journalIndex,
         final long recordSequence,
         final long position,
-        final byte[] hash)
+        final byte[] hash,
+        final boolean forceFirst)
     {
         this.channel = channel;
+        this.forceFirst = forceFirst;
         this.journalIndex = journalIndex;
         this.recordSequence = recordSequence;
         this.position = position;
@@ -154,16 +158,19 @@ final class JournalForcer implements Runnable, AutoCloseable
             final long startNanos = System.nanoTime();
             try
             {
-                channel.force(false);
-                final long nanos = System.nanoTime() - startNanos;
-                forces = forces + 1;
-                if (nanos > SLOW_FORCE_NANOS)
+                if (forceFirst)
                 {
-                    slowForces = slowForces + 1;
-                }
-                if (nanos > maxForceNanos)
-                {
-                    maxForceNanos = nanos;
+                    channel.force(false);
+                    final long nanos = System.nanoTime() - startNanos;
+                    forces = forces + 1;
+                    if (nanos > SLOW_FORCE_NANOS)
+                    {
+                        slowForces = slowForces + 1;
+                    }
+                    if (nanos > maxForceNanos)
+                    {
+                        maxForceNanos = nanos;
+                    }
                 }
                 if (null != sealer)
                 {

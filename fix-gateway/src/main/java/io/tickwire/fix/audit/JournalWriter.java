@@ -323,18 +323,18 @@ public final class JournalWriter implements AutoCloseable
         {
             return false;
         }
-        requestForce();
+        requestForce(true);
         return true;
     }
 
-    private void requestForce()
+    private void requestForce(final boolean forceFirst)
     {
         // Everything appended is written: the head is the last record, and the force covers it.
         final boolean inThisFile = fileLength > HEADER_LENGTH || 0 == journalIndex;
         writtenSinceForceRequest = false;
         lastSealRequestSequence = nextSequence - 1;
         forcer.request(channel, inThisFile ? journalIndex : journalIndex - 1, nextSequence - 1,
-            inThisFile ? fileLength : previousFileEnd, lastHash);
+            inThisFile ? fileLength : previousFileEnd, lastHash, forceFirst);
     }
 
     private void rethrowForceFailure() throws IOException
@@ -371,7 +371,7 @@ public final class JournalWriter implements AutoCloseable
         // The head record is the last one forced; a file without records yet leaves it at the previous file's end.
         final boolean inThisFile = fileLength > HEADER_LENGTH || 0 == journalIndex;
         sealer.headForced(inThisFile ? journalIndex : journalIndex - 1, nextSequence - 1,
-            inThisFile ? fileLength : previousFileEnd, lastHash);
+            inThisFile ? fileLength : previousFileEnd, lastHash, forceFirst);
     }
 
     /**
@@ -432,7 +432,8 @@ public final class JournalWriter implements AutoCloseable
             return sealer.sealIfDue(nowNanos);
         }
         rethrowForceFailure();
-        // Only a committed head (nothing staged, nothing written unforced) is posted: its force is then a formality
+        // Only a committed head (nothing staged, nothing written unforced) is posted: the writer forced it, so the
+        // forcer only seals it (a second fdatasync of the journal beside the writer's own would slow the writer's)
         // and the seal file's own force runs on the forcing thread. With AuditSync.WRITE the forcer seals after
         // each background force instead.
         if (stagingLength > 0 || unforcedWrites || !forcer.isIdle() ||
@@ -441,7 +442,7 @@ public final class JournalWriter implements AutoCloseable
             return false;
         }
         lastSealRequestNanos = nowNanos;
-        requestForce();
+        requestForce(false);
         return true;
     }
 
