@@ -371,7 +371,7 @@ public final class JournalWriter implements AutoCloseable
         // The head record is the last one forced; a file without records yet leaves it at the previous file's end.
         final boolean inThisFile = fileLength > HEADER_LENGTH || 0 == journalIndex;
         sealer.headForced(inThisFile ? journalIndex : journalIndex - 1, nextSequence - 1,
-            inThisFile ? fileLength : previousFileEnd, lastHash, forceFirst);
+            inThisFile ? fileLength : previousFileEnd, lastHash);
     }
 
     /**
