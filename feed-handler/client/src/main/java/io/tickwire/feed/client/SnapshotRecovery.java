@@ -32,6 +32,7 @@ import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.SnapshotOrdersDecoder;
 import io.tickwire.sbe.md.SnapshotRequestEncoder;
 import io.tickwire.sbe.md.TradingStatusDecoder;
+import io.tickwire.sbe.md.VenueInstrumentDefinitionDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.NanoClock;
@@ -362,6 +363,7 @@ final class SnapshotRecovery
             }
 
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
+            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
             case TradingStatusDecoder.TEMPLATE_ID:
                 if (inSnapshot)
                 {
