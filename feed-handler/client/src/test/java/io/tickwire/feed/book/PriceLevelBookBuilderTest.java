@@ -111,9 +111,12 @@ class PriceLevelBookBuilderTest
         assertEquals(generator.venueResets() + generator.instrumentResets(), builder.bookResets());
         assertEquals(generator.venueResets(), builder.venueResets());
         assertTrue(generator.venueResets() > 0 && generator.instrumentResets() > 0 && generator.redefinitions() > 0);
-        for (final PriceLevelAction action : new PriceLevelAction[]{ PriceLevelAction.NEW, PriceLevelAction.CHANGE,
-            PriceLevelAction.DELETE, PriceLevelAction.DELETE_THRU, PriceLevelAction.DELETE_FROM, PriceLevelAction.OVERLAY })
+        for (final PriceLevelAction action : PriceLevelAction.values())
         {
+            if (PriceLevelAction.NULL_VAL == action)
+            {
+                continue;
+            }
             assertTrue(generator.updates(action) > 0, action.name());
         }
         assertEquals(generator.tradeSummaries(), tradeSummaries[AggressorSide.NONE.ordinal()] +
