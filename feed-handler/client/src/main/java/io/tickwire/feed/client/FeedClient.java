@@ -255,7 +255,7 @@ public final class FeedClient implements AutoCloseable
     }
 
     /**
-     * Book of a subscribed instrument.
+     * Order book of a subscribed instrument (empty for a price-level instrument: see {@link #priceLevelBook(long)}).
      *
      * @param instrumentId of the book.
      * @return the book or {@code null} when unknown or not subscribed.
