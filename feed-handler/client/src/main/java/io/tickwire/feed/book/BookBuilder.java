@@ -19,6 +19,10 @@ import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.client.ClientCounterTypes;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.AddOrderDecoder;
+import io.tickwire.sbe.md.AggressorSide;
+import io.tickwire.sbe.md.BookResetDecoder;
+import io.tickwire.sbe.md.BookResetReason;
+import io.tickwire.sbe.md.BookType;
 import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.BrokenTradeDecoder;
 import io.tickwire.sbe.md.CrossTradeDecoder;
@@ -30,12 +34,15 @@ import io.tickwire.sbe.md.OrderDeleteDecoder;
 import io.tickwire.sbe.md.OrderExecutedDecoder;
 import io.tickwire.sbe.md.OrderExecutedWithPriceDecoder;
 import io.tickwire.sbe.md.OrderReplaceDecoder;
+import io.tickwire.sbe.md.PriceLevelUpdateDecoder;
 import io.tickwire.sbe.md.PublisherEpochDecoder;
 import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.SystemEventDecoder;
 import io.tickwire.sbe.md.TradeDecoder;
+import io.tickwire.sbe.md.TradeSummaryDecoder;
 import io.tickwire.sbe.md.TradingState;
 import io.tickwire.sbe.md.TradingStatusDecoder;
+import io.tickwire.sbe.md.VenueInstrumentDefinitionDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -49,7 +56,8 @@ import java.util.Set;
  * party builds books with the same code.
  * <p>
  * This class decodes the message header and routes by template id; the messages are applied by
- * {@link OrderApplier}, {@link TradeApplier} and {@link InstrumentApplier} over one {@link InstrumentRegistry}.
+ * {@link OrderApplier} (order books), {@link PriceLevelApplier} (market-by-price books), {@link TradeApplier} and
+ * {@link InstrumentApplier} over one {@link InstrumentRegistry}.
  * The routing is a {@code switch} calling methods of final classes, so the hot path stays monomorphic and
  * inlinable.
  * <p>
@@ -58,9 +66,9 @@ import java.util.Set;
  * instruments are defined and books have reached their working size.
  * <p>
  * Its counters (messages applied, book errors by result, undefined instruments, unknown templates, malformed
- * messages) are a {@link CounterSet}: an Aeron client's, so that {@code stat} and the metrics endpoint show them, or
- * in memory of their own when the builder is made without one (tests, fuzzing, a capture dump). The getters read
- * them; whoever gave the set closes it.
+ * messages, book resets) are a {@link CounterSet}: an Aeron client's, so that {@code stat} and the metrics endpoint
+ * show them, or in memory of their own when the builder is made without one (tests, fuzzing, a capture dump). The
+ * getters read them; whoever gave the set closes it.
  */
 public final class BookBuilder
 {
@@ -73,10 +81,12 @@ public final class BookBuilder
     private final InstrumentApplier instrumentApplier;
     private final OrderApplier orderApplier;
     private final TradeApplier tradeApplier;
+    private final PriceLevelApplier priceLevelApplier;
 
     private final AtomicCounter messagesApplied;
     private final AtomicCounter unknownTemplateMessages;
     private final AtomicCounter malformedMessages;
+    private final AtomicCounter bookResets;
 
     /**
      * A builder counting in memory of its own.
@@ -106,6 +116,8 @@ public final class BookBuilder
         instrumentApplier = new InstrumentApplier(registry);
         orderApplier = new OrderApplier(registry, bookErrors);
         tradeApplier = new TradeApplier(registry);
+        bookResets = counters.add(ClientCounterTypes.BOOK_RESETS, "book-resets");
+        priceLevelApplier = new PriceLevelApplier(registry, bookErrors, bookResets);
     }
 
     /**
@@ -243,6 +255,37 @@ public final class BookBuilder
     }
 
     /**
+     * BookReset messages applied (for one instrument or a whole venue).
+     *
+     * @return the count.
+     */
+    public long bookResets()
+    {
+        return counters.get(bookResets);
+    }
+
+    /**
+     * Venue-wide BookResets applied so far. {@link #apply} returns no instrument for one, since it may clear many:
+     * a caller that remembers this count sees it change and finds the books cleared in {@link #venueResetBooks()}.
+     *
+     * @return the count.
+     */
+    public long venueResets()
+    {
+        return priceLevelApplier.venueResets();
+    }
+
+    /**
+     * The subscribed instruments whose books the last venue-wide BookReset cleared.
+     *
+     * @return a read-only view, refilled by the next venue-wide reset.
+     */
+    public List<InstrumentBook> venueResetBooks()
+    {
+        return priceLevelApplier.venueResetBooks();
+    }
+
+    /**
      * The builder's counters.
      *
      * @return the set they were allocated in.
@@ -253,7 +296,7 @@ public final class BookBuilder
     }
 
     /**
-     * Remove every order from every book (definitions and trading states stay).
+     * Remove every order and price level from every book (definitions and trading states stay).
      */
     public void clearBooks()
     {
@@ -373,6 +416,26 @@ public final class BookBuilder
                     buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
                 return null;
 
+            case PriceLevelUpdateDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
+                return priceLevelApplier.priceLevelUpdate(
+                    buffer, bodyOffset, blockLength, version, sequence, instrumentId);
+
+            case BookResetDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
+                return priceLevelApplier.bookReset(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
+
+            case TradeSummaryDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
+                tradeApplier.tradeSummary(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
+                return null;
+
+            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
+                instrumentApplier.venueInstrumentDefinition(
+                    buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
+                return null;
+
             case SystemEventDecoder.TEMPLATE_ID:
             case HeartbeatDecoder.TEMPLATE_ID:
             case PublisherEpochDecoder.TEMPLATE_ID:
@@ -392,9 +455,9 @@ public final class BookBuilder
      * the template's, or one longer than the message, would be read from the bytes after the message (the next frame,
      * or past the end of the buffer), and an unknown enum value would throw out of the subscriber's poll.
      * <p>
-     * Every field of the schema is in its first version, so a template's block is its whole block; a field added in a
-     * later version would be read only from messages of that version, and the minimum would stay the first version's
-     * block, as in the gateway's {@code CommandValidator}.
+     * Every field of a template is in the template's first version, so a template's block is its whole block; a field
+     * added in a later version would be read only from messages of that version, and the minimum would stay the first
+     * version's block, as in the gateway's {@code CommandValidator}.
      */
     private static boolean isDecodable(
         final DirectBuffer buffer,
@@ -439,6 +502,18 @@ public final class BookBuilder
             case TradingStatusDecoder.TEMPLATE_ID:
                 templateBlockLength = TradingStatusDecoder.BLOCK_LENGTH;
                 break;
+            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
+                templateBlockLength = VenueInstrumentDefinitionDecoder.BLOCK_LENGTH;
+                break;
+            case PriceLevelUpdateDecoder.TEMPLATE_ID:
+                templateBlockLength = PriceLevelUpdateDecoder.BLOCK_LENGTH;
+                break;
+            case TradeSummaryDecoder.TEMPLATE_ID:
+                templateBlockLength = TradeSummaryDecoder.BLOCK_LENGTH;
+                break;
+            case BookResetDecoder.TEMPLATE_ID:
+                templateBlockLength = BookResetDecoder.BLOCK_LENGTH;
+                break;
             default:
                 // Not read beyond the shared prefix: counted as unknown, or ignored (system events, heartbeats).
                 return true;
@@ -463,7 +538,23 @@ public final class BookBuilder
                 return state == TradingState.HALTED.value() || state == TradingState.PAUSED.value() ||
                     state == TradingState.QUOTATION_ONLY.value() || state == TradingState.TRADING.value() ||
                     state == TradingState.NULL_VAL.value();
+            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
+                // The book type decides which books the instrument gets: without a valid one it cannot be defined.
+                final short bookType = (short)(buffer.getByte(
+                    bodyOffset + VenueInstrumentDefinitionDecoder.bookTypeEncodingOffset()) & 0xFF);
+                return bookType == BookType.ORDER_BOOK.value() || bookType == BookType.PRICE_LEVEL.value();
+            case TradeSummaryDecoder.TEMPLATE_ID:
+                final short aggressor = (short)(buffer.getByte(
+                    bodyOffset + TradeSummaryDecoder.aggressorSideEncodingOffset()) & 0xFF);
+                return aggressor == AggressorSide.NONE.value() || aggressor == AggressorSide.BUY.value() ||
+                    aggressor == AggressorSide.SELL.value() || aggressor == AggressorSide.NULL_VAL.value();
+            case BookResetDecoder.TEMPLATE_ID:
+                final short reason = (short)(buffer.getByte(
+                    bodyOffset + BookResetDecoder.reasonEncodingOffset()) & 0xFF);
+                return reason == BookResetReason.CHANNEL_RESET.value() || reason == BookResetReason.RECOVERY.value() ||
+                    reason == BookResetReason.NULL_VAL.value();
             default:
+                // PriceLevelUpdate's enums are read raw by its applier, which reports a bad one as a book error.
                 return true;
         }
     }
@@ -478,5 +569,29 @@ public final class BookBuilder
     {
         final InstrumentBook instrument = registry.get(instrumentId);
         return null == instrument || !instrument.subscribed ? null : instrument.book;
+    }
+
+    /**
+     * L2 view of an instrument whatever its book type: its outright market-by-price book, or its order book.
+     *
+     * @param instrumentId of the book.
+     * @return the view, or {@code null} when the instrument is unknown or not subscribed.
+     */
+    public PriceLevelBook priceLevelBook(final long instrumentId)
+    {
+        final InstrumentBook instrument = registry.get(instrumentId);
+        return null == instrument || !instrument.subscribed ? null : instrument.priceLevels();
+    }
+
+    /**
+     * Implied market-by-price book of an instrument.
+     *
+     * @param instrumentId of the book.
+     * @return the book, or {@code null} when the instrument is unknown, not subscribed or not a price-level one.
+     */
+    public MarketByPriceBook impliedBook(final long instrumentId)
+    {
+        final InstrumentBook instrument = registry.get(instrumentId);
+        return null == instrument || !instrument.subscribed ? null : instrument.impliedBook;
     }
 }

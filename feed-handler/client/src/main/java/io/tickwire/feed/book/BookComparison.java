@@ -18,7 +18,8 @@ package io.tickwire.feed.book;
 import io.tickwire.sbe.md.Side;
 
 /**
- * Compares two order books order by order, for verification (demo, tests, tools); not for the hot path.
+ * Compares two books for verification (demo, tests, tools): order books order by order, any two L2 views level by
+ * level. Not for the hot path.
  */
 public final class BookComparison
 {
@@ -62,6 +63,39 @@ public final class BookComparison
                     {
                         return side + " level " + i + " order " + x + " != " + y;
                     }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Describe the first difference between two L2 views (e.g. a market-by-price book and a reference of it): per
+     * side the number of levels, then each level's price, quantity and order count, best first.
+     *
+     * @param expected view.
+     * @param actual   view; {@code null} is treated as empty.
+     * @return {@code null} when equal, otherwise a description of the first difference.
+     */
+    public static String firstLevelDifference(final PriceLevelBook expected, final PriceLevelBook actual)
+    {
+        for (final Side side : new Side[]{ Side.BUY, Side.SELL })
+        {
+            final int actualDepth = null == actual ? 0 : actual.depth(side);
+            if (expected.depth(side) != actualDepth)
+            {
+                return side + " depth " + expected.depth(side) + " != " + actualDepth;
+            }
+            for (int i = 0; i < actualDepth; i++)
+            {
+                if (expected.price(side, i) != actual.price(side, i) ||
+                    expected.quantity(side, i) != actual.quantity(side, i) ||
+                    expected.orderCount(side, i) != actual.orderCount(side, i))
+                {
+                    return side + " level " + (i + 1) + ": " + expected.price(side, i) + " " +
+                        expected.quantity(side, i) + " (" + expected.orderCount(side, i) + ") != " +
+                        actual.price(side, i) + " " + actual.quantity(side, i) + " (" + actual.orderCount(side, i) +
+                        ")";
                 }
             }
         }

@@ -15,10 +15,12 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.sbe.md.Side;
 
 /**
- * An order event could not be applied as described (unknown order, duplicate id, over-execution). Such events are
- * also counted per reason; see {@code FeedClient.bookErrors(BookResult)}.
+ * An order event or a price level update could not be applied as described (unknown order, duplicate id,
+ * over-execution; level out of range, unknown action, update before the definition). Such events are also counted
+ * per reason; see {@code FeedClient.bookErrors(BookResult)}.
  */
 @FunctionalInterface
 public interface BookErrorListener
@@ -32,4 +34,26 @@ public interface BookErrorListener
      * @param result       what went wrong.
      */
     void onBookError(long sequence, long instrumentId, long orderId, BookResult result);
+
+    /**
+     * A price level update was rejected or applied with a doubt. By default reported as a book error naming order
+     * id 0, so that a listener written for order books hears of it too.
+     *
+     * @param sequence     stream sequence of the update.
+     * @param instrumentId of the book.
+     * @param side         of the update, {@link Side#NULL_VAL} when it had none or an unknown one.
+     * @param implied      true for the implied book.
+     * @param level        the update named (1 the best).
+     * @param result       what went wrong.
+     */
+    default void onPriceLevelError(
+        final long sequence,
+        final long instrumentId,
+        final Side side,
+        final boolean implied,
+        final int level,
+        final BookResult result)
+    {
+        onBookError(sequence, instrumentId, 0, result);
+    }
 }

@@ -17,11 +17,13 @@ package io.tickwire.feed.book;
 
 import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.client.ClientCounterTypes;
+import io.tickwire.sbe.md.Side;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * Counts the order events the books rejected, per {@link BookResult}, and reports each one to the
- * {@link BookErrorListener}. Shared by the live order path and the snapshot path so that both count alike. One
+ * Counts the order events and price level updates the books rejected, per {@link BookResult}, and reports each one
+ * to the {@link BookErrorListener}. Shared by the live order path, the price level path and the snapshot path so
+ * that all count alike. One
  * counter per error result, labelled {@code tickwire-book book-errors RESULT: OWNER}.
  */
 final class BookErrors
@@ -75,6 +77,35 @@ final class BookErrors
         if (null != listener)
         {
             listener.onBookError(sequence, instrumentId, orderId, result);
+        }
+    }
+
+    /**
+     * Count a rejected or doubtful price level update and report it.
+     *
+     * @param sequence     stream sequence of the update.
+     * @param instrumentId of the book.
+     * @param side         of the update, {@link Side#NULL_VAL} when invalid.
+     * @param implied      true for the implied book.
+     * @param level        the update named.
+     * @param result       why.
+     */
+    void reportLevel(
+        final long sequence,
+        final long instrumentId,
+        final Side side,
+        final boolean implied,
+        final int level,
+        final BookResult result)
+    {
+        final AtomicCounter counter = counts[result.ordinal()];
+        if (null != counter)
+        {
+            counter.incrementRelease();
+        }
+        if (null != listener)
+        {
+            listener.onPriceLevelError(sequence, instrumentId, side, implied, level, result);
         }
     }
 

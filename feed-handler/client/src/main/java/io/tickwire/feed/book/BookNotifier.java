@@ -15,6 +15,7 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.sbe.md.Side;
 
 import java.util.Arrays;
 import java.util.List;
@@ -253,13 +254,14 @@ public final class BookNotifier
 
     private void notifyBook(final InstrumentBook instrument)
     {
-        final OrderBook book = instrument.book();
+        // The order book, or the outright book of a price-level instrument: both are reported alike.
+        final PriceLevelBook book = instrument.priceLevels();
         final CrossState crossState = book.crossState();
         if (crossState != instrument.crossState())
         {
             instrument.crossState(crossState);
-            bookStateListener.onCrossState(
-                instrument.instrumentId(), instrument.symbol(), crossState, book.bestBidPrice(), book.bestAskPrice());
+            bookStateListener.onCrossState(instrument.instrumentId(), instrument.symbol(), crossState,
+                book.bestPrice(Side.BUY), book.bestPrice(Side.SELL));
         }
         if (null != bookListener)
         {

@@ -15,15 +15,24 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.sbe.md.BookType;
+import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.TradingState;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Everything the subscriber side knows about one instrument: its definition, trading state and L3/L2 book, plus
+ * Everything the subscriber side knows about one instrument: its definition, trading state and books, plus
  * the bookkeeping the client needs to report changes (stale flag, last BBO and cross state, conflation flag).
  * <p>
- * The last raw InstrumentDefinition and TradingStatus messages are kept so that a snapshot can re-send them.
+ * Its book type comes from the definition. An order-book instrument (ITCH's InstrumentDefinition, or a
+ * VenueInstrumentDefinition saying ORDER_BOOK) has an L3 {@link OrderBook}, which is also its L2 view. A price-level
+ * instrument (VenueInstrumentDefinition saying PRICE_LEVEL, e.g. CME MDP 3.0) has two {@link MarketByPriceBook}s,
+ * outright and implied, of the depths its definition gives; {@link #priceLevels()} is the outright one, and the BBO
+ * reported for it is the outright BBO. {@link #priceLevels()} is the L2 view of either type.
+ * <p>
+ * The last raw definition (InstrumentDefinition or VenueInstrumentDefinition) and TradingStatus messages are kept
+ * so that a snapshot can re-send them.
  */
 public final class InstrumentBook
 {
@@ -36,6 +45,15 @@ public final class InstrumentBook
     int definitionLength;
     int statusLength;
     String symbol = "";
+    String venue = "";
+    /** The venue's MIC as its four ASCII bytes, little-endian, as on the wire; 0 until a definition named one. */
+    int venueCode;
+    long venueInstrumentId;
+    int priceExponent;
+    long tickSize;
+    BookType bookType = BookType.ORDER_BOOK;
+    MarketByPriceBook priceLevelBook;
+    MarketByPriceBook impliedBook;
     TradingState tradingState = TradingState.NULL_VAL;
     boolean subscribed;
     boolean stale;
@@ -86,13 +104,94 @@ public final class InstrumentBook
     }
 
     /**
-     * The L3 book, which is also the L2 view.
+     * The L3 book, which is also the L2 view of an order-book instrument (empty for a price-level instrument).
      *
      * @return the book.
      */
     public OrderBook book()
     {
         return book;
+    }
+
+    /**
+     * The L2 view of the instrument whatever its book type: the outright market-by-price book of a price-level
+     * instrument, else the order book.
+     *
+     * @return the view.
+     */
+    public PriceLevelBook priceLevels()
+    {
+        return null != priceLevelBook ? priceLevelBook : book;
+    }
+
+    /**
+     * The outright market-by-price book.
+     *
+     * @return the book, or {@code null} unless the definition says PRICE_LEVEL.
+     */
+    public MarketByPriceBook priceLevelBook()
+    {
+        return priceLevelBook;
+    }
+
+    /**
+     * The implied market-by-price book (levels implied from spreads and legs), kept apart from the outright one.
+     *
+     * @return the book, or {@code null} unless the definition says PRICE_LEVEL.
+     */
+    public MarketByPriceBook impliedBook()
+    {
+        return impliedBook;
+    }
+
+    /**
+     * Which books the instrument has, from its definition; {@link BookType#ORDER_BOOK} until one arrived.
+     *
+     * @return the book type.
+     */
+    public BookType bookType()
+    {
+        return bookType;
+    }
+
+    /**
+     * The venue's MIC from the definition, empty until one arrived.
+     *
+     * @return the MIC.
+     */
+    public String venue()
+    {
+        return venue;
+    }
+
+    /**
+     * The venue's own id of the instrument (CME SecurityID) from a VenueInstrumentDefinition; 0 otherwise.
+     *
+     * @return the id.
+     */
+    public long venueInstrumentId()
+    {
+        return venueInstrumentId;
+    }
+
+    /**
+     * Exponent of every price of the instrument (ITCH -4, CME -9); 0 until a definition arrived.
+     *
+     * @return the exponent.
+     */
+    public int priceExponent()
+    {
+        return priceExponent;
+    }
+
+    /**
+     * Minimum price increment as a price mantissa, from a VenueInstrumentDefinition; 0 when not given.
+     *
+     * @return the tick size.
+     */
+    public long tickSize()
+    {
+        return tickSize;
     }
 
     /**
@@ -272,10 +371,24 @@ public final class InstrumentBook
      */
     boolean updateBbo()
     {
-        final long newBidPrice = book.bestBidPrice();
-        final long newBidQuantity = book.bestBidQuantity();
-        final long newAskPrice = book.bestAskPrice();
-        final long newAskQuantity = book.bestAskQuantity();
+        final long newBidPrice;
+        final long newBidQuantity;
+        final long newAskPrice;
+        final long newAskQuantity;
+        if (null == priceLevelBook)
+        {
+            newBidPrice = book.bestBidPrice();
+            newBidQuantity = book.bestBidQuantity();
+            newAskPrice = book.bestAskPrice();
+            newAskQuantity = book.bestAskQuantity();
+        }
+        else
+        {
+            newBidPrice = priceLevelBook.bestPrice(Side.BUY);
+            newBidQuantity = priceLevelBook.bestQuantity(Side.BUY);
+            newAskPrice = priceLevelBook.bestPrice(Side.SELL);
+            newAskQuantity = priceLevelBook.bestQuantity(Side.SELL);
+        }
         if (newBidPrice == bidPrice && newBidQuantity == bidQuantity &&
             newAskPrice == askPrice && newAskQuantity == askQuantity)
         {
@@ -290,10 +403,44 @@ public final class InstrumentBook
     }
 
     /**
+     * Make the instrument a price-level one, or take the depths of a changed definition; the levels held stay.
+     *
+     * @param marketDepth        levels per side of the outright book.
+     * @param impliedMarketDepth levels per side of the implied book.
+     */
+    void priceLevelDepths(final int marketDepth, final int impliedMarketDepth)
+    {
+        if (null == priceLevelBook)
+        {
+            priceLevelBook = new MarketByPriceBook(instrumentId, false, marketDepth);
+            impliedBook = new MarketByPriceBook(instrumentId, true, impliedMarketDepth);
+        }
+        else
+        {
+            priceLevelBook.marketDepth(marketDepth);
+            impliedBook.marketDepth(impliedMarketDepth);
+        }
+    }
+
+    /**
+     * Empty every book of the instrument.
+     */
+    void clearBooks()
+    {
+        book.clear();
+        if (null != priceLevelBook)
+        {
+            priceLevelBook.clear();
+            impliedBook.clear();
+        }
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String toString()
     {
-        return "InstrumentBook{id=" + instrumentId + ", symbol=" + symbol + ", " + book + ", stale=" + stale + '}';
+        return "InstrumentBook{id=" + instrumentId + ", symbol=" + symbol + ", " + priceLevels() + ", stale=" +
+            stale + '}';
     }
 }

@@ -138,7 +138,30 @@ final class InstrumentRegistry
     {
         for (int i = 0, size = instruments.size(); i < size; i++)
         {
-            instruments.get(i).book.clear();
+            instruments.get(i).clearBooks();
+        }
+    }
+
+    /**
+     * Empty the books of every instrument whose definition named a venue.
+     *
+     * @param venueCode the venue's MIC as its four ASCII bytes, little-endian.
+     * @param cleared   gets the subscribed instruments whose books were emptied (cleared first).
+     */
+    void clearVenueBooks(final int venueCode, final List<InstrumentBook> cleared)
+    {
+        cleared.clear();
+        for (int i = 0, size = instruments.size(); i < size; i++)
+        {
+            final InstrumentBook instrument = instruments.get(i);
+            if (venueCode == instrument.venueCode)
+            {
+                instrument.clearBooks();
+                if (instrument.subscribed)
+                {
+                    cleared.add(instrument);
+                }
+            }
         }
     }
 

@@ -18,10 +18,12 @@ package io.tickwire.feed.book;
 import io.tickwire.sbe.md.BrokenTradeDecoder;
 import io.tickwire.sbe.md.CrossTradeDecoder;
 import io.tickwire.sbe.md.TradeDecoder;
+import io.tickwire.sbe.md.TradeSummaryDecoder;
 import org.agrona.DirectBuffer;
 
 /**
- * Reports the trade messages (non-displayed trades, crosses, broken trades) to the {@link TradeListener}. None of
+ * Reports the trade messages (non-displayed trades, crosses, broken trades; trade summaries of market-by-price
+ * venues) to the {@link TradeListener}. None of
  * them changes a book, but the instrument is still looked up first so that an unseen instrument is registered and an
  * unattributable one counted exactly as for order messages.
  * <p>
@@ -32,6 +34,7 @@ final class TradeApplier
     private final TradeDecoder tradeDecoder = new TradeDecoder();
     private final CrossTradeDecoder crossDecoder = new CrossTradeDecoder();
     private final BrokenTradeDecoder brokenDecoder = new BrokenTradeDecoder();
+    private final TradeSummaryDecoder summaryDecoder = new TradeSummaryDecoder();
 
     private final InstrumentRegistry registry;
     private TradeListener tradeListener;
@@ -111,6 +114,30 @@ final class TradeApplier
         {
             brokenDecoder.wrap(buffer, bodyOffset, blockLength, version);
             tradeListener.onBrokenTrade(sequence, instrumentId, brokenDecoder.matchNumber());
+        }
+    }
+
+    void tradeSummary(
+        final DirectBuffer buffer,
+        final int bodyOffset,
+        final int blockLength,
+        final int version,
+        final long sequence,
+        final long instrumentId)
+    {
+        final InstrumentBook instrument = registry.subscribed(instrumentId);
+        if (null != instrument && null != tradeListener)
+        {
+            // The venue's book updates already took the traded quantity off the levels: no book changes here.
+            summaryDecoder.wrap(buffer, bodyOffset, blockLength, version);
+            tradeListener.onTradeSummary(
+                sequence,
+                instrumentId,
+                summaryDecoder.price(),
+                summaryDecoder.quantity(),
+                summaryDecoder.tradeId(),
+                summaryDecoder.aggressorSide(),
+                summaryDecoder.orderCount());
         }
     }
 }

@@ -15,8 +15,11 @@
  */
 package io.tickwire.feed.book;
 
+import io.tickwire.sbe.md.AggressorSide;
+
 /**
- * Trades: executions of displayed orders, non-displayed trades and crosses.
+ * Trades: executions of displayed orders, non-displayed trades and crosses; trade summaries of market-by-price
+ * venues.
  */
 public interface TradeListener
 {
@@ -30,6 +33,32 @@ public interface TradeListener
      * @param matchNumber  venue match number.
      */
     void onTrade(long sequence, long instrumentId, long price, long quantity, long matchNumber);
+
+    /**
+     * A trade summary of a market-by-price venue (MDP 3.0): one trade at one price, with the side of the aggressor.
+     * By default reported as {@link #onTrade} with the venue's trade id as the match number, so that a listener
+     * written for order books hears of it too.
+     *
+     * @param sequence      stream sequence.
+     * @param instrumentId  traded.
+     * @param price         price mantissa.
+     * @param quantity      traded.
+     * @param tradeId       the venue's trade id.
+     * @param aggressorSide side of the incoming order, {@link AggressorSide#NONE} when the venue gives none (e.g. an
+     *                      auction).
+     * @param orderCount    orders that took part.
+     */
+    default void onTradeSummary(
+        final long sequence,
+        final long instrumentId,
+        final long price,
+        final long quantity,
+        final long tradeId,
+        final AggressorSide aggressorSide,
+        final int orderCount)
+    {
+        onTrade(sequence, instrumentId, price, quantity, tradeId);
+    }
 
     /**
      * An earlier trade was broken by the venue.

@@ -59,7 +59,7 @@ public final class ClientCounterTypes
 
     /** Book builder: messages routed to the books (neither malformed nor of an unknown template). */
     public static final int BOOK_MESSAGES_APPLIED = 3130;
-    /** Book builder: order events the books rejected, one counter per {@code BookResult} error. */
+    /** Book builder: order events and price level updates the books rejected, one per {@code BookResult} error. */
     public static final int BOOK_ERRORS = 3131;
     /** Book builder: messages for an instrument with no definition while a symbol filter is set. */
     public static final int BOOK_UNDEFINED_INSTRUMENT_MESSAGES = 3132;
@@ -67,11 +67,13 @@ public final class ClientCounterTypes
     public static final int BOOK_UNKNOWN_TEMPLATE_MESSAGES = 3133;
     /** Book builder: messages too short or with values the schema does not define. */
     public static final int BOOK_MALFORMED_MESSAGES = 3134;
+    /** Book builder: BookReset messages applied (market-by-price venues: one instrument or a whole venue). */
+    public static final int BOOK_RESETS = 3135;
 
     /** Room for a feed client's counters in the fallback in memory of its own (some to spare for new ones). */
     public static final int CLIENT_COUNTERS = 32;
     /** Room for a book builder's counters in the fallback in memory of its own (some to spare for new ones). */
-    public static final int BOOK_COUNTERS = 16;
+    public static final int BOOK_COUNTERS = 32;
 
     private ClientCounterTypes()
     {

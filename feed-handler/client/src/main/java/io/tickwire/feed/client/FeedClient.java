@@ -25,7 +25,9 @@ import io.tickwire.feed.book.BookNotifier;
 import io.tickwire.feed.book.BookResult;
 import io.tickwire.feed.book.BookStateListener;
 import io.tickwire.feed.book.InstrumentBook;
+import io.tickwire.feed.book.MarketByPriceBook;
 import io.tickwire.feed.book.OrderBook;
+import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import org.agrona.CloseHelper;
 
@@ -253,7 +255,7 @@ public final class FeedClient implements AutoCloseable
     }
 
     /**
-     * Book of a subscribed instrument.
+     * Order book of a subscribed instrument (empty for a price-level instrument: see {@link #priceLevelBook(long)}).
      *
      * @param instrumentId of the book.
      * @return the book or {@code null} when unknown or not subscribed.
@@ -261,6 +263,30 @@ public final class FeedClient implements AutoCloseable
     public OrderBook book(final long instrumentId)
     {
         return builder.book(instrumentId);
+    }
+
+    /**
+     * L2 view of an instrument whatever its book type: the outright market-by-price book of an instrument defined
+     * as PRICE_LEVEL, else the order book. Live: read it on the polling thread.
+     *
+     * @param instrumentId of the book.
+     * @return the view, or {@code null} when the instrument is unknown or not subscribed.
+     */
+    public PriceLevelBook priceLevelBook(final long instrumentId)
+    {
+        return builder.priceLevelBook(instrumentId);
+    }
+
+    /**
+     * Implied market-by-price book of an instrument defined as PRICE_LEVEL, kept apart from the outright one. Live:
+     * read it on the polling thread.
+     *
+     * @param instrumentId of the book.
+     * @return the book, or {@code null} when the instrument is unknown, not subscribed or not a price-level one.
+     */
+    public MarketByPriceBook impliedBook(final long instrumentId)
+    {
+        return builder.impliedBook(instrumentId);
     }
 
     /**

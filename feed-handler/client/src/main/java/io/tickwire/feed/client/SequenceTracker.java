@@ -32,6 +32,7 @@ import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * The sequence rules of the {@link FeedClient}, applied to every live fragment: which message is applied to the
@@ -77,6 +78,7 @@ final class SequenceTracker implements FragmentHandler
     private long lastPublishTimestamp;
     private long lastReceiveTimestamp;
     private long lastIngestTimestamp;
+    private long venueResetsSeen;
 
     private long lastHeardNs;
     private boolean silent;
@@ -496,6 +498,16 @@ final class SequenceTracker implements FragmentHandler
         if (null != changed)
         {
             notifier.onBookChanged(changed);
+        }
+        else if (builder.venueResets() != venueResetsSeen)
+        {
+            // A venue-wide BookReset cleared many books at once: each one is reported as changed.
+            venueResetsSeen = builder.venueResets();
+            final List<InstrumentBook> cleared = builder.venueResetBooks();
+            for (int i = 0, size = cleared.size(); i < size; i++)
+            {
+                notifier.onBookChanged(cleared.get(i));
+            }
         }
     }
 }

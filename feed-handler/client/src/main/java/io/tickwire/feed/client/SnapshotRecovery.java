@@ -29,9 +29,11 @@ import io.tickwire.sbe.md.BookSnapshotEndDecoder;
 import io.tickwire.sbe.md.InstrumentDefinitionDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
+import io.tickwire.sbe.md.PriceLevelUpdateDecoder;
 import io.tickwire.sbe.md.SnapshotOrdersDecoder;
 import io.tickwire.sbe.md.SnapshotRequestEncoder;
 import io.tickwire.sbe.md.TradingStatusDecoder;
+import io.tickwire.sbe.md.VenueInstrumentDefinitionDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.NanoClock;
@@ -362,7 +364,10 @@ final class SnapshotRecovery
             }
 
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
+            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
             case TradingStatusDecoder.TEMPLATE_ID:
+            case PriceLevelUpdateDecoder.TEMPLATE_ID:
+                // A market-by-price book comes as its levels, each a NEW behind the ones before it.
                 if (inSnapshot)
                 {
                     builder.apply(buffer, offset, length);

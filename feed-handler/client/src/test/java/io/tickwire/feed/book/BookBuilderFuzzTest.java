@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * header is counted malformed and one of another schema or an unknown template is counted unknown, each exactly
  * once; and after every message every book is whole: each side's levels strictly ordered (bids down, asks up),
  * each level's order count and quantity those of its orders, every order positive, on its level's side and price,
- * and found by its id, and the book's order count the sum over its levels.
+ * and found by its id, and the book's order count the sum over its levels; a market-by-price book never holds more
+ * levels than its depth.
  */
 class BookBuilderFuzzTest
 {
@@ -82,6 +83,11 @@ class BookBuilderFuzzTest
             for (final InstrumentBook instrument : builder.instruments())
             {
                 assertWhole(instrument.book());
+                if (null != instrument.priceLevelBook())
+                {
+                    assertWhole(instrument.priceLevelBook());
+                    assertWhole(instrument.impliedBook());
+                }
             }
         }
     }
@@ -90,6 +96,21 @@ class BookBuilderFuzzTest
     {
         final int orders = assertSide(book, Side.BUY) + assertSide(book, Side.SELL);
         assertEquals(book.orderCount(), orders, "orders by id against orders on levels");
+    }
+
+    private static void assertWhole(final MarketByPriceBook book)
+    {
+        // Prices may be out of order (applied as the venue sent them and reported), but never beyond the depth.
+        for (final Side side : new Side[]{ Side.BUY, Side.SELL })
+        {
+            assertTrue(book.depth(side) <= book.marketDepth(), side + " levels beyond the depth");
+            for (int i = 0; i < book.depth(side); i++)
+            {
+                book.price(side, i);
+                book.quantity(side, i);
+                book.orderCount(side, i);
+            }
+        }
     }
 
     private static int assertSide(final OrderBook book, final Side side)

@@ -16,6 +16,7 @@
 package io.tickwire.feed.book;
 
 import io.tickwire.feed.sim.MarketDataFlowGenerator;
+import io.tickwire.feed.sim.PriceLevelFlowGenerator;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.AddOrderDecoder;
 import io.tickwire.sbe.md.AddOrderEncoder;
@@ -34,7 +35,8 @@ import java.util.Arrays;
 
 /**
  * Writes the seed corpus of {@link BookBuilderFuzzTest} into {@code src/test/resources}: a realistic flow from
- * {@link MarketDataFlowGenerator} and messages the subscriber must count rather than apply. Not a test: its name
+ * {@link MarketDataFlowGenerator}, a market-by-price flow from {@link PriceLevelFlowGenerator} (invalid updates
+ * included) and messages the subscriber must count rather than apply. Not a test: its name
  * keeps it out of {@code mvn verify}; run it on purpose to regenerate the seeds (docs/HARDENING.md), then commit
  * what changed.
  */
@@ -57,6 +59,14 @@ class FuzzSeeds
             frame(out, message(flow.next(buffer, 0)));
         }
         Files.write(DIR.resolve("flow"), out.toByteArray());
+
+        final PriceLevelFlowGenerator levels = new PriceLevelFlowGenerator(7, 3, true);
+        final ByteArrayOutputStream levelsOut = new ByteArrayOutputStream();
+        for (int i = 0; i < 300; i++)
+        {
+            frame(levelsOut, message(levels.next(buffer, 0)));
+        }
+        Files.write(DIR.resolve("price-levels"), levelsOut.toByteArray());
 
         final byte[] add = addOrder(1, 77, Side.BUY, 100, 1_000_000);
         final byte[] badSide = add.clone();

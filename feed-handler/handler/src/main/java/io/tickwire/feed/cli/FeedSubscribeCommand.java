@@ -21,7 +21,6 @@ import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.feed.book.BboListener;
 import io.tickwire.feed.book.BookListener;
 import io.tickwire.feed.book.InstrumentBook;
-import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.book.TradeListener;
 import io.tickwire.feed.client.ClientStages;
 import io.tickwire.feed.client.FeedClient;
@@ -33,7 +32,7 @@ import io.tickwire.feed.config.ConfigException;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.LatencyRecording;
 import io.tickwire.latency.StageRecorder;
-import io.tickwire.sbe.md.Side;
+import io.tickwire.sbe.md.AggressorSide;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
@@ -62,7 +61,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
     name = "subscribe",
     mixinStandardHelpOptions = true,
     description = {
-        "Subscribe to the Tickwire feed, build order books and print them.",
+        "Subscribe to the Tickwire feed, build its books (order books, and the price-level books of",
+        "market-by-price venues such as CME MDP 3.0) and print them.",
         "Status line once per second and a summary at exit go to stderr; printed books, BBOs or trades to stdout.",
         "Settings come from the command line, else the configuration file (--config, default",
         "config/feed-client.properties of the installation when present), else system properties, else defaults." })
@@ -229,23 +229,51 @@ public final class FeedSubscribeCommand implements Callable<Integer>
             }
             if (PrintMode.book == print)
             {
-                printer.print(formatBook(label(instrumentId, symbol), book, depth));
+                final InstrumentBook instrument = client.instrument(instrumentId);
+                printer.print(BookLines.formatBook(label(instrumentId, symbol), book,
+                    null == instrument ? null : instrument.impliedBook(), depth, BookLines.exponentOf(instrument)));
             }
         };
         final BboListener bboListener = (instrumentId, symbol, bidPrice, bidQuantity, askPrice, askQuantity) ->
         {
             if (PrintMode.bbo == print)
             {
-                printer.print(label(instrumentId, symbol) + " " + quantity(bidQuantity) + "@" +
-                    price(bidPrice) + " / " + quantity(askQuantity) + "@" + price(askPrice));
+                final int exponent = BookLines.exponentOf(holder[0].instrument(instrumentId));
+                final String bid = bidQuantity + "@" + BookLines.price(bidPrice, exponent);
+                printer.print(label(instrumentId, symbol) + " " + bid + " / " + askQuantity + "@" +
+                    BookLines.price(askPrice, exponent));
             }
         };
-        final TradeListener tradeListener = (sequence, instrumentId, price, quantity, matchNumber) ->
+        final TradeListener tradeListener = new TradeListener()
         {
-            if (PrintMode.trades == print)
+            public void onTrade(
+                final long sequence, final long instrumentId, final long price, final long quantity,
+                final long matchNumber)
             {
-                printer.print(symbolOf(holder[0], instrumentId) + " trade " + quantity + "@" + price(price) +
-                    " match=" + matchNumber);
+                if (PrintMode.trades == print)
+                {
+                    final int exponent = BookLines.exponentOf(holder[0].instrument(instrumentId));
+                    printer.print(symbolOf(holder[0], instrumentId) + " trade " + quantity + "@" +
+                        BookLines.price(price, exponent) + " match=" + matchNumber);
+                }
+            }
+
+            public void onTradeSummary(
+                final long sequence,
+                final long instrumentId,
+                final long price,
+                final long quantity,
+                final long tradeId,
+                final AggressorSide aggressorSide,
+                final int orderCount)
+            {
+                if (PrintMode.trades == print)
+                {
+                    final int exponent = BookLines.exponentOf(holder[0].instrument(instrumentId));
+                    printer.print(symbolOf(holder[0], instrumentId) + " trade " + quantity + "@" +
+                        BookLines.price(price, exponent) + " aggressor=" + aggressorSide + " orders=" + orderCount +
+                        " trade_id=" + tradeId);
+                }
             }
         };
         final GapListener gapListener = new GapListener()
@@ -488,31 +516,5 @@ public final class FeedSubscribeCommand implements Callable<Integer>
     {
         // Until its definition arrives an instrument has no symbol: show its id rather than nothing.
         return symbol.isEmpty() ? "#" + instrumentId : symbol;
-    }
-
-    static String price(final long price)
-    {
-        return PriceLevelBook.NULL_PRICE == price ? "-" :
-            String.format(Locale.ROOT, "%d.%04d", price / 10_000, Math.abs(price % 10_000));
-    }
-
-    static String quantity(final long quantity)
-    {
-        return Long.toString(quantity);
-    }
-
-    static String formatBook(final String symbol, final PriceLevelBook book, final int depth)
-    {
-        final StringBuilder sb = new StringBuilder(symbol).append(" bids");
-        for (int i = 0, n = Math.min(depth, book.depth(Side.BUY)); i < n; i++)
-        {
-            sb.append(' ').append(book.quantity(Side.BUY, i)).append('@').append(price(book.price(Side.BUY, i)));
-        }
-        sb.append(" | asks");
-        for (int i = 0, n = Math.min(depth, book.depth(Side.SELL)); i < n; i++)
-        {
-            sb.append(' ').append(book.quantity(Side.SELL, i)).append('@').append(price(book.price(Side.SELL, i)));
-        }
-        return sb.toString();
     }
 }

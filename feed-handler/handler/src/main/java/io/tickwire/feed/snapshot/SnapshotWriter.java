@@ -21,13 +21,17 @@ import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.FeedCounterTypes;
 import io.tickwire.feed.book.BookBuilder;
 import io.tickwire.feed.book.InstrumentBook;
+import io.tickwire.feed.book.MarketByPriceBook;
 import io.tickwire.feed.book.Order;
 import io.tickwire.feed.book.OrderBook;
 import io.tickwire.feed.book.PriceLevel;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.sbe.md.BookSnapshotBeginEncoder;
 import io.tickwire.sbe.md.BookSnapshotEndEncoder;
+import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
+import io.tickwire.sbe.md.PriceLevelAction;
+import io.tickwire.sbe.md.PriceLevelUpdateEncoder;
 import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.SnapshotOrdersEncoder;
 import org.agrona.DirectBuffer;
@@ -44,6 +48,10 @@ import java.util.List;
  * messages, a consistent copy of the books at one sequence, then offered message by message across duty cycles so
  * that a slow response stream never stalls the books. A snapshot nobody is connected to receive is abandoned after
  * a timeout rather than holding up every later request.
+ * <p>
+ * Per instrument: its definition and trading status as received, then its resting orders, or for a market-by-price
+ * instrument its levels as PriceLevelUpdate NEW messages, best first, outright then implied (stream sequence 0:
+ * they restate the books, they are not events of the stream).
  */
 final class SnapshotWriter
 {
@@ -59,6 +67,7 @@ final class SnapshotWriter
     private final BookSnapshotBeginEncoder beginEncoder = new BookSnapshotBeginEncoder();
     private final BookSnapshotEndEncoder endEncoder = new BookSnapshotEndEncoder();
     private final SnapshotOrdersEncoder ordersEncoder = new SnapshotOrdersEncoder();
+    private final PriceLevelUpdateEncoder levelEncoder = new PriceLevelUpdateEncoder();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[4096]);
     private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(1024 * 1024);
 
@@ -126,6 +135,13 @@ final class SnapshotWriter
             }
             appendOrders(requestId, book, Side.BUY);
             appendOrders(requestId, book, Side.SELL);
+            if (null != instrument.priceLevelBook())
+            {
+                appendLevels(instrument.priceLevelBook(), Side.BUY);
+                appendLevels(instrument.priceLevelBook(), Side.SELL);
+                appendLevels(instrument.impliedBook(), Side.BUY);
+                appendLevels(instrument.impliedBook(), Side.SELL);
+            }
             appendEnd(requestId, instrument.instrumentId(), sequence, book.orderCount());
         }
         appendEnd(requestId, 0, sequence, instruments.size());
@@ -230,6 +246,29 @@ final class SnapshotWriter
                     orders = null;
                 }
             }
+        }
+    }
+
+    private void appendLevels(final MarketByPriceBook book, final Side side)
+    {
+        // Each level appended behind the ones before it rebuilds the side exactly, whatever the subscriber held.
+        for (int i = 0, depth = book.depth(side); i < depth; i++)
+        {
+            levelEncoder.wrapAndApplyHeader(scratch, 0, headerEncoder)
+                .sequence(0)
+                .sourceTimestamp(0)
+                .ingestTimestamp(0)
+                .publishTimestamp(epochClock.nanoTime())
+                .instrumentId(book.instrumentId())
+                .action(PriceLevelAction.NEW)
+                .side(side)
+                .implied(book.isImplied() ? BooleanType.TRUE : BooleanType.FALSE)
+                .level((short)(i + 1))
+                .price(book.price(side, i))
+                .quantity(book.quantity(side, i))
+                .orderCount(book.orderCount(side, i))
+                .venueSequence(0);
+            appendRaw(scratch, MessageHeaderEncoder.ENCODED_LENGTH + levelEncoder.encodedLength());
         }
     }
 

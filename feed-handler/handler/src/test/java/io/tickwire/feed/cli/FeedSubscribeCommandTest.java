@@ -20,6 +20,7 @@ import io.aeron.driver.MediaDriver;
 import io.tickwire.feed.client.TestFeedPublisher;
 import io.tickwire.feed.client.TestMedia;
 import io.tickwire.feed.sim.MarketDataFlowGenerator;
+import io.tickwire.feed.sim.PriceLevelFlowGenerator;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,53 @@ class FeedSubscribeCommandTest
         assertTrue(stderr.contains("msgs/s"), stderr);
         assertTrue(stderr.contains("summary: 2,000 messages received, 2,000 applied"), stderr);
         assertTrue(stderr.contains("gaps 0, duplicates 0"), stderr);
+    }
+
+    @Test
+    void shouldPrintPriceLevelBooksAndTradeSummariesOfAMarketByPriceVenue() throws Exception
+    {
+        final String books = subscribeToPriceLevels("book");
+        final String trades = subscribeToPriceLevels("trades");
+
+        // CME prices (exponent -9, tick 0.25) with their significant decimals; implied levels apart.
+        assertTrue(books.matches("(?s).*ESF6 bids( [0-9]+@[0-9]+\\.[0-9]{2})+ \\| asks.*"), books);
+        assertTrue(books.contains(" | implied bids"), books);
+        assertTrue(trades.matches("(?s).*ESF6 trade [0-9]+@[0-9]+\\.[0-9]{2} aggressor=(BUY|SELL|NONE) orders=.*"),
+            trades);
+    }
+
+    private static String subscribeToPriceLevels(final String print) throws Exception
+    {
+        final String channel = TestMedia.multicastChannel();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        try (MediaDriver driver = TestMedia.launchDriver();
+            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName())))
+        {
+            final CommandLine commandLine = new CommandLine(new FeedSubscribeCommand())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+            final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(
+                "--aeron-dir", driver.aeronDirectoryName(),
+                "--channel", channel,
+                "--stream", "78",
+                "--snapshot-request", "none",
+                "--print", print,
+                "--duration", "2s"));
+
+            final TestFeedPublisher publisher = new TestFeedPublisher(aeron, channel, 78, Thread::yield);
+            final PriceLevelFlowGenerator generator = new PriceLevelFlowGenerator(4, 3, false);
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+            for (int i = 0; i < 2_000; i++)
+            {
+                publisher.publish(buffer, 0, generator.next(buffer, 0));
+            }
+
+            assertEquals(0, exit.get(30, TimeUnit.SECONDS), err.toString());
+            CloseHelper.close(publisher);
+        }
+        assertTrue(err.toString().contains("summary: 2,000 messages received, 2,000 applied"), err.toString());
+        return out.toString();
     }
 
     @Test
