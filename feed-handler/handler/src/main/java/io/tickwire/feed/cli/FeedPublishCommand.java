@@ -407,9 +407,8 @@ public final class FeedPublishCommand implements Callable<Integer>
             .threadingProfile(given("--profile") ? profile : ctx.threadingProfile())
             .aeronDirectoryName(given("--aeron-dir") ? aeronDir : ctx.aeronDirectoryName())
             .recordingDir(given("--record") ? recordDir : ctx.recordingDir())
-            // The snapshot server rebuilds order books only: for a price-level venue it would serve late joiners an
-            // empty snapshot that looks valid, so an MDP 3.0 source runs without it.
-            .snapshots(!noSnapshots && null == input.mdp3 && ctx.snapshots())
+            // The snapshot server keeps order books and price-level books: late joiners of an MDP 3.0 feed recover too.
+            .snapshots(!noSnapshots && ctx.snapshots())
             .snapshotRequest(
                 given("--snapshot-request") ? snapshotRequestChannel : ctx.snapshotRequestChannel(),
                 given("--snapshot-request-stream") ? snapshotRequestStreamId : ctx.snapshotRequestStreamId())

@@ -114,7 +114,7 @@ class FeedPublishMdp3Test
 
         final String output = out.toString();
         assertTrue(output.contains("venue      ingest-0: CME MDP 3.0 -> venue XCME"), output);
-        assertTrue(output.contains("snapshots  off"), output);
+        assertTrue(output.contains("snapshots  requests "), output);
         assertTrue(output.contains("messages in        3,000"), output);
         assertTrue(output.contains("malformed          0 "), output);
         assertTrue(output.contains("mdp3: packets 3,000, packet-gaps 0, "), output);
