@@ -27,13 +27,19 @@ import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.client.FeedClient;
 import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.ingest.BinaryFileSource;
+import io.tickwire.feed.ingest.PcapUdpWriter;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
+import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
+import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserFactory;
+import io.tickwire.feed.ingest.mdp3.Mdp3PcapSource;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3Simulator;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.StageRecorder;
 import io.tickwire.perf.e2e.FeedThroughput;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.io.IOException;
@@ -45,7 +51,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code feed-books}: ITCH file → feed handler → Aeron UDP multicast on loopback → {@link FeedClient} building full
- * L3/L2 books on its own thread.
+ * L3/L2 books on its own thread. {@code feed-books-mdp3} ({@link #mdp3()}): the same with a CME MDP 3.0 pcap of the
+ * simulator ({@link Mdp3Simulator}, 30 futures) → the MDP 3.0 normaliser → price-level books (outright and implied);
+ * its paced run paces packets so that about 100k feed messages a second are published (the packets' mean number of
+ * messages is taken from its {@code max} run).
  * <ul>
  *     <li>run {@code max}: the file replayed as fast as possible; msgs/s from the first to the last message applied
  *     to the books; zero gaps and every published message applied, or the scenario fails.</li>
@@ -63,6 +72,11 @@ public final class FeedBooksScenario implements Scenario
      * Scenario name.
      */
     public static final String NAME = "feed-books";
+
+    /**
+     * Name of the MDP 3.0 variant.
+     */
+    public static final String MDP3_NAME = "feed-books-mdp3";
 
     /**
      * Latency run's rate in messages per second.
@@ -87,13 +101,42 @@ public final class FeedBooksScenario implements Scenario
     private static final long SEED = 42;
     private static final String LOOPBACK_MTU = "|mtu=65504";
     private static final long QUIET_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
+    private static final long MDP3_FULL_PACKETS = 2_000_000;
+    private static final long MDP3_QUICK_PACKETS = 40_000;
+    private static final int MDP3_INSTRUMENTS = 30;
+    private static final int MDP3_GROUP = 0xE0001F01;
+    private static final int MDP3_PORT = 14310;
+    private static final int MDP3_SOURCE = 0x0A011F01;
+
+    private final boolean mdp3;
+
+    /**
+     * The ITCH scenario, {@value #NAME}.
+     */
+    public FeedBooksScenario()
+    {
+        this(false);
+    }
+
+    private FeedBooksScenario(final boolean mdp3)
+    {
+        this.mdp3 = mdp3;
+    }
+
+    /**
+     * @return the MDP 3.0 scenario, {@value #MDP3_NAME}.
+     */
+    public static FeedBooksScenario mdp3()
+    {
+        return new FeedBooksScenario(true);
+    }
 
     /**
      * {@inheritDoc}
      */
     public String name()
     {
-        return NAME;
+        return mdp3 ? MDP3_NAME : NAME;
     }
 
     /**
@@ -101,7 +144,11 @@ public final class FeedBooksScenario implements Scenario
      */
     public String description()
     {
-        return "ITCH file -> feed handler -> UDP multicast -> FeedClient with full L3/L2 books: max msgs/s with " +
+        return mdp3 ?
+            "CME MDP 3.0 pcap (simulator) -> feed handler -> UDP multicast -> FeedClient with price-level books: max " +
+            "msgs/s with zero gaps, and publish->book latency at ~100k msgs/s open loop vs the raw kernel UDP " +
+            "one-way floor" :
+            "ITCH file -> feed handler -> UDP multicast -> FeedClient with full L3/L2 books: max msgs/s with " +
             "zero gaps, and publish->book latency at 100k msgs/s open loop vs the raw kernel UDP one-way floor";
     }
 
@@ -121,13 +168,14 @@ public final class FeedBooksScenario implements Scenario
         context.threadPlan("hlog writer: 1 thread, SleepingMillisIdleStrategy(1 ms)");
 
         final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
-        final long throughputMessages = context.quick() ? QUICK_MESSAGES : FULL_MESSAGES;
-        final long latencyMessages = (long)(LATENCY_RATE * (context.warmupNanos() + context.measureNanos()) / 1e9);
+        final double seconds = (context.warmupNanos() + context.measureNanos()) / 1e9;
         // Quick runs write into the output directory (a few MB); full runs reuse a file in java.io.tmpdir, written
-        // once per message count (the simulator is deterministic), as FeedThroughput does.
+        // once per message count (the simulators are deterministic), as FeedThroughput does.
         final Path dir = context.quick() ? context.outDir() : Path.of(System.getProperty("java.io.tmpdir"));
-        final Path throughputFile = itchFile(context, dir, throughputMessages);
-        final Path latencyFile = itchFile(context, dir, latencyMessages);
+        final long throughputUnits = mdp3 ? (context.quick() ? MDP3_QUICK_PACKETS : MDP3_FULL_PACKETS) :
+            (context.quick() ? QUICK_MESSAGES : FULL_MESSAGES);
+        final Path throughputFile = mdp3 ? mdp3File(context, dir, throughputUnits) :
+            itchFile(context, dir, throughputUnits);
 
         final Outcome max = runFeed(context, throughputFile, 0, null, null, clock,
             TimeUnit.MINUTES.toNanos(context.quick() ? 1 : 2));
@@ -136,13 +184,25 @@ public final class FeedBooksScenario implements Scenario
         context.log(max.describe(MAX_RUN));
         max.check(MAX_RUN);
 
+        // The feed handler paces its input: ITCH messages, or MDP 3.0 packets of several messages each.
+        final double messagesPerUnit = mdp3 ? Math.max(1.0, max.published / (double)throughputUnits) : 1.0;
+        final long unitRate = Math.max(1, Math.round(LATENCY_RATE / messagesPerUnit));
+        final long latencyUnits = (long)(unitRate * seconds);
+        final Path latencyFile = mdp3 ? mdp3File(context, dir, latencyUnits) : itchFile(context, dir, latencyUnits);
+        if (mdp3)
+        {
+            context.log(String.format(Locale.ROOT, "paced run: %,d packets/s x %.2f messages per packet", unitRate,
+                messagesPerUnit));
+            context.metric(MAX_RUN, FEED_SERIES, "messages-per-packet", messagesPerUnit, "msgs");
+        }
+
         final String run = FeedLatencyScenario.rateLabel(LATENCY_RATE);
         context.log("rate " + run + ": udp baseline (no feed handler running)");
         UdpPingPong.run(context, run, LATENCY_RATE, clock);
 
         final StageRecorder publishToBook = context.recorder(run, PUBLISH_TO_BOOK, LATENCY_RATE);
         final StageRecorder ingestToBook = context.recorder(run, INGEST_TO_BOOK, LATENCY_RATE);
-        final Outcome paced = runFeed(context, latencyFile, (long)LATENCY_RATE, publishToBook, ingestToBook, clock,
+        final Outcome paced = runFeed(context, latencyFile, unitRate, publishToBook, ingestToBook, clock,
             2 * (context.warmupNanos() + context.measureNanos()) + TimeUnit.SECONDS.toNanos(30));
         report(context, run, paced);
         context.metric(run, FEED_SERIES, "achieved-rate", paced.messagesPerSecond(), "msgs/s");
@@ -164,6 +224,31 @@ public final class FeedBooksScenario implements Scenario
         return file;
     }
 
+    private static Path mdp3File(final ScenarioContext context, final Path dir, final long packets)
+        throws IOException
+    {
+        final long startNs = System.nanoTime();
+        final Path file = dir.resolve("tickwire-feed-books-mdp3-" + packets + ".pcap");
+        if (!Files.exists(file))
+        {
+            final Path partial = dir.resolve(file.getFileName() + ".partial");
+            final Mdp3Simulator simulator = new Mdp3Simulator(SEED, MDP3_INSTRUMENTS);
+            final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+            try (PcapUdpWriter writer = new PcapUdpWriter(partial, MDP3_SOURCE, MDP3_PORT, MDP3_GROUP, MDP3_PORT))
+            {
+                for (long i = 0; i < packets; i++)
+                {
+                    final int length = simulator.next(packet, 0);
+                    writer.write(simulator.sendingTime() + 3_000, packet.byteArray(), 0, length);
+                }
+            }
+            Files.move(partial, file);
+        }
+        context.log(String.format(Locale.ROOT, "MDP 3.0 pcap %s: %,d packets, %,d bytes, ready in %.1f s", file,
+            packets, Files.size(file), (System.nanoTime() - startNs) / 1e9));
+        return file;
+    }
+
     private static void report(final ScenarioContext context, final String run, final Outcome outcome)
     {
         context.metric(run, FEED_SERIES, "published", outcome.published, "msgs");
@@ -180,13 +265,24 @@ public final class FeedBooksScenario implements Scenario
         context.metric(run, FEED_SERIES, "complete", outcome.complete() ? 1 : 0, "bool");
     }
 
-    private static Outcome runFeed(
+    private Outcome runFeed(
         final ScenarioContext context, final Path file, final long rate, final StageRecorder publishToBook,
         final StageRecorder ingestToBook, final EpochNanoClock clock, final long timeoutNs) throws Exception
     {
         final String channel = FeedLatencyScenario.multicastChannel() + LOOPBACK_MTU;
         final FeedHandlerContext ctx = new FeedHandlerContext()
-            .addSource(FeedSource.replay(file.toString(), (listener) ->
+            .addSource(mdp3 ? FeedSource.replay(file.toString(), (listener) ->
+            {
+                try
+                {
+                    return new Mdp3PcapSource(file, listener);
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException(ex);
+                }
+            }).normaliser(Mdp3Normaliser.DESCRIPTION, new Mdp3NormaliserFactory(), Mdp3Normaliser.MAX_ENCODED_LENGTH) :
+            FeedSource.replay(file.toString(), (listener) ->
             {
                 try
                 {

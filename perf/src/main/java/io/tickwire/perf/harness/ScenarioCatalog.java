@@ -67,6 +67,7 @@ public final class ScenarioCatalog
         names.add(FeedLatencyScenario.NAME);
         names.add(FeedThroughputScenario.NAME);
         names.add(FeedBooksScenario.NAME);
+        names.add(FeedBooksScenario.MDP3_NAME);
         names.addAll(EXTERNAL.keySet());
 
         return names;
@@ -91,6 +92,10 @@ public final class ScenarioCatalog
         if (FeedBooksScenario.NAME.equals(name))
         {
             return new Entry(name, new FeedBooksScenario(), null);
+        }
+        if (FeedBooksScenario.MDP3_NAME.equals(name))
+        {
+            return new Entry(name, FeedBooksScenario.mdp3(), null);
         }
         final String className = EXTERNAL.get(name);
         if (null == className)

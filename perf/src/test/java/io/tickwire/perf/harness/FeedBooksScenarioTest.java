@@ -100,4 +100,38 @@ class FeedBooksScenarioTest
         assertEquals((long)recorded, counts.get("publish->book@100k/s"), counts.toString());
         assertTrue(Files.exists(dir.resolve("report.html")));
     }
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldApplyEveryPublishedMdp3MessageToPriceLevelBooks() throws Exception
+    {
+        final int exit = new CommandLine(new BenchCommand())
+            .execute(FeedBooksScenario.MDP3_NAME, "--quick", "--out", dir.toString());
+        assertEquals(0, exit);
+
+        final Map<String, Object> results =
+            (Map<String, Object>)MiniJson.parse(Files.readString(dir.resolve(BenchRunner.RESULTS_FILE)));
+        final Map<String, Object> scenario = (Map<String, Object>)((List<Object>)results.get("scenarios")).get(0);
+        assertEquals(FeedBooksScenario.MDP3_NAME, scenario.get("name"));
+        assertEquals(BenchRunner.STATUS_OK, scenario.get("status"), String.valueOf(scenario.get("reason")));
+
+        final Map<String, Double> metrics = new HashMap<>();
+        for (final Object o : (List<Object>)results.get("metrics"))
+        {
+            final Map<String, Object> metric = (Map<String, Object>)o;
+            metrics.put(metric.get("run") + "/" + metric.get("series") + "/" + metric.get("metric"),
+                (Double)metric.get("value"));
+        }
+        for (final String run : new String[]{ "max", "100k/s" })
+        {
+            final double published = metrics.get(run + "/feed-books/published");
+            assertTrue(published > 0, metrics.toString());
+            assertEquals(published, metrics.get(run + "/feed-books/applied"), run + " " + metrics);
+            assertEquals(0.0, metrics.get(run + "/feed-books/sequence-gaps"), run + " " + metrics);
+            assertEquals(0.0, metrics.get(run + "/feed-books/book-errors"), run + " " + metrics);
+            assertEquals(1.0, metrics.get(run + "/feed-books/complete"), run + " " + metrics);
+            assertEquals(30.0, metrics.get(run + "/feed-books/books"), run + " " + metrics);
+        }
+        assertTrue(metrics.get("max/feed-books/messages-per-packet") > 1, metrics.toString());
+        assertTrue(metrics.get("100k/s/publish->book/recorded") > 0, metrics.toString());
+    }
 }
