@@ -33,6 +33,11 @@ import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.ingest.itch.sim.ItchSimulator;
 import io.tickwire.feed.ingest.itch.sim.SimulatorSource;
+import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
+import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserFactory;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3BookCheck;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3Simulator;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3SimulatorSource;
 import io.tickwire.feed.snapshot.SnapshotServer;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.LatencyRegistry;
@@ -55,20 +60,27 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The feed half of {@code tickwire demo}: the whole feed on one machine, checked end to end.
  * <pre>
- *   ItchSimulator -> ingest agent -> ring -> publisher --UDP multicast--> subscriber A (every event)
- *        (ITCH)       (FeedHandler, compact profile)      |               subscriber B (conflated)
- *                                                          +--spy-------> snapshot server --IPC--> late joiner C
+ *   ItchSimulator -> ingest agent -> ring -+
+ *        (ITCH)                             +-> publisher --UDP multicast--> subscriber A (every event)
+ *   Mdp3Simulator -> ingest agent -> ring -+   (FeedHandler, compact)  |    subscriber B (conflated)
+ *    (CME MDP 3.0)                                                      +--spy--> snapshot server --IPC--> late C
  * </pre>
+ * Both venues go into one feed: ITCH instruments by Stock Locate, CME futures at 2^24 + SecurityID, order books for
+ * the first and price-level books for the second. The CME channel is the shorter input; it has ended when the late
+ * joiner comes, which recovers its price-level books from the snapshot alone.
  * An embedded media driver (SHARED, back-off idle), the publisher in its compact profile (no busy spin), two
  * subscribers and a snapshot server composed onto one thread, and a third subscriber that joins half-way and
  * recovers from a snapshot. At the end every subscriber's books are compared, order by order, with books built
- * directly (no network) from the same simulated flow.
+ * directly (no network) from the same simulated ITCH flow, and level by level with the simulated CME venue's own
+ * books.
  */
 public final class FeedDemo implements DemoPart
 {
     private static final int STREAM_ID = 1001;
     private static final int REQUEST_STREAM_ID = 1002;
     private static final int RESPONSE_STREAM_ID = 1003;
+    private static final int MDP3_CONTRACTS = 12;
+    private static final int MDP3_PACKETS_PER_ITCH_MESSAGES = 10;
 
     private final long durationNs;
     private final long warmupNs;
@@ -77,6 +89,7 @@ public final class FeedDemo implements DemoPart
     private final long seed;
     private final String channel;
     private final long messages;
+    private final long mdp3Packets;
     private final EpochNanoClock clock = CalibratedEpochNanoClock.shared();
     private final Subscriber a;
     private final Subscriber b;
@@ -107,6 +120,9 @@ public final class FeedDemo implements DemoPart
         seed = options.seed;
         channel = options.channel;
         messages = Math.max(1, rate * TimeUnit.NANOSECONDS.toSeconds(durationNs));
+        // The CME channel is the smaller source (a packet holds several messages): it ends before the late joiner
+        // comes, which then recovers its price-level books from the snapshot server alone.
+        mdp3Packets = Math.max(1, messages / MDP3_PACKETS_PER_ITCH_MESSAGES);
         a = new Subscriber(registry, "A (every event)");
         b = new Subscriber(registry, "B (conflated)");
         c = new Subscriber(registry, "C (late joiner)");
@@ -160,8 +176,9 @@ public final class FeedDemo implements DemoPart
      */
     public void start(final PrintWriter out)
     {
-        out.printf(Locale.ROOT, "tickwire demo: %,d simulated ITCH messages, %d symbols, %,d msgs/s, seed %d%n",
-            messages, symbols, rate, seed);
+        out.printf(Locale.ROOT, "tickwire demo: %,d simulated ITCH messages, %d symbols, and %,d simulated CME MDP " +
+            "3.0 packets, %d futures, into one feed; %,d inputs/s per venue, seed %d%n",
+            messages, symbols, mdp3Packets, MDP3_CONTRACTS, rate, seed);
 
         driver = EmbeddedDriver.launchCompact(null);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
@@ -180,6 +197,9 @@ public final class FeedDemo implements DemoPart
 
         feed = new FeedHandler(new FeedHandlerContext()
             .addSource(FeedSource.replay("simulator", listener -> new SimulatorSource(seed, symbols, messages)))
+            .addSource(FeedSource.replay("mdp3-simulator",
+                listener -> new Mdp3SimulatorSource(new Mdp3Simulator(seed, MDP3_CONTRACTS), mdp3Packets))
+                .normaliser(Mdp3Normaliser.DESCRIPTION, new Mdp3NormaliserFactory(), Mdp3Normaliser.MAX_ENCODED_LENGTH))
             .normaliserFactory((epochClock, listener, name) ->
                 new ItchNormaliser(epochClock, listener, name)::normalise)
             .aeronDirectoryName(driver.aeronDirectoryName())
@@ -359,7 +379,13 @@ public final class FeedDemo implements DemoPart
     private void verify(final FeedSnapshot end, final List<String> failures, final PrintWriter out)
     {
         final long published = end.published();
-        final BookBuilder reference = referenceBooks(published);
+        final BookBuilder reference = referenceBooks();
+        final Mdp3Simulator venue = new Mdp3Simulator(seed, MDP3_CONTRACTS);
+        final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+        for (long i = 0; i < mdp3Packets; i++)
+        {
+            venue.next(packet, 0);
+        }
         int booksVerified = 0;
         for (final Subscriber subscriber : subscribers)
         {
@@ -392,16 +418,26 @@ public final class FeedDemo implements DemoPart
                     booksVerified++;
                 }
             }
+            final String mdp3Difference = Mdp3BookCheck.firstDifference(venue, client::priceLevelBook);
+            if (null != mdp3Difference)
+            {
+                failures.add(subscriber.name + " CME book " + mdp3Difference);
+            }
+            else
+            {
+                booksVerified += venue.instrumentCount();
+            }
         }
         if (subscribers.get(2).client != null && subscribers.get(2).client.recoveriesCompleted() < 1)
         {
             failures.add("late joiner did not recover from a snapshot");
         }
-        out.printf(Locale.ROOT, "verified %d books (%d instruments x %d subscribers) against a direct replay%n",
-            booksVerified, reference.instruments().size(), subscribers.size());
+        out.printf(Locale.ROOT, "verified %d books ((%d ITCH instruments against a direct replay + %d CME futures " +
+            "against the venue's own price levels) x %d subscribers)%n",
+            booksVerified, reference.instruments().size(), venue.instrumentCount(), subscribers.size());
     }
 
-    private BookBuilder referenceBooks(final long published)
+    private BookBuilder referenceBooks()
     {
         // The same flow, normalised and applied without any network, ring or thread in between.
         final ItchSimulator simulator = new ItchSimulator(seed, symbols);
@@ -413,14 +449,12 @@ public final class FeedDemo implements DemoPart
         final BookBuilder builder = new BookBuilder(null);
         final UnsafeBuffer itch = new UnsafeBuffer(new byte[128]);
         final UnsafeBuffer sbe = new UnsafeBuffer(new byte[ItchNormaliser.MAX_ENCODED_LENGTH]);
-        long normalised = 0;
-        for (long i = 1; normalised < published; i++)
+        for (long i = 1; i <= messages; i++)
         {
             final int length = normaliser.normalise(i, itch, 0, simulator.next(itch, 0), sbe, 0);
             if (length > 0)
             {
                 builder.apply(sbe, 0, length);
-                normalised++;
             }
         }
         return builder;
@@ -429,8 +463,8 @@ public final class FeedDemo implements DemoPart
     private void summary(final FeedSnapshot end, final PrintWriter out)
     {
         final double seconds = Math.max(1e-9, (end.nanoTime() - start.nanoTime()) / 1e9);
-        out.printf(Locale.ROOT, "summary: %,d ITCH messages in, %,d published in %.1f s (%,.0f msgs/s), " +
-            "malformed %d, dropped %d, back-pressured %d%n",
+        out.printf(Locale.ROOT, "summary: %,d ITCH messages and MDP 3.0 packets in, %,d published in %.1f s " +
+            "(%,.0f msgs/s), malformed %d, dropped %d, back-pressured %d%n",
             end.messagesIn(), end.published(), seconds, end.published() / seconds, end.malformed(), end.dropped(),
             end.backPressured());
         for (final Subscriber subscriber : subscribers)

@@ -64,8 +64,11 @@ class FeedDemoTest
 
         final String output = out.toString();
         assertEquals(0, exit, output);
-        assertTrue(output.contains("verified 30 books (10 instruments x 3 subscribers)"), output);
-        assertTrue(output.contains("80,000 published"), output);
+        // Both venues in one feed: 10 ITCH instruments checked against a direct replay and 12 CME futures against
+        // the simulated venue's own price levels, for each of the 3 subscribers (the late one by snapshot alone).
+        assertTrue(output.contains("verified 66 books ((10 ITCH instruments against a direct replay + 12 CME futures " +
+            "against the venue's own price levels) x 3 subscribers)"), output);
+        assertTrue(output.contains("88,000 ITCH messages and MDP 3.0 packets in"), output);
         assertTrue(output.contains("RESULT: OK"), output);
         // Warm-up (JIT) latency is reported apart from the steady state, each with its own samples.
         final Matcher steady = Pattern.compile(
