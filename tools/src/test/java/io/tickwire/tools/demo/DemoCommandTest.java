@@ -78,7 +78,8 @@ class DemoCommandTest
 
         final String output = out.toString();
         assertEquals(0, exit, output);
-        assertTrue(output.contains("verified 30 books (10 instruments x 3 subscribers)"), output);
+        assertTrue(output.contains("verified 66 books ((10 ITCH instruments against a direct replay + 12 CME futures " +
+            "against the venue's own price levels) x 3 subscribers)"), output);
         assertTrue(output.contains("sent 800 of 800, acknowledged 800, rejected 0, trades 400 (filled 40,000 each " +
             "side)"), output);
         assertTrue(output.contains("(AddOrder 400, OrderExecuted 400), gaps 0, book errors 0; AAPL book equals the " +
