@@ -141,6 +141,13 @@ public final class ClusterConfiguration
     public static final String IDLE_STRATEGY_PROP_NAME = "tickwire.cluster.idle.strategy";
 
     /**
+     * Whether the gateway's embedded member carries its log, ingress and egress over IPC
+     * ({@code ClusterMemberContext.ipc}): {@code true} (default) or {@code false} for UDP loopback as a member
+     * elsewhere would.
+     */
+    public static final String EMBEDDED_IPC_PROP_NAME = "tickwire.cluster.embedded.ipc";
+
+    /**
      * Default idle strategy: back-off, because a member runs four agent threads and yielding ones would take both
      * cores of these machines from everything else (FINDINGS: backoff costs 0.1-1.7 ms of p50 here).
      */
@@ -251,6 +258,14 @@ public final class ClusterConfiguration
     public static String idleStrategy()
     {
         return System.getProperty(IDLE_STRATEGY_PROP_NAME, IDLE_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * @return {@link #EMBEDDED_IPC_PROP_NAME}, true unless set to false.
+     */
+    public static boolean embeddedIpc()
+    {
+        return Boolean.parseBoolean(System.getProperty(EMBEDDED_IPC_PROP_NAME, "true"));
     }
 
     /**

@@ -16,6 +16,7 @@
 package io.tickwire.fix.gateway;
 
 import io.aeron.Aeron;
+import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.ClusterOrderAgent;
 import io.tickwire.fix.cluster.ClusterOrderPath;
@@ -128,7 +129,7 @@ final class GatewayOrderPath
         final ClusterMemberContext member = new ClusterMemberContext()
             .clusterDir(clusterDir.toFile())
             .basePort(ctx.clusterBasePort)
-            .ipc(true);
+            .ipc(ClusterConfiguration.embeddedIpc());
         final MatchingService service = new MatchingService(
             instruments.instrumentIds(), ctx.retainedFinishedOrders, bookListener, referencePrices);
         if (auditing)

@@ -111,7 +111,7 @@ class JournalSealTest
                 }
                 assertTrue(writer.forceWrittenInBackground(), "what was written is handed over to be forced");
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (writer.forcer().forces() < round && System.nanoTime() < deadline)
+                while ((writer.forcer().forces() < round || !writer.forcer().isIdle()) && System.nanoTime() < deadline)
                 {
                     Thread.sleep(1);
                 }
