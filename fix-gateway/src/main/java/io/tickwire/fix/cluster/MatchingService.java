@@ -35,6 +35,7 @@ import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.internal.CommandAppliedEventEncoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
+import io.tickwire.sbe.internal.NewOrderCommandDecoder;
 import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
 import io.tickwire.sbe.internal.ServiceSnapshotEncoder;
 import org.agrona.DirectBuffer;
@@ -59,8 +60,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * is 0 here). A command that cannot be decoded is counted and skipped, never thrown: a throwing service would meet
  * the same entry again at every replay.
  * <p>
- * The state snapshot is the engine's ({@link EngineSnapshotCodec}); a member restarts from its latest snapshot
- * and the log after it.
+ * Several gateways may be clients, each with its own id ({@link IngressFrame} version 3): the last applied ingress
+ * sequence and the event history are per gateway id, and the engine sees each command's session index with its
+ * gateway's id in the high bits ({@link GatewaySessions}), so that ClOrdIDs, owner checks and session cancels stay
+ * within a gateway and every event names the gateway that owns its order.
+ * <p>
+ * The state snapshot is the service's (every gateway's last ingress sequence) then the engine's
+ * ({@link EngineSnapshotCodec}); a member restarts from its latest snapshot and the log after it.
  */
 public final class MatchingService implements ClusteredService, AutoCloseable
 {
@@ -79,17 +85,21 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final AtomicLong duplicateCommands = new AtomicLong();
     private final MessageHeaderEncoder snapshotHeader = new MessageHeaderEncoder();
     private final ServiceSnapshotEncoder serviceSnapshot = new ServiceSnapshotEncoder();
-    private final UnsafeBuffer snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
+    private UnsafeBuffer snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
     private final MessageHeaderEncoder appliedHeader = new MessageHeaderEncoder();
     private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
     private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
     private int eventsOfCommand;
     private final GatewayEgress egress = new GatewayEgress();
     private final EventHistory history = new EventHistory(16 * 1024 * 1024);
-    private final EventHistory.Replayer resend = (templateId, buffer, offset, length) ->
-        egress.send(buffer, offset, length);
+    private final EventHistory.Replayer resend = this::resendOwnEvent;
     private final AtomicLong reanswered = new AtomicLong();
-    private long lastIngressSequence = Long.MIN_VALUE;
+    private final GatewaySequences lastIngressSequences = new GatewaySequences();
+    private final UnsafeBuffer stampedCommand =
+        new UnsafeBuffer(ByteBuffer.allocateDirect(IngressFrame.MAX_COMMAND_LENGTH));
+    private final MessageHeaderDecoder commandHeader = new MessageHeaderDecoder();
+    private int commandGatewayId;
+    private long commandSequence;
     private final CommandValidator validator = new CommandValidator();
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile boolean snapshotLoaded;
@@ -270,19 +280,29 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
         }
+        final int gatewayId = IngressFrame.gatewayId(buffer, offset, length);
+        if (gatewayId < 0 || gatewayId > GatewaySessions.MAX_GATEWAY_ID)
+        {
+            malformedCommands.lazySet(malformedCommands.get() + 1);
+            return;
+        }
         final long sequence = IngressFrame.sequence(buffer, offset);
-        if (sequence <= lastIngressSequence)
+        if (sequence <= lastIngressSequences.last(gatewayId))
         {
             // Offered again by a gateway that could not know this one was committed (a leader died): applied once,
-            // answered again with the events it caused.
+            // answered again with the events it caused. Sequences are per gateway: another gateway's are no
+            // measure.
             duplicateCommands.lazySet(duplicateCommands.get() + 1);
-            if (history.replay(sequence, resend) > 0)
+            commandGatewayId = gatewayId;
+            if (history.replay(gatewayId, sequence, resend) > 0)
             {
                 reanswered.lazySet(reanswered.get() + 1);
             }
             return;
         }
-        lastIngressSequence = sequence;
+        lastIngressSequences.put(gatewayId, sequence);
+        commandGatewayId = gatewayId;
+        commandSequence = sequence;
         final int commandOffset = offset + IngressFrame.commandOffset(buffer, offset, length);
         final MemberAuditJournal journal = auditJournal;
         if (null != journal)
@@ -295,25 +315,54 @@ public final class MatchingService implements ClusteredService, AutoCloseable
                 journal.offer(header.position(), buffer, commandOffset + commandLength, auditLength, idleStrategy);
             }
         }
-        if (!validator.isValid(buffer, commandOffset, commandLength))
+        if (!validator.isValid(buffer, commandOffset, commandLength) ||
+            GatewaySessions.sessionIndex(buffer, commandOffset) >>> Short.SIZE != 0 ||
+            !ownsOrderId(buffer, commandOffset, gatewayId))
+        {
+            // A session index beyond 16 bits would name another gateway's session, a new order id another
+            // gateway's order.
+            malformedCommands.lazySet(malformedCommands.get() + 1);
+            return;
+        }
+        final DirectBuffer command;
+        final int engineOffset;
+        if (0 == gatewayId)
+        {
+            // Gateway 0's session indexes are the engine's as they are: logs from before gateway ids apply as ever.
+            command = buffer;
+            engineOffset = commandOffset;
+        }
+        else if (commandLength > IngressFrame.MAX_COMMAND_LENGTH)
         {
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
+        }
+        else
+        {
+            // The log is not ours to write: the engine reads a copy stamped with the gateway's id.
+            stampedCommand.putBytes(0, buffer, commandOffset, commandLength);
+            GatewaySessions.putSessionIndex(stampedCommand, 0,
+                GatewaySessions.compose(gatewayId, GatewaySessions.sessionIndex(stampedCommand, 0)));
+            command = stampedCommand;
+            engineOffset = 0;
         }
         try
         {
             eventsOfCommand = 0;
             // Background work may run while an event waits for egress: market data must not restate half a command.
             applying = true;
-            engine.apply(buffer, commandOffset);
+            engine.apply(command, engineOffset);
             commandsApplied.lazySet(commandsApplied.get() + 1);
             if (0 == eventsOfCommand)
             {
                 // Nothing else answers it (a session cancel with nothing open): the gateway still learns that it
                 // is committed, and stops holding it for a re-offer.
                 final long correlationId =
-                    buffer.getLong(commandOffset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
-                appliedEvent.wrapAndApplyHeader(appliedBuffer, 0, appliedHeader).correlationId(correlationId);
+                    command.getLong(engineOffset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+                appliedEvent.wrapAndApplyHeader(appliedBuffer, 0, appliedHeader)
+                    .correlationId(correlationId)
+                    .receiveNanos(0)
+                    .sessionIndex(GatewaySessions.sessionIndex(command, engineOffset) & 0xFFFF_FFFFL);
                 sendEvent(CommandAppliedEventEncoder.TEMPLATE_ID, appliedBuffer, 0,
                     MessageHeaderEncoder.ENCODED_LENGTH + appliedEvent.encodedLength());
             }
@@ -353,7 +402,24 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             // A restart replays the log from this snapshot on: every record below it must be in the journal first.
             journal.awaitJournalled(idleStrategy);
         }
-        serviceSnapshot.wrapAndApplyHeader(snapshotBuffer, 0, snapshotHeader).lastIngressSequence(lastIngressSequence);
+        final int gateways = lastIngressSequences.count();
+        final int required = MessageHeaderEncoder.ENCODED_LENGTH + ServiceSnapshotEncoder.BLOCK_LENGTH +
+            ServiceSnapshotEncoder.GatewaysEncoder.sbeHeaderSize() +
+            gateways * ServiceSnapshotEncoder.GatewaysEncoder.sbeBlockLength();
+        if (required > snapshotBuffer.capacity())
+        {
+            snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(required));
+        }
+        // Gateway 0's sequence where a reader from before gateway ids looks for it; every gateway's in id order.
+        final ServiceSnapshotEncoder.GatewaysEncoder entries = serviceSnapshot
+            .wrapAndApplyHeader(snapshotBuffer, 0, snapshotHeader)
+            .lastIngressSequence(lastIngressSequences.last(0))
+            .gatewaysCount(gateways);
+        for (int i = 0; i < gateways; i++)
+        {
+            entries.next().gatewayId(lastIngressSequences.gatewayIdAt(i))
+                .lastIngressSequence(lastIngressSequences.sequenceAt(i));
+        }
         offer(snapshotPublication, snapshotBuffer, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + serviceSnapshot.encodedLength());
         engine.takeSnapshot((buffer, offset, length) -> offer(snapshotPublication, buffer, offset, length));
@@ -532,8 +598,37 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
     {
         eventsOfCommand++;
-        history.record(lastIngressSequence, templateId, buffer, offset, length);
+        history.record(commandGatewayId, commandSequence, templateId, buffer, offset, length);
         egress.send(buffer, offset, length);
+    }
+
+    /**
+     * Answer a re-offered command again with those of its events that belong to the gateway that offered it. The
+     * others (the resting side of a fill, of another gateway) went to their gateways when it was applied; sent
+     * again they would be reported twice.
+     */
+    private void resendOwnEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (GatewaySessions.gatewayId(GatewaySessions.sessionIndex(buffer, offset)) == commandGatewayId)
+        {
+            egress.send(buffer, offset, length);
+        }
+    }
+
+    /**
+     * Whether a new order's id is one its gateway may assign ({@link GatewaySessions#firstOrderId}): else it could
+     * take the place of another gateway's order. Other commands name orders the engine checks the owner of.
+     */
+    private boolean ownsOrderId(final DirectBuffer command, final int offset, final int gatewayId)
+    {
+        commandHeader.wrap(command, offset);
+        if (NewOrderCommandDecoder.TEMPLATE_ID != commandHeader.templateId() || commandHeader.version() < 2)
+        {
+            return true;
+        }
+        final long orderId = command.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH +
+            NewOrderCommandDecoder.orderIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
+        return GatewaySessions.orderIdGateway(orderId) == gatewayId;
     }
 
     private void offer(
@@ -553,7 +648,17 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             if (ServiceSnapshotDecoder.TEMPLATE_ID == header.templateId() &&
                 ServiceSnapshotDecoder.SCHEMA_ID == header.schemaId())
             {
-                lastIngressSequence = service.wrapAndApplyHeader(buffer, offset, header).lastIngressSequence();
+                // Before gateway ids the one sequence was gateway 0's; since, the group holds every gateway's.
+                service.wrapAndApplyHeader(buffer, offset, header);
+                final long gatewayZero = service.lastIngressSequence();
+                if (Long.MIN_VALUE != gatewayZero)
+                {
+                    lastIngressSequences.put(0, gatewayZero);
+                }
+                for (final ServiceSnapshotDecoder.GatewaysDecoder entry : service.gateways())
+                {
+                    lastIngressSequences.put(entry.gatewayId(), entry.lastIngressSequence());
+                }
             }
             else
             {
