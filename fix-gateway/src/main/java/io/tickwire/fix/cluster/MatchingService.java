@@ -37,7 +37,6 @@ import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.NewOrderCommandDecoder;
 import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
-import io.tickwire.sbe.internal.ServiceSnapshotEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -83,9 +82,6 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
     private final AtomicLong duplicateCommands = new AtomicLong();
-    private final MessageHeaderEncoder snapshotHeader = new MessageHeaderEncoder();
-    private final ServiceSnapshotEncoder serviceSnapshot = new ServiceSnapshotEncoder();
-    private UnsafeBuffer snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
     private final MessageHeaderEncoder appliedHeader = new MessageHeaderEncoder();
     private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
     private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
@@ -402,26 +398,8 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             // A restart replays the log from this snapshot on: every record below it must be in the journal first.
             journal.awaitJournalled(idleStrategy);
         }
-        final int gateways = lastIngressSequences.count();
-        final int required = MessageHeaderEncoder.ENCODED_LENGTH + ServiceSnapshotEncoder.BLOCK_LENGTH +
-            ServiceSnapshotEncoder.GatewaysEncoder.sbeHeaderSize() +
-            gateways * ServiceSnapshotEncoder.GatewaysEncoder.sbeBlockLength();
-        if (required > snapshotBuffer.capacity())
-        {
-            snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(required));
-        }
-        // Gateway 0's sequence where a reader from before gateway ids looks for it; every gateway's in id order.
-        final ServiceSnapshotEncoder.GatewaysEncoder entries = serviceSnapshot
-            .wrapAndApplyHeader(snapshotBuffer, 0, snapshotHeader)
-            .lastIngressSequence(lastIngressSequences.last(0))
-            .gatewaysCount(gateways);
-        for (int i = 0; i < gateways; i++)
-        {
-            entries.next().gatewayId(lastIngressSequences.gatewayIdAt(i))
-                .lastIngressSequence(lastIngressSequences.sequenceAt(i));
-        }
-        offer(snapshotPublication, snapshotBuffer, 0,
-            MessageHeaderEncoder.ENCODED_LENGTH + serviceSnapshot.encodedLength());
+        final UnsafeBuffer serviceState = lastIngressSequences.snapshot();
+        offer(snapshotPublication, serviceState, 0, serviceState.capacity());
         engine.takeSnapshot((buffer, offset, length) -> offer(snapshotPublication, buffer, offset, length));
     }
 
@@ -648,17 +626,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             if (ServiceSnapshotDecoder.TEMPLATE_ID == header.templateId() &&
                 ServiceSnapshotDecoder.SCHEMA_ID == header.schemaId())
             {
-                // Before gateway ids the one sequence was gateway 0's; since, the group holds every gateway's.
-                service.wrapAndApplyHeader(buffer, offset, header);
-                final long gatewayZero = service.lastIngressSequence();
-                if (Long.MIN_VALUE != gatewayZero)
-                {
-                    lastIngressSequences.put(0, gatewayZero);
-                }
-                for (final ServiceSnapshotDecoder.GatewaysDecoder entry : service.gateways())
-                {
-                    lastIngressSequences.put(entry.gatewayId(), entry.lastIngressSequence());
-                }
+                lastIngressSequences.load(service.wrapAndApplyHeader(buffer, offset, header));
             }
             else
             {
