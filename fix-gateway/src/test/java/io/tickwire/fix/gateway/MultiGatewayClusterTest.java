@@ -54,7 +54,6 @@ import java.util.concurrent.TimeUnit;
 import static io.tickwire.fix.cluster.ClusterTestSupport.await;
 import static io.tickwire.fix.gateway.GatewayTestSupport.field;
 import static io.tickwire.fix.gateway.GatewayTestSupport.msgType;
-import static io.tickwire.fix.gateway.OrderFlowTest.assertReport;
 import static io.tickwire.fix.gateway.OrderFlowTest.newOrder;
 import static io.tickwire.fix.gateway.OrderFlowTest.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
