@@ -35,7 +35,6 @@ import io.tickwire.latency.StageRecorder;
 import io.tickwire.sbe.internal.CommandAppliedEventEncoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
-import io.tickwire.sbe.internal.NewOrderCommandDecoder;
 import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -43,7 +42,6 @@ import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,12 +89,9 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final EventHistory.Replayer resend = this::resendOwnEvent;
     private final AtomicLong reanswered = new AtomicLong();
     private final GatewaySequences lastIngressSequences = new GatewaySequences();
-    private final UnsafeBuffer stampedCommand =
-        new UnsafeBuffer(ByteBuffer.allocateDirect(IngressFrame.MAX_COMMAND_LENGTH));
-    private final MessageHeaderDecoder commandHeader = new MessageHeaderDecoder();
+    private final GatewayCommand command = new GatewayCommand();
     private int commandGatewayId;
     private long commandSequence;
-    private final CommandValidator validator = new CommandValidator();
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile boolean snapshotLoaded;
     private NanoClock eventClock = () -> 0;
@@ -311,54 +306,26 @@ public final class MatchingService implements ClusteredService, AutoCloseable
                 journal.offer(header.position(), buffer, commandOffset + commandLength, auditLength, idleStrategy);
             }
         }
-        if (!validator.isValid(buffer, commandOffset, commandLength) ||
-            GatewaySessions.sessionIndex(buffer, commandOffset) >>> Short.SIZE != 0 ||
-            !ownsOrderId(buffer, commandOffset, gatewayId))
-        {
-            // A session index beyond 16 bits would name another gateway's session, a new order id another
-            // gateway's order.
-            malformedCommands.lazySet(malformedCommands.get() + 1);
-            return;
-        }
-        final DirectBuffer command;
-        final int engineOffset;
-        if (0 == gatewayId)
-        {
-            // Gateway 0's session indexes are the engine's as they are: logs from before gateway ids apply as ever.
-            command = buffer;
-            engineOffset = commandOffset;
-        }
-        else if (commandLength > IngressFrame.MAX_COMMAND_LENGTH)
+        if (!command.wrap(buffer, commandOffset, commandLength, gatewayId))
         {
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
-        }
-        else
-        {
-            // The log is not ours to write: the engine reads a copy stamped with the gateway's id.
-            stampedCommand.putBytes(0, buffer, commandOffset, commandLength);
-            GatewaySessions.putSessionIndex(stampedCommand, 0,
-                GatewaySessions.compose(gatewayId, GatewaySessions.sessionIndex(stampedCommand, 0)));
-            command = stampedCommand;
-            engineOffset = 0;
         }
         try
         {
             eventsOfCommand = 0;
             // Background work may run while an event waits for egress: market data must not restate half a command.
             applying = true;
-            engine.apply(command, engineOffset);
+            engine.apply(command.buffer(), command.offset());
             commandsApplied.lazySet(commandsApplied.get() + 1);
             if (0 == eventsOfCommand)
             {
                 // Nothing else answers it (a session cancel with nothing open): the gateway still learns that it
                 // is committed, and stops holding it for a re-offer.
-                final long correlationId =
-                    command.getLong(engineOffset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
                 appliedEvent.wrapAndApplyHeader(appliedBuffer, 0, appliedHeader)
-                    .correlationId(correlationId)
+                    .correlationId(command.correlationId())
                     .receiveNanos(0)
-                    .sessionIndex(GatewaySessions.sessionIndex(command, engineOffset) & 0xFFFF_FFFFL);
+                    .sessionIndex(command.sessionIndex() & 0xFFFF_FFFFL);
                 sendEvent(CommandAppliedEventEncoder.TEMPLATE_ID, appliedBuffer, 0,
                     MessageHeaderEncoder.ENCODED_LENGTH + appliedEvent.encodedLength());
             }
@@ -591,22 +558,6 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         {
             egress.send(buffer, offset, length);
         }
-    }
-
-    /**
-     * Whether a new order's id is one its gateway may assign ({@link GatewaySessions#firstOrderId}): else it could
-     * take the place of another gateway's order. Other commands name orders the engine checks the owner of.
-     */
-    private boolean ownsOrderId(final DirectBuffer command, final int offset, final int gatewayId)
-    {
-        commandHeader.wrap(command, offset);
-        if (NewOrderCommandDecoder.TEMPLATE_ID != commandHeader.templateId() || commandHeader.version() < 2)
-        {
-            return true;
-        }
-        final long orderId = command.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH +
-            NewOrderCommandDecoder.orderIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
-        return GatewaySessions.orderIdGateway(orderId) == gatewayId;
     }
 
     private void offer(
