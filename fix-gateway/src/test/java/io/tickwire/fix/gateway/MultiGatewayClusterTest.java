@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import quickfix.Message;
+import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import java.nio.file.Files;
@@ -63,8 +64,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two gateways, each with its own {@code TickwireGatewayId} and its own FIX session, as clients of one three-member
  * cluster (real Aeron Cluster on loopback, QuickFIX/J over TCP): both use the same session name and ClOrdIDs, their
- * orders cross, and each client gets exactly its own reports, once; a gateway's cancel-on-disconnect cancels its own
- * orders only; and the members keep each gateway's ingress sequence across a restart.
+ * orders cross, and each client gets exactly its own reports, once; a gateway's kill switch and cancel-on-disconnect
+ * cancel its own orders only; and the members keep each gateway's ingress sequence across a restart.
  */
 @Timeout(120)
 class MultiGatewayClusterTest
@@ -121,6 +122,18 @@ class MultiGatewayClusterTest
         expect(clientB, "I X1 30 20");
         assertNull(clientA.appMessages.poll(500, TimeUnit.MILLISECONDS), "nothing more for A");
 
+        // B's kill switch cancels B's live orders (X1's rest, K1), not A's K1 of the session with the same index.
+        clientA.send(newOrder("K1", "AAPL", '1', "1", '2', "130", '0'));
+        expect(clientA, "0 K1 0 1");
+        clientB.send(newOrder("K1", "AAPL", '1', "2", '2', "131", '0'));
+        expect(clientB, "0 K1 0 2");
+        final SessionID sessionB = new SessionID("FIX.4.4", GatewayTestSupport.GATEWAY_COMP_ID, "CLIENTB");
+        gatewayB.killSwitch(sessionB, true);
+        expect(clientB, "4 X1 30 0", "4 K1 0 0");
+        gatewayB.killSwitch(sessionB, false);
+        clientA.send(status("K1"));
+        expect(clientA, "I K1 0 1");
+
         // Cancel-on-disconnect of A's session cancels A's R1, not B's orders of the session with the same index.
         clientA.send(newOrder("R1", "AAPL", '1', "5", '2', "140", '0'));
         expect(clientA, "0 R1 0 5");
@@ -131,9 +144,9 @@ class MultiGatewayClusterTest
         clientA.close();
         await(() -> agentA.commandsOffered() > offeredByA && agentA.isIdle(), 20_000,
             () -> "gateway A's session cancel answered");
-        // An IOC for 30 down to 140: B's X1 (20 at 149) and R1 (7 at 141); A's R1 at 140 is gone, 3 expire.
+        // An IOC for 30 down to 140: B's R1 (7 at 141); A's R1 at 140 is gone, 23 expire.
         clientB.send(newOrder("S3", "AAPL", '2', "30", '2', "140", '3'));
-        expect(clientB, "0 S3 0 30", "F S3 20 10", "F X1 50 0", "F S3 27 3", "F R1 7 0", "4 S3 27 0");
+        expect(clientB, "0 S3 0 30", "F S3 7 23", "F R1 7 0", "4 S3 7 0");
 
         assertNull(clientB.appMessages.poll(1, TimeUnit.SECONDS), "nothing more for B");
         assertTrue(agentA.otherGatewaysEvents() > 0, "A saw B's events and dropped them");
@@ -141,7 +154,7 @@ class MultiGatewayClusterTest
         for (final ClusterMember member : members)
         {
             final MatchingService service = (MatchingService)member.service();
-            await(() -> service.commandsApplied() == 10, 20_000,
+            await(() -> service.commandsApplied() == 14, 20_000,
                 () -> "member " + member.memberId() + " applied " + service.commandsApplied());
             assertEquals(0, service.duplicateCommands(), "member " + member.memberId());
             assertEquals(0, service.malformedCommands(), "member " + member.memberId());
