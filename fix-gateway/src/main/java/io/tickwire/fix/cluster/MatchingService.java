@@ -155,7 +155,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     }
 
     /**
-     * Journal the inbound audit record each command carries ({@link IngressFrame} version 2), keyed by the
+     * Journal the inbound audit record each command carries ({@link IngressFrame} version 2 or 3), keyed by the
      * command's log position, in this member's own hash-chained journal ({@link MemberAuditJournal}, written on its
      * own thread). Before the member starts.
      *
