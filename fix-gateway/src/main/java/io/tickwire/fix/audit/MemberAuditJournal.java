@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A cluster member's audit journal, written from the committed log: the inbound audit records that travel in the
- * commands ({@code cluster.IngressFrame} version 2), each with the log position of its command in the record's
+ * commands ({@code cluster.IngressFrame} version 2 or 3), each with the log position of its command in the record's
  * {@code logPosition}. Every member applies the same log, so every member's journal holds the same records in the
  * same order, hash-chained the same way: the journals of all members are identical, frame for frame, up to the
  * same log position ({@code ./tickwire audit compare}). No clock readings are journalled here (they differ per

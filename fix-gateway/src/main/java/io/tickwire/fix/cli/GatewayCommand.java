@@ -120,6 +120,11 @@ public final class GatewayCommand implements Callable<Integer>
         "members named by a host list in --cluster-members were given.")
     private Integer clusterBasePort;
 
+    @Option(names = "--gateway-id", paramLabel = "N",
+        description = "This gateway's id on its cluster (" + GatewayConfiguration.GATEWAY_ID_PROP_NAME +
+        ", default 0): each gateway that is a client of the same cluster needs its own, 0..255.")
+    private Integer gatewayId;
+
     @Mixin
     private HlogOptions hlog;
 
@@ -252,6 +257,10 @@ public final class GatewayCommand implements Callable<Integer>
         if (null != clusterBasePort)
         {
             settings.setLong(GatewayConfiguration.CLUSTER_BASE_PORT_PROP_NAME, clusterBasePort);
+        }
+        if (null != gatewayId)
+        {
+            settings.setLong(GatewayConfiguration.GATEWAY_ID_PROP_NAME, gatewayId);
         }
         if (null != cluster && null != cluster.dir)
         {

@@ -60,6 +60,11 @@ import java.util.function.Function;
  * Events only come back for commands the cluster has committed: that is the durability contract. Keep-alives go
  * out when no command has for a while, so an idle gateway keeps its cluster session. The client is not thread
  * safe; this agent is its only user.
+ * <p>
+ * Several gateways may share a cluster, each with its own {@code TickwireGatewayId}: the agent puts its id in every
+ * frame, and the cluster sends every event to every gateway, each carrying the id of the gateway that owns the
+ * order ({@link GatewaySessions}). The agent takes its own (with its own session index restored) and counts and
+ * drops the others', whose correlation ids are not its own; it learns the last trade price from every fill.
  */
 public final class ClusterOrderAgent implements Agent, EgressListener
 {
@@ -89,6 +94,8 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private final AtomicLong commandsResent = new AtomicLong();
     private final AtomicLong leaderChanges = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong otherGatewaysEvents = new AtomicLong();
+    private int gatewayId;
     private Function<EgressListener, AeronCluster> connector;
     private AeronCluster cluster;
     private ReferencePrices tradePrices;
@@ -126,6 +133,32 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         this.eventBackPressure = eventBackPressure;
         this.nextSequence = firstSequence;
         this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Name this gateway to the cluster: two gateways that share a cluster must have different ids. Before the
+     * agent's thread starts.
+     *
+     * @param gatewayId 0 (default) to {@link GatewaySessions#MAX_GATEWAY_ID}.
+     * @return this.
+     */
+    public ClusterOrderAgent gatewayId(final int gatewayId)
+    {
+        if (gatewayId < 0 || gatewayId > GatewaySessions.MAX_GATEWAY_ID)
+        {
+            throw new IllegalArgumentException(
+                "gateway id " + gatewayId + " is not within 0.." + GatewaySessions.MAX_GATEWAY_ID);
+        }
+        this.gatewayId = gatewayId;
+        return this;
+    }
+
+    /**
+     * @return this gateway's id on the cluster.
+     */
+    public int gatewayId()
+    {
+        return gatewayId;
     }
 
     /**
@@ -218,13 +251,13 @@ public final class ClusterOrderAgent implements Agent, EgressListener
             final int auditLength = length - Integer.BYTES - commandLength;
             correlationId =
                 buffer.getLong(commandIndex + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
-            frameLength = IngressFrame.encode(frame, FRAME_OFFSET, nextSequence, buffer, commandIndex, commandLength,
-                buffer, commandIndex + commandLength, auditLength);
+            frameLength = IngressFrame.encode(frame, FRAME_OFFSET, gatewayId, nextSequence, buffer, commandIndex,
+                commandLength, buffer, commandIndex + commandLength, auditLength);
         }
         else
         {
             correlationId = buffer.getLong(index + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
-            frameLength = IngressFrame.encode(frame, FRAME_OFFSET, nextSequence, buffer, index, length);
+            frameLength = IngressFrame.encode(frame, FRAME_OFFSET, gatewayId, nextSequence, buffer, index, length);
         }
         frame.putLong(CORRELATION_OFFSET, correlationId, ByteOrder.LITTLE_ENDIAN);
         final long result = cluster.offer(frame, FRAME_OFFSET, frameLength);
@@ -322,6 +355,21 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     {
         this.header.wrap(buffer, offset);
         final int templateId = this.header.templateId();
+        if (null != tradePrices && FillEventDecoder.TEMPLATE_ID == templateId)
+        {
+            // A trade is the market's, whichever gateway's orders made it.
+            fill.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, this.header.blockLength(),
+                this.header.version());
+            final int instrumentId = (int)fill.instrumentId();
+            tradePrices.update(instrumentId, fill.lastPrice(), tradePrices.bestBid(instrumentId),
+                tradePrices.bestAsk(instrumentId));
+        }
+        final int sessionIndex = GatewaySessions.sessionIndex(buffer, offset);
+        if (GatewaySessions.gatewayId(sessionIndex) != gatewayId)
+        {
+            otherGatewaysEvents.lazySet(otherGatewaysEvents.get() + 1);
+            return;
+        }
         // Every event starts with the correlation id of the command it answers (or of the resting order's last).
         trimAnswered(buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN));
         if (CommandAppliedEventDecoder.TEMPLATE_ID == templateId)
@@ -329,16 +377,9 @@ public final class ClusterOrderAgent implements Agent, EgressListener
             // Only tells the command is committed; nothing to report.
             return;
         }
-        if (null != tradePrices && FillEventDecoder.TEMPLATE_ID == templateId)
-        {
-            fill.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, this.header.blockLength(),
-                this.header.version());
-            final int instrumentId = (int)fill.instrumentId();
-            tradePrices.update(instrumentId, fill.lastPrice(), tradePrices.bestBid(instrumentId),
-                tradePrices.bestAsk(instrumentId));
-        }
         eventBackPressure.reset();
-        while (!events.write(templateId, buffer, offset, length))
+        int index;
+        while ((index = events.tryClaim(templateId, length)) < 0)
         {
             if (Thread.currentThread().isInterrupted())
             {
@@ -346,6 +387,11 @@ public final class ClusterOrderAgent implements Agent, EgressListener
             }
             eventBackPressure.idle();
         }
+        // The report sender knows its sessions by their own indexes, without the gateway id.
+        final MutableDirectBuffer ring = events.buffer();
+        ring.putBytes(index, buffer, offset, length);
+        GatewaySessions.putSessionIndex(ring, index, GatewaySessions.localIndex(sessionIndex));
+        events.commit(index);
         eventsReceived.lazySet(eventsReceived.get() + 1);
     }
 
@@ -479,6 +525,14 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     public long eventsReceived()
     {
         return eventsReceived.get();
+    }
+
+    /**
+     * @return events about other gateways' orders, dropped; any thread.
+     */
+    public long otherGatewaysEvents()
+    {
+        return otherGatewaysEvents.get();
     }
 
     /**

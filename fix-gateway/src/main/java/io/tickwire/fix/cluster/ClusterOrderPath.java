@@ -62,7 +62,7 @@ public final class ClusterOrderPath implements AutoCloseable
             return new ClusterOrderPath(member, agent, "embedded cluster member 0 in " +
                 memberContext.clusterDir() + " (" + memberContext.threading().name().toLowerCase() + ", idle " +
                 memberContext.idleStrategy() + "), " + (memberContext.ipc() ? "log and ingress over IPC" :
-                "ingress " + member.ingressEndpoints()));
+                "ingress " + member.ingressEndpoints()) + ", gateway id " + agent.gatewayId());
         }
         catch (final RuntimeException ex)
         {
@@ -83,7 +83,8 @@ public final class ClusterOrderPath implements AutoCloseable
         final String aeronDirectoryName, final String ingressEndpoints, final ClusterOrderAgent agent)
     {
         agent.connect((listener) -> ClusterClients.connect(aeronDirectoryName, ingressEndpoints, listener));
-        return new ClusterOrderPath(null, agent, "cluster members " + ingressEndpoints);
+        return new ClusterOrderPath(null, agent,
+            "cluster members " + ingressEndpoints + ", gateway id " + agent.gatewayId());
     }
 
     /**

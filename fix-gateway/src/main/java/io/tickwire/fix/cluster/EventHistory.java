@@ -24,8 +24,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The events the service emitted for its most recent commands, by ingress sequence, so that a command offered
- * again after a leader change is answered again rather than only skipped.
+ * The events the service emitted for its most recent commands, by gateway id and ingress sequence, so that a
+ * command offered again after a leader change is answered again rather than only skipped.
  * <p>
  * Why: a leader can commit a command and die before its events reach the gateway. The gateway, having no answer,
  * offers the command again to the new leader, which must not apply it twice but must answer it: it sends the
@@ -44,7 +44,8 @@ final class EventHistory
     }
 
     private static final int SEQUENCE_OFFSET = 0;
-    private static final int TEMPLATE_OFFSET = Long.BYTES;
+    private static final int GATEWAY_OFFSET = Long.BYTES;
+    private static final int TEMPLATE_OFFSET = GATEWAY_OFFSET + Integer.BYTES;
     private static final int EVENT_OFFSET = TEMPLATE_OFFSET + Integer.BYTES;
 
     private final int maxBytes;
@@ -53,6 +54,7 @@ final class EventHistory
     private final ExpandableRingBuffer.MessageConsumer dropOne = (buffer, offset, length, headOffset) -> true;
     private final ExpandableRingBuffer.MessageConsumer replayHandler = this::onEntry;
     private long replaySequence;
+    private int replayGatewayId;
     private Replayer replayer;
     private int replayed;
 
@@ -65,8 +67,8 @@ final class EventHistory
         this.events = new ExpandableRingBuffer(0, Integer.highestOneBit(maxBytes) << 1, true);
     }
 
-    void record(final long sequence, final int templateId, final DirectBuffer buffer, final int offset,
-        final int length)
+    void record(final int gatewayId, final long sequence, final int templateId, final DirectBuffer buffer,
+        final int offset, final int length)
     {
         while (events.size() + EVENT_OFFSET + length + ExpandableRingBuffer.HEADER_LENGTH * 2 > maxBytes &&
             !events.isEmpty())
@@ -74,6 +76,7 @@ final class EventHistory
             events.consume(dropOne, 1);
         }
         entry.putLong(SEQUENCE_OFFSET, sequence, ByteOrder.LITTLE_ENDIAN);
+        entry.putInt(GATEWAY_OFFSET, gatewayId, ByteOrder.LITTLE_ENDIAN);
         entry.putInt(TEMPLATE_OFFSET, templateId, ByteOrder.LITTLE_ENDIAN);
         entry.putBytes(EVENT_OFFSET, buffer, offset, length);
         events.append(entry, 0, EVENT_OFFSET + length);
@@ -82,12 +85,14 @@ final class EventHistory
     /**
      * Hand on, in order, every recorded event of a command.
      *
-     * @param sequence the command's ingress sequence.
-     * @param replayer to hand them to.
+     * @param gatewayId the gateway that sent the command.
+     * @param sequence  the command's ingress sequence.
+     * @param replayer  to hand them to.
      * @return how many there were (0: none remembered).
      */
-    int replay(final long sequence, final Replayer replayer)
+    int replay(final int gatewayId, final long sequence, final Replayer replayer)
     {
+        replayGatewayId = gatewayId;
         replaySequence = sequence;
         this.replayer = replayer;
         replayed = 0;
@@ -99,13 +104,15 @@ final class EventHistory
     private boolean onEntry(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
     {
         final long sequence = buffer.getLong(offset + SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        if (sequence == replaySequence)
+        final boolean sameGateway =
+            buffer.getInt(offset + GATEWAY_OFFSET, ByteOrder.LITTLE_ENDIAN) == replayGatewayId;
+        if (sameGateway && sequence == replaySequence)
         {
             replayer.onEvent(buffer.getInt(offset + TEMPLATE_OFFSET, ByteOrder.LITTLE_ENDIAN), buffer,
                 offset + EVENT_OFFSET, length - EVENT_OFFSET);
             replayed++;
         }
-        // Sequences only grow: past the one asked for, there is nothing more to find.
-        return sequence <= replaySequence;
+        // A gateway's sequences only grow: past the one asked for, there is nothing more to find.
+        return !sameGateway || sequence <= replaySequence;
     }
 }

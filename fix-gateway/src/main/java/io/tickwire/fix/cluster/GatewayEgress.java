@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The {@link MatchingService}'s way back to the gateways: every connected gateway gets every event (events carry the
- * gateway's session index, and one gateway serves a cluster, docs/CLUSTER.md), offered under the cluster's idle
- * strategy. Egress is not replicated state: an event a gone gateway misses is counted, not retried.
+ * The {@link MatchingService}'s way back to the gateways: every connected gateway gets every event, offered under
+ * the cluster's idle strategy. Several gateways may be connected: each event carries the id of the gateway that owns
+ * its order ({@link GatewaySessions}), and each gateway keeps its own and drops the others' (docs/CLUSTER.md,
+ * "Several gateways"). Sending to all needs no map of gateways to sessions, which would have to follow reconnects
+ * and restarts. Egress is not replicated state: an event a gone gateway misses is counted, not retried.
  */
 final class GatewayEgress
 {

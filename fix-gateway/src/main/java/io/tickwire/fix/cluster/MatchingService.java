@@ -36,14 +36,12 @@ import io.tickwire.sbe.internal.CommandAppliedEventEncoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import io.tickwire.sbe.internal.MessageHeaderEncoder;
 import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
-import io.tickwire.sbe.internal.ServiceSnapshotEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,8 +57,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * is 0 here). A command that cannot be decoded is counted and skipped, never thrown: a throwing service would meet
  * the same entry again at every replay.
  * <p>
- * The state snapshot is the engine's ({@link EngineSnapshotCodec}); a member restarts from its latest snapshot
- * and the log after it.
+ * Several gateways may be clients, each with its own id ({@link IngressFrame} version 3): the last applied ingress
+ * sequence and the event history are per gateway id, and the engine sees each command's session index with its
+ * gateway's id in the high bits ({@link GatewaySessions}), so that ClOrdIDs, owner checks and session cancels stay
+ * within a gateway and every event names the gateway that owns its order.
+ * <p>
+ * The state snapshot is the service's (every gateway's last ingress sequence) then the engine's
+ * ({@link EngineSnapshotCodec}); a member restarts from its latest snapshot and the log after it.
  */
 public final class MatchingService implements ClusteredService, AutoCloseable
 {
@@ -77,20 +80,18 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
     private final AtomicLong duplicateCommands = new AtomicLong();
-    private final MessageHeaderEncoder snapshotHeader = new MessageHeaderEncoder();
-    private final ServiceSnapshotEncoder serviceSnapshot = new ServiceSnapshotEncoder();
-    private final UnsafeBuffer snapshotBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
     private final MessageHeaderEncoder appliedHeader = new MessageHeaderEncoder();
     private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
     private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
     private int eventsOfCommand;
     private final GatewayEgress egress = new GatewayEgress();
     private final EventHistory history = new EventHistory(16 * 1024 * 1024);
-    private final EventHistory.Replayer resend = (templateId, buffer, offset, length) ->
-        egress.send(buffer, offset, length);
+    private final EventHistory.Replayer resend = this::resendOwnEvent;
     private final AtomicLong reanswered = new AtomicLong();
-    private long lastIngressSequence = Long.MIN_VALUE;
-    private final CommandValidator validator = new CommandValidator();
+    private final GatewaySequences lastIngressSequences = new GatewaySequences();
+    private final GatewayCommand command = new GatewayCommand();
+    private int commandGatewayId;
+    private long commandSequence;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile boolean snapshotLoaded;
     private NanoClock eventClock = () -> 0;
@@ -154,7 +155,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     }
 
     /**
-     * Journal the inbound audit record each command carries ({@link IngressFrame} version 2), keyed by the
+     * Journal the inbound audit record each command carries ({@link IngressFrame} version 2 or 3), keyed by the
      * command's log position, in this member's own hash-chained journal ({@link MemberAuditJournal}, written on its
      * own thread). Before the member starts.
      *
@@ -270,19 +271,29 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
         }
+        final int gatewayId = IngressFrame.gatewayId(buffer, offset, length);
+        if (gatewayId < 0 || gatewayId > GatewaySessions.MAX_GATEWAY_ID)
+        {
+            malformedCommands.lazySet(malformedCommands.get() + 1);
+            return;
+        }
         final long sequence = IngressFrame.sequence(buffer, offset);
-        if (sequence <= lastIngressSequence)
+        if (sequence <= lastIngressSequences.last(gatewayId))
         {
             // Offered again by a gateway that could not know this one was committed (a leader died): applied once,
-            // answered again with the events it caused.
+            // answered again with the events it caused. Sequences are per gateway: another gateway's are no
+            // measure.
             duplicateCommands.lazySet(duplicateCommands.get() + 1);
-            if (history.replay(sequence, resend) > 0)
+            commandGatewayId = gatewayId;
+            if (history.replay(gatewayId, sequence, resend) > 0)
             {
                 reanswered.lazySet(reanswered.get() + 1);
             }
             return;
         }
-        lastIngressSequence = sequence;
+        lastIngressSequences.put(gatewayId, sequence);
+        commandGatewayId = gatewayId;
+        commandSequence = sequence;
         final int commandOffset = offset + IngressFrame.commandOffset(buffer, offset, length);
         final MemberAuditJournal journal = auditJournal;
         if (null != journal)
@@ -295,7 +306,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
                 journal.offer(header.position(), buffer, commandOffset + commandLength, auditLength, idleStrategy);
             }
         }
-        if (!validator.isValid(buffer, commandOffset, commandLength))
+        if (!command.wrap(buffer, commandOffset, commandLength, gatewayId))
         {
             malformedCommands.lazySet(malformedCommands.get() + 1);
             return;
@@ -305,15 +316,16 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             eventsOfCommand = 0;
             // Background work may run while an event waits for egress: market data must not restate half a command.
             applying = true;
-            engine.apply(buffer, commandOffset);
+            engine.apply(command.buffer(), command.offset());
             commandsApplied.lazySet(commandsApplied.get() + 1);
             if (0 == eventsOfCommand)
             {
                 // Nothing else answers it (a session cancel with nothing open): the gateway still learns that it
                 // is committed, and stops holding it for a re-offer.
-                final long correlationId =
-                    buffer.getLong(commandOffset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
-                appliedEvent.wrapAndApplyHeader(appliedBuffer, 0, appliedHeader).correlationId(correlationId);
+                appliedEvent.wrapAndApplyHeader(appliedBuffer, 0, appliedHeader)
+                    .correlationId(command.correlationId())
+                    .receiveNanos(0)
+                    .sessionIndex(command.sessionIndex() & 0xFFFF_FFFFL);
                 sendEvent(CommandAppliedEventEncoder.TEMPLATE_ID, appliedBuffer, 0,
                     MessageHeaderEncoder.ENCODED_LENGTH + appliedEvent.encodedLength());
             }
@@ -353,9 +365,8 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             // A restart replays the log from this snapshot on: every record below it must be in the journal first.
             journal.awaitJournalled(idleStrategy);
         }
-        serviceSnapshot.wrapAndApplyHeader(snapshotBuffer, 0, snapshotHeader).lastIngressSequence(lastIngressSequence);
-        offer(snapshotPublication, snapshotBuffer, 0,
-            MessageHeaderEncoder.ENCODED_LENGTH + serviceSnapshot.encodedLength());
+        final UnsafeBuffer serviceState = lastIngressSequences.snapshot();
+        offer(snapshotPublication, serviceState, 0, serviceState.capacity());
         engine.takeSnapshot((buffer, offset, length) -> offer(snapshotPublication, buffer, offset, length));
     }
 
@@ -532,8 +543,21 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
     {
         eventsOfCommand++;
-        history.record(lastIngressSequence, templateId, buffer, offset, length);
+        history.record(commandGatewayId, commandSequence, templateId, buffer, offset, length);
         egress.send(buffer, offset, length);
+    }
+
+    /**
+     * Answer a re-offered command again with those of its events that belong to the gateway that offered it. The
+     * others (the resting side of a fill, of another gateway) went to their gateways when it was applied; sent
+     * again they would be reported twice.
+     */
+    private void resendOwnEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (GatewaySessions.gatewayId(GatewaySessions.sessionIndex(buffer, offset)) == commandGatewayId)
+        {
+            egress.send(buffer, offset, length);
+        }
     }
 
     private void offer(
@@ -553,7 +577,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             if (ServiceSnapshotDecoder.TEMPLATE_ID == header.templateId() &&
                 ServiceSnapshotDecoder.SCHEMA_ID == header.schemaId())
             {
-                lastIngressSequence = service.wrapAndApplyHeader(buffer, offset, header).lastIngressSequence();
+                lastIngressSequences.load(service.wrapAndApplyHeader(buffer, offset, header));
             }
             else
             {

@@ -73,6 +73,13 @@ public final class GatewayConfiguration
     public static final String CLUSTER_BASE_PORT_PROP_NAME = "TickwireClusterBasePort";
 
     /**
+     * This gateway's id on its cluster, 0 (default) to 255: every gateway that is a client of the same cluster
+     * needs its own. The cluster keeps each gateway's ingress sequence, ClOrdIDs, session cancels and order events
+     * apart by it (docs/CLUSTER.md "Several gateways"). Keep it across restarts: a gateway's orders are its id's.
+     */
+    public static final String GATEWAY_ID_PROP_NAME = "TickwireGatewayId";
+
+    /**
      * Aeron directory of the media driver to use.
      */
     public static final String AERON_DIR_PROP_NAME = "TickwireAeronDir";

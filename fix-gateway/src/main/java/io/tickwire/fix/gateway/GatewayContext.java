@@ -21,6 +21,7 @@ import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.audit.JournalDescriptor;
 import io.tickwire.fix.cluster.ClusterConfiguration;
+import io.tickwire.fix.cluster.GatewaySessions;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.InboundObserver;
 import io.tickwire.fix.session.Instruments;
@@ -77,6 +78,7 @@ public class GatewayContext
     Path resolvedClusterDirectory;
     String clusterIngressEndpoints;
     int clusterBasePort;
+    int gatewayId;
     int maxMessageSize;
     int sessionQueueLimit;
     long preLogonMaxBytes;
@@ -484,6 +486,13 @@ public class GatewayContext
             clusterDirectory : reader.path(GatewayConfiguration.CLUSTER_DIR_PROP_NAME);
         clusterIngressEndpoints = null;
         resolvedClusterDirectory = null;
+        // Read without a cluster too: the order ids the gateway assigns carry it.
+        gatewayId = reader.intValue(GatewayConfiguration.GATEWAY_ID_PROP_NAME, 0, 0);
+        if (gatewayId > GatewaySessions.MAX_GATEWAY_ID)
+        {
+            throw SettingsReader.invalid(GatewayConfiguration.GATEWAY_ID_PROP_NAME,
+                "must be at most " + GatewaySessions.MAX_GATEWAY_ID + ": " + gatewayId);
+        }
         if (null == members && null == directory)
         {
             return;

@@ -119,7 +119,7 @@ final class GatewayOrderPath
         }
         // Ingress sequences above any an earlier run of this gateway sent: the start time in microseconds.
         final ClusterOrderAgent agent = new ClusterOrderAgent(commands, control, events, backPressure,
-            System.currentTimeMillis() * 1000, SystemNanoClock.INSTANCE);
+            System.currentTimeMillis() * 1000, SystemNanoClock.INSTANCE).gatewayId(ctx.gatewayId);
         if (null != ctx.clusterIngressEndpoints)
         {
             // The engine runs elsewhere: the collar's reference is the last trade the fills report.

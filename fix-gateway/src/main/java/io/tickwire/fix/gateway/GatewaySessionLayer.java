@@ -17,6 +17,7 @@ package io.tickwire.fix.gateway;
 
 import io.tickwire.fix.audit.OwnerOnlyFiles;
 import io.tickwire.fix.audit.StoreHealth;
+import io.tickwire.fix.cluster.GatewaySessions;
 import io.tickwire.fix.session.AuditingInboundObserver;
 import io.tickwire.fix.session.ConnectionCap;
 import io.tickwire.fix.session.DiscardRecordingLogFactory;
@@ -104,7 +105,7 @@ final class GatewaySessionLayer implements AutoCloseable
         this.settings = ctx.settings();
         this.counters = counters;
         orderEntry = new OrderEntry(orderPath.commands(), ctx.instruments, counters, new YieldingIdleStrategy(),
-            ctx.clockSyncRequired, System.currentTimeMillis() * 1000);
+            ctx.clockSyncRequired, GatewaySessions.firstOrderId(ctx.gatewayId, System.currentTimeMillis() * 1000));
         orderEntry.nanoClock(clock::monotonicNanos);
         orderEntry.storeHealth(null == audit.trail() ? null : audit.trail().storeHealth(), sessionStore);
         final Runnable engineWaker = threads.engineWaker();

@@ -26,6 +26,8 @@ final class Order
     long orderId;
     long correlationId;
     long receiveNanos;
+    // On a cluster, the owning gateway's id is in bits 16..23 (cluster.GatewaySessions): the order's events, its
+    // ClOrdID and its session's cancels belong to that gateway alone.
     int sessionIndex;
     int instrumentId;
     byte side;

@@ -95,6 +95,13 @@ class GatewayCommandTest
     }
 
     @Test
+    void shouldSetTheGatewayId() throws Exception
+    {
+        final SessionSettings settings = settings("--cluster-members", "10.0.0.1", "--gateway-id", "3");
+        assertEquals(3, settings.getLong(GatewayConfiguration.GATEWAY_ID_PROP_NAME));
+    }
+
+    @Test
     void shouldTakeIngressEndpointsAsGiven() throws Exception
     {
         final SessionSettings settings = settings("--cluster-members", "0=h0:9002,1=h1:9102,2=h2:9202");

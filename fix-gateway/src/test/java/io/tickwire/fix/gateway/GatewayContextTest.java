@@ -73,6 +73,8 @@ class GatewayContextTest
         "TickwireAuditSync|never",
         "TickwireAuditMaxFileSize|1",
         "TickwireClusterBasePort|high",
+        "TickwireGatewayId|-1",
+        "TickwireGatewayId|256",
         "TickwireMaxMessageSize|0",
         "TickwireSessionQueueLimit|-1",
         "TickwirePreLogonMaxBytes|-1",
