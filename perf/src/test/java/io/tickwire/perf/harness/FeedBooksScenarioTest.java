@@ -48,23 +48,7 @@ class FeedBooksScenarioTest
     @SuppressWarnings("unchecked")
     void shouldApplyEveryPublishedMessageToBooksAndReportLatencyNextToTheBaseline() throws Exception
     {
-        final int exit = new CommandLine(new BenchCommand())
-            .execute("feed-books", "--quick", "--out", dir.toString());
-        assertEquals(0, exit);
-
-        final Map<String, Object> results =
-            (Map<String, Object>)MiniJson.parse(Files.readString(dir.resolve(BenchRunner.RESULTS_FILE)));
-        final Map<String, Object> scenario = (Map<String, Object>)((List<Object>)results.get("scenarios")).get(0);
-        assertEquals(FeedBooksScenario.NAME, scenario.get("name"));
-        assertEquals(BenchRunner.STATUS_OK, scenario.get("status"), String.valueOf(scenario.get("reason")));
-
-        final Map<String, Double> metrics = new HashMap<>();
-        for (final Object o : (List<Object>)results.get("metrics"))
-        {
-            final Map<String, Object> metric = (Map<String, Object>)o;
-            metrics.put(metric.get("run") + "/" + metric.get("series") + "/" + metric.get("metric"),
-                (Double)metric.get("value"));
-        }
+        final Map<String, Double> metrics = runQuick(FeedBooksScenario.NAME);
         for (final String run : new String[]{ "max", "100k/s" })
         {
             final double published = metrics.get(run + "/feed-books/published");
@@ -104,23 +88,7 @@ class FeedBooksScenarioTest
     @SuppressWarnings("unchecked")
     void shouldApplyEveryPublishedMdp3MessageToPriceLevelBooks() throws Exception
     {
-        final int exit = new CommandLine(new BenchCommand())
-            .execute(FeedBooksScenario.MDP3_NAME, "--quick", "--out", dir.toString());
-        assertEquals(0, exit);
-
-        final Map<String, Object> results =
-            (Map<String, Object>)MiniJson.parse(Files.readString(dir.resolve(BenchRunner.RESULTS_FILE)));
-        final Map<String, Object> scenario = (Map<String, Object>)((List<Object>)results.get("scenarios")).get(0);
-        assertEquals(FeedBooksScenario.MDP3_NAME, scenario.get("name"));
-        assertEquals(BenchRunner.STATUS_OK, scenario.get("status"), String.valueOf(scenario.get("reason")));
-
-        final Map<String, Double> metrics = new HashMap<>();
-        for (final Object o : (List<Object>)results.get("metrics"))
-        {
-            final Map<String, Object> metric = (Map<String, Object>)o;
-            metrics.put(metric.get("run") + "/" + metric.get("series") + "/" + metric.get("metric"),
-                (Double)metric.get("value"));
-        }
+        final Map<String, Double> metrics = runQuick(FeedBooksScenario.MDP3_NAME);
         for (final String run : new String[]{ "max", "100k/s" })
         {
             final double published = metrics.get(run + "/feed-books/published");
@@ -133,5 +101,30 @@ class FeedBooksScenarioTest
         }
         assertTrue(metrics.get("max/feed-books/messages-per-packet") > 1, metrics.toString());
         assertTrue(metrics.get("100k/s/publish->book/recorded") > 0, metrics.toString());
+    }
+
+    /**
+     * Run the scenario with {@code --quick}, check it ran, and return its metrics by "run/series/metric".
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Double> runQuick(final String name) throws Exception
+    {
+        final int exit = new CommandLine(new BenchCommand()).execute(name, "--quick", "--out", dir.toString());
+        assertEquals(0, exit);
+
+        final Map<String, Object> results =
+            (Map<String, Object>)MiniJson.parse(Files.readString(dir.resolve(BenchRunner.RESULTS_FILE)));
+        final Map<String, Object> scenario = (Map<String, Object>)((List<Object>)results.get("scenarios")).get(0);
+        assertEquals(name, scenario.get("name"));
+        assertEquals(BenchRunner.STATUS_OK, scenario.get("status"), String.valueOf(scenario.get("reason")));
+
+        final Map<String, Double> metrics = new HashMap<>();
+        for (final Object o : (List<Object>)results.get("metrics"))
+        {
+            final Map<String, Object> metric = (Map<String, Object>)o;
+            metrics.put(metric.get("run") + "/" + metric.get("series") + "/" + metric.get("metric"),
+                (Double)metric.get("value"));
+        }
+        return metrics;
     }
 }
