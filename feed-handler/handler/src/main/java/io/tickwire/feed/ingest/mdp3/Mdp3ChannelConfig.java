@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +40,8 @@ public final class Mdp3ChannelConfig
     public static final int DEFAULT_HOLD_PACKETS = 1024;
     /** Default incremental entries held for recovering instruments. */
     public static final int DEFAULT_RECOVERY_ENTRIES = 4096;
+    private static final List<String> KEYS = List.of("id", "incremental.a", "incremental.b",
+        "snapshot", "definitions", "interface", "gap.wait.us", "hold.packets", "recovery.entries", "socket.rcvbuf");
     /** Default socket receive buffer. */
     public static final int DEFAULT_SOCKET_RCVBUF = 4 * 1024 * 1024;
 
@@ -62,6 +65,13 @@ public final class Mdp3ChannelConfig
      */
     public static Mdp3ChannelConfig from(final Properties properties)
     {
+        for (final String key : properties.stringPropertyNames())
+        {
+            if (key.startsWith(PREFIX) && !KEYS.contains(key.substring(PREFIX.length())))
+            {
+                throw new IllegalArgumentException("unknown key " + key + " (known: " + PREFIX + KEYS + ")");
+            }
+        }
         final Mdp3ChannelConfig config = new Mdp3ChannelConfig();
         final String id = properties.getProperty(PREFIX + "id");
         if (null != id)
