@@ -652,7 +652,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         counters.rptSeqMissing.setRelease(tracker.rptSeqMissing());
         if (Mdp3Recovery.DROP == lastAdmit)
         {
-            counters.rptSeqDuplicate.increment();
+            counters.rptSeqDuplicate.incrementRelease();
         }
         return Mdp3Recovery.PUBLISH == lastAdmit;
     }
