@@ -22,11 +22,9 @@ import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.AggressorSide;
 import io.tickwire.sbe.md.BookResetEncoder;
 import io.tickwire.sbe.md.BookResetReason;
-import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.PriceLevelAction;
 import io.tickwire.sbe.md.PriceLevelUpdateEncoder;
-import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.TradeSummaryEncoder;
 import io.tickwire.sbe.md.TradingState;
 import io.tickwire.sbe.md.TradingStatusEncoder;
@@ -36,8 +34,6 @@ import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.EpochNanoClock;
 
 import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
-import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.price;
-import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.timeOfDay;
 
 /**
  * Turns one CME MDP 3.0 packet (a UDP payload of the incremental feed) into the Tickwire feed messages it means,
@@ -70,7 +66,7 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.timeOfDay;
  * {@link #MIN_BYTES_PER_MESSAGE} bytes of the packet (the shortest is a ChannelReset with no entries). Single-threaded;
  * nothing is allocated per packet unless reporting.
  */
-public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Mdp3Recovery.Replay
+public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
 {
     /** The venue's MIC in every message that carries one. */
     public static final String VENUE = "XCME";
@@ -106,21 +102,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
     private final int maxMessages;
     private final IntHashSet defined = new IntHashSet();
 
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
-    private final Mdp3DefinitionWriter definitionWriter = new Mdp3DefinitionWriter();
-    private final PriceLevelUpdateEncoder level = new PriceLevelUpdateEncoder();
-    private final TradeSummaryEncoder trade = new TradeSummaryEncoder();
-    private final TradingStatusEncoder status = new TradingStatusEncoder();
-    private final BookResetEncoder bookReset = new BookResetEncoder();
+    private final Mdp3FeedWriter writer;
 
-    private MessageSink sink;
     private long position;
-    private long ingestTimestamp;
     private long msgSeqNum;
     private long sendingTime;
     private long transactTime;
     private int templateId;
-    private int written;
     private boolean malformed;
     private long unit;
     private int snapshotSecurityId;
@@ -168,6 +156,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         this.listener = listener;
         this.sourceName = sourceName;
         this.counters = counters;
+        this.writer = new Mdp3FeedWriter(counters);
         this.tracker = tracker;
         this.recovery = recovery;
         // A snapshot packet may also release every held entry.
@@ -209,10 +198,9 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
     public int normalise(
         final long sequence, final DirectBuffer src, final int offset, final int length, final MessageSink sink)
     {
-        this.sink = sink;
         this.position = sequence;
         this.unit = sequence & Mdp3LiveSource.UNIT_KINDS;
-        this.written = 0;
+        writer.start(sink);
         this.malformed = false;
         this.restating = false;
         this.msgSeqNum =
@@ -229,7 +217,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
             return 0;
         }
 
-        ingestTimestamp = clock.nanoTime();
+        writer.ingestTimestamp(clock.nanoTime());
         decoder.decode(src, offset, length, sequence);
         counters.packetGaps.setRelease(tracker.packetGaps());
         counters.packetsMissing.setRelease(tracker.packetsMissing());
@@ -237,7 +225,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         {
             counters.recovery(recovery);
         }
-        return written > 0 || !malformed ? written : -1;
+        return writer.written() > 0 || !malformed ? writer.written() : -1;
     }
 
     /**
@@ -308,7 +296,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         }
         if (claim())
         {
-            bookReset(0, transactTime, BookResetReason.CHANNEL_RESET, 0);
+            writer.bookReset(0, transactTime, BookResetReason.CHANNEL_RESET, 0);
         }
     }
 
@@ -340,17 +328,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         }
         if (validSecurityId(30, securityId) && claim())
         {
-            final int reason = Mdp3FeedFields.reason(tradingStatus, haltReason);
-            status.wrapAndApplyHeader(sink.buffer(), 0, header)
-                .sequence(0)
-                .sourceTimestamp(timeOfDay(transactTime))
-                .ingestTimestamp(ingestTimestamp)
-                .publishTimestamp(0)
-                .instrumentId(instrumentId(securityId))
-                .tradingState(state)
-                .putReason((byte)(reason >>> 24), (byte)(reason >>> 16), (byte)(reason >>> 8), (byte)reason);
-            write(MessageHeaderEncoder.ENCODED_LENGTH + TradingStatusEncoder.BLOCK_LENGTH);
-            counters.statuses.incrementRelease();
+            writer.status(transactTime, securityId, state, Mdp3FeedFields.reason(tradingStatus, haltReason));
         }
     }
 
@@ -378,7 +356,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
             if (admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel,
                 numberOfOrders) && validSecurityId(templateId, securityId) && claim())
             {
-                bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+                writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
             }
             return;
         }
@@ -400,29 +378,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         {
             return;
         }
-        writeLevel(securityId, rptSeq, action, entryType, price, priceExponent, size, priceLevel, numberOfOrders);
-    }
-
-    private void writeLevel(
-        final int securityId, final long rptSeq, final PriceLevelAction action, final byte entryType,
-        final long price, final int priceExponent, final int size, final int priceLevel, final int numberOfOrders)
-    {
-        level.wrapAndApplyHeader(sink.buffer(), 0, header)
-            .sequence(0)
-            .sourceTimestamp(timeOfDay(transactTime))
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(instrumentId(securityId))
-            .action(action)
-            .side(entryType == '0' || entryType == 'E' ? Side.BUY : Side.SELL)
-            .implied(entryType == 'E' || entryType == 'F' ? BooleanType.TRUE : BooleanType.FALSE)
-            .level((short)(priceLevel & 0xFF))
-            .price(price(price, Mdp3FeedFields.scale(priceExponent)))
-            .quantity(size == Mdp3Schema.NULL_INT32 ? 0 : size)
-            .orderCount(numberOfOrders == Mdp3Schema.NULL_INT32 ? 0 : numberOfOrders)
-            .venueSequence(rptSeq);
-        write(MessageHeaderEncoder.ENCODED_LENGTH + PriceLevelUpdateEncoder.BLOCK_LENGTH);
-        counters.levelUpdates.incrementRelease();
+        writer.level(transactTime, securityId, rptSeq, action, entryType, price, priceExponent, size, priceLevel,
+            numberOfOrders);
     }
 
     /**
@@ -485,20 +442,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         {
             return;
         }
-        trade.wrapAndApplyHeader(sink.buffer(), 0, header)
-            .sequence(0)
-            .sourceTimestamp(timeOfDay(transactTime))
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(instrumentId(securityId))
-            .price(price(price, Mdp3FeedFields.scale(priceExponent)))
-            .quantity(size == Mdp3Schema.NULL_INT32 ? 0 : size)
-            .aggressorSide(aggressor)
-            .orderCount(numberOfOrders == Mdp3Schema.NULL_INT32 ? 0 : numberOfOrders)
-            .tradeId(tradeEntryId)
-            .venueSequence(rptSeq);
-        write(MessageHeaderEncoder.ENCODED_LENGTH + TradeSummaryEncoder.BLOCK_LENGTH);
-        counters.trades.incrementRelease();
+        writer.trade(transactTime, securityId, rptSeq, price, priceExponent, size, aggressor, numberOfOrders,
+            tradeEntryId);
     }
 
     /**
@@ -543,8 +488,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
             return;
         }
         defined.add(securityId);
-        write(definitionWriter.encode(sink.buffer(), def, timeOfDay(sendingTime), ingestTimestamp));
-        counters.definitions.incrementRelease();
+        writer.definition(def, sendingTime);
     }
 
     /**
@@ -566,7 +510,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         snapshotRptSeq = rptSeq;
         snapshotReports = totNumReports;
         this.transactTime = transactTime;
-        bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+        writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
     }
 
     /**
@@ -580,45 +524,9 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         // Only the book's levels restate it; trade, statistics and settlement entries of a snapshot are not books.
         if (restating && (entryType == '0' || entryType == '1' || entryType == 'E' || entryType == 'F') && claim())
         {
-            writeLevel(snapshotSecurityId, snapshotRptSeq, PriceLevelAction.NEW, entryType, price, priceExponent,
-                size, priceLevel, numberOfOrders);
+            writer.level(transactTime, snapshotSecurityId, snapshotRptSeq, PriceLevelAction.NEW, entryType, price,
+                priceExponent, size, priceLevel, numberOfOrders);
         }
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void replayBook(
-        final int templateId, final long transactTime, final int securityId, final long rptSeq,
-        final int updateAction, final byte entryType, final long price, final int priceExponent, final int size,
-        final int priceLevel, final int numberOfOrders)
-    {
-        this.templateId = templateId;
-        this.transactTime = transactTime;
-        onBookEntry(securityId, rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel,
-            numberOfOrders);
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void replayTrade(
-        final int templateId, final long transactTime, final int securityId, final long rptSeq,
-        final int updateAction, final long price, final int priceExponent, final int size, final int numberOfOrders,
-        final int aggressorSide, final long tradeEntryId)
-    {
-        this.templateId = templateId;
-        this.transactTime = transactTime;
-        onTradeEntry(securityId, rptSeq, updateAction, price, priceExponent, size, numberOfOrders, aggressorSide,
-            tradeEntryId);
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void replayVolume(final int securityId, final long rptSeq, final int updateAction, final int volume)
-    {
-        onVolumeEntry(securityId, rptSeq, updateAction, volume);
     }
 
     private boolean admitBook(
@@ -657,22 +565,6 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
         return Mdp3Recovery.PUBLISH == lastAdmit;
     }
 
-    private void bookReset(
-        final long instrumentId, final long transactTime, final BookResetReason reason, final long venueSequence)
-    {
-        bookReset.wrapAndApplyHeader(sink.buffer(), 0, header)
-            .sequence(0)
-            .sourceTimestamp(timeOfDay(transactTime))
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(instrumentId)
-            .putVenue(X, C, M, E)
-            .reason(reason)
-            .venueSequence(venueSequence);
-        write(MessageHeaderEncoder.ENCODED_LENGTH + BookResetEncoder.BLOCK_LENGTH);
-        counters.bookResets.incrementRelease();
-    }
-
     /**
      * Check an update's RptSeq: true to publish it, false for a duplicate (skipped); gaps are counted and published
      * after, a capture cannot fill them.
@@ -709,19 +601,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener, Md
      */
     private boolean claim()
     {
-        if (written < maxMessages)
+        if (writer.written() < maxMessages)
         {
             return true;
         }
         malformed(MalformedReason.BAD_MDP3_PACKET, "more than " + maxMessages +
             " feed messages from one packet; the rest of it is skipped");
         return false;
-    }
-
-    private void write(final int length)
-    {
-        written++;
-        sink.write(length);
     }
 
     private void badField(final int templateId, final int securityId, final String detail)

@@ -29,9 +29,9 @@ import java.util.Arrays;
  * A snapshot of a recovering instrument is taken when its RptSeq is at least the RptSeq just before the oldest entry
  * still held for it (older ones would leave a hole between the snapshot and what is held; they are counted stale and
  * the next pass of the loop is waited for). Then the held entries past the snapshot's RptSeq are handed back, in
- * arrival order, to the {@link Replay} to publish as if they had just arrived. Held entries are bounded: when the
- * store is full the instrument of the oldest entry loses all of its entries (counted as an overflow) and needs a
- * snapshot at least as recent as the last one lost.
+ * arrival order, to the normaliser's {@link Mdp3Listener} callbacks to publish as if they had just arrived. Held
+ * entries are bounded: when the store is full the instrument of the oldest entry loses all of its entries (counted as
+ * an overflow) and needs a snapshot at least as recent as the last one lost.
  * <p>
  * Single-threaded (the ingest agent's). Allocates only when an instrument is seen for the first time; counters are
  * plain fields the normaliser copies into its counters.
@@ -53,60 +53,8 @@ public final class Mdp3Recovery
     static final byte VOLUME = 3;
 
     private static final long NO_RPT_SEQ = -1;
-
-    /**
-     * Publishes held entries again once their instrument's snapshot has been applied (the normaliser).
-     */
-    public interface Replay
-    {
-        /**
-         * A held book entry.
-         *
-         * @param templateId     of its message.
-         * @param transactTime   of its message.
-         * @param securityId     SecurityID.
-         * @param rptSeq         RptSeq.
-         * @param updateAction   MDUpdateAction.
-         * @param entryType      MDEntryType.
-         * @param price          mantissa.
-         * @param priceExponent  exponent.
-         * @param size           size.
-         * @param priceLevel     level.
-         * @param numberOfOrders orders.
-         */
-        void replayBook(
-            int templateId, long transactTime, int securityId, long rptSeq, int updateAction, byte entryType,
-            long price, int priceExponent, int size, int priceLevel, int numberOfOrders);
-
-        /**
-         * A held trade entry.
-         *
-         * @param templateId     of its message.
-         * @param transactTime   of its message.
-         * @param securityId     SecurityID.
-         * @param rptSeq         RptSeq.
-         * @param updateAction   MDUpdateAction.
-         * @param price          mantissa.
-         * @param priceExponent  exponent.
-         * @param size           size.
-         * @param numberOfOrders orders.
-         * @param aggressorSide  aggressor.
-         * @param tradeEntryId   trade id.
-         */
-        void replayTrade(
-            int templateId, long transactTime, int securityId, long rptSeq, int updateAction, long price,
-            int priceExponent, int size, int numberOfOrders, int aggressorSide, long tradeEntryId);
-
-        /**
-         * A held volume entry.
-         *
-         * @param securityId   SecurityID.
-         * @param rptSeq       RptSeq.
-         * @param updateAction MDUpdateAction.
-         * @param volume       cumulative volume.
-         */
-        void replayVolume(int securityId, long rptSeq, int updateAction, int volume);
-    }
+    // Entries are held as decoded values: the schema version they came in no longer matters.
+    private static final int VERSION = 9;
 
     private final Mdp3SequenceTracker tracker;
     private final int capacity;
@@ -138,7 +86,7 @@ public final class Mdp3Recovery
     private long head;
     private long tail;
 
-    private Replay replay;
+    private Mdp3Listener replay;
     private int recoveringCount;
     private boolean channelRecovering;
     private long pass;
@@ -181,7 +129,11 @@ public final class Mdp3Recovery
         tradeEntryId = new long[capacity];
     }
 
-    void replay(final Replay replay)
+    /**
+     * The listener held entries are replayed to once their instrument's snapshot has been applied (the normaliser),
+     * each as the message and entry callbacks it first arrived as.
+     */
+    void replay(final Mdp3Listener replay)
     {
         this.replay = replay;
     }
@@ -365,17 +317,17 @@ public final class Mdp3Recovery
         switch (kind[slot])
         {
             case BOOK:
-                replay.replayBook(templateId[slot], transactTime[slot], securityId[slot], rptSeq[slot],
-                    updateAction[slot], entryType[slot], price[slot], priceExponent[slot], size[slot],
-                    levelOrAggressor[slot], orders[slot]);
+                replay.onIncrementalRefresh(templateId[slot], VERSION, transactTime[slot], 0, 1);
+                replay.onBookEntry(securityId[slot], rptSeq[slot], updateAction[slot], entryType[slot], price[slot],
+                    priceExponent[slot], size[slot], levelOrAggressor[slot], orders[slot]);
                 break;
             case TRADE:
-                replay.replayTrade(templateId[slot], transactTime[slot], securityId[slot], rptSeq[slot],
-                    updateAction[slot], price[slot], priceExponent[slot], size[slot], orders[slot],
-                    levelOrAggressor[slot], tradeEntryId[slot]);
+                replay.onIncrementalRefresh(templateId[slot], VERSION, transactTime[slot], 0, 1);
+                replay.onTradeEntry(securityId[slot], rptSeq[slot], updateAction[slot], price[slot],
+                    priceExponent[slot], size[slot], orders[slot], levelOrAggressor[slot], tradeEntryId[slot]);
                 break;
             default:
-                replay.replayVolume(securityId[slot], rptSeq[slot], updateAction[slot], size[slot]);
+                replay.onVolumeEntry(securityId[slot], rptSeq[slot], updateAction[slot], size[slot]);
                 break;
         }
     }
