@@ -18,6 +18,7 @@ package io.tickwire.feed.cli;
 import io.tickwire.feed.ingest.MalformedInputCounter;
 import io.tickwire.feed.ingest.PcapUdpReader;
 import io.tickwire.feed.ingest.PcapUdpWriter;
+import io.tickwire.feed.ingest.mdp3.Mdp3ChannelConfig;
 import io.tickwire.feed.ingest.mdp3.Mdp3PacketDecoder;
 import io.tickwire.feed.ingest.mdp3.Mdp3Schema;
 import io.tickwire.feed.ingest.mdp3.Mdp3SequenceTracker;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
@@ -358,6 +360,11 @@ public final class Mdp3Command implements Runnable
             description = "Multicast TTL (default: ${DEFAULT-VALUE}).")
         int ttl;
 
+        @Option(names = "--interface", paramLabel = "NIC",
+            description = "Interface (name or address) multicast leaves on, e.g. 127.0.0.1 for receivers on this " +
+            "host (default: the system's choice).")
+        String networkInterface;
+
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -388,6 +395,17 @@ public final class Mdp3Command implements Runnable
                     spec.commandLine(), "--instruments must be 1.." + Mdp3Simulator.MAX_INSTRUMENTS);
             }
 
+            final NetworkInterface nic;
+            try
+            {
+                nic = null == networkInterface ? null :
+                    new Mdp3ChannelConfig().networkInterface(networkInterface).resolveInterface();
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--interface: " + ex.getMessage());
+            }
+
             final PrintWriter out = spec.commandLine().getOut();
             final long start = System.nanoTime();
             final Mdp3ChannelServer server;
@@ -395,6 +413,10 @@ public final class Mdp3Command implements Runnable
             {
                 channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, ttl);
                 channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+                if (null != nic)
+                {
+                    channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nic);
+                }
                 server = new Mdp3ChannelServer(new Mdp3Simulator(seed, instruments), channel, a, b, s, d,
                     lossA / 100, lossB / 100, ~seed, snapshotEvery);
                 final long intervalNs = Math.max(1, 1_000_000_000L / rate);
