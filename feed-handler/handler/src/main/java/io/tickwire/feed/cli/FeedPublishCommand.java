@@ -339,6 +339,17 @@ public final class FeedPublishCommand implements Callable<Integer>
                     out.flush();
                     sleepMillis(lingerMs);
                 }
+                else
+                {
+                    // A live MDP 3.0 channel ends on Ctrl-C: its arbitration and recovery counters go in the summary.
+                    final String venueCounters = StatusLine.counters(
+                        feed.aeron().countersReader(), Mdp3NormaliserCounters.COMPONENT);
+                    if (!venueCounters.isEmpty())
+                    {
+                        out.println("mdp3: " + venueCounters);
+                        out.flush();
+                    }
+                }
             }
             finally
             {
