@@ -18,7 +18,8 @@ package io.tickwire.feed;
 /**
  * The type ids of the feed handler artifact's Aeron counters, in one place so that they never collide: the feed
  * pipeline's (sources, ingest, publisher: 3001-3099), the MoldUDP64 client's (3200-3229), the snapshot server's
- * (3230-3249) and the MDP 3.0 normaliser's (3250-3279). Tickwire's counters are 3000-3999 ({@code CounterSet});
+ * (3230-3249) the MDP 3.0 normaliser's (3250-3279) and
+ * live channel's (3280-3299). Tickwire's counters are 3000-3999 ({@code CounterSet});
  * the feed client artifact has 3100-3199
  * ({@code ClientCounterTypes}), the gateway 3300-3399. Aeron's own are below 1000. docs/OPERATIONS.md lists them all.
  */
@@ -139,6 +140,42 @@ public final class FeedCounterTypes
     public static final int MDP3_TRADES_NOT_NEW = 3266;
     /** MDP 3.0 normaliser: heartbeats, snapshots and templates not decoded: counted. */
     public static final int MDP3_MESSAGES_SKIPPED = 3267;
+    /** MDP 3.0 live channel: snapshot (market recovery) packets read while recovering. */
+    public static final int MDP3_SNAPSHOT_PACKETS = 3268;
+    /** MDP 3.0 live channel: instrument definition channel packets read. */
+    public static final int MDP3_DEFINITION_PACKETS = 3269;
+    /** MDP 3.0 live channel: recoveries started (RptSeq gaps arbitration could not fill, late joins). */
+    public static final int MDP3_RECOVERIES = 3270;
+    /** MDP 3.0 live channel: instruments whose book was restated from a snapshot. */
+    public static final int MDP3_INSTRUMENTS_RECOVERED = 3271;
+    /** MDP 3.0 live channel: incremental entries held while their instrument recovered. */
+    public static final int MDP3_ENTRIES_HELD = 3272;
+    /** MDP 3.0 live channel: held entries overflowed (an instrument waits for a later snapshot). */
+    public static final int MDP3_HOLD_OVERFLOWS = 3273;
+    /** MDP 3.0 live channel: snapshots older than what their recovering instrument holds. */
+    public static final int MDP3_SNAPSHOTS_STALE = 3274;
+    /** MDP 3.0 live channel: instruments recovering now (a gauge; the whole channel counts 1 more). */
+    public static final int MDP3_RECOVERING = 3275;
+    /** MDP 3.0 live channel: incremental packets that won arbitration on line A. */
+    public static final int MDP3_LINE_A_WON = 3280;
+    /** MDP 3.0 live channel: packets of line A dropped as duplicates. */
+    public static final int MDP3_LINE_A_DUPLICATES = 3281;
+    /** MDP 3.0 live channel: MsgSeqNums line A jumped over. */
+    public static final int MDP3_LINE_A_MISSED = 3282;
+    /** MDP 3.0 live channel: incremental packets that won arbitration on line B. */
+    public static final int MDP3_LINE_B_WON = 3283;
+    /** MDP 3.0 live channel: packets of line B dropped as duplicates. */
+    public static final int MDP3_LINE_B_DUPLICATES = 3284;
+    /** MDP 3.0 live channel: MsgSeqNums line B jumped over. */
+    public static final int MDP3_LINE_B_MISSED = 3285;
+    /** MDP 3.0 live channel: gaps missed on both lines. */
+    public static final int MDP3_GAPS_ON_BOTH = 3286;
+    /** MDP 3.0 live channel: packets in those gaps. */
+    public static final int MDP3_PACKETS_MISSED_ON_BOTH = 3287;
+    /** MDP 3.0 live channel: packets held ahead of a hole that did not fit the hold (lost to arbitration). */
+    public static final int MDP3_HOLD_FULL = 3288;
+    /** MDP 3.0 live channel: times the snapshot loop was joined. */
+    public static final int MDP3_SNAPSHOT_JOINS = 3289;
 
     private FeedCounterTypes()
     {

@@ -28,6 +28,7 @@ import io.tickwire.feed.FeedSnapshot;
 import io.tickwire.feed.FeedStages;
 import io.tickwire.feed.StatusLine;
 import io.tickwire.feed.config.ConfigException;
+import io.tickwire.feed.ingest.mdp3.Mdp3ChannelConfig;
 import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserCounters;
 import io.tickwire.latency.LatencyRecording;
 import org.agrona.CloseHelper;
@@ -41,7 +42,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +61,8 @@ import java.util.concurrent.TimeUnit;
     description = {
         "Publish a normalised SBE feed on Aeron from an ITCH or a CME MDP 3.0 source.",
         "A file, capture or simulation is published completely (waiting for a subscriber: nothing is lost);",
-        "live MoldUDP64 runs until Ctrl-C or end of session. Prints the thread plan, a status line per second",
-        "and a summary.",
+        "live MoldUDP64 and MDP 3.0 run until Ctrl-C (MoldUDP64: or end of session). Prints the thread plan,",
+        "a status line per second and a summary.",
         "Settings come from the command line, else the configuration file (--config, default",
         "config/feed-handler.properties of the installation when present), else system properties, else defaults." })
 public final class FeedPublishCommand implements Callable<Integer>
@@ -90,6 +94,11 @@ public final class FeedPublishCommand implements Callable<Integer>
             description = "Live MoldUDP64 stream (unicast, or a multicast group to join).")
         String moldUdp64;
 
+        @Option(names = "--mdp3-live",
+            description = "Live CME MDP 3.0 channel: lines A and B arbitrated, recovery from the snapshot loop " +
+            "(--mdp3-channel FILE and/or --mdp3-a, --mdp3-b, --mdp3-snapshot, --mdp3-definitions).")
+        boolean mdp3Live;
+
         @Option(names = "--simulate",
             description = "Generated realistic order flow (see --messages, --symbols, --seed).")
         boolean simulate;
@@ -117,6 +126,34 @@ public final class FeedPublishCommand implements Callable<Integer>
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Pacing pacing;
+
+    @Option(names = "--mdp3-channel", paramLabel = "FILE",
+        description = "With --mdp3-live: properties file of tickwire.mdp3.channel.* keys (see config/); the " +
+        "--mdp3-* flags override it.")
+    Path mdp3Channel;
+
+    @Option(names = "--mdp3-a", paramLabel = "GROUP:PORT", description = "With --mdp3-live: incremental feed A.")
+    String mdp3A;
+
+    @Option(names = "--mdp3-b", paramLabel = "GROUP:PORT", description = "With --mdp3-live: incremental feed B.")
+    String mdp3B;
+
+    @Option(names = "--mdp3-snapshot", paramLabel = "GROUP:PORT",
+        description = "With --mdp3-live: the snapshot (market recovery) loop.")
+    String mdp3Snapshot;
+
+    @Option(names = "--mdp3-definitions", paramLabel = "GROUP:PORT",
+        description = "With --mdp3-live: the instrument definition loop (optional).")
+    String mdp3Definitions;
+
+    @Option(names = "--mdp3-interface", paramLabel = "NIC",
+        description = "With --mdp3-live: interface name or address to join the groups on (default 127.0.0.1).")
+    String mdp3Interface;
+
+    @Option(names = "--mdp3-gap-wait-us", paramLabel = "US",
+        description = "With --mdp3-live: how long a hole waits for the other line before it is missed on both " +
+        "(default 5000).")
+    Long mdp3GapWaitUs;
 
     @Option(names = "--request-server", paramLabel = "HOST:PORT",
         description = "MoldUDP64 re-request server for gap recovery (with --moldudp64).")
@@ -302,6 +339,17 @@ public final class FeedPublishCommand implements Callable<Integer>
                     out.flush();
                     sleepMillis(lingerMs);
                 }
+                else
+                {
+                    // A live MDP 3.0 channel ends on Ctrl-C: its arbitration and recovery counters go in the summary.
+                    final String venueCounters = StatusLine.counters(
+                        feed.aeron().countersReader(), Mdp3NormaliserCounters.COMPONENT);
+                    if (!venueCounters.isEmpty())
+                    {
+                        out.println("mdp3: " + venueCounters);
+                        out.flush();
+                    }
+                }
             }
             finally
             {
@@ -378,10 +426,17 @@ public final class FeedPublishCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--request-server needs --moldudp64");
         }
-        if (null != pacing && !pacing.max && null != input.moldUdp64)
+        if ((null != mdp3Channel || null != mdp3A || null != mdp3B || null != mdp3Snapshot ||
+            null != mdp3Definitions || null != mdp3Interface || null != mdp3GapWaitUs) && !input.mdp3Live)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mdp3-channel and --mdp3-a/-b/-snapshot/" +
+                "-definitions/-interface/-gap-wait-us need --mdp3-live");
+        }
+        if (null != pacing && !pacing.max && (null != input.moldUdp64 || input.mdp3Live))
         {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                "--rate paces replayed input (--itch, --pcap, --mdp3, --simulate); live --moldudp64 arrives at its " +
+                "--rate paces replayed input (--itch, --pcap, --mdp3, --simulate); live --moldudp64 and --mdp3-live " +
+                "arrive at their " +
                 "own rate");
         }
         if (null != pacing && !pacing.max && pacing.rate <= 0)
@@ -468,6 +523,65 @@ public final class FeedPublishCommand implements Callable<Integer>
     String moldUdp64()
     {
         return input.moldUdp64;
+    }
+
+    boolean mdp3Live()
+    {
+        return input.mdp3Live;
+    }
+
+    /**
+     * The live MDP 3.0 channel: the --mdp3-channel file's keys, then each --mdp3-* flag over them.
+     */
+    Mdp3ChannelConfig mdp3ChannelConfig()
+    {
+        try
+        {
+            final Properties properties = new Properties();
+            if (null != mdp3Channel)
+            {
+                try (Reader reader = Files.newBufferedReader(mdp3Channel))
+                {
+                    properties.load(reader);
+                }
+            }
+            final Mdp3ChannelConfig config = Mdp3ChannelConfig.from(properties);
+            if (null != mdp3A)
+            {
+                config.lineA(Mdp3ChannelConfig.parseAddress("--mdp3-a", mdp3A));
+            }
+            if (null != mdp3B)
+            {
+                config.lineB(Mdp3ChannelConfig.parseAddress("--mdp3-b", mdp3B));
+            }
+            if (null != mdp3Snapshot)
+            {
+                config.snapshot(Mdp3ChannelConfig.parseAddress("--mdp3-snapshot", mdp3Snapshot));
+            }
+            if (null != mdp3Definitions)
+            {
+                config.definitions(Mdp3ChannelConfig.parseAddress("--mdp3-definitions", mdp3Definitions));
+            }
+            if (null != mdp3Interface)
+            {
+                config.networkInterface(mdp3Interface);
+            }
+            if (null != mdp3GapWaitUs)
+            {
+                config.gapWaitNs(TimeUnit.MICROSECONDS.toNanos(mdp3GapWaitUs));
+            }
+            config.conclude().resolveInterface();
+            return config;
+        }
+        catch (final IOException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --mdp3-channel " +
+                mdp3Channel + ": " + ex.getMessage());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
     }
 
     boolean simulate()

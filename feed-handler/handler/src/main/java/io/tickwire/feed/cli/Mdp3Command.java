@@ -18,6 +18,7 @@ package io.tickwire.feed.cli;
 import io.tickwire.feed.ingest.MalformedInputCounter;
 import io.tickwire.feed.ingest.PcapUdpReader;
 import io.tickwire.feed.ingest.PcapUdpWriter;
+import io.tickwire.feed.ingest.mdp3.Mdp3ChannelConfig;
 import io.tickwire.feed.ingest.mdp3.Mdp3PacketDecoder;
 import io.tickwire.feed.ingest.mdp3.Mdp3Schema;
 import io.tickwire.feed.ingest.mdp3.Mdp3SequenceTracker;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
@@ -310,7 +312,8 @@ public final class Mdp3Command implements Runnable
         description = {
             "Serve the simulated MDP 3.0 channel of 'generate' live over UDP: every incremental packet to line A",
             "and line B, each line losing packets at its own rate, and the snapshot loop (SnapshotFullRefresh 52,",
-            "one contract per packet) to the snapshot address. Destinations may be multicast groups or unicast."})
+            "one contract per packet) to the snapshot address, and optionally the definition loop.",
+            "Destinations may be multicast groups or unicast."})
     public static final class Serve implements Callable<Integer>
     {
         @Option(names = "--line-a", paramLabel = "HOST:PORT", required = true, description = "Incremental line A.")
@@ -321,6 +324,10 @@ public final class Mdp3Command implements Runnable
 
         @Option(names = "--snapshot", paramLabel = "HOST:PORT", required = true, description = "Snapshot loop.")
         String snapshot;
+
+        @Option(names = "--definitions", paramLabel = "HOST:PORT",
+            description = "Instrument definition loop: one definition (54) per packet, sent with each snapshot packet.")
+        String definitions;
 
         @Option(names = "--packets", paramLabel = "N", required = true, description = "Incremental packets.")
         long packets;
@@ -353,6 +360,11 @@ public final class Mdp3Command implements Runnable
             description = "Multicast TTL (default: ${DEFAULT-VALUE}).")
         int ttl;
 
+        @Option(names = "--interface", paramLabel = "NIC",
+            description = "Interface (name or address) multicast leaves on, e.g. 127.0.0.1 for receivers on this " +
+            "host (default: the system's choice).")
+        String networkInterface;
+
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -367,6 +379,7 @@ public final class Mdp3Command implements Runnable
             final InetSocketAddress a = address(lineA, "--line-a");
             final InetSocketAddress b = address(lineB, "--line-b");
             final InetSocketAddress s = address(snapshot, "--snapshot");
+            final InetSocketAddress d = null == definitions ? null : address(definitions, "--definitions");
             if (packets < 0 || rate < 1 || snapshotEvery < 1 || ttl < 0 || ttl > 255)
             {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -382,6 +395,17 @@ public final class Mdp3Command implements Runnable
                     spec.commandLine(), "--instruments must be 1.." + Mdp3Simulator.MAX_INSTRUMENTS);
             }
 
+            final NetworkInterface nic;
+            try
+            {
+                nic = null == networkInterface ? null :
+                    new Mdp3ChannelConfig().networkInterface(networkInterface).resolveInterface();
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--interface: " + ex.getMessage());
+            }
+
             final PrintWriter out = spec.commandLine().getOut();
             final long start = System.nanoTime();
             final Mdp3ChannelServer server;
@@ -389,7 +413,11 @@ public final class Mdp3Command implements Runnable
             {
                 channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, ttl);
                 channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
-                server = new Mdp3ChannelServer(new Mdp3Simulator(seed, instruments), channel, a, b, s,
+                if (null != nic)
+                {
+                    channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nic);
+                }
+                server = new Mdp3ChannelServer(new Mdp3Simulator(seed, instruments), channel, a, b, s, d,
                     lossA / 100, lossB / 100, ~seed, snapshotEvery);
                 final long intervalNs = Math.max(1, 1_000_000_000L / rate);
                 for (long i = 0; i < packets; i++)
@@ -409,6 +437,10 @@ public final class Mdp3Command implements Runnable
             out.printf("line B %s: sent %d lost %d%n", lineB, server.sentB(), server.droppedB());
             out.printf("lost on both lines: %d%n", server.droppedBoth());
             out.printf("snapshot %s: sent %d%n", snapshot, server.snapshotsSent());
+            if (null != d)
+            {
+                out.printf("definitions %s: sent %d%n", definitions, server.definitionsSent());
+            }
             out.printf("elapsed: %.3f s%n", elapsedNs / 1e9);
             out.flush();
             return EXIT_OK;

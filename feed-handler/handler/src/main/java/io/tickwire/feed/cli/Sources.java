@@ -22,6 +22,7 @@ import io.tickwire.feed.ingest.BinaryFileSource;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.PcapSource;
+import io.tickwire.feed.ingest.mdp3.Mdp3LiveChannel;
 import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
 import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserFactory;
 import io.tickwire.feed.ingest.mdp3.Mdp3PcapSource;
@@ -102,6 +103,11 @@ final class Sources
             };
             return FeedSource.replay(path.toString(), factory)
                 .normaliser(Mdp3Normaliser.DESCRIPTION, new Mdp3NormaliserFactory(), Mdp3Normaliser.MAX_ENCODED_LENGTH);
+        }
+
+        if (command.mdp3Live())
+        {
+            return new Mdp3LiveChannel(command.mdp3ChannelConfig()).feedSource();
         }
 
         if (null != command.moldUdp64())

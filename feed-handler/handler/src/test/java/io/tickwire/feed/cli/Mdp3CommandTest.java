@@ -170,7 +170,9 @@ class Mdp3CommandTest
                 "--line-a", host + ((InetSocketAddress)a.getLocalAddress()).getPort(),
                 "--line-b", host + ((InetSocketAddress)b.getLocalAddress()).getPort(),
                 "--snapshot", host + ((InetSocketAddress)s.getLocalAddress()).getPort(),
+                "--definitions", host + ((InetSocketAddress)s.getLocalAddress()).getPort(), "--interface", "127.0.0.1",
                 "--packets", "100", "--rate", "20000", "--loss-b", "100", "--snapshot-every", "10"), err.toString());
+            assertTrue(out.toString().contains("definitions " + host), out.toString());
             assertTrue(out.toString().contains("packets: 100 instruments: 12"), out.toString());
             assertTrue(out.toString().contains(": sent 100 lost 0"), out.toString());
             assertTrue(out.toString().contains(": sent 0 lost 100"), out.toString());
@@ -180,6 +182,9 @@ class Mdp3CommandTest
         assertEquals(2, run("serve", "--line-a", "x", "--line-b", "127.0.0.1:1", "--snapshot", "127.0.0.1:2",
             "--packets", "1"));
         assertTrue(err.toString().contains("--line-a must be HOST:PORT"), err.toString());
+        assertEquals(2, run("serve", "--line-a", "127.0.0.1:1", "--line-b", "127.0.0.1:1", "--snapshot",
+            "127.0.0.1:2", "--packets", "1", "--interface", "no-such-nic"));
+        assertTrue(err.toString().contains("--interface: no network interface no-such-nic"), err.toString());
     }
 
     private int run(final String... args)

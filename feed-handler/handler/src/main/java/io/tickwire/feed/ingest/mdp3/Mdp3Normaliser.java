@@ -22,21 +22,18 @@ import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.AggressorSide;
 import io.tickwire.sbe.md.BookResetEncoder;
 import io.tickwire.sbe.md.BookResetReason;
-import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.PriceLevelAction;
 import io.tickwire.sbe.md.PriceLevelUpdateEncoder;
-import io.tickwire.sbe.md.Side;
 import io.tickwire.sbe.md.TradeSummaryEncoder;
 import io.tickwire.sbe.md.TradingState;
 import io.tickwire.sbe.md.TradingStatusEncoder;
 import io.tickwire.sbe.md.VenueInstrumentDefinitionEncoder;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.EpochNanoClock;
 
 import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
-import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.price;
-import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.timeOfDay;
 
 /**
  * Turns one CME MDP 3.0 packet (a UDP payload of the incremental feed) into the Tickwire feed messages it means,
@@ -58,6 +55,12 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.timeOfDay;
  * line of an A/B pair) and skipped whole; an entry whose RptSeq is not above its instrument's last is skipped; gaps of
  * either are counted (a capture cannot be re-requested). Malformed packets and messages, and field values CME does not
  * define, are reported to the {@link MalformedInputListener} with the packet's position and skipped.
+ * <p>
+ * A live channel ({@link Mdp3LiveSource}) adds a {@link Mdp3Recovery}: entries of instruments recovering from the
+ * snapshot loop are held instead of published, snapshot packets (their units tagged {@link Mdp3LiveSource#SNAPSHOT})
+ * restate the books of the instruments that need them as a BookReset RECOVERY at the snapshot's RptSeq and a
+ * PriceLevelUpdate NEW per level, then the entries held past it are published; definition packets (tagged
+ * {@link Mdp3LiveSource#DEFINITIONS}) publish the instruments not defined yet.
  * <p>
  * At most {@link #MAX_MESSAGES_PER_PACKET} messages per packet: every message written stands for at least
  * {@link #MIN_BYTES_PER_MESSAGE} bytes of the packet (the shortest is a ChannelReset with no entries). Single-threaded;
@@ -87,30 +90,32 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     static final byte C = 'C';
     static final byte M = 'M';
     static final byte E = 'E';
+    private static final int HOLD_NOW = Mdp3Recovery.HOLD;
 
     private final EpochNanoClock clock;
     private final MalformedInputListener listener;
     private final String sourceName;
     private final Mdp3PacketDecoder decoder;
-    private final Mdp3SequenceTracker tracker = new Mdp3SequenceTracker();
+    private final Mdp3SequenceTracker tracker;
     private final Mdp3NormaliserCounters counters;
+    private final Mdp3Recovery recovery;
+    private final int maxMessages;
+    private final IntHashSet defined = new IntHashSet();
 
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
-    private final Mdp3DefinitionWriter definitionWriter = new Mdp3DefinitionWriter();
-    private final PriceLevelUpdateEncoder level = new PriceLevelUpdateEncoder();
-    private final TradeSummaryEncoder trade = new TradeSummaryEncoder();
-    private final TradingStatusEncoder status = new TradingStatusEncoder();
-    private final BookResetEncoder bookReset = new BookResetEncoder();
+    private final Mdp3FeedWriter writer;
 
-    private MessageSink sink;
     private long position;
-    private long ingestTimestamp;
     private long msgSeqNum;
     private long sendingTime;
     private long transactTime;
     private int templateId;
-    private int written;
     private boolean malformed;
+    private long unit;
+    private int snapshotSecurityId;
+    private long snapshotRptSeq;
+    private long snapshotReports;
+    private boolean restating;
+    private int lastAdmit;
 
     /**
      * A normaliser for one source.
@@ -126,11 +131,41 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final String sourceName,
         final Mdp3NormaliserCounters counters)
     {
+        this(clock, listener, sourceName, counters, new Mdp3SequenceTracker(), null);
+    }
+
+    /**
+     * A normaliser of a live channel that recovers instruments from the snapshot loop.
+     *
+     * @param clock      epoch nanosecond clock for the ingest timestamp, read once per packet.
+     * @param listener   told about malformed packets and messages, and field values CME does not define.
+     * @param sourceName for reports.
+     * @param counters   of this normaliser.
+     * @param tracker    the RptSeq tracker the recovery shares.
+     * @param recovery   the channel's recovery state, shared with its {@link Mdp3LiveSource}; null for a capture.
+     */
+    public Mdp3Normaliser(
+        final EpochNanoClock clock,
+        final MalformedInputListener listener,
+        final String sourceName,
+        final Mdp3NormaliserCounters counters,
+        final Mdp3SequenceTracker tracker,
+        final Mdp3Recovery recovery)
+    {
         this.clock = clock;
         this.listener = listener;
         this.sourceName = sourceName;
         this.counters = counters;
+        this.writer = new Mdp3FeedWriter(counters);
+        this.tracker = tracker;
+        this.recovery = recovery;
+        // A snapshot packet may also release every held entry.
+        this.maxMessages = MAX_MESSAGES_PER_PACKET + (null == recovery ? 0 : recovery.capacity());
         this.decoder = new Mdp3PacketDecoder(this, this::onDecoderMalformed, sourceName);
+        if (null != recovery)
+        {
+            recovery.replay(this);
+        }
     }
 
     /**
@@ -146,7 +181,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      */
     public int maxMessagesPerInput()
     {
-        return MAX_MESSAGES_PER_PACKET;
+        return maxMessages;
     }
 
     /**
@@ -163,10 +198,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     public int normalise(
         final long sequence, final DirectBuffer src, final int offset, final int length, final MessageSink sink)
     {
-        this.sink = sink;
         this.position = sequence;
-        this.written = 0;
+        this.unit = sequence & Mdp3LiveSource.UNIT_KINDS;
+        writer.start(sink);
         this.malformed = false;
+        this.restating = false;
         this.msgSeqNum =
             length >= Mdp3PacketDecoder.PACKET_HEADER_LENGTH ? Mdp3PacketDecoder.msgSeqNum(src, offset) : -1;
         if (length > MAX_PACKET_LENGTH)
@@ -175,17 +211,21 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
                 "payload (" + MAX_PACKET_LENGTH + ")");
             return -1;
         }
-        if (msgSeqNum >= 0 && Mdp3SequenceTracker.DUPLICATE == tracker.onPacket(msgSeqNum))
+        if (msgSeqNum >= 0 && 0 == unit && Mdp3SequenceTracker.DUPLICATE == tracker.onPacket(msgSeqNum))
         {
             counters.packetsDuplicate.setRelease(tracker.packetDuplicates());
             return 0;
         }
 
-        ingestTimestamp = clock.nanoTime();
+        writer.ingestTimestamp(clock.nanoTime());
         decoder.decode(src, offset, length, sequence);
         counters.packetGaps.setRelease(tracker.packetGaps());
         counters.packetsMissing.setRelease(tracker.packetsMissing());
-        return written > 0 || !malformed ? written : -1;
+        if (null != recovery)
+        {
+            counters.recovery(recovery);
+        }
+        return writer.written() > 0 || !malformed ? writer.written() : -1;
     }
 
     /**
@@ -195,7 +235,18 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     {
         this.msgSeqNum = msgSeqNum;
         this.sendingTime = sendingTime;
-        counters.packets.incrementRelease();
+        if (Mdp3LiveSource.SNAPSHOT == unit)
+        {
+            counters.snapshotPackets.incrementRelease();
+        }
+        else if (Mdp3LiveSource.DEFINITIONS == unit)
+        {
+            counters.definitionPackets.incrementRelease();
+        }
+        else
+        {
+            counters.packets.incrementRelease();
+        }
     }
 
     /**
@@ -205,7 +256,12 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     {
         // Snapshots belong to the recovery channel; an incremental capture has none, a recovery capture is not
         // published (its books would need a RECOVERY reset per instrument).
-        if (templateId == 38 || templateId == 52 || templateId == 53)
+        if (restating)
+        {
+            restating = false;
+            recovery.onSnapshotApplied(snapshotSecurityId, snapshotRptSeq, snapshotReports);
+        }
+        else if (templateId == 38 || templateId == 52 || templateId == 53)
         {
             counters.messagesSkipped.incrementRelease();
         }
@@ -234,9 +290,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int version, final long transactTime, final int matchEventIndicator, final int entryCount)
     {
         tracker.onChannelReset();
+        if (null != recovery)
+        {
+            recovery.onChannelReset();
+        }
         if (claim())
         {
-            bookReset(0, transactTime, BookResetReason.CHANNEL_RESET, 0);
+            writer.bookReset(0, transactTime, BookResetReason.CHANNEL_RESET, 0);
         }
     }
 
@@ -268,17 +328,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         }
         if (validSecurityId(30, securityId) && claim())
         {
-            final int reason = Mdp3FeedFields.reason(tradingStatus, haltReason);
-            status.wrapAndApplyHeader(sink.buffer(), 0, header)
-                .sequence(0)
-                .sourceTimestamp(timeOfDay(transactTime))
-                .ingestTimestamp(ingestTimestamp)
-                .publishTimestamp(0)
-                .instrumentId(instrumentId(securityId))
-                .tradingState(state)
-                .putReason((byte)(reason >>> 24), (byte)(reason >>> 16), (byte)(reason >>> 8), (byte)reason);
-            write(MessageHeaderEncoder.ENCODED_LENGTH + TradingStatusEncoder.BLOCK_LENGTH);
-            counters.statuses.incrementRelease();
+            writer.status(transactTime, securityId, state, Mdp3FeedFields.reason(tradingStatus, haltReason));
         }
     }
 
@@ -303,9 +353,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         if (entryType == 'J')
         {
             // Empty book: the levels that follow restate the instrument's book from this RptSeq.
-            if (inSequence(securityId, rptSeq) && validSecurityId(templateId, securityId) && claim())
+            if (admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel,
+                numberOfOrders) && validSecurityId(templateId, securityId) && claim())
             {
-                bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+                writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
             }
             return;
         }
@@ -322,26 +373,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
             badField(templateId, securityId, "MDUpdateAction " + updateAction);
             return;
         }
-        if (!inSequence(securityId, rptSeq) || !validSecurityId(templateId, securityId) || !claim())
+        if (!admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel,
+            numberOfOrders) || !validSecurityId(templateId, securityId) || !claim())
         {
             return;
         }
-        level.wrapAndApplyHeader(sink.buffer(), 0, header)
-            .sequence(0)
-            .sourceTimestamp(timeOfDay(transactTime))
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(instrumentId(securityId))
-            .action(action)
-            .side(bid ? Side.BUY : Side.SELL)
-            .implied(implied ? BooleanType.TRUE : BooleanType.FALSE)
-            .level((short)(priceLevel & 0xFF))
-            .price(price(price, Mdp3FeedFields.scale(priceExponent)))
-            .quantity(size == Mdp3Schema.NULL_INT32 ? 0 : size)
-            .orderCount(numberOfOrders == Mdp3Schema.NULL_INT32 ? 0 : numberOfOrders)
-            .venueSequence(rptSeq);
-        write(MessageHeaderEncoder.ENCODED_LENGTH + PriceLevelUpdateEncoder.BLOCK_LENGTH);
-        counters.levelUpdates.incrementRelease();
+        writer.level(transactTime, securityId, rptSeq, action, entryType, price, priceExponent, size, priceLevel,
+            numberOfOrders);
     }
 
     /**
@@ -361,8 +399,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int securityId, final long rptSeq, final int updateAction, final long price, final int priceExponent,
         final int size, final int numberOfOrders, final int aggressorSide, final long tradeEntryId)
     {
-        if (!inSequence(securityId, rptSeq))
+        if (null == recovery ? !inSequence(securityId, rptSeq) : !admit(securityId, rptSeq))
         {
+            if (HOLD_NOW == lastAdmit)
+            {
+                recovery.holdTrade(templateId, transactTime, securityId, rptSeq, updateAction, price, priceExponent,
+                    size, numberOfOrders, aggressorSide, tradeEntryId);
+            }
             return;
         }
         if (updateAction != 0)
@@ -399,20 +442,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         {
             return;
         }
-        trade.wrapAndApplyHeader(sink.buffer(), 0, header)
-            .sequence(0)
-            .sourceTimestamp(timeOfDay(transactTime))
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(instrumentId(securityId))
-            .price(price(price, Mdp3FeedFields.scale(priceExponent)))
-            .quantity(size == Mdp3Schema.NULL_INT32 ? 0 : size)
-            .aggressorSide(aggressor)
-            .orderCount(numberOfOrders == Mdp3Schema.NULL_INT32 ? 0 : numberOfOrders)
-            .tradeId(tradeEntryId)
-            .venueSequence(rptSeq);
-        write(MessageHeaderEncoder.ENCODED_LENGTH + TradeSummaryEncoder.BLOCK_LENGTH);
-        counters.trades.incrementRelease();
+        writer.trade(transactTime, securityId, rptSeq, price, priceExponent, size, aggressor, numberOfOrders,
+            tradeEntryId);
     }
 
     /**
@@ -421,9 +452,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     public void onVolumeEntry(final int securityId, final long rptSeq, final int updateAction, final int volume)
     {
         // Volume carries RptSeq like every other update of the instrument: the sequence is checked all the same.
-        if (inSequence(securityId, rptSeq))
+        if (null == recovery ? inSequence(securityId, rptSeq) : admit(securityId, rptSeq))
         {
             counters.volumeEntries.incrementRelease();
+        }
+        else if (HOLD_NOW == lastAdmit)
+        {
+            recovery.holdVolume(securityId, rptSeq, updateAction, volume);
         }
     }
 
@@ -443,28 +478,91 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     public void onInstrumentDefinition(final Mdp3InstrumentDefinition def)
     {
         final int securityId = def.securityId();
+        if (Mdp3LiveSource.DEFINITIONS == unit && defined.contains(securityId))
+        {
+            // The definition loop repeats what this channel has published already.
+            return;
+        }
         if (!validSecurityId(def.templateId(), securityId) || !claim())
         {
             return;
         }
-        write(definitionWriter.encode(sink.buffer(), def, timeOfDay(sendingTime), ingestTimestamp));
-        counters.definitions.incrementRelease();
+        defined.add(securityId);
+        writer.definition(def, sendingTime);
     }
 
-    private void bookReset(
-        final long instrumentId, final long transactTime, final BookResetReason reason, final long venueSequence)
+    /**
+     * {@inheritDoc}
+     */
+    public void onSnapshot(
+        final int templateId, final int version, final long lastMsgSeqNumProcessed, final long totNumReports,
+        final int securityId, final long rptSeq, final long transactTime, final long lastUpdateTime,
+        final int tradeDate, final int tradingStatus, final long highLimitPrice, final long lowLimitPrice,
+        final long maxPriceVariation, final int priceExponent, final int entryCount)
     {
-        bookReset.wrapAndApplyHeader(sink.buffer(), 0, header)
-            .sequence(0)
-            .sourceTimestamp(timeOfDay(transactTime))
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(instrumentId)
-            .putVenue(X, C, M, E)
-            .reason(reason)
-            .venueSequence(venueSequence);
-        write(MessageHeaderEncoder.ENCODED_LENGTH + BookResetEncoder.BLOCK_LENGTH);
-        counters.bookResets.incrementRelease();
+        if (Mdp3LiveSource.SNAPSHOT != unit || null == recovery || !validSecurityId(templateId, securityId) ||
+            !recovery.wantsSnapshot(securityId, rptSeq) || !claim())
+        {
+            return;
+        }
+        restating = true;
+        snapshotSecurityId = securityId;
+        snapshotRptSeq = rptSeq;
+        snapshotReports = totNumReports;
+        this.transactTime = transactTime;
+        writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSnapshotEntry(
+        final byte entryType, final long price, final int priceExponent, final int size, final int numberOfOrders,
+        final int priceLevel, final int tradingReferenceDate, final int openCloseSettlFlag,
+        final int settlPriceType)
+    {
+        // Only the book's levels restate it; trade, statistics and settlement entries of a snapshot are not books.
+        if (restating && (entryType == '0' || entryType == '1' || entryType == 'E' || entryType == 'F') && claim())
+        {
+            writer.level(transactTime, snapshotSecurityId, snapshotRptSeq, PriceLevelAction.NEW, entryType, price,
+                priceExponent, size, priceLevel, numberOfOrders);
+        }
+    }
+
+    private boolean admitBook(
+        final int securityId, final long rptSeq, final int updateAction, final byte entryType, final long price,
+        final int priceExponent, final int size, final int priceLevel, final int numberOfOrders)
+    {
+        if (null == recovery)
+        {
+            return inSequence(securityId, rptSeq);
+        }
+        if (admit(securityId, rptSeq))
+        {
+            return true;
+        }
+        if (HOLD_NOW == lastAdmit)
+        {
+            recovery.holdBook(templateId, transactTime, securityId, rptSeq, updateAction, entryType, price,
+                priceExponent, size, priceLevel, numberOfOrders);
+        }
+        return false;
+    }
+
+    /**
+     * A live channel's check of an entry's RptSeq: true to publish it now; otherwise {@link #lastAdmit} says whether
+     * the caller holds it (its instrument is recovering) or drops it.
+     */
+    private boolean admit(final int securityId, final long rptSeq)
+    {
+        lastAdmit = recovery.admit(securityId, rptSeq);
+        counters.rptSeqGaps.setRelease(tracker.rptSeqGaps());
+        counters.rptSeqMissing.setRelease(tracker.rptSeqMissing());
+        if (Mdp3Recovery.DROP == lastAdmit)
+        {
+            counters.rptSeqDuplicate.incrementRelease();
+        }
+        return Mdp3Recovery.PUBLISH == lastAdmit;
     }
 
     /**
@@ -503,19 +601,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      */
     private boolean claim()
     {
-        if (written < MAX_MESSAGES_PER_PACKET)
+        if (writer.written() < maxMessages)
         {
             return true;
         }
-        malformed(MalformedReason.BAD_MDP3_PACKET, "more than " + MAX_MESSAGES_PER_PACKET +
+        malformed(MalformedReason.BAD_MDP3_PACKET, "more than " + maxMessages +
             " feed messages from one packet; the rest of it is skipped");
         return false;
-    }
-
-    private void write(final int length)
-    {
-        written++;
-        sink.write(length);
     }
 
     private void badField(final int templateId, final int securityId, final String detail)

@@ -30,7 +30,7 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
 {
     /** The component in the counters' labels. */
     public static final String COMPONENT = "tickwire-mdp3";
-    private static final int COUNTERS = 32;
+    private static final int COUNTERS = 48;
 
     private final CounterSet counterSet;
     final AtomicCounter packets;
@@ -51,6 +51,14 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
     final AtomicCounter orderEntries;
     final AtomicCounter tradesNotNew;
     final AtomicCounter messagesSkipped;
+    final AtomicCounter snapshotPackets;
+    final AtomicCounter definitionPackets;
+    final AtomicCounter recoveries;
+    final AtomicCounter instrumentsRecovered;
+    final AtomicCounter entriesHeld;
+    final AtomicCounter holdOverflows;
+    final AtomicCounter snapshotsStale;
+    final AtomicCounter recovering;
 
     /**
      * Allocate the counters.
@@ -79,6 +87,14 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
         orderEntries = counterSet.add(FeedCounterTypes.MDP3_ORDER_ENTRIES, "order-entries");
         tradesNotNew = counterSet.add(FeedCounterTypes.MDP3_TRADES_NOT_NEW, "trades-not-new");
         messagesSkipped = counterSet.add(FeedCounterTypes.MDP3_MESSAGES_SKIPPED, "messages-skipped");
+        snapshotPackets = counterSet.add(FeedCounterTypes.MDP3_SNAPSHOT_PACKETS, "snapshot-packets");
+        definitionPackets = counterSet.add(FeedCounterTypes.MDP3_DEFINITION_PACKETS, "definition-packets");
+        recoveries = counterSet.add(FeedCounterTypes.MDP3_RECOVERIES, "recoveries");
+        instrumentsRecovered = counterSet.add(FeedCounterTypes.MDP3_INSTRUMENTS_RECOVERED, "instruments-recovered");
+        entriesHeld = counterSet.add(FeedCounterTypes.MDP3_ENTRIES_HELD, "entries-held");
+        holdOverflows = counterSet.add(FeedCounterTypes.MDP3_HOLD_OVERFLOWS, "hold-overflows");
+        snapshotsStale = counterSet.add(FeedCounterTypes.MDP3_SNAPSHOTS_STALE, "snapshots-stale");
+        recovering = counterSet.add(FeedCounterTypes.MDP3_RECOVERING, "recovering");
     }
 
     /** @return MDP 3.0 packets decoded (duplicates excluded). */
@@ -187,6 +203,64 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
     public long messagesSkipped()
     {
         return counterSet.get(messagesSkipped);
+    }
+
+    /** @return snapshot (market recovery) packets read while recovering. */
+    public long snapshotPackets()
+    {
+        return counterSet.get(snapshotPackets);
+    }
+
+    /** @return instrument definition channel packets read. */
+    public long definitionPackets()
+    {
+        return counterSet.get(definitionPackets);
+    }
+
+    /** @return recoveries started (RptSeq gaps arbitration could not fill, late joins). */
+    public long recoveries()
+    {
+        return counterSet.get(recoveries);
+    }
+
+    /** @return instruments whose book was restated from a snapshot. */
+    public long instrumentsRecovered()
+    {
+        return counterSet.get(instrumentsRecovered);
+    }
+
+    /** @return incremental entries held while their instrument recovered. */
+    public long entriesHeld()
+    {
+        return counterSet.get(entriesHeld);
+    }
+
+    /** @return times the held entries overflowed. */
+    public long holdOverflows()
+    {
+        return counterSet.get(holdOverflows);
+    }
+
+    /** @return snapshots older than what their recovering instrument holds. */
+    public long snapshotsStale()
+    {
+        return counterSet.get(snapshotsStale);
+    }
+
+    /** @return instruments recovering now, plus one while the whole channel is. */
+    public long recovering()
+    {
+        return counterSet.get(recovering);
+    }
+
+    void recovery(final Mdp3Recovery recovery)
+    {
+        recoveries.setRelease(recovery.recoveries());
+        instrumentsRecovered.setRelease(recovery.instrumentsRecovered());
+        entriesHeld.setRelease(recovery.entriesHeld());
+        holdOverflows.setRelease(recovery.overflows());
+        snapshotsStale.setRelease(recovery.snapshotsStale());
+        recovering.setRelease(recovery.recoveringCount() + (recovery.isChannelRecovering() ? 1 : 0));
     }
 
     /**

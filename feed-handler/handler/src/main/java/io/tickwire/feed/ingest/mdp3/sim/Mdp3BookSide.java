@@ -42,6 +42,11 @@ final class Mdp3BookSide
         return bid;
     }
 
+    void clear()
+    {
+        count = 0;
+    }
+
     int depth()
     {
         return prices.length;

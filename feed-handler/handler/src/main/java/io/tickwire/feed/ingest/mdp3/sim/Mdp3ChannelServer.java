@@ -31,14 +31,17 @@ import java.nio.channels.DatagramChannel;
  */
 public final class Mdp3ChannelServer
 {
+    private static final int DELAYED_SNAPSHOTS = 64;
+
     private final Mdp3Simulator simulator;
     private final Mdp3SnapshotLoop snapshots;
     private final DatagramChannel channel;
     private final InetSocketAddress lineA;
     private final InetSocketAddress lineB;
     private final InetSocketAddress snapshotAddress;
-    private final long lossA;
-    private final long lossB;
+    private final InetSocketAddress definitionsAddress;
+    private long lossA;
+    private long lossB;
     private final int snapshotEvery;
     private final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
     private final ByteBuffer datagram = ByteBuffer.wrap(packet.byteArray());
@@ -51,6 +54,14 @@ public final class Mdp3ChannelServer
     private long droppedB;
     private long droppedBoth;
     private long snapshotsSent;
+    private long definitionsSent;
+    private int nextDefinition;
+    private int snapshotLag;
+    private final UnsafeBuffer[] delayed = new UnsafeBuffer[DELAYED_SNAPSHOTS];
+    private final int[] delayedLengths = new int[DELAYED_SNAPSHOTS];
+    private final long[] delayedDue = new long[DELAYED_SNAPSHOTS];
+    private long delayedHead;
+    private long delayedTail;
 
     /**
      * A server of a simulated channel.
@@ -70,10 +81,29 @@ public final class Mdp3ChannelServer
         final InetSocketAddress lineB, final InetSocketAddress snapshotAddress, final double lossA,
         final double lossB, final long lossSeed, final int snapshotEvery)
     {
-        if (!(lossA >= 0 && lossA <= 1 && lossB >= 0 && lossB <= 1))
-        {
-            throw new IllegalArgumentException("loss must be 0..1: " + lossA + ", " + lossB);
-        }
+        this(simulator, channel, lineA, lineB, snapshotAddress, null, lossA, lossB, lossSeed, snapshotEvery);
+    }
+
+    /**
+     * A server of a simulated channel with its instrument definition loop.
+     *
+     * @param simulator          the channel's incremental packets.
+     * @param channel            UDP channel to send from (multicast TTL and interface set by the caller).
+     * @param lineA              destination of line A.
+     * @param lineB              destination of line B.
+     * @param snapshotAddress    destination of the snapshot loop.
+     * @param definitionsAddress destination of the definition loop (a packet with each snapshot packet), or null.
+     * @param lossA              probability of dropping a packet on line A, 0 to 1.
+     * @param lossB              probability of dropping a packet on line B, 0 to 1.
+     * @param lossSeed           seed of the drops.
+     * @param snapshotEvery      incremental packets between two snapshot packets, at least 1.
+     */
+    public Mdp3ChannelServer(
+        final Mdp3Simulator simulator, final DatagramChannel channel, final InetSocketAddress lineA,
+        final InetSocketAddress lineB, final InetSocketAddress snapshotAddress,
+        final InetSocketAddress definitionsAddress, final double lossA, final double lossB, final long lossSeed,
+        final int snapshotEvery)
+    {
         if (snapshotEvery < 1)
         {
             throw new IllegalArgumentException("snapshotEvery must be >= 1: " + snapshotEvery);
@@ -84,9 +114,8 @@ public final class Mdp3ChannelServer
         this.lineA = lineA;
         this.lineB = lineB;
         this.snapshotAddress = snapshotAddress;
-        // Probabilities as thresholds on 31 random bits: no floating point per packet.
-        this.lossA = (long)(lossA * (1L << 31));
-        this.lossB = (long)(lossB * (1L << 31));
+        this.definitionsAddress = definitionsAddress;
+        loss(lossA, lossB);
         this.lossState = lossSeed;
         this.snapshotEvery = snapshotEvery;
     }
@@ -128,10 +157,89 @@ public final class Mdp3ChannelServer
         }
         if (incrementals % snapshotEvery == 0)
         {
+            sent += snapshot();
+            if (null != definitionsAddress)
+            {
+                sent += send(simulator.definitionPacket(packet, 0, nextDefinition), definitionsAddress);
+                nextDefinition = (nextDefinition + 1) % simulator.instrumentCount();
+                definitionsSent++;
+            }
+        }
+        return sent;
+    }
+
+    private int snapshot() throws IOException
+    {
+        int sent = 0;
+        if (0 == snapshotLag)
+        {
             sent += send(snapshots.next(packet, 0), snapshotAddress);
             snapshotsSent++;
         }
+        else
+        {
+            final int slot = (int)(delayedTail++ % DELAYED_SNAPSHOTS);
+            delayedLengths[slot] = snapshots.next(delayed[slot], 0);
+            delayedDue[slot] = incrementals + snapshotLag;
+        }
+        while (delayedHead < delayedTail && delayedDue[(int)(delayedHead % DELAYED_SNAPSHOTS)] <= incrementals)
+        {
+            final int slot = (int)(delayedHead++ % DELAYED_SNAPSHOTS);
+            packet.putBytes(0, delayed[slot], 0, delayedLengths[slot]);
+            sent += send(delayedLengths[slot], snapshotAddress);
+            snapshotsSent++;
+        }
         return sent;
+    }
+
+    /**
+     * Send each snapshot packet so many incremental packets after the moment it shows, as a real loop lags the
+     * incremental feed: the books it restates are older than the live flow, so what came since must be replayed.
+     *
+     * @param packets incremental packets of lag, 0 for none, less than 64 snapshot intervals.
+     */
+    public void snapshotLag(final int packets)
+    {
+        if (packets < 0 || packets / snapshotEvery >= DELAYED_SNAPSHOTS - 1)
+        {
+            throw new IllegalArgumentException("snapshot lag must be 0.." +
+                ((DELAYED_SNAPSHOTS - 1) * snapshotEvery - 1) + ": " + packets);
+        }
+        for (int i = 0; i < DELAYED_SNAPSHOTS && packets > 0; i++)
+        {
+            if (null == delayed[i])
+            {
+                delayed[i] = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+            }
+        }
+        this.snapshotLag = packets;
+    }
+
+    /**
+     * Change the loss of each line from the next packet on.
+     *
+     * @param lossA probability of dropping a packet on line A, 0 to 1.
+     * @param lossB probability of dropping a packet on line B, 0 to 1.
+     */
+    public void loss(final double lossA, final double lossB)
+    {
+        if (!(lossA >= 0 && lossA <= 1 && lossB >= 0 && lossB <= 1))
+        {
+            throw new IllegalArgumentException("loss must be 0..1: " + lossA + ", " + lossB);
+        }
+        // Probabilities as thresholds on 31 random bits: no floating point per packet.
+        this.lossA = (long)(lossA * (1L << 31));
+        this.lossB = (long)(lossB * (1L << 31));
+    }
+
+    /**
+     * Definition loop packets sent.
+     *
+     * @return the count.
+     */
+    public long definitionsSent()
+    {
+        return definitionsSent;
     }
 
     /**

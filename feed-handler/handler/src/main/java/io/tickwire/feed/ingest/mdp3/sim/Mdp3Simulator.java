@@ -18,6 +18,7 @@ package io.tickwire.feed.ingest.mdp3.sim;
 import io.tickwire.feed.ingest.mdp3.Mdp3PacketDecoder;
 import io.tickwire.feed.ingest.mdp3.Mdp3Schema;
 import io.tickwire.sbe.mdp3.AggressorSide;
+import io.tickwire.sbe.mdp3.ChannelReset4Encoder;
 import io.tickwire.sbe.mdp3.EventType;
 import io.tickwire.sbe.mdp3.HaltReason;
 import io.tickwire.sbe.mdp3.MDEntryTypeBook;
@@ -84,6 +85,7 @@ public final class Mdp3Simulator
     private final MDIncrementalRefreshBook46Encoder book = new MDIncrementalRefreshBook46Encoder();
     private final MDIncrementalRefreshTradeSummary48Encoder trade = new MDIncrementalRefreshTradeSummary48Encoder();
     private final MDIncrementalRefreshVolume37Encoder volume = new MDIncrementalRefreshVolume37Encoder();
+    private final ChannelReset4Encoder channelReset = new ChannelReset4Encoder();
 
     private final Mdp3Instrument[] instruments;
     private final Mdp3BookUpdates updates = new Mdp3BookUpdates(2 * DEPTH);
@@ -94,6 +96,7 @@ public final class Mdp3Simulator
     private long tradeEntryId;
     private int phase = PHASE_DEFINITIONS;
     private int phaseIndex;
+    private boolean resetPending;
 
     private MutableDirectBuffer buffer;
     private int position;
@@ -167,6 +170,67 @@ public final class Mdp3Simulator
         buffer = dst;
         position = offset + Mdp3PacketDecoder.PACKET_HEADER_LENGTH;
         final int limit = offset + MAX_PACKET;
+        if (resetPending)
+        {
+            writeChannelReset();
+        }
+        else
+        {
+            body(limit);
+        }
+        clock += 2_000 + nextInt(8_000);
+        dst.putInt(offset, (int)++msgSeqNum, LE);
+        dst.putLong(offset + 4, clock, LE);
+        return position - offset;
+    }
+
+    /**
+     * Make the next packet a ChannelReset (4), as CME sends after a failure on its side: every book is emptied and
+     * every RptSeq starts again, then the packets after it build the books again as at the start of the session.
+     */
+    public void channelReset()
+    {
+        resetPending = true;
+    }
+
+    /**
+     * Write a packet of the instrument definition loop: the definition (54) of one contract, the packet numbered
+     * by its place in the loop (1 to the number of contracts), as CME's definition channel repeats them.
+     *
+     * @param dst    buffer with room for {@link #MAX_PACKET} bytes from {@code offset}.
+     * @param offset where the packet starts.
+     * @param index  of the contract, 0 to {@link #instrumentCount()} - 1.
+     * @return the packet's length.
+     */
+    public int definitionPacket(final MutableDirectBuffer dst, final int offset, final int index)
+    {
+        buffer = dst;
+        position = offset + Mdp3PacketDecoder.PACKET_HEADER_LENGTH;
+        writeDefinition(instruments[index]);
+        dst.putInt(offset, index + 1, LE);
+        dst.putLong(offset + 4, clock, LE);
+        return position - offset;
+    }
+
+    private void writeChannelReset()
+    {
+        resetPending = false;
+        channelReset.wrapAndApplyHeader(buffer, start(), header).transactTime(clock).matchEventIndicator().clear()
+            .endOfEvent(true);
+        channelReset.noMDEntriesCount(1).next().applID(APPL_ID);
+        finish(channelReset.encodedLength());
+        for (final Mdp3Instrument instrument : instruments)
+        {
+            instrument.bids.clear();
+            instrument.offers.clear();
+            instrument.rptSeq = 0;
+        }
+        phase = PHASE_BOOKS;
+        phaseIndex = 0;
+    }
+
+    private void body(final int limit)
+    {
         switch (phase)
         {
             case PHASE_DEFINITIONS:
@@ -201,10 +265,6 @@ public final class Mdp3Simulator
                 }
                 break;
         }
-        clock += 2_000 + nextInt(8_000);
-        dst.putInt(offset, (int)++msgSeqNum, LE);
-        dst.putLong(offset + 4, clock, LE);
-        return position - offset;
     }
 
     private void nextPhaseWhenDone(final int nextPhase)
