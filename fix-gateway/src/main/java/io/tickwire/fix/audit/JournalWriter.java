@@ -89,7 +89,6 @@ public final class JournalWriter implements AutoCloseable
     private JournalForcer forcer;
     private boolean writtenSinceForceRequest;
     private long lastSealRequestNanos;
-    private long lastSealRequestSequence = -1;
     private long sealIntervalNanos;
     private boolean tailSuspect;
     private final JournalFileCreator fileCreator;
@@ -332,7 +331,6 @@ public final class JournalWriter implements AutoCloseable
         // Everything appended is written: the head is the last record, and the force covers it.
         final boolean inThisFile = fileLength > HEADER_LENGTH || 0 == journalIndex;
         writtenSinceForceRequest = false;
-        lastSealRequestSequence = nextSequence - 1;
         forcer.request(channel, inThisFile ? journalIndex : journalIndex - 1, nextSequence - 1,
             inThisFile ? fileLength : previousFileEnd, lastHash, forceFirst);
     }
@@ -432,12 +430,16 @@ public final class JournalWriter implements AutoCloseable
             return sealer.sealIfDue(nowNanos);
         }
         rethrowForceFailure();
-        // Only a committed head (nothing staged, nothing written unforced) is posted: the writer forced it, so the
-        // forcer only seals it (a second fdatasync of the journal beside the writer's own would slow the writer's)
-        // and the seal file's own force runs on the forcing thread. With AuditSync.WRITE the forcer seals after
-        // each background force instead.
-        if (stagingLength > 0 || unforcedWrites || !forcer.isIdle() ||
-            nowNanos - lastSealRequestNanos < sealIntervalNanos || nextSequence - 1 == lastSealRequestSequence)
+        // Only a head on disk is posted, and the forcer only seals it (a second fdatasync of the journal beside the
+        // writer's own would slow the writer's); the seal file's own force runs on the forcing thread. On disk:
+        // committed by the writer (AuditSync.FSYNC: nothing staged or written unforced), or forced by the last
+        // background force, which is done (AuditSync.WRITE: nothing written since). With WRITE the forcer also
+        // seals after each background force; this catches the head that was forced within a seal interval of the
+        // previous seal and then nothing followed, which would otherwise stay unsealed until shutdown.
+        // The sealer is read only once the forcer is idle: its last request happened before (volatile hand-over).
+        final boolean onDisk = !unforcedWrites || !writtenSinceForceRequest;
+        if (stagingLength > 0 || !onDisk || nowNanos - lastSealRequestNanos < sealIntervalNanos ||
+            !forcer.isIdle() || sealer.sealedRecordSequence() == nextSequence - 1)
         {
             return false;
         }

@@ -133,6 +133,35 @@ class JournalSealTest
     }
 
     @Test
+    void shouldSealAHeadForcedInBackgroundOnceTheIntervalHasPassedThoughNothingFollows() throws Exception
+    {
+        final AuditSealKey key = key();
+        try (JournalWriter writer = new JournalWriter(journal(), 1 << 20, fixture.clock::epochMicros)
+            .sealWith(key, TimeUnit.MILLISECONDS.toNanos(200))
+            .forceInBackground("test-journal-forcer"))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                final byte[] record = ("record " + i + " padded to be long enough").getBytes(StandardCharsets.US_ASCII);
+                writer.append(new UnsafeBuffer(record), 0, record.length);
+            }
+            // Forced at once, within the interval of the open seal: the forcer does not seal it then.
+            assertTrue(writer.forceWrittenInBackground());
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!(writer.forcer().isIdle() && 5 == writer.sealer().sealedRecordSequence()) &&
+                System.nanoTime() < deadline)
+            {
+                writer.sealIfDue(System.nanoTime());
+                Thread.sleep(5);
+            }
+            assertTrue(writer.forcer().isIdle());
+            assertEquals(5, writer.sealer().sealedRecordSequence(), "sealed while the writer was idle, before close");
+        }
+        final SealVerifier.Report report = verifySealed(key);
+        assertTrue(report.isValid(), () -> describe(report));
+    }
+
+    @Test
     void shouldVerifySealedJournalWrittenByTheAuditTrail() throws IOException
     {
         final AuditSealKey key = key();
