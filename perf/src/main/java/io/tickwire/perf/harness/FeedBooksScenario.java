@@ -27,11 +27,11 @@ import io.tickwire.feed.book.PriceLevelBook;
 import io.tickwire.feed.client.FeedClient;
 import io.tickwire.feed.client.FeedClientContext;
 import io.tickwire.feed.ingest.BinaryFileSource;
-import io.tickwire.feed.ingest.PcapUdpWriter;
 import io.tickwire.feed.ingest.itch.ItchNormaliser;
 import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
 import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserFactory;
 import io.tickwire.feed.ingest.mdp3.Mdp3PcapSource;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3Capture;
 import io.tickwire.feed.ingest.mdp3.sim.Mdp3Simulator;
 import io.tickwire.latency.CalibratedEpochNanoClock;
 import io.tickwire.latency.StageRecorder;
@@ -39,7 +39,6 @@ import io.tickwire.perf.e2e.FeedThroughput;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.io.IOException;
@@ -106,7 +105,6 @@ public final class FeedBooksScenario implements Scenario
     private static final int MDP3_INSTRUMENTS = 30;
     private static final int MDP3_GROUP = 0xE0001F01;
     private static final int MDP3_PORT = 14310;
-    private static final int MDP3_SOURCE = 0x0A011F01;
 
     private final boolean mdp3;
 
@@ -232,16 +230,7 @@ public final class FeedBooksScenario implements Scenario
         if (!Files.exists(file))
         {
             final Path partial = dir.resolve(file.getFileName() + ".partial");
-            final Mdp3Simulator simulator = new Mdp3Simulator(SEED, MDP3_INSTRUMENTS);
-            final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
-            try (PcapUdpWriter writer = new PcapUdpWriter(partial, MDP3_SOURCE, MDP3_PORT, MDP3_GROUP, MDP3_PORT))
-            {
-                for (long i = 0; i < packets; i++)
-                {
-                    final int length = simulator.next(packet, 0);
-                    writer.write(simulator.sendingTime() + 3_000, packet.byteArray(), 0, length);
-                }
-            }
+            Mdp3Capture.write(partial, new Mdp3Simulator(SEED, MDP3_INSTRUMENTS), packets, MDP3_GROUP, MDP3_PORT);
             Files.move(partial, file);
         }
         context.log(String.format(Locale.ROOT, "MDP 3.0 pcap %s: %,d packets, %,d bytes, ready in %.1f s", file,

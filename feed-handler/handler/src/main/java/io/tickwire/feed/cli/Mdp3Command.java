@@ -17,14 +17,13 @@ package io.tickwire.feed.cli;
 
 import io.tickwire.feed.ingest.MalformedInputCounter;
 import io.tickwire.feed.ingest.PcapUdpReader;
-import io.tickwire.feed.ingest.PcapUdpWriter;
 import io.tickwire.feed.ingest.mdp3.Mdp3ChannelConfig;
 import io.tickwire.feed.ingest.mdp3.Mdp3PacketDecoder;
 import io.tickwire.feed.ingest.mdp3.Mdp3Schema;
 import io.tickwire.feed.ingest.mdp3.Mdp3SequenceTracker;
 import io.tickwire.feed.ingest.mdp3.sim.Mdp3ChannelServer;
+import io.tickwire.feed.ingest.mdp3.sim.Mdp3Capture;
 import io.tickwire.feed.ingest.mdp3.sim.Mdp3Simulator;
-import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -193,9 +192,6 @@ public final class Mdp3Command implements Runnable
             "Deterministic for a seed; UDP datagrams from 10.1.31.1 to the channel's group and port."})
     public static final class Generate implements Callable<Integer>
     {
-        /** Source address of the simulated datagrams: 10.1.31.1. */
-        static final int SOURCE = 0x0A011F01;
-
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "pcap file to write.")
         Path out;
 
@@ -244,20 +240,8 @@ public final class Mdp3Command implements Runnable
                     "--channel must be an IPv4 multicast group and a port, e.g. 224.0.31.1:14310: " + channel);
             }
 
-            final Mdp3Simulator simulator = new Mdp3Simulator(seed, instruments);
-            final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
-            long bytes = 0;
             final long start = System.nanoTime();
-            try (PcapUdpWriter writer = new PcapUdpWriter(out, SOURCE, port, group, port))
-            {
-                for (long i = 0; i < packets; i++)
-                {
-                    final int length = simulator.next(packet, 0);
-                    // Captured a few microseconds after it was sent, as a capture next to the wire would.
-                    writer.write(simulator.sendingTime() + 3_000, packet.byteArray(), 0, length);
-                    bytes += length;
-                }
-            }
+            final long bytes = Mdp3Capture.write(out, new Mdp3Simulator(seed, instruments), packets, group, port);
             final long elapsedNs = Math.max(1, System.nanoTime() - start);
 
             final PrintWriter stdout = spec.commandLine().getOut();
