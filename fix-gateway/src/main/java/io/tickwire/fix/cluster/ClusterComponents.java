@@ -54,7 +54,9 @@ final class ClusterComponents
             "(conductor+recorder+replayer), consensus module, clustered service" :
             "8 threads (dedicated): media driver conductor, sender, receiver; archive conductor, recorder, " +
             "replayer; consensus module; clustered service") +
-            "; idle " + ClusterConfiguration.describeIdleStrategy(ctx.idleStrategy());
+            "; idle " + ClusterConfiguration.describeIdleStrategy(ctx.idleStrategy()) + (null == ctx.wakeUps() ? "" :
+            "; consensus module, archive and service woken at each hand-off, first park " +
+            ClusterConfiguration.WAKE_UP_MIN_PARK_NS / 1000 + " us");
     }
 
     /**
@@ -120,6 +122,19 @@ final class ClusterComponents
             .idleStrategySupplier(idle)
             .recorderIdleStrategySupplier(idle)
             .replayerIdleStrategySupplier(idle);
+        final MemberWakeUps wakeUps = ctx.wakeUps();
+        if (null != wakeUps)
+        {
+            // The agent that records the log: the archive's one thread when shared, its recorder when dedicated.
+            if (ClusterMember.Threading.SHARED == ctx.threading())
+            {
+                archiveCtx.idleStrategySupplier(wakeUps.archive());
+            }
+            else
+            {
+                archiveCtx.recorderIdleStrategySupplier(wakeUps.archive());
+            }
+        }
 
         if (null != ctx.errorHandler())
         {
@@ -154,7 +169,8 @@ final class ClusterComponents
             .isIpcIngressAllowed(ctx.ipc())
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .serviceCount(1)
-            .idleStrategySupplier(ctx.idleStrategySupplier())
+            .idleStrategySupplier(null == ctx.wakeUps() ?
+                ctx.idleStrategySupplier() : ctx.wakeUps().consensusModule())
             .leaderHeartbeatTimeoutNs(ctx.leaderHeartbeatTimeoutNs())
             .leaderHeartbeatIntervalNs(ctx.leaderHeartbeatIntervalNs())
             .electionTimeoutNs(ctx.electionTimeoutNs())
@@ -188,7 +204,7 @@ final class ClusterComponents
             .clusterId(ctx.clusterId())
             .serviceId(0)
             .clusteredService(service)
-            .idleStrategySupplier(ctx.idleStrategySupplier())
+            .idleStrategySupplier(null == ctx.wakeUps() ? ctx.idleStrategySupplier() : ctx.wakeUps().service())
             .terminationHook(terminationHook);
 
         if (null != ctx.errorHandler())

@@ -60,6 +60,7 @@ public final class ClusterMemberContext
     private String logChannel = ClusterConfiguration.logChannel();
     private String ingressChannel = ClusterConfiguration.ingressChannel();
     private boolean ipc;
+    private MemberWakeUps wakeUps;
     private int termLength = ClusterConfiguration.termLength();
     private long leaderHeartbeatTimeoutNs = ConsensusModule.Configuration.leaderHeartbeatTimeoutNs();
     private long leaderHeartbeatIntervalNs = ConsensusModule.Configuration.leaderHeartbeatIntervalNs();
@@ -119,6 +120,10 @@ public final class ClusterMemberContext
             throw new ConfigurationException(NAME + "." + ex.getMessage());
         }
 
+        if (null != wakeUps && !ipc)
+        {
+            throw new ConfigurationException(NAME + ".wakeUps needs ipc: a member whose client shares its process");
+        }
         if (ipc && hosts.size() != 1)
         {
             throw new ConfigurationException(NAME + ".ipc is for a cluster of one member, not " + hosts.size());
@@ -380,6 +385,28 @@ public final class ClusterMemberContext
     public boolean ipc()
     {
         return ipc;
+    }
+
+    /**
+     * Wake the member's agents at every hand-off instead of leaving them to their park timeouts: for a member
+     * whose client runs in the same process, with {@link #ipc(boolean)} (see {@link MemberWakeUps}). Null (the
+     * default) leaves every agent on the idle strategy.
+     *
+     * @param wakeUps the hand-offs; the client wakes the consensus module and gives its egress waker.
+     * @return this for a fluent API.
+     */
+    public ClusterMemberContext wakeUps(final MemberWakeUps wakeUps)
+    {
+        this.wakeUps = wakeUps;
+        return this;
+    }
+
+    /**
+     * @return the hand-offs between the member's agents, or null ({@link #wakeUps(MemberWakeUps)}).
+     */
+    public MemberWakeUps wakeUps()
+    {
+        return wakeUps;
     }
 
     /**

@@ -109,6 +109,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private int scanIndex;
     private int inFlightCount;
     private volatile boolean idle;
+    private Runnable ingressWaker;
 
     /**
      * @param commands          order commands from the session thread (this agent is the one reader).
@@ -150,6 +151,19 @@ public final class ClusterOrderAgent implements Agent, EgressListener
                 "gateway id " + gatewayId + " is not within 0.." + GatewaySessions.MAX_GATEWAY_ID);
         }
         this.gatewayId = gatewayId;
+        return this;
+    }
+
+    /**
+     * Wake the consumer of ingress after each duty cycle that offered a command: the consensus module of a member
+     * in this process ({@link MemberWakeUps#wakeConsensusModule()}). Before the agent's thread starts.
+     *
+     * @param ingressWaker any thread may call it; null for none.
+     * @return this.
+     */
+    public ClusterOrderAgent wakeOnIngress(final Runnable ingressWaker)
+    {
+        this.ingressWaker = ingressWaker;
         return this;
     }
 
@@ -225,8 +239,13 @@ public final class ClusterOrderAgent implements Agent, EgressListener
                 return work;
             }
         }
-        work += control.controlledRead(offerHandler, COMMAND_LIMIT);
-        work += commands.controlledRead(offerHandler, COMMAND_LIMIT);
+        final int offered = control.controlledRead(offerHandler, COMMAND_LIMIT) +
+            commands.controlledRead(offerHandler, COMMAND_LIMIT);
+        if (offered > 0 && null != ingressWaker)
+        {
+            ingressWaker.run();
+        }
+        work += offered;
         idle = 0 == inFlightCount && 0 == work;
         final long nowNs = nanoClock.nanoTime();
         if (nowNs - lastSendNs > KEEP_ALIVE_INTERVAL_NS && cluster.sendKeepAlive())

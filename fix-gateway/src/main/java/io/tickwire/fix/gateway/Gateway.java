@@ -164,7 +164,7 @@ public final class Gateway implements AutoCloseable
 
             final BookListener bookListener = null == bookPublisher ? BookListener.NO_OP : bookPublisher;
             clusterPath = started(orderPath.launchCluster(
-                context, aeron, threads.orderBackPressure(), bookListener, null != auditTrail));
+                context, aeron, threads.orderBackPressure(), bookListener, null != auditTrail, threads.engineWaker()));
             final Agent orderAgent = null != clusterPath ?
                 clusterPath.agent() : orderPath.newMatchingEngine(context, threads.orderBackPressure(), bookListener);
 

@@ -21,6 +21,7 @@ import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.ClusterOrderAgent;
 import io.tickwire.fix.cluster.ClusterOrderPath;
 import io.tickwire.fix.cluster.MatchingService;
+import io.tickwire.fix.cluster.MemberWakeUps;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
@@ -103,6 +104,7 @@ final class GatewayOrderPath
      * @param backPressure what the agent does while the event ring is full.
      * @param bookListener where an embedded member's leader publishes book changes.
      * @param auditing     whether the gateway journals: then an embedded member journals the inbound records too.
+     * @param orderWaker   wakes the order thread (which polls egress), or null when it never parks long.
      * @return the launched path, or null for the in-process engine.
      */
     ClusterOrderPath launchCluster(
@@ -110,7 +112,8 @@ final class GatewayOrderPath
         final Aeron aeron,
         final IdleStrategy backPressure,
         final BookListener bookListener,
-        final boolean auditing)
+        final boolean auditing,
+        final Runnable orderWaker)
     {
         final Path clusterDir = ctx.resolvedClusterDirectory;
         if (null == clusterDir && null == ctx.clusterIngressEndpoints)
@@ -130,6 +133,13 @@ final class GatewayOrderPath
             .clusterDir(clusterDir.toFile())
             .basePort(ctx.clusterBasePort)
             .ipc(ClusterConfiguration.embeddedIpc());
+        if (member.ipc() && ClusterConfiguration.embeddedWakeUps())
+        {
+            // One process: the order thread and the member's agents wake each other at each hand-off.
+            final MemberWakeUps wakeUps = MemberWakeUps.withDefaults().egressWaker(orderWaker);
+            member.wakeUps(wakeUps);
+            agent.wakeOnIngress(wakeUps::wakeConsensusModule);
+        }
         final MatchingService service = new MatchingService(
             instruments.instrumentIds(), ctx.retainedFinishedOrders, bookListener, referencePrices);
         if (auditing)

@@ -43,7 +43,6 @@ import quickfix.DefaultMessageFactory;
 import quickfix.FileLogFactory;
 import quickfix.FileStoreFactory;
 import quickfix.LogFactory;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
@@ -154,9 +153,9 @@ final class GatewaySessionLayer implements AutoCloseable
         {
             filePermissionWarnings.add("audit directory " + auditDirectory + " is open to group/others");
         }
-        final LogFactory logFactory = new DiscardRecordingLogFactory(new MaskingLogFactory(hasFileLogPath() ?
-            OwnerOnlyFileStoreFactory.logFactory(settings) : new SLF4JLogFactory(settings)), counters,
-            audit.wireRecorder());
+        final LogFactory masked = hasFileLogPath() ?
+            new MaskingLogFactory(OwnerOnlyFileStoreFactory.logFactory(settings)) : MaskingLogFactory.slf4j(settings);
+        final LogFactory logFactory = new DiscardRecordingLogFactory(masked, counters, audit.wireRecorder());
         acceptor = newAcceptor(logFactory);
 
         preLogonGuard = new PreLogonGuard(

@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.match;
 
+import org.agrona.collections.Hashing;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -34,7 +35,15 @@ final class ClOrdIdIndex
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private final Long2LongHashMap index = new Long2LongHashMap(NOT_FOUND);
+    private final Long2LongHashMap index;
+
+    /**
+     * @param initialCapacity entries before the index first grows.
+     */
+    ClOrdIdIndex(final int initialCapacity)
+    {
+        index = new Long2LongHashMap(initialCapacity, Hashing.DEFAULT_LOAD_FACTOR, NOT_FOUND);
+    }
 
     /**
      * @param sessionIndex the session.

@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.match;
 
+import org.agrona.collections.Hashing;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.Arrays;
@@ -32,8 +33,15 @@ final class OrderStore
 {
     private static final Comparator<Order> BY_ORDER_ID = Comparator.comparingLong((order) -> order.orderId);
 
-    private final Long2ObjectHashMap<Order> orders = new Long2ObjectHashMap<>();
-    private final ClOrdIdIndex clOrdIds = new ClOrdIdIndex();
+    /**
+     * Live orders the maps hold, beside the retained finished ones, before they first grow. A map that grows
+     * rehashes every entry on the engine's thread: at a few hundred thousand orders that is milliseconds during
+     * which no command is applied.
+     */
+    static final int PRESIZED_LIVE_ORDERS = 65_536;
+
+    private final Long2ObjectHashMap<Order> orders;
+    private final ClOrdIdIndex clOrdIds;
     private final Order[] finished;
     private int finishedHead;
     private int finishedCount;
@@ -47,6 +55,10 @@ final class OrderStore
     OrderStore(final int retainedFinishedOrders)
     {
         this.finished = new Order[Math.max(1, retainedFinishedOrders)];
+        final int capacity = (int)Math.min(1 << 30,
+            (long)((finished.length + (long)PRESIZED_LIVE_ORDERS) / Hashing.DEFAULT_LOAD_FACTOR) + 1);
+        this.orders = new Long2ObjectHashMap<>(capacity, Hashing.DEFAULT_LOAD_FACTOR);
+        this.clOrdIds = new ClOrdIdIndex(capacity);
     }
 
     /**

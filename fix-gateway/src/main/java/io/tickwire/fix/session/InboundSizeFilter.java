@@ -164,16 +164,25 @@ public final class InboundSizeFilter extends IoFilterAdapter
         long dropped = 0;
         while (in.hasRemaining())
         {
+            if (state.mode == Mode.PASS)
+            {
+                // The body of a frame whose header passed: copied in one go, not a byte at a time.
+                final int length = (int)Math.min(state.remaining, in.remaining());
+                final int limit = in.limit();
+                in.limit(in.position() + length);
+                out.put(in);
+                in.limit(limit);
+                state.last = out.get(out.position() - 1);
+                state.remaining -= length;
+                if (0 == state.remaining)
+                {
+                    state.startHeader();
+                }
+                continue;
+            }
             final byte b = in.get();
             switch (state.mode)
             {
-                case PASS:
-                    out.put(b);
-                    if (--state.remaining == 0)
-                    {
-                        state.startHeader();
-                    }
-                    break;
 
                 case HEADER:
                     if (0 == state.headerLength && (b != '8' || (state.last != SOH && state.last != 0)))

@@ -15,9 +15,16 @@
  */
 package io.tickwire.fix.session;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import quickfix.Log;
 import quickfix.SessionID;
+import quickfix.SessionSettings;
 
 import java.io.Closeable;
 import java.util.ArrayList;
@@ -146,6 +153,36 @@ class SecretMaskingTest
         assertTrue(log instanceof Closeable);
         ((Closeable)log).close();
         assertTrue(closed[0], "the file log behind it is closed with the session");
+    }
+
+    @Test
+    void shouldMaskForTheSlf4jMessageLoggersOnlyWhileTheyLog()
+    {
+        final LoggerContext context = (LoggerContext)LoggerFactory.getILoggerFactory();
+        final Logger incoming = context.getLogger("quickfixj.msg.incoming");
+        final Level levelBefore = incoming.getLevel();
+        final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        incoming.addAppender(captured);
+        try
+        {
+            final Log log = MaskingLogFactory.slf4j(new SessionSettings())
+                .create(new SessionID("FIX.4.4", "TWGW", "CLIENT1"));
+            incoming.setLevel(Level.OFF);
+            log.onIncoming(fix("35=A|554=off|"));
+            assertEquals(List.of(), captured.list, "nothing logged while the logger is off");
+
+            incoming.setLevel(Level.INFO);
+            log.onIncoming(fix("35=A|554=on|"));
+            assertEquals(1, captured.list.size());
+            final String logged = captured.list.get(0).getFormattedMessage();
+            assertTrue(logged.endsWith(fix("35=A|554=***|")), logged);
+        }
+        finally
+        {
+            incoming.detachAppender(captured);
+            incoming.setLevel(levelBefore);
+        }
     }
 
     private static final class RecordingLog implements Log, Closeable

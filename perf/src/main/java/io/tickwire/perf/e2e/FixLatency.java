@@ -21,6 +21,7 @@ import io.tickwire.fix.cli.OpenLoopOrderClient;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.cluster.EchoClusteredService;
 import io.tickwire.fix.cluster.MatchingService;
+import io.tickwire.fix.cluster.MemberWakeUps;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.gateway.GatewayContext;
@@ -420,6 +421,13 @@ public final class FixLatency implements Scenario
             final String aeronDir = sharesMemberDriver ?
                 cluster.members().get(0).aeronDirectoryName() : clientDriver.aeronDirectoryName();
             final OpenLoopEchoClient echo = OpenLoopEchoClient.idlingLikeGateway(gatewayIdle());
+            final MemberWakeUps wakeUps = sharesMemberDriver ? cluster.members().get(0).context().wakeUps() : null;
+            if (null != wakeUps)
+            {
+                // As the gateway's order thread and its embedded member wake each other.
+                wakeUps.egressWaker(echo::wake);
+                echo.wakeOnIngress(wakeUps::wakeConsensusModule);
+            }
             try (AeronCluster client = cluster.connect(aeronDir, echo, CONNECT_TIMEOUT_MS))
             {
                 return new Result(target, echo.cluster(client).run(messages, rate, warmup, ANSWER_TIMEOUT_MS));

@@ -25,6 +25,7 @@ import io.tickwire.fix.cluster.ClusterClients;
 import io.tickwire.fix.cluster.ClusterConfiguration;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
+import io.tickwire.fix.cluster.MemberWakeUps;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -132,6 +133,8 @@ public final class LocalCluster implements AutoCloseable
                     .clusterDir(cluster.memberDir(id).toFile())
                     // As the gateway's embedded member: one member's log and same-driver clients go over IPC.
                     .ipc(1 == memberCount)
+                    .wakeUps(1 == memberCount && ClusterConfiguration.embeddedWakeUps() ?
+                        MemberWakeUps.withDefaults() : null)
                     .clusteredService(service)));
             }
             cluster.awaitLeader(unit.toNanos(electionTimeout));

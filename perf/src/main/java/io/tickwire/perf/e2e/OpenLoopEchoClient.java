@@ -76,6 +76,8 @@ public final class OpenLoopEchoClient implements EgressListener
     private long measured;
     private long lastReceiveNanos;
     private String wrongAnswer;
+    private Runnable ingressWaker;
+    private volatile Thread parked;
 
     /**
      * @param idleYields   yields when idle before parking; {@link Long#MAX_VALUE} to never park.
@@ -191,6 +193,10 @@ public final class OpenLoopEchoClient implements EgressListener
                         " after " + pacer.index() + " messages");
                 }
             }
+            if (work > 0 && null != ingressWaker)
+            {
+                ingressWaker.run();
+            }
             if (0 == sendEnd && pacer.index() == total)
             {
                 sendEnd = System.nanoTime();
@@ -228,7 +234,34 @@ public final class OpenLoopEchoClient implements EgressListener
         }
         else
         {
+            parked = Thread.currentThread();
             LockSupport.parkNanos(Math.min(maxParkNanos, untilDueNanos - SEND_MARGIN_NANOS));
+            parked = null;
+        }
+    }
+
+    /**
+     * As the gateway's order thread with an embedded member: wake the member's consensus module after offering
+     * ingress ({@code MemberWakeUps}), and let the member wake this client for egress ({@link #wake()}).
+     *
+     * @param ingressWaker run after a duty cycle that offered or polled something; null for none.
+     * @return this.
+     */
+    public OpenLoopEchoClient wakeOnIngress(final Runnable ingressWaker)
+    {
+        this.ingressWaker = ingressWaker;
+        return this;
+    }
+
+    /**
+     * Unpark the client if it is parked; any thread.
+     */
+    public void wake()
+    {
+        final Thread thread = parked;
+        if (null != thread)
+        {
+            LockSupport.unpark(thread);
         }
     }
 
