@@ -22,7 +22,6 @@ import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
 import io.tickwire.fix.gateway.GatewayConfiguration;
-import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.session.Instruments;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine;
@@ -294,7 +293,7 @@ public final class ClusterCommand implements Runnable
                 .idleStrategy(idle)
                 .threading(threading)
                 .clusteredService(() -> new MatchingService(ids, retainedOrders, null == mdChannel ?
-                    BookListener.NO_OP : new ClusterMarketData(mdChannel, mdStreamId, requestChannel,
+                    null : new ClusterMarketData(mdChannel, mdStreamId, requestChannel,
                     snapshotRequestStreamId, snapshotResponseChannel, snapshotResponseStreamId))
                     .memberAudit(auditDir, sealKey));
         }

@@ -22,6 +22,7 @@ import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.cluster.ClusterConfiguration;
+import io.tickwire.fix.cluster.ClusterMarketData;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.gateway.GatewayContext;
@@ -391,9 +392,14 @@ public final class GatewayCommand implements Callable<Integer>
         {
             out.println("files: WARNING " + warning + " (the gateway creates its files 0600, new directories 0700)");
         }
-        out.println("market data: " + (null == gateway.bookPublisher() ? "off (no " +
-            GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" :
-            "on, aeron dir " + gateway.aeronDirectoryName()));
+        final ClusterMarketData memberMarketData = gateway.memberMarketData();
+        out.println("market data: " + (null == gateway.aeronDirectoryName() ? "off (no " +
+            GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME + ")" : "on, aeron dir " + gateway.aeronDirectoryName() +
+            (null == memberMarketData ? "" : ", published by the embedded cluster member (a session announced with " +
+            "its epoch at each start); snapshots: " + (null == memberMarketData.requestChannel() ? "none" :
+            "requests " + memberMarketData.requestChannel() + " stream " + memberMarketData.requestStreamId() +
+            ", responses " + memberMarketData.responseChannel() + " stream " +
+            memberMarketData.responseStreamId()))));
         out.println("order path: " + (null == gateway.clusterPath() ? "matching engine in this process" :
             gateway.clusterPath().description()));
         out.println("threads: " + gateway.threadPlan());
@@ -415,6 +421,14 @@ public final class GatewayCommand implements Callable<Integer>
                 "shutdown; key " + key.file() + (key.created() ? " (created)" : "") + " - keep a copy away from " +
                 "the journal"));
         }
+    }
+
+    private static String marketDataStatus(final ClusterMarketData marketData)
+    {
+        return null == marketData ? "" : " market data=" + (marketData.isPublishing() ? "publishing" : "silent") +
+            " epoch=" + marketData.epoch() + " md messages=" + marketData.messagesPublished() + " md sessions=" +
+            marketData.sessionsAnnounced() + " md abandoned=" + marketData.sessionsAbandoned() +
+            " md snapshots served=" + marketData.snapshotsServed();
     }
 
     private static String limit(final long value, final String unit)
@@ -460,13 +474,13 @@ public final class GatewayCommand implements Callable<Integer>
             out.printf("status: orders/s=%.0f orders=%d reports=%d rejects: %s logon failures=%d " +
                 "lockouts=%d refused locked out=%d refused busy=%d unverified=%d verify max %d ms; " +
                 "closed before logon: %s (%d pending) " +
-                "audit lag: %s store: %s clock: %s%n",
+                "audit lag: %s store: %s clock: %s%s%n",
                 rate, orders, counters.reportsSent(), counters.rejectSummary(), counters.logonFailures(),
                 counters.logonLockouts(), counters.logonsRefusedLockedOut(), counters.logonsRefusedBusy(),
                 counters.logonsUnverified(),
                 TimeUnit.NANOSECONDS.toMillis(counters.logonVerifyMaxNanos()), counters.preLogonCloseSummary(),
                 gateway.preLogonGuard().pendingConnections(), audit, gateway.storeDescription(),
-                gateway.clockDescription());
+                gateway.clockDescription(), marketDataStatus(gateway.memberMarketData()));
         }
     }
 }

@@ -51,6 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A message Aeron refuses (back pressure beyond the publisher's retries) would leave subscribers silently behind:
  * the session is abandoned instead (closed, counted) and a new one announced, which subscribers see as a publisher
  * change.
+ * <p>
+ * Publication and snapshot server use the service's Aeron client (the member's own media driver), unless
+ * {@link #aeron(Aeron)} names another: the gateway's embedded member publishes through the gateway's market data
+ * client, so that its feed is where the gateway's subscribers and counters already are.
  */
 public final class ClusterMarketData implements BookListener
 {
@@ -103,6 +107,7 @@ public final class ClusterMarketData implements BookListener
     private volatile long epoch = -1;
     private volatile boolean publishing;
 
+    private Aeron clientAeron;
     private Aeron aeron;
     private Cluster cluster;
     private MatchingEngine engine;
@@ -152,6 +157,36 @@ public final class ClusterMarketData implements BookListener
         this.responseChannel = responseChannel;
         this.responseStreamId = responseStreamId;
         this.publicationChannel = publicationChannel(channel, null != requestChannel);
+    }
+
+    /**
+     * Publish and serve snapshots through this client instead of the service's: for a member in the gateway's
+     * process, whose market data subscribers (an IPC channel's among them) are on the gateway's media driver. The
+     * client must outlive the member. Before the member starts.
+     *
+     * @param aeron the client, or null for the service's own.
+     * @return this.
+     */
+    public ClusterMarketData aeron(final Aeron aeron)
+    {
+        this.clientAeron = aeron;
+        return this;
+    }
+
+    /**
+     * @return the snapshot request stream id.
+     */
+    public int requestStreamId()
+    {
+        return requestStreamId;
+    }
+
+    /**
+     * @return the snapshot response stream id.
+     */
+    public int responseStreamId()
+    {
+        return responseStreamId;
     }
 
     /**
@@ -307,7 +342,7 @@ public final class ClusterMarketData implements BookListener
     }
 
     /**
-     * The service started (service thread): open the snapshot server on the service's Aeron client.
+     * The service started (service thread): open the snapshot server on the Aeron client it publishes through.
      *
      * @param cluster the member's cluster.
      * @param engine  whose books are restated when this member becomes leader.
@@ -316,7 +351,7 @@ public final class ClusterMarketData implements BookListener
     {
         this.cluster = cluster;
         this.engine = engine;
-        this.aeron = cluster.aeron();
+        this.aeron = null != clientAeron ? clientAeron : cluster.aeron();
         if (null != requestChannel && null == snapshotServer)
         {
             snapshotServer = new SnapshotServer(new SnapshotServer.Context()

@@ -53,7 +53,7 @@ import static org.agrona.SystemUtil.loadPropertiesFiles;
  *     .memberId(0)
  *     .hosts("10.0.0.1", "10.0.0.2", "10.0.0.3")
  *     .clusterDir(new File("/var/lib/tickwire/cluster-0"))
- *     .clusteredService(() -> new MatchingService(instrumentIds, 100_000, BookListener.NO_OP))))
+ *     .clusteredService(() -> new MatchingService(instrumentIds, 100_000, null))))
  * {
  *     ... member.role(), member.takeSnapshot() ...
  * }

@@ -74,7 +74,6 @@ public final class MatchingService implements ClusteredService, AutoCloseable
 
     private final int[] instrumentIds;
     private final int retainedFinishedOrders;
-    private final BookListener bookListener;
     private final ClusterMarketData marketData;
     private final ReferencePrices referencePrices;
     private final AtomicLong commandsApplied = new AtomicLong();
@@ -107,34 +106,32 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     /**
      * @param instrumentIds          the instruments to keep books for (every member the same).
      * @param retainedFinishedOrders finished orders kept queryable (every member the same).
-     * @param bookListener           told of book changes while this member leads (market data), or
-     *                               {@link BookListener#NO_OP}.
+     * @param marketData             publishes the book changes while this member leads and serves snapshots, or
+     *                               null for no market data.
      */
     public MatchingService(
-        final int[] instrumentIds, final int retainedFinishedOrders, final BookListener bookListener)
+        final int[] instrumentIds, final int retainedFinishedOrders, final ClusterMarketData marketData)
     {
-        this(instrumentIds, retainedFinishedOrders, bookListener, null);
+        this(instrumentIds, retainedFinishedOrders, marketData, null);
     }
 
     /**
      * @param instrumentIds          the instruments to keep books for (every member the same).
      * @param retainedFinishedOrders finished orders kept queryable (every member the same).
-     * @param bookListener           told of book changes while this member leads (market data): a
-     *                               {@link ClusterMarketData} (publishes and serves snapshots itself), another
-     *                               listener, or {@link BookListener#NO_OP}.
+     * @param marketData             publishes the book changes while this member leads and serves snapshots, or
+     *                               null for no market data.
      * @param referencePrices        where the engine publishes last trade and BBO: the gateway's own when the
      *                               member runs in the gateway's process (its price collar reads them), or null.
      */
     public MatchingService(
         final int[] instrumentIds,
         final int retainedFinishedOrders,
-        final BookListener bookListener,
+        final ClusterMarketData marketData,
         final ReferencePrices referencePrices)
     {
         this.instrumentIds = instrumentIds.clone();
         this.retainedFinishedOrders = retainedFinishedOrders;
-        this.bookListener = bookListener;
-        this.marketData = bookListener instanceof ClusterMarketData ? (ClusterMarketData)bookListener : null;
+        this.marketData = marketData;
         this.referencePrices = referencePrices;
     }
 
@@ -206,11 +203,11 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             auditJournal = new MemberAuditJournal(auditDirectory, auditSealKey)
                 .start("member-audit-" + cluster.memberId());
         }
-        // Only the leader tells the market of book changes; followers and replays must not publish twice.
-        final BookListener leaderOnly = new LeaderOnlyBookListener(bookListener, this);
+        // Every member's engine tells the market data of every change, replays included: it publishes them only
+        // while this member leads, in a session announced after the replay.
         engine = new MatchingEngine(instrumentIds, null, null, this::sendEvent,
             null != referencePrices ? referencePrices : new ReferencePrices(maxId()),
-            leaderOnly, retainedFinishedOrders, eventClock);
+            null != marketData ? marketData : BookListener.NO_OP, retainedFinishedOrders, eventClock);
         if (null != riskToMatched)
         {
             engine.riskToMatchedRecorder(riskToMatched);
@@ -491,7 +488,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     }
 
     /**
-     * @return the member's market data when it was given a {@link ClusterMarketData}, else null.
+     * @return the member's market data, or null.
      */
     public ClusterMarketData marketData()
     {
@@ -590,10 +587,5 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             throw new ClusterException("matching engine snapshot ended before its end marker");
         }
         snapshotLoaded = true;
-    }
-
-    boolean isLeader()
-    {
-        return Cluster.Role.LEADER == role;
     }
 }

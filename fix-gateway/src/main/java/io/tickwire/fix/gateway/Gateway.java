@@ -21,7 +21,10 @@ import io.tickwire.agent.EmbeddedDriver;
 import io.tickwire.fix.audit.AuditTrail;
 import io.tickwire.fix.audit.StoreHealth;
 import io.tickwire.fix.audit.OwnerOnlyFiles;
+import io.tickwire.fix.cluster.ClusterMarketData;
+import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterOrderPath;
+import io.tickwire.fix.cluster.MatchingService;
 import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.match.BookPublisher;
 import io.tickwire.fix.session.ConnectionCap;
@@ -66,6 +69,8 @@ import java.util.Map;
  *  logout / disconnect threads ──(control ring, many writers)──▶ matching engine agent
  *  matching engine agent ──▶ BookPublisher ── Aeron ExclusivePublication (stream 2001) ──▶ feed subscribers
  * </pre>
+ * With a cluster the order agent is a {@link ClusterOrderPath}'s client agent; an embedded member's service
+ * publishes the book changes ({@link ClusterMarketData}, on this gateway's Aeron client) and serves snapshots.
  * The engine and the sender share one thread ({@code compact}, the default below 4 cores) or run on one each
  * ({@code dedicated}), chosen by {@link GatewayConfiguration#THREADING_PROP_NAME}, with back-off idle strategies (no
  * busy spin: see the threading lesson for 2-core hosts).
@@ -127,8 +132,6 @@ public final class Gateway implements AutoCloseable
                 null : started(Aeron.connect(aeronContext(mediaDriver, context.aeronDirectoryName)));
             // In the market data driver's CnC file when there is one, so that stat shows them; else in memory.
             counters = started(new GatewayCounters(null == aeron ? null : aeron::addCounter, counterInstance()));
-            bookPublisher = null == aeron ? null : new BookPublisher(aeron.addExclusivePublication(
-                context.marketDataChannel, context.marketDataStreamId), CalibratedEpochNanoClock.shared());
 
             clockPolicy = ClockSyncPolicy.fromSystemProperties().withRequireSync(context.clockSyncRequired);
             if (null == context.clock())
@@ -162,11 +165,15 @@ public final class Gateway implements AutoCloseable
             final ExecutionReportSender sender = orderPath.newReportSender(
                 context, sessionLayer.application(), outboundGate, counters, clock);
 
-            final BookListener bookListener = null == bookPublisher ? BookListener.NO_OP : bookPublisher;
             clusterPath = started(orderPath.launchCluster(
-                context, aeron, threads.orderBackPressure(), bookListener, null != auditTrail, threads.engineWaker()));
-            final Agent orderAgent = null != clusterPath ?
-                clusterPath.agent() : orderPath.newMatchingEngine(context, threads.orderBackPressure(), bookListener);
+                context, aeron, threads.orderBackPressure(), null != auditTrail, threads.engineWaker()));
+            // The in-process engine publishes its own changes; an embedded member publishes through its
+            // ClusterMarketData, members elsewhere through theirs.
+            bookPublisher = null == aeron || null != clusterPath ? null : new BookPublisher(
+                aeron.addExclusivePublication(context.marketDataChannel, context.marketDataStreamId),
+                CalibratedEpochNanoClock.shared());
+            final Agent orderAgent = null != clusterPath ? clusterPath.agent() : orderPath.newMatchingEngine(
+                context, threads.orderBackPressure(), null == bookPublisher ? BookListener.NO_OP : bookPublisher);
 
             started(sessionLayer.buildAcceptor(audit));
             threads.assign(orderAgent, sender);
@@ -325,11 +332,22 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * @return the market data publisher, or null when no channel is configured.
+     * @return the in-process engine's market data publisher, or null when no channel is configured or the order
+     * path is clustered.
      */
     public BookPublisher bookPublisher()
     {
         return bookPublisher;
+    }
+
+    /**
+     * @return the embedded cluster member's market data (publisher sessions, snapshots served), or null without
+     * market data or an embedded member.
+     */
+    public ClusterMarketData memberMarketData()
+    {
+        final ClusterMember member = null == clusterPath ? null : clusterPath.member();
+        return null == member ? null : ((MatchingService)member.service()).marketData();
     }
 
     /**

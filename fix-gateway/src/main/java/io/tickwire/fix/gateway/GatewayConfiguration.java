@@ -15,6 +15,8 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.tickwire.fix.cluster.ClusterMarketData;
+
 /**
  * Names and defaults of the gateway's own settings. They live in the [DEFAULT] section of the QuickFIX/J
  * configuration file next to the standard QuickFIX/J keys (QuickFIX/J ignores keys it does not know).
@@ -50,6 +52,39 @@ public final class GatewayConfiguration
      * Default gateway market data stream id.
      */
     public static final int MARKET_DATA_STREAM_ID_DEFAULT = 2001;
+
+    /**
+     * Where subscribers ask the embedded cluster member for a snapshot of the books (a late joiner, a subscriber
+     * after a publisher change), or {@code none} for no snapshot server. Read with a market data channel and an
+     * embedded member; the in-process engine serves no snapshots.
+     */
+    public static final String SNAPSHOT_REQUEST_CHANNEL_PROP_NAME = "TickwireSnapshotRequestChannel";
+
+    /**
+     * Default snapshot request channel: that of {@code tickwire cluster node}.
+     */
+    public static final String SNAPSHOT_REQUEST_CHANNEL_DEFAULT = ClusterMarketData.SNAPSHOT_REQUEST_CHANNEL_DEFAULT;
+
+    /**
+     * Stream id of the snapshot requests.
+     */
+    public static final String SNAPSHOT_REQUEST_STREAM_ID_PROP_NAME = "TickwireSnapshotRequestStreamId";
+
+    /**
+     * Where the embedded cluster member sends snapshots.
+     */
+    public static final String SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME = "TickwireSnapshotResponseChannel";
+
+    /**
+     * Default snapshot response channel: that of {@code tickwire cluster node}.
+     */
+    public static final String SNAPSHOT_RESPONSE_CHANNEL_DEFAULT =
+        ClusterMarketData.SNAPSHOT_RESPONSE_CHANNEL_DEFAULT;
+
+    /**
+     * Stream id of the snapshot responses.
+     */
+    public static final String SNAPSHOT_RESPONSE_STREAM_ID_PROP_NAME = "TickwireSnapshotResponseStreamId";
 
     /**
      * Directory of the embedded one-member Aeron Cluster that sequences and matches orders (driver, archive,

@@ -21,6 +21,7 @@ import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.AuditSync;
 import io.tickwire.fix.audit.JournalDescriptor;
 import io.tickwire.fix.cluster.ClusterConfiguration;
+import io.tickwire.fix.cluster.ClusterMarketData;
 import io.tickwire.fix.cluster.GatewaySessions;
 import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.InboundObserver;
@@ -69,6 +70,10 @@ public class GatewayContext
     int marketDataStreamId;
     boolean embeddedMediaDriver;
     String aeronDirectoryName;
+    String snapshotRequestChannel;
+    int snapshotRequestStreamId;
+    String snapshotResponseChannel;
+    int snapshotResponseStreamId;
     Path resolvedAuditDirectory;
     AuditSync auditSync;
     long auditMaxFileSize;
@@ -486,6 +491,7 @@ public class GatewayContext
             clusterDirectory : reader.path(GatewayConfiguration.CLUSTER_DIR_PROP_NAME);
         clusterIngressEndpoints = null;
         resolvedClusterDirectory = null;
+        snapshotRequestChannel = null;
         // Read without a cluster too: the order ids the gateway assigns carry it.
         gatewayId = reader.intValue(GatewayConfiguration.GATEWAY_ID_PROP_NAME, 0, 0);
         if (gatewayId > GatewaySessions.MAX_GATEWAY_ID)
@@ -502,6 +508,7 @@ public class GatewayContext
         if (null == members)
         {
             resolvedClusterDirectory = directory;
+            concludeMemberSnapshots(reader);
             return;
         }
         // Members elsewhere take precedence over an embedded member's directory.
@@ -517,6 +524,29 @@ public class GatewayContext
         catch (final IllegalArgumentException ex)
         {
             throw SettingsReader.invalid(GatewayConfiguration.CLUSTER_MEMBERS_PROP_NAME, ex.getMessage());
+        }
+    }
+
+    private void concludeMemberSnapshots(final SettingsReader reader) throws ConfigError
+    {
+        if (null != marketDataChannel)
+        {
+            // The embedded member publishes the market data and serves its snapshots (docs/CLUSTER.md).
+            snapshotRequestChannel = reader.channel(GatewayConfiguration.SNAPSHOT_REQUEST_CHANNEL_PROP_NAME,
+                GatewayConfiguration.SNAPSHOT_REQUEST_CHANNEL_DEFAULT);
+            snapshotRequestStreamId = reader.intValue(GatewayConfiguration.SNAPSHOT_REQUEST_STREAM_ID_PROP_NAME,
+                ClusterMarketData.SNAPSHOT_REQUEST_STREAM_ID_DEFAULT, Integer.MIN_VALUE);
+            snapshotResponseChannel = null == snapshotRequestChannel ? null : reader.channel(
+                GatewayConfiguration.SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME,
+                GatewayConfiguration.SNAPSHOT_RESPONSE_CHANNEL_DEFAULT);
+            snapshotResponseStreamId = reader.intValue(GatewayConfiguration.SNAPSHOT_RESPONSE_STREAM_ID_PROP_NAME,
+                ClusterMarketData.SNAPSHOT_RESPONSE_STREAM_ID_DEFAULT, Integer.MIN_VALUE);
+            if (null != snapshotRequestChannel && null == snapshotResponseChannel)
+            {
+                throw SettingsReader.invalid(GatewayConfiguration.SNAPSHOT_RESPONSE_CHANNEL_PROP_NAME,
+                    "snapshots need a response channel: set one, or " +
+                    GatewayConfiguration.SNAPSHOT_REQUEST_CHANNEL_PROP_NAME + "=none");
+            }
         }
     }
 

@@ -17,6 +17,7 @@ package io.tickwire.fix.gateway;
 
 import io.aeron.Aeron;
 import io.tickwire.fix.cluster.ClusterConfiguration;
+import io.tickwire.fix.cluster.ClusterMarketData;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.ClusterOrderAgent;
 import io.tickwire.fix.cluster.ClusterOrderPath;
@@ -100,9 +101,9 @@ final class GatewayOrderPath
      * The clustered order path when the context names a cluster directory or members, else null.
      *
      * @param ctx          concluded context.
-     * @param aeron        the market data client, whose driver carries an external cluster's ingress and egress.
+     * @param aeron        the market data client, or null without market data: its driver carries an external
+     *                     cluster's ingress and egress, and an embedded member's market data and snapshots.
      * @param backPressure what the agent does while the event ring is full.
-     * @param bookListener where an embedded member's leader publishes book changes.
      * @param auditing     whether the gateway journals: then an embedded member journals the inbound records too.
      * @param orderWaker   wakes the order thread (which polls egress), or null when it never parks long.
      * @return the launched path, or null for the in-process engine.
@@ -111,7 +112,6 @@ final class GatewayOrderPath
         final GatewayContext ctx,
         final Aeron aeron,
         final IdleStrategy backPressure,
-        final BookListener bookListener,
         final boolean auditing,
         final Runnable orderWaker)
     {
@@ -141,7 +141,7 @@ final class GatewayOrderPath
             agent.wakeOnIngress(wakeUps::wakeConsensusModule);
         }
         final MatchingService service = new MatchingService(
-            instruments.instrumentIds(), ctx.retainedFinishedOrders, bookListener, referencePrices);
+            instruments.instrumentIds(), ctx.retainedFinishedOrders, memberMarketData(ctx, aeron), referencePrices);
         if (auditing)
         {
             // The inbound records travel in the log only with an audit trail: then the member journals them.
@@ -151,6 +151,20 @@ final class GatewayOrderPath
         service.sameHostLatency(SystemNanoClock.INSTANCE,
             null == latency ? null : latency.recorder(OrderStages.RISK_TO_MATCHED, "matching-service"));
         return ClusterOrderPath.embedded(member, service, agent);
+    }
+
+    /**
+     * The embedded member publishes as {@code tickwire cluster node} members do (a session announced with its
+     * epoch and the books restated at each start, snapshots for late joiners), on the gateway's market data
+     * channel through the gateway's Aeron client rather than the member's: subscribers, an IPC channel's
+     * included, and the gateway's counters are on the gateway's media driver, and with the member's log and
+     * ingress on IPC its driver carries nothing of the market data either.
+     */
+    private static ClusterMarketData memberMarketData(final GatewayContext ctx, final Aeron aeron)
+    {
+        return null == aeron ? null : new ClusterMarketData(ctx.marketDataChannel, ctx.marketDataStreamId,
+            ctx.snapshotRequestChannel, ctx.snapshotRequestStreamId, ctx.snapshotResponseChannel,
+            ctx.snapshotResponseStreamId).aeron(aeron);
     }
 
     /**

@@ -15,6 +15,7 @@
  */
 package io.tickwire.fix.gateway;
 
+import io.aeron.ChannelUri;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.fix.audit.WakeableIdleStrategy;
 import io.tickwire.fix.session.CredentialStore;
@@ -64,6 +65,27 @@ final class SettingsReader
     String string(final String key, final String defaultValue) throws ConfigError
     {
         return settings.isSetting(key) ? settings.getString(key) : defaultValue;
+    }
+
+    /**
+     * @return the key's Aeron channel, the default when it is not set, or null for {@code none}.
+     */
+    String channel(final String key, final String defaultValue) throws ConfigError
+    {
+        final String value = string(key, defaultValue).trim();
+        if ("none".equalsIgnoreCase(value))
+        {
+            return null;
+        }
+        try
+        {
+            ChannelUri.parse(value);
+            return value;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw invalid(key, "not an Aeron channel (aeron:udp?... or aeron:ipc): " + value + ": " + ex.getMessage());
+        }
     }
 
     Path path(final String key) throws ConfigError

@@ -18,7 +18,6 @@ package io.tickwire.fix.cluster;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
-import io.tickwire.fix.match.BookListener;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NoOpIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -78,7 +77,7 @@ class MatchingServiceFuzzTest
             }
         });
 
-        final MatchingService service = new MatchingService(INSTRUMENTS, 16, BookListener.NO_OP);
+        final MatchingService service = new MatchingService(INSTRUMENTS, 16, null);
         service.onStart(cluster, null);
         service.onRoleChange(Cluster.Role.LEADER);
 

@@ -18,7 +18,6 @@ package io.tickwire.fix.gateway;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
-import io.tickwire.fix.match.BookListener;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +157,7 @@ class ClusterFailoverGatewayTest
             .basePort(BASE_PORT)
             .clusterDir(dir.resolve("member-" + id).toFile())
             .failoverTimeout(1, TimeUnit.SECONDS)
-            .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, BookListener.NO_OP));
+            .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, null));
     }
 
     /**

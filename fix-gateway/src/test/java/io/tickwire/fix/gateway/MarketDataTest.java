@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
+import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ class MarketDataTest
     {
         final int port = GatewayTestSupport.freePort();
         final SessionSettings settings = GatewayTestSupport.settings(dir, port);
+        // The in-process engine's BookPublisher; an embedded member's market data: EmbeddedMemberMarketDataTest.
+        settings.removeSetting(new SessionID("DEFAULT", "", ""), GatewayConfiguration.CLUSTER_DIR_PROP_NAME);
         settings.setString(GatewayConfiguration.MARKET_DATA_CHANNEL_PROP_NAME, "aeron:ipc");
         settings.setLong(GatewayConfiguration.MARKET_DATA_STREAM_ID_PROP_NAME, 2001);
         settings.setString(GatewayConfiguration.AERON_DIR_PROP_NAME, dir.resolve("aeron").toString());

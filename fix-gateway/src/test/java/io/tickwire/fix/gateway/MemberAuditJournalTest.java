@@ -24,7 +24,6 @@ import io.tickwire.fix.cli.AuditCommand;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.cluster.ClusterMemberContext;
 import io.tickwire.fix.cluster.MatchingService;
-import io.tickwire.fix.match.BookListener;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -204,7 +203,7 @@ class MemberAuditJournalTest
                 .basePort(BASE_PORT)
                 .clusterDir(memberDir.toFile())
                 .failoverTimeout(1, TimeUnit.SECONDS)
-                .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, BookListener.NO_OP)
+                .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, null)
                     .memberAudit(memberDir.resolve(MatchingService.AUDIT_DIR_NAME)))));
         }
         final ClusterMember firstLeader = GatewayTestSupport.awaitLeader(members, null);

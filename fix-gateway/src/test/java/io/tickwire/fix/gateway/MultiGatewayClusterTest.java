@@ -225,7 +225,7 @@ class MultiGatewayClusterTest
                 .basePort(BASE_PORT)
                 .clusterDir(dir.resolve("member-" + id).toFile())
                 .failoverTimeout(1, TimeUnit.SECONDS)
-                .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, BookListener.NO_OP))));
+                .clusteredService(() -> new MatchingService(new int[]{ 1, 2 }, 1024, null))));
         }
         GatewayTestSupport.awaitLeader(members, null);
     }

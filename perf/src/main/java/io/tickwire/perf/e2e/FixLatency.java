@@ -25,7 +25,6 @@ import io.tickwire.fix.cluster.MemberWakeUps;
 import io.tickwire.fix.gateway.Gateway;
 import io.tickwire.fix.gateway.GatewayConfiguration;
 import io.tickwire.fix.gateway.GatewayContext;
-import io.tickwire.fix.match.BookListener;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.perf.harness.Scenario;
 import io.tickwire.perf.harness.ScenarioContext;
@@ -399,7 +398,7 @@ public final class FixLatency implements Scenario
                 final int[] instrumentIds =
                     Instruments.parse(settings.getString(GatewayConfiguration.INSTRUMENTS_PROP_NAME)).instrumentIds();
                 return LocalCluster.launch(target.clusterMembers(), () -> new MatchingService(instrumentIds,
-                    GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT, BookListener.NO_OP),
+                    GatewayConfiguration.RETAINED_FINISHED_ORDERS_DEFAULT, null),
                     ELECTION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             default:
                 return null;
