@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  * journal with its default durability) under the data directory's {@code demo}, a FIX client placing
  * {@link CrossingOrders} that trade, and a feed subscriber building books from the gateway's market data.
  * <pre>
- *   CrossingOrderClient --FIX/TCP--> gateway --cluster--> matching --BookPublisher (UDP)--> subscriber D (books)
+ *   CrossingOrderClient --FIX/TCP--> gateway --cluster--> matching --ClusterMarketData (UDP)--> subscriber D (books)
  *      (open loop)          (audit journal, fsync)                                            order -> tick
  *          ^---------------------- ExecutionReports: order -> ack --------------------------------+
  * </pre>
