@@ -18,6 +18,7 @@ package io.tickwire.fix.gateway;
 import io.tickwire.agent.metrics.CounterKind;
 import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.agent.metrics.NamedValue;
+import io.tickwire.feed.FeedMetrics;
 import io.tickwire.fix.audit.AuditTrail;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.session.GatewayCounterTypes;
@@ -103,6 +104,12 @@ public final class GatewayMetrics
         final MetricsServer.Builder builder, final Gateway gateway, final LatencyRegistry registry)
     {
         builder.values(() -> values(gateway)).counterKinds(COUNTER_KINDS);
+        if (null != gateway.memberMarketData())
+        {
+            // The embedded member's snapshot server keeps its counters (and its books') in the market data driver,
+            // as a feed handler's does: the same kinds.
+            builder.counterKinds(FeedMetrics.COUNTER_KINDS);
+        }
         // Without a market data driver the counters are in memory of the gateway's own: read them there.
         final CountersReader localCounters = gateway.counters().localReader();
         if (null != localCounters)
