@@ -16,32 +16,22 @@
 package io.tickwire.fix.cluster;
 
 import io.aeron.ExclusivePublication;
-import io.aeron.FragmentAssembler;
 import io.aeron.Image;
-import io.aeron.cluster.client.ClusterException;
 import io.aeron.cluster.codecs.CloseReason;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
-import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.tickwire.fix.audit.AuditSealKey;
 import io.tickwire.fix.audit.MemberAuditJournal;
 import io.tickwire.fix.match.BookListener;
-import io.tickwire.fix.match.EngineSnapshotCodec;
 import io.tickwire.fix.match.MatchingEngine;
 import io.tickwire.fix.match.ReferencePrices;
 import io.tickwire.latency.StageRecorder;
-import io.tickwire.sbe.internal.CommandAppliedEventEncoder;
-import io.tickwire.sbe.internal.MessageHeaderDecoder;
-import io.tickwire.sbe.internal.MessageHeaderEncoder;
-import io.tickwire.sbe.internal.ServiceSnapshotDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +53,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * within a gateway and every event names the gateway that owns its order.
  * <p>
  * The state snapshot is the service's (every gateway's last ingress sequence) then the engine's
- * ({@link EngineSnapshotCodec}); a member restarts from its latest snapshot and the log after it.
+ * ({@link ServiceSnapshot}); a member restarts from its latest snapshot and the log after it.
  */
 public final class MatchingService implements ClusteredService, AutoCloseable
 {
@@ -79,18 +69,9 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     private final AtomicLong commandsApplied = new AtomicLong();
     private final AtomicLong malformedCommands = new AtomicLong();
     private final AtomicLong duplicateCommands = new AtomicLong();
-    private final MessageHeaderEncoder appliedHeader = new MessageHeaderEncoder();
-    private final CommandAppliedEventEncoder appliedEvent = new CommandAppliedEventEncoder();
-    private final UnsafeBuffer appliedBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
-    private int eventsOfCommand;
-    private final GatewayEgress egress = new GatewayEgress();
-    private final EventHistory history = new EventHistory(16 * 1024 * 1024);
-    private final EventHistory.Replayer resend = this::resendOwnEvent;
-    private final AtomicLong reanswered = new AtomicLong();
+    private final CommandAnswers answers = new CommandAnswers();
     private final GatewaySequences lastIngressSequences = new GatewaySequences();
     private final GatewayCommand command = new GatewayCommand();
-    private int commandGatewayId;
-    private long commandSequence;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile boolean snapshotLoaded;
     private NanoClock eventClock = () -> 0;
@@ -196,7 +177,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
     {
         this.cluster = cluster;
         idleStrategy = cluster.idleStrategy();
-        egress.onStart(cluster);
+        answers.onStart(cluster);
         if (null != auditDirectory && null == auditJournal)
         {
             // Opened before the log is replayed: records journalled before a restart are known, and skipped.
@@ -205,7 +186,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         }
         // Every member's engine tells the market data of every change, replays included: it publishes them only
         // while this member leads, in a session announced after the replay.
-        engine = new MatchingEngine(instrumentIds, null, null, this::sendEvent,
+        engine = new MatchingEngine(instrumentIds, null, null, answers,
             null != referencePrices ? referencePrices : new ReferencePrices(maxId()),
             null != marketData ? marketData : BookListener.NO_OP, retainedFinishedOrders, eventClock);
         if (null != riskToMatched)
@@ -214,7 +195,8 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         }
         if (null != snapshotImage)
         {
-            loadSnapshot(snapshotImage);
+            ServiceSnapshot.load(snapshotImage, lastIngressSequences, engine, idleStrategy);
+            snapshotLoaded = true;
         }
         if (null != marketData)
         {
@@ -281,16 +263,11 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             // answered again with the events it caused. Sequences are per gateway: another gateway's are no
             // measure.
             duplicateCommands.lazySet(duplicateCommands.get() + 1);
-            commandGatewayId = gatewayId;
-            if (history.replay(gatewayId, sequence, resend) > 0)
-            {
-                reanswered.lazySet(reanswered.get() + 1);
-            }
+            answers.answerAgain(gatewayId, sequence);
             return;
         }
         lastIngressSequences.put(gatewayId, sequence);
-        commandGatewayId = gatewayId;
-        commandSequence = sequence;
+        answers.beginCommand(gatewayId, sequence);
         final int commandOffset = offset + IngressFrame.commandOffset(buffer, offset, length);
         final MemberAuditJournal journal = auditJournal;
         if (null != journal)
@@ -310,22 +287,11 @@ public final class MatchingService implements ClusteredService, AutoCloseable
         }
         try
         {
-            eventsOfCommand = 0;
             // Background work may run while an event waits for egress: market data must not restate half a command.
             applying = true;
             engine.apply(command.buffer(), command.offset());
             commandsApplied.lazySet(commandsApplied.get() + 1);
-            if (0 == eventsOfCommand)
-            {
-                // Nothing else answers it (a session cancel with nothing open): the gateway still learns that it
-                // is committed, and stops holding it for a re-offer.
-                appliedEvent.wrapAndApplyHeader(appliedBuffer, 0, appliedHeader)
-                    .correlationId(command.correlationId())
-                    .receiveNanos(0)
-                    .sessionIndex(command.sessionIndex() & 0xFFFF_FFFFL);
-                sendEvent(CommandAppliedEventEncoder.TEMPLATE_ID, appliedBuffer, 0,
-                    MessageHeaderEncoder.ENCODED_LENGTH + appliedEvent.encodedLength());
-            }
+            answers.endCommand(command.correlationId(), command.sessionIndex() & 0xFFFF_FFFFL);
         }
         catch (final RuntimeException ex)
         {
@@ -362,9 +328,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             // A restart replays the log from this snapshot on: every record below it must be in the journal first.
             journal.awaitJournalled(idleStrategy);
         }
-        final UnsafeBuffer serviceState = lastIngressSequences.snapshot();
-        offer(snapshotPublication, serviceState, 0, serviceState.capacity());
-        engine.takeSnapshot((buffer, offset, length) -> offer(snapshotPublication, buffer, offset, length));
+        ServiceSnapshot.take(snapshotPublication, lastIngressSequences, engine, idleStrategy);
     }
 
     /**
@@ -459,7 +423,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public long undeliveredEvents()
     {
-        return egress.undeliveredEvents();
+        return answers.undeliveredEvents();
     }
 
     /**
@@ -476,7 +440,7 @@ public final class MatchingService implements ClusteredService, AutoCloseable
      */
     public long reansweredCommands()
     {
-        return reanswered.get();
+        return answers.reansweredCommands();
     }
 
     /**
@@ -531,61 +495,5 @@ public final class MatchingService implements ClusteredService, AutoCloseable
             max = Math.max(max, id);
         }
         return max;
-    }
-
-    /**
-     * Record the event against the command being applied (to answer it again if it is offered again), then send
-     * it to the gateways ({@link GatewayEgress}).
-     */
-    private void sendEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
-    {
-        eventsOfCommand++;
-        history.record(commandGatewayId, commandSequence, templateId, buffer, offset, length);
-        egress.send(buffer, offset, length);
-    }
-
-    /**
-     * Answer a re-offered command again with those of its events that belong to the gateway that offered it. The
-     * others (the resting side of a fill, of another gateway) went to their gateways when it was applied; sent
-     * again they would be reported twice.
-     */
-    private void resendOwnEvent(final int templateId, final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (GatewaySessions.gatewayId(GatewaySessions.sessionIndex(buffer, offset)) == commandGatewayId)
-        {
-            egress.send(buffer, offset, length);
-        }
-    }
-
-    private void offer(
-        final ExclusivePublication publication, final DirectBuffer buffer, final int offset, final int length)
-    {
-        ServiceIo.offerSnapshot(publication, buffer, offset, length, idleStrategy, "matching engine");
-    }
-
-    private void loadSnapshot(final Image snapshotImage)
-    {
-        final EngineSnapshotCodec.Loader loader = engine.snapshotLoader();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final ServiceSnapshotDecoder service = new ServiceSnapshotDecoder();
-        final FragmentHandler handler = new FragmentAssembler((buffer, offset, length, fragmentHeader) ->
-        {
-            header.wrap(buffer, offset);
-            if (ServiceSnapshotDecoder.TEMPLATE_ID == header.templateId() &&
-                ServiceSnapshotDecoder.SCHEMA_ID == header.schemaId())
-            {
-                lastIngressSequences.load(service.wrapAndApplyHeader(buffer, offset, header));
-            }
-            else
-            {
-                loader.onMessage(buffer, offset, length);
-            }
-        });
-        ServiceIo.readSnapshot(snapshotImage, handler, 16, idleStrategy, "matching engine");
-        if (!loader.isComplete())
-        {
-            throw new ClusterException("matching engine snapshot ended before its end marker");
-        }
-        snapshotLoaded = true;
     }
 }
