@@ -171,12 +171,8 @@ final class ClusterComponents
             .serviceCount(1)
             .idleStrategySupplier(null == ctx.wakeUps() ?
                 ctx.idleStrategySupplier() : ctx.wakeUps().consensusModule())
-            .leaderHeartbeatTimeoutNs(ctx.leaderHeartbeatTimeoutNs())
-            .leaderHeartbeatIntervalNs(ctx.leaderHeartbeatIntervalNs())
-            .electionTimeoutNs(ctx.electionTimeoutNs())
-            .startupCanvassTimeoutNs(ctx.startupCanvassTimeoutNs())
-            .sessionTimeoutNs(ctx.sessionTimeoutNs())
             .terminationHook(terminationHook);
+        ctx.timeouts().applyTo(cmCtx);
 
         if (null != ctx.errorHandler())
         {

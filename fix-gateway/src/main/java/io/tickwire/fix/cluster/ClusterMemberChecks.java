@@ -120,39 +120,4 @@ final class ClusterMemberChecks
             throw new ConfigurationException(NAME + ".termLength: " + ex.getMessage());
         }
     }
-
-    /**
-     * The consensus timeouts are positive and ordered as Aeron requires.
-     *
-     * @param leaderHeartbeatIntervalNs between the leader's heartbeats.
-     * @param leaderHeartbeatTimeoutNs  after which followers start an election.
-     * @param startupCanvassTimeoutNs   a starting member waits for all others.
-     * @param electionTimeoutNs         of each election phase.
-     * @param sessionTimeoutNs          after which a silent client session is closed.
-     * @throws ConfigurationException naming the timeout that breaks a rule.
-     */
-    static void checkTimeouts(
-        final long leaderHeartbeatIntervalNs,
-        final long leaderHeartbeatTimeoutNs,
-        final long startupCanvassTimeoutNs,
-        final long electionTimeoutNs,
-        final long sessionTimeoutNs)
-    {
-        if (leaderHeartbeatIntervalNs <= 0 || leaderHeartbeatTimeoutNs <= leaderHeartbeatIntervalNs)
-        {
-            throw new ConfigurationException(NAME + ": need 0 < leaderHeartbeatIntervalNs=" +
-                leaderHeartbeatIntervalNs + " < leaderHeartbeatTimeoutNs=" + leaderHeartbeatTimeoutNs);
-        }
-        // Aeron's own rule, checked here so that it fails before a driver and an archive have been started.
-        if (startupCanvassTimeoutNs / leaderHeartbeatTimeoutNs < 2)
-        {
-            throw new ConfigurationException(NAME + ".startupCanvassTimeoutNs=" + startupCanvassTimeoutNs +
-                " must be at least twice leaderHeartbeatTimeoutNs=" + leaderHeartbeatTimeoutNs);
-        }
-        if (electionTimeoutNs <= 0 || sessionTimeoutNs <= 0)
-        {
-            throw new ConfigurationException(NAME + ": electionTimeoutNs=" + electionTimeoutNs +
-                " and sessionTimeoutNs=" + sessionTimeoutNs + " must be positive");
-        }
-    }
 }

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 package io.tickwire.fix.cluster;
-import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.exceptions.ConfigurationException;
@@ -32,7 +31,7 @@ import java.util.function.Supplier;
 
 /**
  * Configuration of a {@link ClusterMember}: starts from {@link ClusterConfiguration} (system properties) and
- * Aeron's own defaults for the consensus timeouts; fluent setters; {@link #conclude()} validates everything and
+ * Aeron's own defaults for the consensus timeouts ({@link ConsensusTimeouts}); fluent setters; {@link #conclude()} validates everything and
  * derives the directories before anything is started. Reusable: a member can be launched again with the same
  * context (with a service supplier, each launch gets a new service).
  * <p>
@@ -62,11 +61,7 @@ public final class ClusterMemberContext
     private boolean ipc;
     private MemberWakeUps wakeUps;
     private int termLength = ClusterConfiguration.termLength();
-    private long leaderHeartbeatTimeoutNs = ConsensusModule.Configuration.leaderHeartbeatTimeoutNs();
-    private long leaderHeartbeatIntervalNs = ConsensusModule.Configuration.leaderHeartbeatIntervalNs();
-    private long electionTimeoutNs = ConsensusModule.Configuration.electionTimeoutNs();
-    private long startupCanvassTimeoutNs = ConsensusModule.Configuration.startupCanvassTimeoutNs();
-    private long sessionTimeoutNs = ConsensusModule.Configuration.sessionTimeoutNs();
+    private final ConsensusTimeouts timeouts = new ConsensusTimeouts();
     private Supplier<? extends ClusteredService> clusteredServiceSupplier;
     private ErrorHandler errorHandler;
 
@@ -134,8 +129,7 @@ public final class ClusterMemberContext
         }
         ClusterMemberChecks.checkUdpChannel("ingressChannel", ingressChannel);
         ClusterMemberChecks.checkTermLength(termLength);
-        ClusterMemberChecks.checkTimeouts(leaderHeartbeatIntervalNs, leaderHeartbeatTimeoutNs,
-            startupCanvassTimeoutNs, electionTimeoutNs, sessionTimeoutNs);
+        timeouts.check();
 
         if (null == clusteredServiceSupplier)
         {
@@ -428,95 +422,11 @@ public final class ClusterMemberContext
     }
 
     /**
-     * @param leaderHeartbeatTimeoutNs after which followers without a leader heartbeat start an election; Aeron's
-     *                                 default is 10 s (tests use about 1 s to fail over quickly).
-     * @return this for a fluent API.
+     * @return the consensus timeouts, to set them (Aeron's defaults until then).
      */
-    public ClusterMemberContext leaderHeartbeatTimeoutNs(final long leaderHeartbeatTimeoutNs)
+    public ConsensusTimeouts timeouts()
     {
-        this.leaderHeartbeatTimeoutNs = leaderHeartbeatTimeoutNs;
-        return this;
-    }
-
-    /**
-     * @return the leader heartbeat timeout.
-     */
-    public long leaderHeartbeatTimeoutNs()
-    {
-        return leaderHeartbeatTimeoutNs;
-    }
-
-    /**
-     * @param leaderHeartbeatIntervalNs between the leader's heartbeats when the log is idle (default 200 ms).
-     * @return this for a fluent API.
-     */
-    public ClusterMemberContext leaderHeartbeatIntervalNs(final long leaderHeartbeatIntervalNs)
-    {
-        this.leaderHeartbeatIntervalNs = leaderHeartbeatIntervalNs;
-        return this;
-    }
-
-    /**
-     * @return the leader heartbeat interval.
-     */
-    public long leaderHeartbeatIntervalNs()
-    {
-        return leaderHeartbeatIntervalNs;
-    }
-
-    /**
-     * @param electionTimeoutNs of each election phase (default 1 s).
-     * @return this for a fluent API.
-     */
-    public ClusterMemberContext electionTimeoutNs(final long electionTimeoutNs)
-    {
-        this.electionTimeoutNs = electionTimeoutNs;
-        return this;
-    }
-
-    /**
-     * @return the election timeout.
-     */
-    public long electionTimeoutNs()
-    {
-        return electionTimeoutNs;
-    }
-
-    /**
-     * @param startupCanvassTimeoutNs a starting member waits for all others before settling for a quorum
-     *                                (default 60 s; at least twice the leader heartbeat timeout).
-     * @return this for a fluent API.
-     */
-    public ClusterMemberContext startupCanvassTimeoutNs(final long startupCanvassTimeoutNs)
-    {
-        this.startupCanvassTimeoutNs = startupCanvassTimeoutNs;
-        return this;
-    }
-
-    /**
-     * @return the startup canvass timeout.
-     */
-    public long startupCanvassTimeoutNs()
-    {
-        return startupCanvassTimeoutNs;
-    }
-
-    /**
-     * @param sessionTimeoutNs after which a silent client session is closed (default 10 s).
-     * @return this for a fluent API.
-     */
-    public ClusterMemberContext sessionTimeoutNs(final long sessionTimeoutNs)
-    {
-        this.sessionTimeoutNs = sessionTimeoutNs;
-        return this;
-    }
-
-    /**
-     * @return the session timeout.
-     */
-    public long sessionTimeoutNs()
-    {
-        return sessionTimeoutNs;
+        return timeouts;
     }
 
     /**
@@ -570,7 +480,8 @@ public final class ClusterMemberContext
     }
 
     /**
-     * Convenience for tests and tools: shorten the consensus timeouts consistently from one value.
+     * Convenience for tests and tools: shorten the consensus timeouts consistently from one value
+     * ({@link ConsensusTimeouts#failover(long, TimeUnit)}).
      *
      * @param leaderHeartbeatTimeout after which followers elect a new leader.
      * @param unit                   of the timeout.
@@ -578,9 +489,7 @@ public final class ClusterMemberContext
      */
     public ClusterMemberContext failoverTimeout(final long leaderHeartbeatTimeout, final TimeUnit unit)
     {
-        final long timeoutNs = unit.toNanos(leaderHeartbeatTimeout);
-        return leaderHeartbeatTimeoutNs(timeoutNs)
-            .leaderHeartbeatIntervalNs(Math.max(1, timeoutNs / 10))
-            .startupCanvassTimeoutNs(Math.max(startupCanvassTimeoutNs, 2 * timeoutNs));
+        timeouts.failover(leaderHeartbeatTimeout, unit);
+        return this;
     }
 }

@@ -151,7 +151,9 @@ class ClusterMemberTest
         assertConfigurationError("ingressChannel", copyOf(memberDir).ingressChannel("aeron:udp?endpoint=x:1"));
         assertConfigurationError("logChannel", copyOf(memberDir).logChannel("aeron:ipc"));
         assertConfigurationError("termLength", copyOf(memberDir).termLength(1000));
-        assertConfigurationError("startupCanvassTimeoutNs", copyOf(memberDir).startupCanvassTimeoutNs(1));
+        final ClusterMemberContext shortCanvass = copyOf(memberDir);
+        shortCanvass.timeouts().startupCanvassTimeoutNs(1);
+        assertConfigurationError("startupCanvassTimeoutNs", shortCanvass);
         assertConfigurationError("clusteredService", new ClusterMemberContext().clusterDir(memberDir));
         assertThrows(ConfigurationException.class, () -> ClusterMember.Threading.parse("pooled"));
 
