@@ -25,7 +25,6 @@ import io.tickwire.sbe.internal.FillEventDecoder;
 import io.tickwire.sbe.internal.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableRingBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
@@ -52,7 +51,7 @@ import java.util.function.Function;
  *   <li>a command stays in its ring until ingress takes it (back pressure, an ingress term rotation, no leader
  *   yet: the ring read is aborted and tried again on the next duty cycle);</li>
  *   <li>each command goes out behind an ingress sequence number ({@link IngressFrame}) and stays in an in-flight
- *   queue until an event answering it (or a later command) comes back: only then is it known to be committed;</li>
+ *   queue ({@link InFlightCommands}) until an event answering it (or a later command) comes back: only then is it known to be committed;</li>
  *   <li>when a new leader is elected, everything in flight is offered again, in order: a leader that died may
  *   have taken a command and never replicated it. The {@link MatchingService} skips a sequence it has applied,
  *   so a command the old leader did commit is not applied twice.</li>
@@ -70,8 +69,8 @@ public final class ClusterOrderAgent implements Agent, EgressListener
 {
     private static final int COMMAND_LIMIT = 64;
     private static final long KEEP_ALIVE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final int CORRELATION_OFFSET = 0;
-    private static final int FRAME_OFFSET = Long.BYTES;
+    private static final int CORRELATION_OFFSET = InFlightCommands.CORRELATION_OFFSET;
+    private static final int FRAME_OFFSET = InFlightCommands.FRAME_OFFSET;
 
     private final RingBuffer commands;
     private final RingBuffer control;
@@ -81,11 +80,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final FillEventDecoder fill = new FillEventDecoder();
     private final ControlledMessageHandler offerHandler = this::offer;
-    private final ExpandableRingBuffer.MessageConsumer resendHandler = this::resend;
-    private final ExpandableRingBuffer.MessageConsumer findHandler = this::find;
-    private final ExpandableRingBuffer.MessageConsumer headHandler = this::head;
-    private final ExpandableRingBuffer.MessageConsumer trimHandler = this::trim;
-    private final ExpandableRingBuffer inFlight = new ExpandableRingBuffer(0, 1 << 30, true);
+    private final InFlightCommands inFlight = new InFlightCommands(this::offerAgain);
     private final UnsafeBuffer frame = new UnsafeBuffer(
         ByteBuffer.allocateDirect(FRAME_OFFSET + IngressFrame.MAX_FRAME_LENGTH));
     private final AtomicLong commandsOffered = new AtomicLong();
@@ -101,13 +96,6 @@ public final class ClusterOrderAgent implements Agent, EgressListener
     private ReferencePrices tradePrices;
     private long nextSequence;
     private long lastSendNs;
-    private int resendFrom = -1;
-    private int resendIndex;
-    private long answeredCorrelationId;
-    private long headCorrelationId;
-    private int answeredIndex;
-    private int scanIndex;
-    private int inFlightCount;
     private volatile boolean idle;
     private Runnable ingressWaker;
 
@@ -229,12 +217,11 @@ public final class ClusterOrderAgent implements Agent, EgressListener
             return 0;
         }
         int work = cluster.pollEgress();
-        if (resendFrom >= 0)
+        if (inFlight.isResending())
         {
             // Until everything in flight is offered again, new commands wait: the log keeps the gateway's order.
-            resendIndex = 0;
-            work += inFlight.forEach(resendHandler, Integer.MAX_VALUE);
-            if (resendFrom >= 0)
+            work += inFlight.resend();
+            if (inFlight.isResending())
             {
                 return work;
             }
@@ -246,7 +233,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
             ingressWaker.run();
         }
         work += offered;
-        idle = 0 == inFlightCount && 0 == work;
+        idle = 0 == inFlight.count() && 0 == work;
         final long nowNs = nanoClock.nanoTime();
         if (nowNs - lastSendNs > KEEP_ALIVE_INTERVAL_NS && cluster.sendKeepAlive())
         {
@@ -282,8 +269,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         final long result = cluster.offer(frame, FRAME_OFFSET, frameLength);
         if (result > 0)
         {
-            inFlight.append(frame, 0, FRAME_OFFSET + frameLength);
-            inFlightCount++;
+            inFlight.add(frame, 0, FRAME_OFFSET + frameLength);
             nextSequence++;
             lastSendNs = nanoClock.nanoTime();
             commandsOffered.lazySet(commandsOffered.get() + 1);
@@ -294,22 +280,12 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         return ControlledMessageHandler.Action.ABORT;
     }
 
-    private boolean resend(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    private boolean offerAgain(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (resendIndex++ < resendFrom)
-        {
-            return true;
-        }
-        final long result = cluster.offer(buffer, offset + FRAME_OFFSET, length - FRAME_OFFSET);
+        final long result = cluster.offer(buffer, offset, length);
         if (result > 0)
         {
-            resendFrom++;
             commandsResent.lazySet(commandsResent.get() + 1);
-            if (resendFrom == inFlightCount)
-            {
-                resendFrom = -1;
-                return false;
-            }
             return true;
         }
         checkOfferResult(result);
@@ -347,10 +323,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         }
         reconnects.lazySet(reconnects.get() + 1);
         lastSendNs = nanoClock.nanoTime();
-        if (inFlightCount > 0)
-        {
-            resendFrom = 0;
-        }
+        inFlight.resendAll();
         return true;
     }
 
@@ -390,7 +363,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
             return;
         }
         // Every event starts with the correlation id of the command it answers (or of the resting order's last).
-        trimAnswered(buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN));
+        inFlight.trimAnswered(buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN));
         if (CommandAppliedEventDecoder.TEMPLATE_ID == templateId)
         {
             // Only tells the command is committed; nothing to report.
@@ -429,72 +402,7 @@ public final class ClusterOrderAgent implements Agent, EgressListener
         final String ingressEndpoints)
     {
         leaderChanges.lazySet(leaderChanges.get() + 1);
-        if (inFlightCount > 0)
-        {
-            resendFrom = 0;
-        }
-    }
-
-    /**
-     * The command with this correlation id has been applied, and so has every command sent before it: drop them
-     * from the in-flight queue. An id found nowhere (the resting side of a fill answers an older command) is a
-     * no-op.
-     */
-    private void trimAnswered(final long correlationId)
-    {
-        if (0 == inFlightCount)
-        {
-            return;
-        }
-        // The session thread numbers its commands in increasing order (session-wide cancels carry 0), and they are
-        // in flight in that order: an id below the oldest one in flight answers a command trimmed already (the
-        // resting side of a fill), found without a scan. The usual case, the oldest answered, stops at the first.
-        headCorrelationId = 0;
-        inFlight.forEach(headHandler, 1);
-        if (0 != correlationId && 0 != headCorrelationId && correlationId < headCorrelationId)
-        {
-            return;
-        }
-        answeredCorrelationId = correlationId;
-        answeredIndex = -1;
-        scanIndex = 0;
-        inFlight.forEach(findHandler, Integer.MAX_VALUE);
-        if (answeredIndex >= 0)
-        {
-            scanIndex = 0;
-            inFlight.consume(trimHandler, answeredIndex + 1);
-            inFlightCount -= answeredIndex + 1;
-            if (resendFrom > 0)
-            {
-                resendFrom = Math.max(0, resendFrom - (answeredIndex + 1));
-            }
-            if (resendFrom >= 0 && 0 == inFlightCount)
-            {
-                resendFrom = -1;
-            }
-        }
-    }
-
-    private boolean find(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
-    {
-        if (buffer.getLong(offset + CORRELATION_OFFSET, ByteOrder.LITTLE_ENDIAN) == answeredCorrelationId)
-        {
-            answeredIndex = scanIndex;
-            return false;
-        }
-        scanIndex++;
-        return true;
-    }
-
-    private boolean head(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
-    {
-        headCorrelationId = buffer.getLong(offset + CORRELATION_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        return true;
-    }
-
-    private boolean trim(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
-    {
-        return true;
+        inFlight.resendAll();
     }
 
     /**
