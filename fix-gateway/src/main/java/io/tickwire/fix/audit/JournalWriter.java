@@ -25,11 +25,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.CRC32C;
 
 import static io.tickwire.fix.audit.JournalDescriptor.CRC_OFFSET;
@@ -48,9 +46,9 @@ import static io.tickwire.fix.audit.JournalDescriptor.SEQUENCE_OFFSET;
  * current one past the size limit; a new file's header and its directory entry are forced before any frame
  * goes into it.
  * <p>
- * Opening a directory that already holds a journal continues it: the last file is checked, a torn tail (the
- * file ends inside a frame, or its last frame fails its CRC - what a crash leaves) is cut off, and appending
- * resumes with the next sequence and the last hash. Any other damage stops the open with an
+ * Opening a directory that already holds a journal continues it ({@link JournalRecovery}): the last file is
+ * checked, a torn tail (the file ends inside a frame, or its last frame fails its CRC - what a crash leaves) is cut
+ * off, and appending resumes with the next sequence and the last hash. Any other damage stops the open with an
  * {@link IOException}: evidence is never repaired automatically. Single threaded (the writer agent).
  * <p>
  * A failed write, flush or file creation (disk full, read-only filesystem) throws and leaves the writer able to
@@ -116,84 +114,26 @@ public final class JournalWriter implements AutoCloseable
 
     private void open() throws IOException
     {
-        final List<Path> files = JournalReader.journalFiles(directory);
-        if (files.isEmpty())
+        final JournalRecovery recovery = JournalRecovery.recover(directory, chain);
+        previousFileEnd = recovery.previousFileEnd();
+        if (null == recovery.lastFile())
         {
-            createFile(0, 1, new byte[HASH_LENGTH]);
+            createFile(recovery.journalIndex(), recovery.nextSequence(), recovery.lastHash());
             return;
         }
-
-        final Path last = files.get(files.size() - 1);
-        final JournalFileScan scan = chain.scanFile(last, null);
-        if (null != scan.issue() && JournalIssue.Kind.BAD_HEADER == scan.issue().kind())
-        {
-            // A crash while creating the file: nothing in it was ever durable. Continue from the previous file.
-            if (scan.fileLength() > HEADER_LENGTH)
-            {
-                throw new IOException("journal damaged, run 'audit verify': " + scan.issue().describe());
-            }
-            final long index = JournalDescriptor.journalIndex(last);
-            if (files.size() == 1)
-            {
-                Files.delete(last);
-                createFile(index, 1, new byte[HASH_LENGTH]);
-                return;
-            }
-            final JournalFileScan previous = chain.scanFile(files.get(files.size() - 2), null);
-            if (!previous.isValid())
-            {
-                throw new IOException("journal damaged, run 'audit verify': " + previous.issue().describe());
-            }
-            Files.delete(last);
-            previousFileEnd = previous.validLength();
-            createFile(index, previous.lastSequence() + 1, previous.lastHash());
-            return;
-        }
-
-        if (scan.journalIndex() != JournalDescriptor.journalIndex(last))
-        {
-            throw new IOException("journal damaged, run 'audit verify': " + last + " holds journal index " +
-                scan.journalIndex() + " in its header (file renamed or swapped)");
-        }
-        if (null != scan.issue())
-        {
-            final JournalIssue issue = scan.issue();
-            final boolean tornTail = JournalIssue.Kind.TRUNCATED == issue.kind() ||
-                (JournalIssue.Kind.BAD_CRC == issue.kind() && lastFrameEndsAtFileEnd(last, issue.offset()));
-            if (!tornTail)
-            {
-                throw new IOException("journal damaged, run 'audit verify': " + issue.describe());
-            }
-            truncatedOnOpen = scan.fileLength() - scan.validLength();
-        }
-
-        channel = FileChannel.open(last, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        truncatedOnOpen = recovery.truncated();
+        channel = FileChannel.open(recovery.lastFile(), StandardOpenOption.WRITE, StandardOpenOption.READ);
         if (truncatedOnOpen > 0)
         {
-            channel.truncate(scan.validLength());
+            channel.truncate(recovery.validLength());
             channel.force(true);
         }
-        channel.position(scan.validLength());
-        if (files.size() > 1)
-        {
-            previousFileEnd = Files.size(files.get(files.size() - 2));
-        }
-        currentFile = last;
-        journalIndex = scan.journalIndex();
-        fileLength = scan.validLength();
-        nextSequence = scan.lastSequence() + 1;
-        System.arraycopy(scan.lastHash(), 0, lastHash, 0, HASH_LENGTH);
-    }
-
-    private static boolean lastFrameEndsAtFileEnd(final Path file, final long frameOffset) throws IOException
-    {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ))
-        {
-            final ByteBuffer lengthBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            in.read(lengthBytes, frameOffset + RECORD_LENGTH_OFFSET);
-            final long end = frameOffset + FRAME_HEADER_LENGTH + lengthBytes.getInt(0);
-            return end == in.size();
-        }
+        channel.position(recovery.validLength());
+        currentFile = recovery.lastFile();
+        journalIndex = recovery.journalIndex();
+        fileLength = recovery.validLength();
+        nextSequence = recovery.nextSequence();
+        System.arraycopy(recovery.lastHash(), 0, lastHash, 0, HASH_LENGTH);
     }
 
     private void createFile(final long index, final long firstSequence, final byte[] previousHash) throws IOException
