@@ -31,9 +31,9 @@ import java.util.function.Supplier;
 
 /**
  * Configuration of a {@link ClusterMember}: starts from {@link ClusterConfiguration} (system properties) and
- * Aeron's own defaults for the consensus timeouts ({@link ConsensusTimeouts}); fluent setters; {@link #conclude()} validates everything and
- * derives the directories before anything is started. Reusable: a member can be launched again with the same
- * context (with a service supplier, each launch gets a new service).
+ * Aeron's own defaults for the consensus timeouts ({@link ConsensusTimeouts}); fluent setters;
+ * {@link #conclude()} validates everything and derives the directories before anything is started. Reusable: a
+ * member can be launched again with the same context (with a service supplier, each launch gets a new service).
  * <p>
  * The rules {@link #conclude()} applies are in {@link ClusterMemberChecks}; how each setting reaches the driver,
  * archive, consensus module and service container contexts is in {@link ClusterComponents}. Example: see

@@ -51,7 +51,8 @@ import java.util.function.Function;
  *   <li>a command stays in its ring until ingress takes it (back pressure, an ingress term rotation, no leader
  *   yet: the ring read is aborted and tried again on the next duty cycle);</li>
  *   <li>each command goes out behind an ingress sequence number ({@link IngressFrame}) and stays in an in-flight
- *   queue ({@link InFlightCommands}) until an event answering it (or a later command) comes back: only then is it known to be committed;</li>
+ *   queue ({@link InFlightCommands}) until an event answering it (or a later command) comes back: only then is
+ *   it known to be committed;</li>
  *   <li>when a new leader is elected, everything in flight is offered again, in order: a leader that died may
  *   have taken a command and never replicated it. The {@link MatchingService} skips a sequence it has applied,
  *   so a command the old leader did commit is not applied twice.</li>
