@@ -40,6 +40,8 @@ public final class Mdp3ChannelServer
     private final InetSocketAddress lineB;
     private final InetSocketAddress snapshotAddress;
     private final InetSocketAddress definitionsAddress;
+    private InetSocketAddress snapshotB;
+    private InetSocketAddress definitionsB;
     private long lossA;
     private long lossB;
     private final int snapshotEvery;
@@ -160,7 +162,8 @@ public final class Mdp3ChannelServer
             sent += snapshot();
             if (null != definitionsAddress)
             {
-                sent += send(simulator.definitionPacket(packet, 0, nextDefinition), definitionsAddress);
+                sent += sendLoop(simulator.definitionPacket(packet, 0, nextDefinition), definitionsAddress,
+                    definitionsB);
                 nextDefinition = (nextDefinition + 1) % simulator.instrumentCount();
                 definitionsSent++;
             }
@@ -173,7 +176,7 @@ public final class Mdp3ChannelServer
         int sent = 0;
         if (0 == snapshotLag)
         {
-            sent += send(snapshots.next(packet, 0), snapshotAddress);
+            sent += sendLoop(snapshots.next(packet, 0), snapshotAddress, snapshotB);
             snapshotsSent++;
         }
         else
@@ -186,7 +189,7 @@ public final class Mdp3ChannelServer
         {
             final int slot = (int)(delayedHead++ % DELAYED_SNAPSHOTS);
             packet.putBytes(0, delayed[slot], 0, delayedLengths[slot]);
-            sent += send(delayedLengths[slot], snapshotAddress);
+            sent += sendLoop(delayedLengths[slot], snapshotAddress, snapshotB);
             snapshotsSent++;
         }
         return sent;
@@ -310,6 +313,23 @@ public final class Mdp3ChannelServer
     public long snapshotsSent()
     {
         return snapshotsSent;
+    }
+
+    /**
+     * Serve the snapshot and definition loops on side B too, as CME does: the same packets as side A.
+     *
+     * @param snapshot    the snapshot loop's side B, or null.
+     * @param definitions the definition loop's side B, or null.
+     */
+    public void loopsB(final InetSocketAddress snapshot, final InetSocketAddress definitions)
+    {
+        this.snapshotB = snapshot;
+        this.definitionsB = definitions;
+    }
+
+    private int sendLoop(final int length, final InetSocketAddress a, final InetSocketAddress b) throws IOException
+    {
+        return send(length, a) + (null == b ? 0 : send(length, b));
     }
 
     private int send(final int length, final InetSocketAddress destination) throws IOException
