@@ -191,8 +191,7 @@ public final class Mdp3ChannelConfig
         if (0 == recoveryEntries)
         {
             // Sized from the channel: each instrument may hold what arrives for it until its snapshot comes round.
-            recoveryEntries = Math.max(MIN_RECOVERY_ENTRIES,
-                1 << (32 - Integer.numberOfLeadingZeros(instruments * RECOVERY_ENTRIES_PER_INSTRUMENT - 1)));
+            recoveryEntries = recoveryEntriesFor(instruments);
         }
         for (final int bound : new int[]{ holdPackets, recoveryEntries })
         {
@@ -203,6 +202,19 @@ public final class Mdp3ChannelConfig
             }
         }
         return this;
+    }
+
+    /**
+     * Entries held for recovering instruments when not configured: {@link #RECOVERY_ENTRIES_PER_INSTRUMENT} per
+     * instrument, at least {@link #MIN_RECOVERY_ENTRIES}, rounded up to a power of two.
+     *
+     * @param instruments the channel carries.
+     * @return the capacity of the held entries.
+     */
+    public static int recoveryEntriesFor(final int instruments)
+    {
+        final long wanted = (long)instruments * RECOVERY_ENTRIES_PER_INSTRUMENT;
+        return Math.max(MIN_RECOVERY_ENTRIES, 1 << (64 - Long.numberOfLeadingZeros(wanted - 1)));
     }
 
     /**

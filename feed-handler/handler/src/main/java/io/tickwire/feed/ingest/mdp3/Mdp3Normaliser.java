@@ -562,12 +562,12 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      */
     private boolean admit(final int securityId, final long rptSeq)
     {
-        lastAdmit = recovery.admit(securityId, rptSeq);
+        lastAdmit = recovery.admit(securityId, rptSeq, msgSeqNum);
         if (Mdp3Recovery.RESET == lastAdmit)
         {
             // A ChannelReset both lines lost: handled as if it had arrived, then the entry starts the RptSeq again.
             onChannelReset(9, transactTime, 0, 1);
-            lastAdmit = recovery.admit(securityId, rptSeq);
+            lastAdmit = recovery.admit(securityId, rptSeq, msgSeqNum);
         }
         counters.rptSeqGaps.setRelease(tracker.rptSeqGaps());
         counters.rptSeqMissing.setRelease(tracker.rptSeqMissing());

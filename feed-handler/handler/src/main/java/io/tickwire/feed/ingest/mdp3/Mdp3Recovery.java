@@ -71,6 +71,8 @@ public final class Mdp3Recovery
     private long[] minSnapshotRptSeq = new long[64];
     private long[] lastHeldRptSeq = new long[64];
     private long[] recoveredInPass = new long[64];
+    private long[] snapshotMsgSeqNum = new long[64];
+    private long wantedMsgSeqNum;
 
     private Mdp3Listener replay;
     private int recoveringCount;
@@ -205,11 +207,12 @@ public final class Mdp3Recovery
     /**
      * Decide about an incremental entry of an instrument.
      *
-     * @param id  SecurityID.
-     * @param seq RptSeq.
+     * @param id        SecurityID.
+     * @param seq       RptSeq.
+     * @param msgSeqNum of the packet the entry came in.
      * @return {@link #PUBLISH}, {@link #DROP}, {@link #HOLD}, {@link #KEEP} or {@link #RESET}.
      */
-    public int admit(final int id, final long seq)
+    public int admit(final int id, final long seq, final long msgSeqNum)
     {
         final int i = instrument(id);
         if (replayingIndex < 0 && (recovering[i] || channelRecovering && recoveredInPass[i] != pass))
@@ -230,8 +233,9 @@ public final class Mdp3Recovery
         final long last = tracker.lastRptSeq(id);
         if (suspects.isSuspect(i))
         {
-            if (last >= 0 && seq <= last)
+            if (last >= 0 && seq <= last && msgSeqNum > snapshotMsgSeqNum[i])
             {
+                // (An entry of a packet the instrument's last snapshot already covered is only a duplicate.)
                 // No duplicates come through arbitration: a RptSeq going back after a gap is a lost ChannelReset.
                 counts.resetsInferred++;
                 return RESET;
@@ -296,6 +300,7 @@ public final class Mdp3Recovery
                 suspects.clear(i);
                 return false;
             }
+            wantedMsgSeqNum = lastMsgSeqNumProcessed;
             return true;
         }
         if (!recovering[i] && !(channelRecovering && recoveredInPass[i] != pass))
@@ -308,6 +313,7 @@ public final class Mdp3Recovery
             counts.snapshotsStale++;
             return false;
         }
+        wantedMsgSeqNum = lastMsgSeqNumProcessed;
         return true;
     }
 
@@ -323,6 +329,7 @@ public final class Mdp3Recovery
     {
         final int i = instrument(id);
         tracker.onSnapshot(id, seq);
+        snapshotMsgSeqNum[i] = wantedMsgSeqNum;
         suspects.clear(i);
         if (recovering[i])
         {
@@ -471,6 +478,7 @@ public final class Mdp3Recovery
                 minSnapshotRptSeq = Arrays.copyOf(minSnapshotRptSeq, length);
                 lastHeldRptSeq = Arrays.copyOf(lastHeldRptSeq, length);
                 recoveredInPass = Arrays.copyOf(recoveredInPass, length);
+                snapshotMsgSeqNum = Arrays.copyOf(snapshotMsgSeqNum, length);
             }
             lastHeldRptSeq[i] = NO_RPT_SEQ;
             index.put(id, i);
