@@ -48,6 +48,7 @@ public final class Mdp3ChannelServer
     private final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
     private final ByteBuffer datagram = ByteBuffer.wrap(packet.byteArray());
     private long lossState;
+    private boolean lineBCovers;
 
     private long incrementals;
     private long sentA;
@@ -134,7 +135,7 @@ public final class Mdp3ChannelServer
         incrementals++;
         int sent = 0;
         final boolean dropA = nextBits() < lossA;
-        final boolean dropB = nextBits() < lossB;
+        final boolean dropB = nextBits() < lossB && !(dropA && lineBCovers);
         if (dropA)
         {
             droppedA++;
@@ -325,6 +326,17 @@ public final class Mdp3ChannelServer
     {
         this.snapshotB = snapshot;
         this.definitionsB = definitions;
+    }
+
+    /**
+     * Whether line B sends the packets line A loses even when its own draw says lose: each line still loses at its
+     * rate on its own, but no packet is lost on both (every packet can be won on one line).
+     *
+     * @param covers true for losses never on both lines.
+     */
+    public void lineBCoversA(final boolean covers)
+    {
+        this.lineBCovers = covers;
     }
 
     private int sendLoop(final int length, final InetSocketAddress a, final InetSocketAddress b) throws IOException
