@@ -64,7 +64,7 @@ class Mdp3ArbitrationRunTest
     // 20,000 packets a second: a hole waits GAP_WAIT_NS / STEP_NS = 100 packets, well within the hold.
     private static final long STEP_NS = 50_000;
     private static final long GAP_WAIT_NS = 5_000_000;
-    private static final int CHECKPOINT = 10_000;
+    private static final int CHECKPOINT = 1_000;
 
     private final long[] now = { 1 };
     private final List<String> malformed = new ArrayList<>();
