@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The lines of one live CME MDP 3.0 channel and how it is received: incremental feed A and B, the snapshot (market
- * recovery) loop and the instrument definition loop on side A and, optionally, side B, the interface the multicast groups are joined on, how long a hole
- * may wait for the other line, and the bounds of what is held. Read from properties
+ * recovery) loop and the instrument definition loop on side A and, optionally, side B, the interface the multicast
+ * groups are joined on, how long a hole may wait for the other line, and the bounds of what is held, sized from the
+ * instruments the channel carries unless given. Read from properties
  * ({@code tickwire.mdp3.channel.*}, see docs/MDP3.md and config/mdp3-channel-310.properties) or set by the CLI.
  */
 public final class Mdp3ChannelConfig

@@ -285,7 +285,8 @@ public final class Mdp3Recovery
     public boolean wantsSnapshot(final int id, final long seq, final long lastMsgSeqNumProcessed)
     {
         final int i = instrument(id);
-        if (suspects.isSuspect(i) && !recovering[i])
+        final boolean channelWants = channelRecovering && recoveredInPass[i] != pass;
+        if (suspects.isSuspect(i) && !recovering[i] && !channelWants)
         {
             final long last = tracker.lastRptSeq(id);
             if (lastMsgSeqNumProcessed < suspects.gapEnd() || seq < last)
@@ -303,7 +304,7 @@ public final class Mdp3Recovery
             wantedMsgSeqNum = lastMsgSeqNumProcessed;
             return true;
         }
-        if (!recovering[i] && !(channelRecovering && recoveredInPass[i] != pass))
+        if (!recovering[i] && !channelWants)
         {
             counts.snapshotsNotNeeded++;
             return false;

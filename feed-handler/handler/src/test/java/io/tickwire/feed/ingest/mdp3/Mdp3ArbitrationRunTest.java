@@ -216,7 +216,8 @@ class Mdp3ArbitrationRunTest
         if (packets % CHECKPOINT == 0 && isSettled())
         {
             checkpointsCompared++;
-            assertNull(Mdp3BookCheck.firstDifference(simulator, books::priceLevelBook), "packet " + packets + " resets inferred " + recovery.counts().resetsInferred());
+            assertNull(Mdp3BookCheck.firstDifference(simulator, books::priceLevelBook),
+                "packet " + packets + ", resets inferred " + recovery.counts().resetsInferred());
         }
     }
 

@@ -138,8 +138,11 @@ class Mdp3RecoveryRulesTest
 
         // Line A starts the new session; line B sends three more packets of the old one before it follows.
         final Mdp3Simulator session = new Mdp3Simulator(6, INSTRUMENTS);
-        final UnsafeBuffer[] newPackets = { new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]),
-            new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]), new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]) };
+        final UnsafeBuffer[] newPackets = new UnsafeBuffer[3];
+        for (int i = 0; i < newPackets.length; i++)
+        {
+            newPackets[i] = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
+        }
         final int[] lengths = new int[newPackets.length];
         for (int i = 0; i < newPackets.length; i++)
         {
