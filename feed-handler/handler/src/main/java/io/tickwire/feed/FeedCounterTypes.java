@@ -176,6 +176,26 @@ public final class FeedCounterTypes
     public static final int MDP3_HOLD_FULL = 3288;
     /** MDP 3.0 live channel: times the snapshot loop was joined. */
     public static final int MDP3_SNAPSHOT_JOINS = 3289;
+    /** MDP 3.0 live channel: MsgSeqNum gaps on both lines that made every instrument suspect. */
+    public static final int MDP3_SUSPECT_GAPS = 3290;
+    /** MDP 3.0 live channel: suspect instruments cleared by their next entry (RptSeq in sequence). */
+    public static final int MDP3_SUSPECTS_CLEARED = 3291;
+    /** MDP 3.0 live channel: suspect instruments cleared by a snapshot covering the gap at their RptSeq. */
+    public static final int MDP3_SUSPECTS_CONFIRMED = 3292;
+    /** MDP 3.0 live channel: instruments suspect now (a gauge). */
+    public static final int MDP3_SUSPECT = 3293;
+    /** MDP 3.0 live channel: ChannelResets lost on both lines, inferred from a RptSeq going back. */
+    public static final int MDP3_RESETS_INFERRED = 3294;
+    /** MDP 3.0 live channel: new sessions (a line's MsgSeqNum started again), handled as ChannelResets. */
+    public static final int MDP3_SESSION_RESTARTS = 3295;
+    /** MDP 3.0 live channel: packets of a line still in the old session, dropped. */
+    public static final int MDP3_OLD_SESSION_PACKETS = 3296;
+    /** MDP 3.0 live channel: recoveries started because the ring refused a feed message of an instrument. */
+    public static final int MDP3_REFUSED_RECOVERIES = 3297;
+    /** MDP 3.0 live channel: snapshot and definition loop packets dropped as the other side's copy. */
+    public static final int MDP3_LOOP_DUPLICATES = 3298;
+    /** MDP 3.0 live channel: snapshot packets of side B delivered first (side A's are the rest). */
+    public static final int MDP3_SNAPSHOT_B_WON = 3299;
 
     private FeedCounterTypes()
     {

@@ -146,6 +146,14 @@ public final class FeedPublishCommand implements Callable<Integer>
         description = "With --mdp3-live: the instrument definition loop (optional).")
     String mdp3Definitions;
 
+    @Option(names = "--mdp3-snapshot-b", paramLabel = "GROUP:PORT",
+        description = "With --mdp3-live: the snapshot loop's side B, read with side A, first copy wins (optional).")
+    String mdp3SnapshotB;
+
+    @Option(names = "--mdp3-definitions-b", paramLabel = "GROUP:PORT",
+        description = "With --mdp3-live: the definition loop's side B, read with side A (optional).")
+    String mdp3DefinitionsB;
+
     @Option(names = "--mdp3-interface", paramLabel = "NIC",
         description = "With --mdp3-live: interface name or address to join the groups on (default 127.0.0.1).")
     String mdp3Interface;
@@ -561,6 +569,14 @@ public final class FeedPublishCommand implements Callable<Integer>
             if (null != mdp3Definitions)
             {
                 config.definitions(Mdp3ChannelConfig.parseAddress("--mdp3-definitions", mdp3Definitions));
+            }
+            if (null != mdp3SnapshotB)
+            {
+                config.snapshotB(Mdp3ChannelConfig.parseAddress("--mdp3-snapshot-b", mdp3SnapshotB));
+            }
+            if (null != mdp3DefinitionsB)
+            {
+                config.definitionsB(Mdp3ChannelConfig.parseAddress("--mdp3-definitions-b", mdp3DefinitionsB));
             }
             if (null != mdp3Interface)
             {

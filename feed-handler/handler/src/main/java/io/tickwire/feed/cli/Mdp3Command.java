@@ -313,6 +313,14 @@ public final class Mdp3Command implements Runnable
             description = "Instrument definition loop: one definition (54) per packet, sent with each snapshot packet.")
         String definitions;
 
+        @Option(names = "--snapshot-b", paramLabel = "HOST:PORT",
+            description = "The snapshot loop's side B: the same packets as --snapshot.")
+        String snapshotB;
+
+        @Option(names = "--definitions-b", paramLabel = "HOST:PORT",
+            description = "The definition loop's side B: the same packets as --definitions.")
+        String definitionsB;
+
         @Option(names = "--packets", paramLabel = "N", required = true, description = "Incremental packets.")
         long packets;
 
@@ -403,6 +411,8 @@ public final class Mdp3Command implements Runnable
                 }
                 server = new Mdp3ChannelServer(new Mdp3Simulator(seed, instruments), channel, a, b, s, d,
                     lossA / 100, lossB / 100, ~seed, snapshotEvery);
+                server.loopsB(null == snapshotB ? null : address(snapshotB, "--snapshot-b"),
+                    null == definitionsB ? null : address(definitionsB, "--definitions-b"));
                 final long intervalNs = Math.max(1, 1_000_000_000L / rate);
                 for (long i = 0; i < packets; i++)
                 {

@@ -76,6 +76,7 @@ public final class IngestAgent implements Agent, MessageHandler, MessageSink
     private long inputSequence;
     private boolean ringFull;
     private boolean dropping;
+    private boolean lastWriteAccepted = true;
     private long pacingStartNs;
     private long pacedMessages;
     private volatile boolean exhausted;
@@ -288,7 +289,8 @@ public final class IngestAgent implements Agent, MessageHandler, MessageSink
             enqueueNs = latencyClock.nanoTime();
             scratch.putLong(MarketDataHeader.PUBLISH_TIMESTAMP_OFFSET, enqueueNs, ByteOrder.LITTLE_ENDIAN);
         }
-        if (ring.write(templateId, scratch, 0, encodedLength))
+        lastWriteAccepted = ring.write(templateId, scratch, 0, encodedLength);
+        if (lastWriteAccepted)
         {
             dropping = false;
             if (0 != enqueueNs)
@@ -301,6 +303,14 @@ public final class IngestAgent implements Agent, MessageHandler, MessageSink
         {
             onRingFull(inputSequence);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean lastWriteAccepted()
+    {
+        return lastWriteAccepted;
     }
 
     /**

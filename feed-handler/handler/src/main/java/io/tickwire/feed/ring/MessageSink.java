@@ -40,4 +40,15 @@ public interface MessageSink
      * @param length of the encoded message, SBE message header included.
      */
     void write(int length);
+
+    /**
+     * Whether the last {@link #write(int)} reached the ring. A live source's full ring refuses messages (counted as
+     * dropped); a normaliser that keeps state per instrument asks, so that it can recover what was refused.
+     *
+     * @return false when the last message was refused.
+     */
+    default boolean lastWriteAccepted()
+    {
+        return true;
+    }
 }

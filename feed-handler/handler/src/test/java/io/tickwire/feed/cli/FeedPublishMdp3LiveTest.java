@@ -44,16 +44,22 @@ class FeedPublishMdp3LiveTest
     void shouldReadTheShippedChannelFilesAndLetFlagsOverrideThem()
     {
         final FeedPublishCommand command = parse("--mdp3-live", "--mdp3-channel",
-            Path.of("../../config/mdp3-channel-310.properties").toString(), "--mdp3-b", "224.0.32.9:15310");
-        assertEquals("mdp3 channel 310 A 224.0.31.1:14310 B 224.0.32.9:15310 snapshot 224.0.31.22:14310 " +
-            "definitions 224.0.31.43:14310", command.mdp3ChannelConfig().describe());
+            Path.of("../../config/mdp3-channel-310.properties").toString(), "--mdp3-b", "224.0.32.9:15310",
+            "--mdp3-snapshot-b", "224.0.32.23:15310");
+        assertEquals("mdp3 channel 310 A 224.0.31.1:14310 B 224.0.32.9:15310 snapshot 224.0.31.22:14310/" +
+            "224.0.32.23:15310 definitions 224.0.31.43:14310/224.0.32.43:15310",
+            command.mdp3ChannelConfig().describe());
         assertEquals(5_000_000L, command.mdp3ChannelConfig().gapWaitNs());
+        // Held entries sized from the channel's 512 instruments, 256 each.
+        assertEquals(131_072, command.mdp3ChannelConfig().conclude().recoveryEntries());
 
         final FeedPublishCommand sim = parse("--mdp3-live", "--mdp3-channel",
             Path.of("../../config/mdp3-channel-sim.properties").toString(), "--mdp3-gap-wait-us", "250");
         assertEquals(250_000L, sim.mdp3ChannelConfig().gapWaitNs());
-        assertEquals("mdp3 channel sim A 239.255.31.1:14310 B 239.255.32.1:15310 snapshot 239.255.31.22:14310 " +
-            "definitions 239.255.31.43:14310", sim.mdp3ChannelConfig().describe());
+        assertEquals("mdp3 channel sim A 239.255.31.1:14310 B 239.255.32.1:15310 snapshot 239.255.31.22:14310/" +
+            "239.255.32.22:15310 definitions 239.255.31.43:14310/239.255.32.43:15310",
+            sim.mdp3ChannelConfig().describe());
+        assertEquals(16_384, sim.mdp3ChannelConfig().conclude().recoveryEntries());
     }
 
     @Test

@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The lines of one live CME MDP 3.0 channel and how it is received: incremental feed A and B, the snapshot (market
- * recovery) loop, the instrument definition loop, the interface the multicast groups are joined on, how long a hole
- * may wait for the other line, and the bounds of what is held. Read from properties
+ * recovery) loop and the instrument definition loop on side A and, optionally, side B, the interface the multicast
+ * groups are joined on, how long a hole may wait for the other line, and the bounds of what is held, sized from the
+ * instruments the channel carries unless given. Read from properties
  * ({@code tickwire.mdp3.channel.*}, see docs/MDP3.md and config/mdp3-channel-310.properties) or set by the CLI.
  */
 public final class Mdp3ChannelConfig
@@ -38,10 +39,18 @@ public final class Mdp3ChannelConfig
     public static final long DEFAULT_GAP_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Default incremental packets held ahead of a hole. */
     public static final int DEFAULT_HOLD_PACKETS = 1024;
-    /** Default incremental entries held for recovering instruments. */
-    public static final int DEFAULT_RECOVERY_ENTRIES = 4096;
+    /** Fewest incremental entries held for recovering instruments. */
+    public static final int MIN_RECOVERY_ENTRIES = 4096;
+    /** Default instruments the channel carries, for sizing what recovery holds. */
+    public static final int DEFAULT_INSTRUMENTS = 64;
+    /**
+     * Entries held per instrument of the channel when {@code recovery.entries} is not given: what an instrument may
+     * receive while it waits for its snapshot (about one pass of the loop, plus the loop's lag).
+     */
+    public static final int RECOVERY_ENTRIES_PER_INSTRUMENT = 256;
     private static final List<String> KEYS = List.of("id", "incremental.a", "incremental.b",
-        "snapshot", "definitions", "interface", "gap.wait.us", "hold.packets", "recovery.entries", "socket.rcvbuf");
+        "snapshot", "snapshot.a", "snapshot.b", "definitions", "definitions.a", "definitions.b", "interface",
+        "gap.wait.us", "hold.packets", "instruments", "recovery.entries", "socket.rcvbuf");
     /** Default socket receive buffer. */
     public static final int DEFAULT_SOCKET_RCVBUF = 4 * 1024 * 1024;
 
@@ -49,11 +58,14 @@ public final class Mdp3ChannelConfig
     private InetSocketAddress lineA;
     private InetSocketAddress lineB;
     private InetSocketAddress snapshot;
+    private InetSocketAddress snapshotB;
     private InetSocketAddress definitions;
+    private InetSocketAddress definitionsB;
     private String networkInterface = "127.0.0.1";
     private long gapWaitNs = DEFAULT_GAP_WAIT_NS;
     private int holdPackets = DEFAULT_HOLD_PACKETS;
-    private int recoveryEntries = DEFAULT_RECOVERY_ENTRIES;
+    private int instruments = DEFAULT_INSTRUMENTS;
+    private int recoveryEntries;
     private int socketRcvbuf = DEFAULT_SOCKET_RCVBUF;
 
     /**
@@ -80,8 +92,10 @@ public final class Mdp3ChannelConfig
         }
         config.lineA(address(properties, "incremental.a"));
         config.lineB(address(properties, "incremental.b"));
-        config.snapshot(address(properties, "snapshot"));
-        config.definitions(address(properties, "definitions"));
+        config.snapshot(address(properties, "snapshot.a", "snapshot"));
+        config.snapshotB(address(properties, "snapshot.b", null));
+        config.definitions(address(properties, "definitions.a", "definitions"));
+        config.definitionsB(address(properties, "definitions.b", null));
         final String nic = properties.getProperty(PREFIX + "interface");
         if (null != nic)
         {
@@ -90,7 +104,8 @@ public final class Mdp3ChannelConfig
         config.gapWaitNs(TimeUnit.MICROSECONDS.toNanos(number(properties, "gap.wait.us",
             TimeUnit.NANOSECONDS.toMicros(DEFAULT_GAP_WAIT_NS))));
         config.holdPackets((int)number(properties, "hold.packets", DEFAULT_HOLD_PACKETS));
-        config.recoveryEntries((int)number(properties, "recovery.entries", DEFAULT_RECOVERY_ENTRIES));
+        config.instruments((int)number(properties, "instruments", DEFAULT_INSTRUMENTS));
+        config.recoveryEntries((int)number(properties, "recovery.entries", 0));
         config.socketRcvbuf((int)number(properties, "socket.rcvbuf", DEFAULT_SOCKET_RCVBUF));
         return config;
     }
@@ -127,6 +142,19 @@ public final class Mdp3ChannelConfig
         return null == value || value.isBlank() ? null : parseAddress(PREFIX + key, value);
     }
 
+    private static InetSocketAddress address(final Properties properties, final String key, final String alias)
+    {
+        if (null != alias && null != properties.getProperty(PREFIX + alias))
+        {
+            if (null != properties.getProperty(PREFIX + key))
+            {
+                throw new IllegalArgumentException(PREFIX + key + " and " + PREFIX + alias + " are the same key");
+            }
+            return address(properties, alias);
+        }
+        return address(properties, key);
+    }
+
     private static long number(final Properties properties, final String key, final long defaultValue)
     {
         final String value = properties.getProperty(PREFIX + key);
@@ -157,6 +185,15 @@ public final class Mdp3ChannelConfig
         {
             throw new IllegalArgumentException("gap wait must be >= 0: " + gapWaitNs + " ns");
         }
+        if (instruments < 1)
+        {
+            throw new IllegalArgumentException(PREFIX + "instruments must be >= 1: " + instruments);
+        }
+        if (0 == recoveryEntries)
+        {
+            // Sized from the channel: each instrument may hold what arrives for it until its snapshot comes round.
+            recoveryEntries = recoveryEntriesFor(instruments);
+        }
         for (final int bound : new int[]{ holdPackets, recoveryEntries })
         {
             if (bound < 2 || Integer.bitCount(bound) != 1)
@@ -166,6 +203,19 @@ public final class Mdp3ChannelConfig
             }
         }
         return this;
+    }
+
+    /**
+     * Entries held for recovering instruments when not configured: {@link #RECOVERY_ENTRIES_PER_INSTRUMENT} per
+     * instrument, at least {@link #MIN_RECOVERY_ENTRIES}, rounded up to a power of two.
+     *
+     * @param instruments the channel carries.
+     * @return the capacity of the held entries.
+     */
+    public static int recoveryEntriesFor(final int instruments)
+    {
+        final long wanted = (long)instruments * RECOVERY_ENTRIES_PER_INSTRUMENT;
+        return Math.max(MIN_RECOVERY_ENTRIES, 1 << (64 - Long.numberOfLeadingZeros(wanted - 1)));
     }
 
     /**
@@ -203,7 +253,9 @@ public final class Mdp3ChannelConfig
     public String describe()
     {
         return "mdp3 channel" + (id.isEmpty() ? "" : " " + id) + " A " + text(lineA) + " B " + text(lineB) +
-            " snapshot " + text(snapshot) + (null == definitions ? "" : " definitions " + text(definitions));
+            " snapshot " + text(snapshot) + (null == snapshotB ? "" : "/" + text(snapshotB)) +
+            (null == definitions ? "" : " definitions " + text(definitions)) +
+            (null == definitionsB ? "" : "/" + text(definitionsB));
     }
 
     private static String text(final InetSocketAddress address)
@@ -239,6 +291,27 @@ public final class Mdp3ChannelConfig
         return this;
     }
 
+    /** @param address the snapshot loop's side B, or null to read side A only. @return this. */
+    public Mdp3ChannelConfig snapshotB(final InetSocketAddress address)
+    {
+        this.snapshotB = address;
+        return this;
+    }
+
+    /** @param address the instrument definition loop's side B, or null to read side A only. @return this. */
+    public Mdp3ChannelConfig definitionsB(final InetSocketAddress address)
+    {
+        this.definitionsB = address;
+        return this;
+    }
+
+    /** @param count instruments the channel carries, for sizing what recovery holds. @return this. */
+    public Mdp3ChannelConfig instruments(final int count)
+    {
+        this.instruments = count;
+        return this;
+    }
+
     /** @param address the instrument definition loop, or null for none. @return this. */
     public Mdp3ChannelConfig definitions(final InetSocketAddress address)
     {
@@ -267,7 +340,11 @@ public final class Mdp3ChannelConfig
         return this;
     }
 
-    /** @param entries incremental entries held for recovering instruments, a power of two. @return this. */
+    /**
+     * @param entries incremental entries held for recovering instruments, a power of two; 0 to size them from
+     *                {@link #instruments(int)} on {@link #conclude()}.
+     * @return this.
+     */
     public Mdp3ChannelConfig recoveryEntries(final int entries)
     {
         this.recoveryEntries = entries;
@@ -303,6 +380,24 @@ public final class Mdp3ChannelConfig
     public InetSocketAddress snapshot()
     {
         return snapshot;
+    }
+
+    /** @return the snapshot loop's side B, or null. */
+    public InetSocketAddress snapshotB()
+    {
+        return snapshotB;
+    }
+
+    /** @return the definition loop's side B, or null. */
+    public InetSocketAddress definitionsB()
+    {
+        return definitionsB;
+    }
+
+    /** @return instruments the channel carries. */
+    public int instruments()
+    {
+        return instruments;
     }
 
     /** @return the definition loop, or null. */

@@ -118,7 +118,8 @@ public final class Mdp3LiveChannel implements FeedSource.Factory, NormaliserFact
         {
             throw new IllegalStateException("the live MDP 3.0 source of " + name + " is opened before its normaliser");
         }
-        return new Mdp3Normaliser(clock, listener, sourceName, new Mdp3NormaliserCounters(counters, sourceName),
-            source.tracker(), source.recovery());
+        // Wrapped so that a feed message the ring refuses puts its instrument into recovery.
+        return new Mdp3RefusalWatch(new Mdp3Normaliser(clock, listener, sourceName,
+            new Mdp3NormaliserCounters(counters, sourceName), source.tracker(), source.recovery()), source.recovery());
     }
 }

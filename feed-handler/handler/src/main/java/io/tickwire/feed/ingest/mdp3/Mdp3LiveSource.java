@@ -19,11 +19,9 @@ import io.tickwire.counters.CounterAllocator;
 import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.FeedCounterTypes;
 import io.tickwire.feed.ingest.MalformedInputListener;
-import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ingest.MessageHandler;
 import io.tickwire.feed.ingest.MessageSource;
 import io.tickwire.feed.ingest.arbitration.LineArbiter;
-import io.tickwire.feed.ingest.arbitration.LineArbiterListener;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -41,20 +39,18 @@ import java.nio.channels.MembershipKey;
 
 /**
  * A live CME MDP 3.0 channel: incremental feed A and B, the snapshot (market recovery) loop and the instrument
- * definition loop, all read in the ingest agent's duty cycle (non-blocking sockets, no thread of its own).
- * <p>
- * Incremental packets of both lines go through a {@link LineArbiter}: the first copy of each MsgSeqNum is delivered,
- * the other dropped; a packet ahead of a hole is held ({@link Mdp3PacketHold}) until the other line fills the hole
- * or the hole is declared missed on both lines after the configured wait. What both lines missed is then left to
- * the {@link Mdp3Recovery} the normaliser runs on RptSeq: this source joins the snapshot loop while anything is
- * recovering and leaves it when nothing is. The first packet decides a late join: a channel whose first packet is
- * not MsgSeqNum 1 recovers as a whole from the snapshot loop.
+ * definition loop, each loop on side A and optionally side B, all read in the ingest agent's duty cycle
+ * (non-blocking sockets, no thread of its own). What is done with the packets is {@link Mdp3ChannelInput}'s:
+ * A/B arbitration, packets held ahead of a hole, gaps both lines missed handed to the {@link Mdp3Recovery} the
+ * normaliser runs, loop packets first come from either side. This source joins the snapshot loop (both sides) while
+ * anything is recovering or suspect and leaves it when nothing is.
  * <p>
  * Every unit is delivered whole to the {@link MessageHandler}; its sequence is the packet's MsgSeqNum, with
  * {@link #SNAPSHOT} or {@link #DEFINITIONS} set in the top bits for the packets of those loops, so that the
  * normaliser knows which channel a packet came from. Counters (component {@code tickwire-mdp3}, the source's name):
  * per line won, duplicates and missed; gaps on both lines and their packets; packets that could not be held;
- * snapshot joins. Nothing is allocated per packet.
+ * snapshot joins; and recovery's suspects, inferred resets, session restarts, refused-message recoveries and loop
+ * duplicates. Nothing is allocated per packet.
  */
 public final class Mdp3LiveSource implements MessageSource
 {
@@ -66,20 +62,21 @@ public final class Mdp3LiveSource implements MessageSource
     public static final long UNIT_KINDS = SNAPSHOT | DEFINITIONS;
 
     private static final int MAX_DATAGRAM = 65_535;
-    private static final int COUNTERS = 16;
+    private static final int COUNTERS = 24;
 
     private final String name;
-    private final MalformedInputListener listener;
     private final Mdp3ChannelConfig config;
     private final NetworkInterface nic;
     private final Mdp3SequenceTracker tracker = new Mdp3SequenceTracker();
     private final Mdp3Recovery recovery;
+    private final Mdp3ChannelInput input;
     private final LineArbiter arbiter;
-    private final Mdp3PacketHold hold;
     private final DatagramChannel lineA;
     private final DatagramChannel lineB;
-    private final DatagramChannel snapshot;
-    private final DatagramChannel definitions;
+    private final DatagramChannel[] snapshots;
+    private final InetSocketAddress[] snapshotAddresses;
+    private final MembershipKey[] snapshotMemberships;
+    private final DatagramChannel[] definitions;
     private final ByteBuffer receiveByteBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     private final UnsafeBuffer receiveBuffer = new UnsafeBuffer(receiveByteBuffer);
 
@@ -94,11 +91,19 @@ public final class Mdp3LiveSource implements MessageSource
     private final AtomicCounter missedOnBoth;
     private final AtomicCounter holdFull;
     private final AtomicCounter snapshotJoins;
+    private final AtomicCounter suspectGaps;
+    private final AtomicCounter suspectsCleared;
+    private final AtomicCounter suspectsConfirmed;
+    private final AtomicCounter suspect;
+    private final AtomicCounter resetsInferred;
+    private final AtomicCounter sessionRestarts;
+    private final AtomicCounter oldSessionPackets;
+    private final AtomicCounter refusedRecoveries;
+    private final AtomicCounter loopDuplicates;
+    private final AtomicCounter snapshotBWon;
 
-    private MembershipKey snapshotMembership;
     private int preferredLine;
     private int line;
-    private boolean started;
     private long joins;
 
     /**
@@ -120,32 +125,44 @@ public final class Mdp3LiveSource implements MessageSource
     {
         this.name = name;
         this.config = config.conclude();
-        this.listener = listener;
         this.nic = config.resolveInterface();
         this.recovery = new Mdp3Recovery(tracker, config.recoveryEntries());
-        this.arbiter = new LineArbiter(1, config.gapWaitNs(), clock, LineArbiterListener.NO_OP);
-        this.hold = new Mdp3PacketHold(config.holdPackets());
+        this.input = new Mdp3ChannelInput(name, listener, recovery, config.gapWaitNs(), config.holdPackets(), clock);
+        this.arbiter = input.arbiter();
+        snapshotAddresses = null == config.snapshotB() ?
+            new InetSocketAddress[]{ config.snapshot() } :
+            new InetSocketAddress[]{ config.snapshot(), config.snapshotB() };
+        final InetSocketAddress[] definitionAddresses = null == config.definitions() ? new InetSocketAddress[0] :
+            null == config.definitionsB() ? new InetSocketAddress[]{ config.definitions() } :
+            new InetSocketAddress[]{ config.definitions(), config.definitionsB() };
+        snapshots = new DatagramChannel[snapshotAddresses.length];
+        snapshotMemberships = new MembershipKey[snapshotAddresses.length];
+        definitions = new DatagramChannel[definitionAddresses.length];
 
         DatagramChannel a = null;
         DatagramChannel b = null;
-        DatagramChannel s = null;
-        DatagramChannel d = null;
         try
         {
             a = open(config.lineA(), true);
             b = open(config.lineB(), true);
-            s = open(config.snapshot(), false);
-            d = null == config.definitions() ? null : open(config.definitions(), true);
+            for (int i = 0; i < snapshots.length; i++)
+            {
+                snapshots[i] = open(snapshotAddresses[i], false);
+            }
+            for (int i = 0; i < definitions.length; i++)
+            {
+                definitions[i] = open(definitionAddresses[i], true);
+            }
         }
         catch (final IOException ex)
         {
-            CloseHelper.quietCloseAll(a, b, s, d);
+            CloseHelper.quietCloseAll(a, b);
+            CloseHelper.quietCloseAll(snapshots);
+            CloseHelper.quietCloseAll(definitions);
             throw new UncheckedIOException("cannot open " + config.describe() + " on " + nic.getName(), ex);
         }
         lineA = a;
         lineB = b;
-        snapshot = s;
-        definitions = d;
 
         counterSet = CounterSet.of(counters, Mdp3NormaliserCounters.COMPONENT, name, COUNTERS);
         wonA = counterSet.add(FeedCounterTypes.MDP3_LINE_A_WON, "line-a-won");
@@ -158,6 +175,16 @@ public final class Mdp3LiveSource implements MessageSource
         missedOnBoth = counterSet.add(FeedCounterTypes.MDP3_PACKETS_MISSED_ON_BOTH, "packets-missed-on-both");
         holdFull = counterSet.add(FeedCounterTypes.MDP3_HOLD_FULL, "hold-full");
         snapshotJoins = counterSet.add(FeedCounterTypes.MDP3_SNAPSHOT_JOINS, "snapshot-joins");
+        suspectGaps = counterSet.add(FeedCounterTypes.MDP3_SUSPECT_GAPS, "suspect-gaps");
+        suspectsCleared = counterSet.add(FeedCounterTypes.MDP3_SUSPECTS_CLEARED, "suspects-cleared");
+        suspectsConfirmed = counterSet.add(FeedCounterTypes.MDP3_SUSPECTS_CONFIRMED, "suspects-confirmed");
+        suspect = counterSet.add(FeedCounterTypes.MDP3_SUSPECT, "suspect");
+        resetsInferred = counterSet.add(FeedCounterTypes.MDP3_RESETS_INFERRED, "resets-inferred");
+        sessionRestarts = counterSet.add(FeedCounterTypes.MDP3_SESSION_RESTARTS, "session-restarts");
+        oldSessionPackets = counterSet.add(FeedCounterTypes.MDP3_OLD_SESSION_PACKETS, "old-session-packets");
+        refusedRecoveries = counterSet.add(FeedCounterTypes.MDP3_REFUSED_RECOVERIES, "refused-recoveries");
+        loopDuplicates = counterSet.add(FeedCounterTypes.MDP3_LOOP_DUPLICATES, "loop-duplicates");
+        snapshotBWon = counterSet.add(FeedCounterTypes.MDP3_SNAPSHOT_B_WON, "snapshot-b-won");
     }
 
     private DatagramChannel open(final InetSocketAddress address, final boolean join) throws IOException
@@ -223,8 +250,18 @@ public final class Mdp3LiveSource implements MessageSource
     }
 
     /**
+     * The packet logic, for its counters.
+     *
+     * @return the channel input.
+     */
+    public Mdp3ChannelInput input()
+    {
+        return input;
+    }
+
+    /**
      * Deliver up to {@code limit} packets: incremental ones in MsgSeqNum order (held ones first once reached), then,
-     * while anything recovers, snapshot packets, then definition packets.
+     * while anything recovers or is suspect, snapshot packets, then definition packets.
      *
      * @param handler to receive the packets.
      * @param limit   maximum number of packets to deliver in this call.
@@ -235,19 +272,17 @@ public final class Mdp3LiveSource implements MessageSource
     {
         try
         {
-            int delivered = drainHold(handler, limit);
+            int delivered = input.poll(handler, limit);
             while (delivered < limit && receiveIncremental())
             {
-                delivered += onIncremental(handler, limit - delivered);
+                delivered += input.onIncremental(
+                    line, receiveBuffer, 0, receiveByteBuffer.position(), handler, limit - delivered);
             }
-            if (arbiter.poll())
+            delivered += input.poll(handler, limit - delivered);
+            delivered += pollSnapshots(handler, limit - delivered);
+            for (int side = 0; side < definitions.length; side++)
             {
-                delivered += drainHold(handler, limit - delivered);
-            }
-            delivered += pollSnapshot(handler, limit - delivered);
-            if (null != definitions)
-            {
-                delivered += pollLoop(definitions, DEFINITIONS, handler, limit - delivered);
+                delivered += pollLoop(definitions[side], DEFINITIONS, side, handler, limit - delivered);
             }
             updateCounters();
             return delivered;
@@ -285,95 +320,44 @@ public final class Mdp3LiveSource implements MessageSource
         return LineArbiter.LINE_A == lineIndex ? lineA : lineB;
     }
 
-    private int onIncremental(final MessageHandler handler, final int limit)
+    private int pollSnapshots(final MessageHandler handler, final int limit) throws IOException
     {
-        final int length = receiveByteBuffer.position();
-        if (length < Mdp3PacketDecoder.PACKET_HEADER_LENGTH)
-        {
-            listener.onMalformed(MalformedReason.BAD_MDP3_PACKET, name, arbiter.nextExpected(),
-                "line " + (LineArbiter.LINE_A == line ? "A" : "B") + ": datagram of " + length +
-                " bytes is shorter than the MDP 3.0 packet header");
-            return 0;
-        }
-        final long msgSeqNum = Mdp3PacketDecoder.msgSeqNum(receiveBuffer, 0);
-        if (!started)
-        {
-            started = true;
-            if (msgSeqNum != 1)
-            {
-                // Joined a channel in progress: its books are in the snapshot loop, not in what went before.
-                arbiter.reset(msgSeqNum);
-                recovery.recoverChannel();
-            }
-        }
-        switch (arbiter.onPacket(line, msgSeqNum, 1))
-        {
-            case LineArbiter.PROCESS:
-                handler.onMessage(msgSeqNum, receiveBuffer, 0, length);
-                return 1 + drainHold(handler, limit - 1);
-
-            case LineArbiter.AHEAD:
-                hold.put(msgSeqNum, line, receiveBuffer, 0, length);
-                return 0;
-
-            default:
-                return 0;
-        }
-    }
-
-    /**
-     * Offer held packets from the lowest while the sequence has reached them.
-     */
-    private int drainHold(final MessageHandler handler, final int limit)
-    {
+        final boolean needed = recovery.isActive();
         int delivered = 0;
-        while (delivered < limit && Mdp3PacketHold.NONE != hold.lowest())
+        for (int side = 0; side < snapshots.length; side++)
         {
-            final long sequence = hold.lowest();
-            final int result = arbiter.onHeldPacket(hold.lowestLine(), sequence, 1);
-            if (LineArbiter.AHEAD == result)
+            final InetSocketAddress address = snapshotAddresses[side];
+            final boolean multicast = address.getAddress().isMulticastAddress();
+            if (needed && multicast && null == snapshotMemberships[side])
             {
-                break;
+                snapshotMemberships[side] = snapshots[side].join(address.getAddress(), nic);
+                if (0 == side)
+                {
+                    joins++;
+                }
             }
-            if (LineArbiter.PROCESS == result)
+            else if (!needed && null != snapshotMemberships[side])
             {
-                handler.onMessage(sequence, hold.buffer(), hold.lowestOffset(), hold.lowestLength());
-                delivered++;
+                // Nothing recovers: leave the loop, as CME asks, rather than read a feed nobody needs.
+                snapshotMemberships[side].drop();
+                snapshotMemberships[side] = null;
             }
-            hold.removeLowest();
+            if (needed)
+            {
+                delivered += pollLoop(snapshots[side], SNAPSHOT, side, handler, limit - delivered);
+            }
+            else if (!multicast)
+            {
+                // A unicast loop cannot be left: what arrives while nothing recovers is read and dropped.
+                receiveByteBuffer.clear();
+                snapshots[side].receive(receiveByteBuffer);
+            }
         }
         return delivered;
     }
 
-    private int pollSnapshot(final MessageHandler handler, final int limit) throws IOException
-    {
-        final boolean needed = recovery.isActive();
-        final boolean multicast = config.snapshot().getAddress().isMulticastAddress();
-        if (needed && multicast && null == snapshotMembership)
-        {
-            snapshotMembership = snapshot.join(config.snapshot().getAddress(), nic);
-            joins++;
-        }
-        else if (!needed && null != snapshotMembership)
-        {
-            // Nothing recovers: leave the loop, as CME asks, rather than read a feed nobody needs.
-            snapshotMembership.drop();
-            snapshotMembership = null;
-        }
-        if (needed)
-        {
-            return pollLoop(snapshot, SNAPSHOT, handler, limit);
-        }
-        if (!multicast)
-        {
-            // A unicast loop cannot be left: what arrives while nothing recovers is read and dropped.
-            receiveByteBuffer.clear();
-            snapshot.receive(receiveByteBuffer);
-        }
-        return 0;
-    }
-
-    private int pollLoop(final DatagramChannel channel, final long tag, final MessageHandler handler, final int limit)
+    private int pollLoop(
+        final DatagramChannel channel, final long tag, final int side, final MessageHandler handler, final int limit)
         throws IOException
     {
         int delivered = 0;
@@ -384,11 +368,7 @@ public final class Mdp3LiveSource implements MessageSource
             {
                 break;
             }
-            final int length = receiveByteBuffer.position();
-            final long msgSeqNum = length >= Mdp3PacketDecoder.PACKET_HEADER_LENGTH ?
-                Mdp3PacketDecoder.msgSeqNum(receiveBuffer, 0) : 0;
-            handler.onMessage(tag | msgSeqNum, receiveBuffer, 0, length);
-            delivered++;
+            delivered += input.onLoopPacket(tag, side, receiveBuffer, 0, receiveByteBuffer.position(), handler);
         }
         return delivered;
     }
@@ -403,8 +383,19 @@ public final class Mdp3LiveSource implements MessageSource
         missedB.setRelease(arbiter.missedMessages(LineArbiter.LINE_B));
         gapsOnBoth.setRelease(arbiter.gapsOnBoth());
         missedOnBoth.setRelease(arbiter.messagesMissedOnBoth());
-        holdFull.setRelease(hold.full());
+        holdFull.setRelease(input.holdFull());
         snapshotJoins.setRelease(joins);
+        final Mdp3RecoveryCounts counts = recovery.counts();
+        suspectGaps.setRelease(counts.suspectGaps());
+        suspectsCleared.setRelease(counts.suspectsCleared());
+        suspectsConfirmed.setRelease(counts.suspectsConfirmed());
+        suspect.setRelease(recovery.suspectCount());
+        resetsInferred.setRelease(counts.resetsInferred());
+        sessionRestarts.setRelease(counts.sessionRestarts());
+        oldSessionPackets.setRelease(input.oldSessionPackets());
+        refusedRecoveries.setRelease(counts.refusedRecoveries());
+        loopDuplicates.setRelease(input.loopDuplicates());
+        snapshotBWon.setRelease(input.snapshotsWon(1));
     }
 
     /**
@@ -430,7 +421,9 @@ public final class Mdp3LiveSource implements MessageSource
      */
     public void close()
     {
-        CloseHelper.quietCloseAll(lineA, lineB, snapshot, definitions);
+        CloseHelper.quietCloseAll(lineA, lineB);
+        CloseHelper.quietCloseAll(snapshots);
+        CloseHelper.quietCloseAll(definitions);
         counterSet.close();
     }
 }

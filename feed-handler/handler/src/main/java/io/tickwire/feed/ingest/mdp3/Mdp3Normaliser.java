@@ -211,6 +211,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
                 "payload (" + MAX_PACKET_LENGTH + ")");
             return -1;
         }
+        if (null != recovery && 0 == unit && recovery.takeSessionRestart())
+        {
+            // The lines' MsgSeqNum started again: a new session, its books rebuilt from empty.
+            tracker.onSessionRestart();
+            writer.ingestTimestamp(clock.nanoTime());
+            onChannelReset(9, msgSeqNum >= 0 ? Mdp3PacketDecoder.sendingTime(src, offset) : 0, 0, 1);
+        }
         if (msgSeqNum >= 0 && 0 == unit && Mdp3SequenceTracker.DUPLICATE == tracker.onPacket(msgSeqNum))
         {
             counters.packetsDuplicate.setRelease(tracker.packetDuplicates());
@@ -501,7 +508,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final long maxPriceVariation, final int priceExponent, final int entryCount)
     {
         if (Mdp3LiveSource.SNAPSHOT != unit || null == recovery || !validSecurityId(templateId, securityId) ||
-            !recovery.wantsSnapshot(securityId, rptSeq) || !claim())
+            !recovery.wantsSnapshot(securityId, rptSeq, lastMsgSeqNumProcessed) || !claim())
         {
             return;
         }
@@ -555,7 +562,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      */
     private boolean admit(final int securityId, final long rptSeq)
     {
-        lastAdmit = recovery.admit(securityId, rptSeq);
+        lastAdmit = recovery.admit(securityId, rptSeq, msgSeqNum);
+        if (Mdp3Recovery.RESET == lastAdmit)
+        {
+            // A ChannelReset both lines lost: handled as if it had arrived, then the entry starts the RptSeq again.
+            onChannelReset(9, transactTime, 0, 1);
+            lastAdmit = recovery.admit(securityId, rptSeq, msgSeqNum);
+        }
         counters.rptSeqGaps.setRelease(tracker.rptSeqGaps());
         counters.rptSeqMissing.setRelease(tracker.rptSeqMissing());
         if (Mdp3Recovery.DROP == lastAdmit)

@@ -255,11 +255,11 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
 
     void recovery(final Mdp3Recovery recovery)
     {
-        recoveries.setRelease(recovery.recoveries());
-        instrumentsRecovered.setRelease(recovery.instrumentsRecovered());
-        entriesHeld.setRelease(recovery.entriesHeld());
-        holdOverflows.setRelease(recovery.overflows());
-        snapshotsStale.setRelease(recovery.snapshotsStale());
+        recoveries.setRelease(recovery.counts().recoveries());
+        instrumentsRecovered.setRelease(recovery.counts().instrumentsRecovered());
+        entriesHeld.setRelease(recovery.counts().entriesHeld());
+        holdOverflows.setRelease(recovery.counts().overflows());
+        snapshotsStale.setRelease(recovery.counts().snapshotsStale());
         recovering.setRelease(recovery.recoveringCount() + (recovery.isChannelRecovering() ? 1 : 0));
     }
 

@@ -20,21 +20,27 @@ import org.agrona.collections.Int2IntHashMap;
 import java.util.Arrays;
 
 /**
- * Which instruments of a live MDP 3.0 channel are recovering from the snapshot loop, and the incremental entries of
- * those instruments held until their snapshot arrives, following CME's market recovery rules: an instrument
- * recovers after a jump in its RptSeq that arbitration could not fill, and every instrument of the channel after a
- * late join. The live source joins the snapshot loop while {@link #isActive()} and leaves it when nothing is left
- * recovering; instruments not recovering keep publishing meanwhile.
- * <p>
- * A snapshot of a recovering instrument is taken when its RptSeq is at least the RptSeq just before the oldest entry
- * still held for it (older ones would leave a hole between the snapshot and what is held; they are counted stale and
- * the next pass of the loop is waited for). Then the held entries past the snapshot's RptSeq are handed back, in
- * arrival order, to the normaliser's {@link Mdp3Listener} callbacks to publish as if they had just arrived. Held
- * entries are bounded: when the store is full the instrument of the oldest entry loses all of its entries (counted as
- * an overflow) and needs a snapshot at least as recent as the last one lost.
+ * Which instruments of a live MDP 3.0 channel are recovering from the snapshot loop, which are suspect, and the
+ * incremental entries held for the recovering ones ({@link Mdp3HeldEntries}) until their snapshot arrives, following
+ * CME's market recovery rules (docs/MDP3.md, "Recovery"):
+ * <ul>
+ *     <li>a packet MsgSeqNum gap lost on both lines ({@link #onPacketGap(long, long)}) makes every instrument of the
+ *     channel suspect, since a lost packet may carry any instrument; a suspect instrument is cleared by its next
+ *     entry when its RptSeq continues, recovers when it jumps, or is settled by a snapshot whose
+ *     LastMsgSeqNumProcessed covers the gap (same RptSeq: nothing lost; a later one: restated);</li>
+ *     <li>a RptSeq jump arbitration could not fill, a first RptSeq above 1 of an instrument not seen yet, a held
+ *     store that overflowed and a feed message the ring refused ({@link #onRefused(int)}) make the instrument
+ *     recover: its entries are held until a snapshot at least as recent as what it lost;</li>
+ *     <li>a late join recovers the whole channel;</li>
+ *     <li>a RptSeq that goes back on a suspect instrument means a ChannelReset both lines lost ({@link #RESET});
+ *     a line whose MsgSeqNum starts again ({@link #onSessionRestart()}) means a new session: both are handled as
+ *     a ChannelReset.</li>
+ * </ul>
+ * The live source joins the snapshot loop while {@link #isActive()} and leaves it when nothing is recovering or
+ * suspect; instruments that are neither keep publishing meanwhile.
  * <p>
  * Single-threaded (the ingest agent's). Allocates only when an instrument is seen for the first time; counters are
- * plain fields the normaliser copies into its counters.
+ * plain fields the normaliser and the source copy into theirs.
  */
 public final class Mdp3Recovery
 {
@@ -46,19 +52,17 @@ public final class Mdp3Recovery
     public static final int HOLD = 2;
     /** {@link #admit} result during a replay: a new gap, the entry stays where it is held. */
     public static final int KEEP = 3;
-
-    /** Held entry kinds. */
-    static final byte BOOK = 1;
-    static final byte TRADE = 2;
-    static final byte VOLUME = 3;
+    /**
+     * {@link #admit} result: the RptSeq of a suspect instrument went back, so a ChannelReset was lost on both lines:
+     * handle a ChannelReset, then admit the entry again.
+     */
+    public static final int RESET = 4;
 
     private static final long NO_RPT_SEQ = -1;
-    // Entries are held as decoded values: the schema version they came in no longer matters.
-    private static final int VERSION = 9;
 
     private final Mdp3SequenceTracker tracker;
-    private final int capacity;
-    private final int mask;
+    private final Mdp3HeldEntries held;
+    private final Mdp3Suspects suspects = new Mdp3Suspects();
 
     // Instruments: SecurityID -> index into the arrays below.
     private final Int2IntHashMap index = new Int2IntHashMap(-1);
@@ -67,38 +71,18 @@ public final class Mdp3Recovery
     private long[] minSnapshotRptSeq = new long[64];
     private long[] lastHeldRptSeq = new long[64];
     private long[] recoveredInPass = new long[64];
-
-    // Held entries: a ring in arrival order; entries replayed or lost out of order leave dead slots.
-    private final boolean[] live;
-    private final byte[] kind;
-    private final int[] templateId;
-    private final long[] transactTime;
-    private final int[] securityId;
-    private final long[] rptSeq;
-    private final int[] updateAction;
-    private final byte[] entryType;
-    private final long[] price;
-    private final int[] priceExponent;
-    private final int[] size;
-    private final int[] levelOrAggressor;
-    private final int[] orders;
-    private final long[] tradeEntryId;
-    private long head;
-    private long tail;
+    private long[] snapshotMsgSeqNum = new long[64];
+    private long wantedMsgSeqNum;
 
     private Mdp3Listener replay;
     private int recoveringCount;
     private boolean channelRecovering;
+    private boolean sessionRestart;
     private long pass;
     private long recoveredThisPass;
     private int replayingIndex = -1;
+    private final Mdp3RecoveryCounts counts = new Mdp3RecoveryCounts();
 
-    private long recoveries;
-    private long instrumentsRecovered;
-    private long entriesHeld;
-    private long overflows;
-    private long snapshotsStale;
-    private long snapshotsNotNeeded;
 
     /**
      * @param tracker  the normaliser's RptSeq tracker: a snapshot sets where an instrument's RptSeq continues.
@@ -106,27 +90,8 @@ public final class Mdp3Recovery
      */
     public Mdp3Recovery(final Mdp3SequenceTracker tracker, final int capacity)
     {
-        if (capacity < 2 || Integer.bitCount(capacity) != 1)
-        {
-            throw new IllegalArgumentException("recovery buffer capacity must be a power of two >= 2: " + capacity);
-        }
         this.tracker = tracker;
-        this.capacity = capacity;
-        this.mask = capacity - 1;
-        live = new boolean[capacity];
-        kind = new byte[capacity];
-        templateId = new int[capacity];
-        transactTime = new long[capacity];
-        securityId = new int[capacity];
-        rptSeq = new long[capacity];
-        updateAction = new int[capacity];
-        entryType = new byte[capacity];
-        price = new long[capacity];
-        priceExponent = new int[capacity];
-        size = new int[capacity];
-        levelOrAggressor = new int[capacity];
-        orders = new int[capacity];
-        tradeEntryId = new long[capacity];
+        this.held = new Mdp3HeldEntries(capacity);
     }
 
     /**
@@ -143,17 +108,17 @@ public final class Mdp3Recovery
      */
     public int capacity()
     {
-        return capacity;
+        return held.capacity();
     }
 
     /**
-     * Whether anything is recovering, so the snapshot loop is needed.
+     * Whether anything is recovering or suspect, so the snapshot loop is needed.
      *
-     * @return true while an instrument, or the whole channel, is recovering.
+     * @return true while an instrument, or the whole channel, is recovering or suspect.
      */
     public boolean isActive()
     {
-        return channelRecovering || recoveringCount > 0;
+        return channelRecovering || recoveringCount > 0 || suspects.count() > 0;
     }
 
     /**
@@ -167,23 +132,74 @@ public final class Mdp3Recovery
             channelRecovering = true;
             pass++;
             recoveredThisPass = 0;
-            recoveries++;
+            counts.recoveries++;
         }
     }
 
     /**
-     * A ChannelReset: books are cleared and every instrument's RptSeq starts again, so nothing held or awaited is
-     * still meaningful.
+     * Packets were lost on both lines (declared after the arbitration wait). Any instrument may have been in them,
+     * so every instrument not already recovering becomes suspect until its next entry or a snapshot that covers the
+     * gap says whether it lost anything.
+     *
+     * @param fromMsgSeqNum first MsgSeqNum lost.
+     * @param toMsgSeqNum   last MsgSeqNum lost.
+     */
+    public void onPacketGap(final long fromMsgSeqNum, final long toMsgSeqNum)
+    {
+        counts.suspectGaps++;
+        suspects.onGap(toMsgSeqNum, instruments, recovering);
+    }
+
+    /**
+     * A line's MsgSeqNum started again (a new session, or a restart whose ChannelReset both lines lost): the
+     * normaliser handles it as a ChannelReset before the next packet ({@link #takeSessionRestart()}).
+     */
+    public void onSessionRestart()
+    {
+        sessionRestart = true;
+        counts.sessionRestarts++;
+    }
+
+    /**
+     * @return whether a session restart is to be handled now (once).
+     */
+    public boolean takeSessionRestart()
+    {
+        final boolean restart = sessionRestart;
+        sessionRestart = false;
+        return restart;
+    }
+
+    /**
+     * A feed message of an instrument's book could not be written (the ring refused it): the book subscribers hold
+     * is no longer the venue's, so the instrument recovers from a snapshot at least as recent as what it published.
+     *
+     * @param id SecurityID.
+     */
+    public void onRefused(final int id)
+    {
+        final int i = instrument(id);
+        counts.refusedRecoveries++;
+        counts.recoveries++;
+        suspects.clear(i);
+        final long last = Math.max(0, tracker.lastRptSeq(id));
+        begin(i, Math.max(last, recovering[i] ? minSnapshotRptSeq[i] : 0));
+        lastHeldRptSeq[i] = Math.max(lastHeldRptSeq[i], last);
+    }
+
+    /**
+     * A ChannelReset: books are cleared and every instrument's RptSeq starts again, so nothing held, awaited or
+     * suspect is still meaningful.
      */
     public void onChannelReset()
     {
-        Arrays.fill(live, false);
-        head = tail;
+        held.clear();
         for (int i = 0; i < instruments; i++)
         {
             recovering[i] = false;
             lastHeldRptSeq[i] = NO_RPT_SEQ;
         }
+        suspects.clearAll();
         recoveringCount = 0;
         channelRecovering = false;
     }
@@ -191,11 +207,12 @@ public final class Mdp3Recovery
     /**
      * Decide about an incremental entry of an instrument.
      *
-     * @param id  SecurityID.
-     * @param seq RptSeq.
-     * @return {@link #PUBLISH}, {@link #DROP}, {@link #HOLD} or {@link #KEEP}.
+     * @param id        SecurityID.
+     * @param seq       RptSeq.
+     * @param msgSeqNum of the packet the entry came in.
+     * @return {@link #PUBLISH}, {@link #DROP}, {@link #HOLD}, {@link #KEEP} or {@link #RESET}.
      */
-    public int admit(final int id, final long seq)
+    public int admit(final int id, final long seq, final long msgSeqNum)
     {
         final int i = instrument(id);
         if (replayingIndex < 0 && (recovering[i] || channelRecovering && recoveredInPass[i] != pass))
@@ -213,6 +230,28 @@ public final class Mdp3Recovery
             return HOLD;
         }
 
+        final long last = tracker.lastRptSeq(id);
+        if (suspects.isSuspect(i))
+        {
+            if (last >= 0 && seq <= last && msgSeqNum > snapshotMsgSeqNum[i])
+            {
+                // (An entry of a packet the instrument's last snapshot already covered is only a duplicate.)
+                // No duplicates come through arbitration: a RptSeq going back after a gap is a lost ChannelReset.
+                counts.resetsInferred++;
+                return RESET;
+            }
+            suspects.clear(i);
+            if (seq == last + 1)
+            {
+                counts.suspectsCleared++;
+            }
+        }
+        if (last < 0 && seq > 1 && !channelRecovering)
+        {
+            // The instrument's first entries (RptSeq starts at 1) were lost: what it publishes needs a snapshot.
+            return gap(i, seq);
+        }
+
         final int result = tracker.onRptSeq(id, seq);
         if (Mdp3SequenceTracker.DUPLICATE == result)
         {
@@ -220,34 +259,62 @@ public final class Mdp3Recovery
         }
         if (Mdp3SequenceTracker.GAP == result)
         {
-            recoveries++;
-            begin(i, seq - 1);
-            lastHeldRptSeq[i] = seq;
-            return replayingIndex >= 0 ? KEEP : HOLD;
+            return gap(i, seq);
         }
         return PUBLISH;
     }
 
+    private int gap(final int i, final long seq)
+    {
+        counts.recoveries++;
+        begin(i, seq - 1);
+        lastHeldRptSeq[i] = seq;
+        return replayingIndex >= 0 ? KEEP : HOLD;
+    }
+
     /**
-     * Whether a snapshot of an instrument is to be applied: it is recovering and the snapshot is recent enough.
+     * Whether a snapshot of an instrument is to be applied: it is recovering and the snapshot is recent enough, or
+     * it is suspect and the snapshot, covering the gap, shows it lost something. A suspect instrument whose
+     * snapshot covers the gap at the RptSeq it has is cleared.
      *
-     * @param id  SecurityID.
-     * @param seq the snapshot's RptSeq.
-     * @return true to publish it as the instrument's book, then call {@link #onSnapshotApplied(int, long)}.
+     * @param id                     SecurityID.
+     * @param seq                    the snapshot's RptSeq.
+     * @param lastMsgSeqNumProcessed the snapshot's LastMsgSeqNumProcessed (369): the incremental packet it is as of.
+     * @return true to publish it as the instrument's book, then call {@link #onSnapshotApplied(int, long, long)}.
      */
-    public boolean wantsSnapshot(final int id, final long seq)
+    public boolean wantsSnapshot(final int id, final long seq, final long lastMsgSeqNumProcessed)
     {
         final int i = instrument(id);
-        if (!recovering[i] && !(channelRecovering && recoveredInPass[i] != pass))
+        final boolean channelWants = channelRecovering && recoveredInPass[i] != pass;
+        if (suspects.isSuspect(i) && !recovering[i] && !channelWants)
         {
-            snapshotsNotNeeded++;
+            final long last = tracker.lastRptSeq(id);
+            if (lastMsgSeqNumProcessed < suspects.gapEnd() || seq < last)
+            {
+                // Taken before the gap (or older than what was published since): it cannot tell.
+                counts.snapshotsStale++;
+                return false;
+            }
+            if (seq == last)
+            {
+                counts.suspectsConfirmed++;
+                suspects.clear(i);
+                return false;
+            }
+            wantedMsgSeqNum = lastMsgSeqNumProcessed;
+            return true;
+        }
+        if (!recovering[i] && !channelWants)
+        {
+            counts.snapshotsNotNeeded++;
             return false;
         }
         if (recovering[i] && seq < minSnapshotRptSeq[i])
         {
-            snapshotsStale++;
+            counts.snapshotsStale++;
             return false;
         }
+        wantedMsgSeqNum = lastMsgSeqNumProcessed;
         return true;
     }
 
@@ -263,13 +330,15 @@ public final class Mdp3Recovery
     {
         final int i = instrument(id);
         tracker.onSnapshot(id, seq);
+        snapshotMsgSeqNum[i] = wantedMsgSeqNum;
+        suspects.clear(i);
         if (recovering[i])
         {
             recovering[i] = false;
             recoveringCount--;
         }
         lastHeldRptSeq[i] = NO_RPT_SEQ;
-        instrumentsRecovered++;
+        counts.instrumentsRecovered++;
         if (channelRecovering && recoveredInPass[i] != pass)
         {
             recoveredInPass[i] = pass;
@@ -283,11 +352,11 @@ public final class Mdp3Recovery
 
     private void replayHeld(final int id, final int i, final long seq)
     {
-        final long end = tail;
-        for (long p = head; p < end; p++)
+        final long end = held.tail();
+        for (long p = held.head(); p < end; p++)
         {
-            final int slot = (int)(p & mask);
-            if (!live[slot] || securityId[slot] != id)
+            final int slot = held.slot(p);
+            if (!held.isLive(slot) || held.securityId(slot) != id)
             {
                 continue;
             }
@@ -296,40 +365,20 @@ public final class Mdp3Recovery
                 // A gap among the held entries: the rest stays held for the next snapshot.
                 break;
             }
-            if (rptSeq[slot] <= seq)
+            if (held.rptSeq(slot) <= seq)
             {
-                kill(slot);
+                held.kill(slot);
                 continue;
             }
             replayingIndex = slot;
-            replayEntry(slot);
+            held.replay(slot, replay);
             replayingIndex = -1;
             if (!recovering[i])
             {
-                kill(slot);
+                held.kill(slot);
             }
         }
-        advanceHead();
-    }
-
-    private void replayEntry(final int slot)
-    {
-        switch (kind[slot])
-        {
-            case BOOK:
-                replay.onIncrementalRefresh(templateId[slot], VERSION, transactTime[slot], 0, 1);
-                replay.onBookEntry(securityId[slot], rptSeq[slot], updateAction[slot], entryType[slot], price[slot],
-                    priceExponent[slot], size[slot], levelOrAggressor[slot], orders[slot]);
-                break;
-            case TRADE:
-                replay.onIncrementalRefresh(templateId[slot], VERSION, transactTime[slot], 0, 1);
-                replay.onTradeEntry(securityId[slot], rptSeq[slot], updateAction[slot], price[slot],
-                    priceExponent[slot], size[slot], orders[slot], levelOrAggressor[slot], tradeEntryId[slot]);
-                break;
-            default:
-                replay.onVolumeEntry(securityId[slot], rptSeq[slot], updateAction[slot], size[slot]);
-                break;
-        }
+        held.advanceHead();
     }
 
     /**
@@ -351,13 +400,8 @@ public final class Mdp3Recovery
         final int template, final long time, final int id, final long seq, final int action, final byte type,
         final long mantissa, final int exponent, final int quantity, final int level, final int numberOfOrders)
     {
-        final int slot = claim(BOOK, template, time, id, seq, action);
-        entryType[slot] = type;
-        price[slot] = mantissa;
-        priceExponent[slot] = exponent;
-        size[slot] = quantity;
-        levelOrAggressor[slot] = level;
-        orders[slot] = numberOfOrders;
+        held.book(claim(Mdp3HeldEntries.BOOK, template, time, id, seq, action), type, mantissa, exponent, quantity,
+            level, numberOfOrders);
     }
 
     /**
@@ -379,13 +423,8 @@ public final class Mdp3Recovery
         final int template, final long time, final int id, final long seq, final int action, final long mantissa,
         final int exponent, final int quantity, final int numberOfOrders, final int aggressor, final long tradeId)
     {
-        final int slot = claim(TRADE, template, time, id, seq, action);
-        price[slot] = mantissa;
-        priceExponent[slot] = exponent;
-        size[slot] = quantity;
-        orders[slot] = numberOfOrders;
-        levelOrAggressor[slot] = aggressor;
-        tradeEntryId[slot] = tradeId;
+        held.trade(claim(Mdp3HeldEntries.TRADE, template, time, id, seq, action), mantissa, exponent, quantity,
+            numberOfOrders, aggressor, tradeId);
     }
 
     /**
@@ -398,60 +437,22 @@ public final class Mdp3Recovery
      */
     public void holdVolume(final int id, final long seq, final int action, final int volume)
     {
-        final int slot = claim(VOLUME, 37, 0, id, seq, action);
-        size[slot] = volume;
+        held.volume(claim(Mdp3HeldEntries.VOLUME, 37, 0, id, seq, action), volume);
     }
 
     private int claim(final byte k, final int template, final long time, final int id, final long seq, final int a)
     {
-        advanceHead();
-        if (tail - head == capacity)
+        if (held.isFull())
         {
-            overflow();
+            // The instrument of the oldest entry loses all it holds and stays recovering: it needs a snapshot at
+            // least as recent as the last entry lost, from a later pass of the loop.
+            counts.overflows++;
+            final int oldest = held.oldestSecurityId();
+            final int i = instrument(oldest);
+            minSnapshotRptSeq[i] = Math.max(minSnapshotRptSeq[i], held.drop(oldest));
         }
-        final int slot = (int)(tail++ & mask);
-        live[slot] = true;
-        kind[slot] = k;
-        templateId[slot] = template;
-        transactTime[slot] = time;
-        securityId[slot] = id;
-        rptSeq[slot] = seq;
-        updateAction[slot] = a;
-        entriesHeld++;
-        return slot;
-    }
-
-    /**
-     * Full: the instrument of the oldest entry loses all it holds and needs a snapshot at least as recent.
-     */
-    private void overflow()
-    {
-        overflows++;
-        final int id = securityId[(int)(head & mask)];
-        final int i = instrument(id);
-        for (long p = head; p < tail; p++)
-        {
-            final int slot = (int)(p & mask);
-            if (live[slot] && securityId[slot] == id)
-            {
-                minSnapshotRptSeq[i] = Math.max(minSnapshotRptSeq[i], rptSeq[slot]);
-                kill(slot);
-            }
-        }
-        advanceHead();
-    }
-
-    private void kill(final int slot)
-    {
-        live[slot] = false;
-    }
-
-    private void advanceHead()
-    {
-        while (head < tail && !live[(int)(head & mask)])
-        {
-            head++;
-        }
+        counts.entriesHeld++;
+        return held.claim(k, template, time, id, seq, a);
     }
 
     private void begin(final int i, final long minRptSeq)
@@ -474,9 +475,11 @@ public final class Mdp3Recovery
             {
                 final int length = 2 * i;
                 recovering = Arrays.copyOf(recovering, length);
+                suspects.ensure(length);
                 minSnapshotRptSeq = Arrays.copyOf(minSnapshotRptSeq, length);
                 lastHeldRptSeq = Arrays.copyOf(lastHeldRptSeq, length);
                 recoveredInPass = Arrays.copyOf(recoveredInPass, length);
+                snapshotMsgSeqNum = Arrays.copyOf(snapshotMsgSeqNum, length);
             }
             lastHeldRptSeq[i] = NO_RPT_SEQ;
             index.put(id, i);
@@ -484,46 +487,22 @@ public final class Mdp3Recovery
         return i;
     }
 
-    /** @return recoveries started: RptSeq gaps not filled by arbitration, and late joins. */
-    public long recoveries()
+    /** @return what recovery has done so far. */
+    public Mdp3RecoveryCounts counts()
     {
-        return recoveries;
-    }
-
-    /** @return instruments whose book was restated from a snapshot. */
-    public long instrumentsRecovered()
-    {
-        return instrumentsRecovered;
-    }
-
-    /** @return incremental entries held while their instrument recovered. */
-    public long entriesHeld()
-    {
-        return entriesHeld;
-    }
-
-    /** @return times the held entries overflowed (an instrument lost what it held and waits for a later snapshot). */
-    public long overflows()
-    {
-        return overflows;
-    }
-
-    /** @return snapshots of a recovering instrument older than what it holds: the next pass is waited for. */
-    public long snapshotsStale()
-    {
-        return snapshotsStale;
-    }
-
-    /** @return snapshots of instruments not recovering: ignored. */
-    public long snapshotsNotNeeded()
-    {
-        return snapshotsNotNeeded;
+        return counts;
     }
 
     /** @return instruments recovering now (the whole channel's not yet seen not included). */
     public int recoveringCount()
     {
         return recoveringCount;
+    }
+
+    /** @return instruments suspect now: they may have lost entries in a gap on both lines. */
+    public int suspectCount()
+    {
+        return suspects.count();
     }
 
     /** @return whether the whole channel is recovering (late join). */

@@ -120,6 +120,14 @@ public final class Mdp3SequenceTracker
     }
 
     /**
+     * The lines' MsgSeqNum started again (a new session): the next packet is the first, whatever its number.
+     */
+    public void onSessionRestart()
+    {
+        lastMsgSeqNum = NONE;
+    }
+
+    /**
      * A ChannelReset: every instrument's RptSeq starts again.
      */
     public void onChannelReset()

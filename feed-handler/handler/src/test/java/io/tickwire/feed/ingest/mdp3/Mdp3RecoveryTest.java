@@ -66,7 +66,7 @@ class Mdp3RecoveryTest
         // RptSeq 3 restates the book before what is held (5, 6) starts: a hole would remain, so it is waited past.
         snapshot(new Mdp3TestPackets(1, 1).snapshot52(100, 3));
         assertEquals(4, sink.messages().size());
-        assertEquals(1, recovery.snapshotsStale());
+        assertEquals(1, recovery.counts().snapshotsStale());
 
         snapshot(new Mdp3TestPackets(2, 1).snapshot52(100, 5));
         assertEquals(List.of("reset " + A + " XCME RECOVERY r5",
@@ -94,11 +94,11 @@ class Mdp3RecoveryTest
         incremental(new Mdp3TestPackets(++msgSeqNum, 1).book(100, 5, 5_000, 10));
         incremental(new Mdp3TestPackets(++msgSeqNum, 1).book(100, 7, 5_000, 10));
         incremental(new Mdp3TestPackets(++msgSeqNum, 1).book(100, 9, 5_000, 10));
-        assertEquals(1, recovery.overflows());
+        assertEquals(1, recovery.counts().overflows());
         // All it held (RptSeq 5 to 8) was lost to make room: only a snapshot at 8 or later leaves no hole.
         snapshot(new Mdp3TestPackets(1, 1).snapshot52(100, 6));
         assertTrue(recovery.isActive());
-        assertEquals(1, recovery.snapshotsStale());
+        assertEquals(1, recovery.counts().snapshotsStale());
         snapshot(new Mdp3TestPackets(2, 1).snapshot52(100, 8));
         assertFalse(recovery.isActive());
         assertEquals(List.of("reset " + A + " XCME RECOVERY r8",

@@ -40,12 +40,15 @@ public final class Mdp3ChannelServer
     private final InetSocketAddress lineB;
     private final InetSocketAddress snapshotAddress;
     private final InetSocketAddress definitionsAddress;
+    private InetSocketAddress snapshotB;
+    private InetSocketAddress definitionsB;
     private long lossA;
     private long lossB;
     private final int snapshotEvery;
     private final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
     private final ByteBuffer datagram = ByteBuffer.wrap(packet.byteArray());
     private long lossState;
+    private boolean lineBCovers;
 
     private long incrementals;
     private long sentA;
@@ -132,7 +135,7 @@ public final class Mdp3ChannelServer
         incrementals++;
         int sent = 0;
         final boolean dropA = nextBits() < lossA;
-        final boolean dropB = nextBits() < lossB;
+        final boolean dropB = nextBits() < lossB && !(dropA && lineBCovers);
         if (dropA)
         {
             droppedA++;
@@ -160,7 +163,8 @@ public final class Mdp3ChannelServer
             sent += snapshot();
             if (null != definitionsAddress)
             {
-                sent += send(simulator.definitionPacket(packet, 0, nextDefinition), definitionsAddress);
+                sent += sendLoop(simulator.definitionPacket(packet, 0, nextDefinition), definitionsAddress,
+                    definitionsB);
                 nextDefinition = (nextDefinition + 1) % simulator.instrumentCount();
                 definitionsSent++;
             }
@@ -173,7 +177,7 @@ public final class Mdp3ChannelServer
         int sent = 0;
         if (0 == snapshotLag)
         {
-            sent += send(snapshots.next(packet, 0), snapshotAddress);
+            sent += sendLoop(snapshots.next(packet, 0), snapshotAddress, snapshotB);
             snapshotsSent++;
         }
         else
@@ -186,7 +190,7 @@ public final class Mdp3ChannelServer
         {
             final int slot = (int)(delayedHead++ % DELAYED_SNAPSHOTS);
             packet.putBytes(0, delayed[slot], 0, delayedLengths[slot]);
-            sent += send(delayedLengths[slot], snapshotAddress);
+            sent += sendLoop(delayedLengths[slot], snapshotAddress, snapshotB);
             snapshotsSent++;
         }
         return sent;
@@ -310,6 +314,34 @@ public final class Mdp3ChannelServer
     public long snapshotsSent()
     {
         return snapshotsSent;
+    }
+
+    /**
+     * Serve the snapshot and definition loops on side B too, as CME does: the same packets as side A.
+     *
+     * @param snapshot    the snapshot loop's side B, or null.
+     * @param definitions the definition loop's side B, or null.
+     */
+    public void loopsB(final InetSocketAddress snapshot, final InetSocketAddress definitions)
+    {
+        this.snapshotB = snapshot;
+        this.definitionsB = definitions;
+    }
+
+    /**
+     * Whether line B sends the packets line A loses even when its own draw says lose: each line still loses at its
+     * rate on its own, but no packet is lost on both (every packet can be won on one line).
+     *
+     * @param covers true for losses never on both lines.
+     */
+    public void lineBCoversA(final boolean covers)
+    {
+        this.lineBCovers = covers;
+    }
+
+    private int sendLoop(final int length, final InetSocketAddress a, final InetSocketAddress b) throws IOException
+    {
+        return send(length, a) + (null == b ? 0 : send(length, b));
     }
 
     private int send(final int length, final InetSocketAddress destination) throws IOException
