@@ -27,6 +27,28 @@ import org.agrona.concurrent.EpochNanoClock;
  */
 public final class Mdp3NormaliserFactory implements NormaliserFactory
 {
+    /** Order updates held for instruments waiting for their order book snapshot, market by order. */
+    public static final int ORDER_HOLD_CAPACITY = 2048;
+
+    private final boolean marketByOrder;
+
+    /**
+     * Normalisers of market-by-price channels.
+     */
+    public Mdp3NormaliserFactory()
+    {
+        this(false);
+    }
+
+    /**
+     * Normalisers of channels whose instruments get price-level books, or order books.
+     *
+     * @param marketByOrder true to publish market by order ({@link Mdp3Normaliser#marketByOrder}).
+     */
+    public Mdp3NormaliserFactory(final boolean marketByOrder)
+    {
+        this.marketByOrder = marketByOrder;
+    }
     /**
      * {@inheritDoc}
      */
@@ -45,6 +67,8 @@ public final class Mdp3NormaliserFactory implements NormaliserFactory
         final String sourceName,
         final CounterAllocator counters)
     {
-        return new Mdp3Normaliser(clock, listener, sourceName, new Mdp3NormaliserCounters(counters, sourceName));
+        final Mdp3Normaliser normaliser =
+            new Mdp3Normaliser(clock, listener, sourceName, new Mdp3NormaliserCounters(counters, sourceName));
+        return marketByOrder ? normaliser.marketByOrder(ORDER_HOLD_CAPACITY) : normaliser;
     }
 }
