@@ -33,14 +33,17 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  *     entry naming no MD entry of the message, or one that is not an outright bid or offer, is reported.</li>
  *     <li>An entry of 47 carries its own SecurityID, price, side and MDUpdateAction, and no RptSeq (venueSequence
  *     0).</li>
- *     <li>A capture or channel whose first incremental packet is not MsgSeqNum 1 joined late: the order updates of
+ *     <li>With a hold (a source that delivers the 53 loop), a channel whose first incremental packet is not MsgSeqNum
+ *     1 joined late: the order updates of
  *     each instrument are held (bounded, in arrival order, with their MsgSeqNum) until a 53 of the instrument, in
  *     a unit tagged {@link Mdp3LiveSource#SNAPSHOT}, has been applied: BookReset RECOVERY (venueSequence the
  *     snapshot's LastMsgSeqNumProcessed) and an OrderUpdate NEW per order, over its chunks in order, then the held
  *     updates of packets after LastMsgSeqNumProcessed. A snapshot older than the first packet held (a hole between
  *     them) is counted stale and the next pass waited for; a chunk out of order abandons the restatement until the
  *     next pass. A full hold drops everything held: the instruments waiting then need a snapshot at least as recent
- *     as the packet that overflowed. Once TotNumReports instruments are restated the late join is over.</li>
+ *     as the packet that overflowed. Once TotNumReports instruments are restated the late join is over. Without a
+ *     hold (a capture) order updates are published as they come, as price levels are: an order the capture never
+ *     added is then the subscriber's counted UNKNOWN_ORDER.</li>
  * </ul>
  * Single-threaded, owned by its normaliser; nothing is allocated per packet unless reporting.
  */
@@ -95,9 +98,9 @@ final class Mdp3MarketByOrder
         final Mdp3Normaliser normaliser, final Mdp3FeedWriter writer, final Mdp3NormaliserCounters counters,
         final int holdCapacity)
     {
-        if (holdCapacity < 1)
+        if (holdCapacity < 0)
         {
-            throw new IllegalArgumentException("order hold capacity must be positive: " + holdCapacity);
+            throw new IllegalArgumentException("order hold capacity must not be negative: " + holdCapacity);
         }
         this.normaliser = normaliser;
         this.writer = writer;
@@ -137,7 +140,8 @@ final class Mdp3MarketByOrder
         if (!started)
         {
             started = true;
-            lateJoinFrom = msgSeqNum > 1 ? msgSeqNum : 0;
+            // Without a hold nothing could wait for a snapshot (a capture has none): publishing goes on as it comes.
+            lateJoinFrom = holdCapacity > 0 && msgSeqNum > 1 ? msgSeqNum : 0;
         }
     }
 

@@ -177,8 +177,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      * Publish market by order: the channel's instruments get order books instead of price-level books. Call before
      * the first packet.
      *
-     * @param holdCapacity order updates held for instruments waiting for their order book snapshot after a late
-     *                     join; a unit may release them all, so they add to {@link #maxMessagesPerInput()}.
+     * @param holdCapacity order updates held for instruments waiting for their order book snapshot (53, in units
+     *                     tagged {@link Mdp3LiveSource#SNAPSHOT}) after a late join; a unit may release them all, so
+     *                     they add to {@link #maxMessagesPerInput()}. 0 for a source without the snapshot loop (a
+     *                     capture): order updates are then published as they come.
      * @return this.
      */
     public Mdp3Normaliser marketByOrder(final int holdCapacity)

@@ -27,9 +27,6 @@ import org.agrona.concurrent.EpochNanoClock;
  */
 public final class Mdp3NormaliserFactory implements NormaliserFactory
 {
-    /** Order updates held for instruments waiting for their order book snapshot, market by order. */
-    public static final int ORDER_HOLD_CAPACITY = 2048;
-
     private final boolean marketByOrder;
 
     /**
@@ -69,6 +66,7 @@ public final class Mdp3NormaliserFactory implements NormaliserFactory
     {
         final Mdp3Normaliser normaliser =
             new Mdp3Normaliser(clock, listener, sourceName, new Mdp3NormaliserCounters(counters, sourceName));
-        return marketByOrder ? normaliser.marketByOrder(ORDER_HOLD_CAPACITY) : normaliser;
+        // A capture has no snapshot loop to restate order books from: nothing is held for one.
+        return marketByOrder ? normaliser.marketByOrder(0) : normaliser;
     }
 }
