@@ -23,6 +23,7 @@ import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.tickwire.feed.TestChannels;
 import io.tickwire.feed.book.BookBuilder;
+import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.mdp3.FeedText;
 import io.tickwire.feed.ingest.mdp3.Mdp3ExpectedFeed;
 import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
@@ -141,9 +142,12 @@ class FeedPublishMdp3Test
         assertEquals(0, new CommandLine(new Mdp3Command()).execute("generate", "--out", pcap.toString(),
             "--packets", "2000", "--instruments", "4", "--seed", "12", "--mbo"));
         final FeedText expected = new FeedText();
-        final Mdp3Normaliser normaliser = new Mdp3Normaliser(() -> 1L, (reason, source, position, detail) -> { },
-            "expected", new Mdp3NormaliserCounters(null, "expected")).marketByOrder(0);
-        try (Mdp3PcapSource source = new Mdp3PcapSource(pcap, (reason, name, position, detail) -> { }))
+        final List<String> reports = new ArrayList<>();
+        final MalformedInputListener listener =
+            (reason, source, position, detail) -> reports.add(reason + " " + detail);
+        final Mdp3Normaliser normaliser = new Mdp3Normaliser(() -> 1L, listener, "expected",
+            new Mdp3NormaliserCounters(null, "expected")).marketByOrder(0);
+        try (Mdp3PcapSource source = new Mdp3PcapSource(pcap, listener))
         {
             while (!source.isExhausted())
             {
@@ -151,6 +155,7 @@ class FeedPublishMdp3Test
                     normaliser.normalise(sequence, buffer, offset, length, expected), 100);
             }
         }
+        assertEquals(List.of(), reports);
         final List<String> expectedOrders =
             expected.messages().stream().filter((m) -> m.startsWith("order ")).toList();
 

@@ -122,7 +122,8 @@ class Mdp3NormaliserSharedCaptureTest
         final List<String> book = orderUpdates("mdp3-v1.9-MdIncrementalRefreshBook.pcap");
         assertEquals(16, book.size(), book.toString());
         // ReferenceID 2: the second MD entry, SecurityID 157660 RptSeq 412 New Offer 15250.
-        assertEquals("order " + ((1L << 24) + 157660) + " CHANGE SELL #563189401446 p10623363030 15250000000000 x1 r412",
+        assertEquals(
+            "order " + ((1L << 24) + 157660) + " CHANGE SELL #563189401446 p10623363030 15250000000000 x1 r412",
             book.get(0));
         // ReferenceID 5: SecurityID 286825 RptSeq 797 Delete Bid 5150 size 19.
         assertEquals("order " + ((1L << 24) + 286825) + " DELETE BUY #563189416911 p10623361228 5150000000000 x19 r797",

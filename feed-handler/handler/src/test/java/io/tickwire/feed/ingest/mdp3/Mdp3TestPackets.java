@@ -290,7 +290,8 @@ final class Mdp3TestPackets
             .mDUpdateAction(MDUpdateAction.Change).mDEntryType(MDEntryTypeBook.Offer);
         final MDIncrementalRefreshBook46Encoder.NoOrderIDEntriesEncoder orders =
             e.noOrderIDEntriesCount(references.length);
-        final OrderUpdateAction[] actions = { OrderUpdateAction.New, OrderUpdateAction.Update, OrderUpdateAction.Delete };
+        final OrderUpdateAction[] actions =
+            { OrderUpdateAction.New, OrderUpdateAction.Update, OrderUpdateAction.Delete };
         for (int i = 0; i < references.length; i++)
         {
             orders.next().orderID(1000L + i).mDOrderPriority(50L + i).mDDisplayQty(5 + i)

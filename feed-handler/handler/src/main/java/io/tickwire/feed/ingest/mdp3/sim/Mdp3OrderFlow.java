@@ -196,7 +196,8 @@ final class Mdp3OrderFlow
 
     void encodeOrderEntries(final MDIncrementalRefreshBook46Encoder book)
     {
-        final MDIncrementalRefreshBook46Encoder.NoOrderIDEntriesEncoder entries = book.noOrderIDEntriesCount(entryCount);
+        final MDIncrementalRefreshBook46Encoder.NoOrderIDEntriesEncoder entries =
+            book.noOrderIDEntriesCount(entryCount);
         for (int i = 0; i < entryCount; i++)
         {
             entries.next().orderID(entryOrderId[i]).mDOrderPriority(entryPriority[i])

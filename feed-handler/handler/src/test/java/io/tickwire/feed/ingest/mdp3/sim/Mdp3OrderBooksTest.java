@@ -57,7 +57,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ranked by CME priority. After every message the client's book equals a plain reference (TreeMaps of price and
  * priority, built in this test from the same messages); after every packet its price levels equal the simulator's
  * market-by-price book. A late joiner restated from the order book snapshot loop (53) ends with the same books as a
- * subscriber from the start. Applying order updates allocates nothing once the books have their working size.
+ * subscriber from the start. Simulating, normalising and applying order updates allocate nothing once the books have
+ * their working size.
  */
 @Timeout(60)
 class Mdp3OrderBooksTest
@@ -148,8 +149,10 @@ class Mdp3OrderBooksTest
         final int[] offsets = new int[1_000_001];
         final int[] count = new int[1];
         final UnsafeBuffer message = new UnsafeBuffer(new byte[Mdp3Normaliser.MAX_ENCODED_LENGTH]);
-        final Mdp3Normaliser normaliser = new Mdp3Normaliser(() -> 1L, (reason, source, position, detail) -> { },
-            "sim", new Mdp3NormaliserCounters(null, "sim")).marketByOrder(64);
+        final long[] malformed = new long[1];
+        final Mdp3Normaliser normaliser = new Mdp3Normaliser(() -> 1L,
+            (reason, source, position, detail) -> malformed[0]++, "sim", new Mdp3NormaliserCounters(null, "sim"))
+            .marketByOrder(64);
         final MessageSink recorder = new MessageSink()
         {
             public MutableDirectBuffer buffer()
@@ -165,10 +168,22 @@ class Mdp3OrderBooksTest
             }
         };
         final UnsafeBuffer packet = new UnsafeBuffer(new byte[Mdp3Simulator.MAX_PACKET]);
-        for (int i = 0; count[0] < 400_000; i++)
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        int packets = 0;
+        while (count[0] < 200_000)
         {
-            normaliser.normalise(i + 1, packet, 0, simulator.next(packet, 0), recorder);
+            normaliser.normalise(++packets, packet, 0, simulator.next(packet, 0), recorder);
         }
+        // The simulator and the normaliser's market-by-order path allocate nothing per packet either.
+        final long beforeNormalising = threads.getCurrentThreadAllocatedBytes();
+        while (count[0] < 400_000)
+        {
+            normaliser.normalise(++packets, packet, 0, simulator.next(packet, 0), recorder);
+        }
+        final long normalising = threads.getCurrentThreadAllocatedBytes() - beforeNormalising;
+        assertTrue(normalising < 16 * 1024, "bytes allocated simulating and normalising: " + normalising);
+        assertEquals(0, malformed[0]);
 
         final BookBuilder builder = new BookBuilder(null);
         final long[] changed = new long[1];
@@ -178,8 +193,6 @@ class Mdp3OrderBooksTest
         {
             changed[0] += null == builder.apply(stream, offsets[i], offsets[i + 1] - offsets[i]) ? 0 : 1;
         }
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long start = threads.getCurrentThreadAllocatedBytes();
         final long overhead = threads.getCurrentThreadAllocatedBytes() - start;
         final long before = threads.getCurrentThreadAllocatedBytes();
