@@ -258,11 +258,11 @@ final class Mdp3MarketByOrder
                 snapshotApplying = false;
                 return;
             }
-            if (!normaliser.claim())
+            snapshotApplying = normaliser.claim();
+            if (!snapshotApplying)
             {
                 return;
             }
-            snapshotApplying = true;
             snapshotSecurityId = securityId;
             snapshotLast = lastMsgSeqNumProcessed;
             snapshotChunks = chunks;

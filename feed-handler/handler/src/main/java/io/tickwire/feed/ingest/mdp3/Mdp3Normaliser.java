@@ -182,9 +182,15 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      *                     they add to {@link #maxMessagesPerInput()}. 0 for a source without the snapshot loop (a
      *                     capture): order updates are then published as they come.
      * @return this.
+     * @throws IllegalStateException for the normaliser of a live channel (one with a {@link Mdp3Recovery}).
      */
     public Mdp3Normaliser marketByOrder(final int holdCapacity)
     {
+        if (null != recovery)
+        {
+            // A live channel holds and replays book entries by RptSeq; order entries have no place in that yet.
+            throw new IllegalStateException("market by order is not supported on a live channel yet");
+        }
         mbo = new Mdp3MarketByOrder(this, writer, counters, holdCapacity);
         maxMessages += holdCapacity;
         return this;

@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -178,6 +180,19 @@ class Mdp3MarketByOrderTest
         assertEquals(5, book.bestBidQuantity());
         assertEquals(2, builder.bookErrors(BookResult.UNKNOWN_ORDER));
         assertEquals(List.of("3 " + ES_ID + " 1001 UNKNOWN_ORDER", "4 " + ES_ID + " 1002 UNKNOWN_ORDER"), errors);
+    }
+
+    @Test
+    void shouldRefuseMarketByOrderOnALiveChannelNormaliser()
+    {
+        final Mdp3SequenceTracker tracker = new Mdp3SequenceTracker();
+        final Mdp3Normaliser live = new Mdp3Normaliser(() -> 1L, reports, "live",
+            new Mdp3NormaliserCounters(null, "live"), tracker, new Mdp3Recovery(tracker, 64));
+
+        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> live.marketByOrder(16));
+
+        assertEquals("market by order is not supported on a live channel yet", e.getMessage());
+        assertFalse(live.isMarketByOrder());
     }
 
     private int normalise(final long position, final Mdp3TestPackets packet)
