@@ -156,6 +156,14 @@ public final class FeedCounterTypes
     public static final int MDP3_SNAPSHOTS_STALE = 3274;
     /** MDP 3.0 live channel: instruments recovering now (a gauge; the whole channel counts 1 more). */
     public static final int MDP3_RECOVERING = 3275;
+    /** MDP 3.0 normaliser, market by order: OrderUpdate messages published (46 order entries, 47, 53). */
+    public static final int MDP3_ORDER_UPDATES = 3276;
+    /** MDP 3.0 normaliser, market by order: order books restated from SnapshotFullRefreshOrderBook (53). */
+    public static final int MDP3_ORDER_BOOKS_RESTATED = 3277;
+    /** MDP 3.0 normaliser, market by order: order updates held while their instrument waited for its snapshot. */
+    public static final int MDP3_ORDER_UPDATES_HELD = 3278;
+    /** MDP 3.0 normaliser, market by order: held order updates overflowed (a later snapshot is needed). */
+    public static final int MDP3_ORDER_HOLD_OVERFLOWS = 3279;
     /** MDP 3.0 live channel: incremental packets that won arbitration on line A. */
     public static final int MDP3_LINE_A_WON = 3280;
     /** MDP 3.0 live channel: packets of line A dropped as duplicates. */

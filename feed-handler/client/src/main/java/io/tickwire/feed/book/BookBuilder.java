@@ -34,6 +34,7 @@ import io.tickwire.sbe.md.OrderDeleteDecoder;
 import io.tickwire.sbe.md.OrderExecutedDecoder;
 import io.tickwire.sbe.md.OrderExecutedWithPriceDecoder;
 import io.tickwire.sbe.md.OrderReplaceDecoder;
+import io.tickwire.sbe.md.OrderUpdateDecoder;
 import io.tickwire.sbe.md.PriceLevelUpdateDecoder;
 import io.tickwire.sbe.md.PublisherEpochDecoder;
 import io.tickwire.sbe.md.Side;
@@ -56,7 +57,8 @@ import java.util.Set;
  * party builds books with the same code.
  * <p>
  * This class decodes the message header and routes by template id; the messages are applied by
- * {@link OrderApplier} (order books), {@link PriceLevelApplier} (market-by-price books), {@link TradeApplier} and
+ * {@link OrderApplier} (order books ranked by arrival), {@link OrderUpdateApplier} (order books ranked by venue
+ * priority), {@link PriceLevelApplier} (market-by-price books), {@link TradeApplier} and
  * {@link InstrumentApplier} over one {@link InstrumentRegistry}.
  * The routing is a {@code switch} calling methods of final classes, so the hot path stays monomorphic and
  * inlinable.
@@ -82,6 +84,7 @@ public final class BookBuilder
     private final OrderApplier orderApplier;
     private final TradeApplier tradeApplier;
     private final PriceLevelApplier priceLevelApplier;
+    private final OrderUpdateApplier orderUpdateApplier;
 
     private final AtomicCounter messagesApplied;
     private final AtomicCounter unknownTemplateMessages;
@@ -118,6 +121,7 @@ public final class BookBuilder
         tradeApplier = new TradeApplier(registry);
         bookResets = counters.add(ClientCounterTypes.BOOK_RESETS, "book-resets");
         priceLevelApplier = new PriceLevelApplier(registry, bookErrors, bookResets);
+        orderUpdateApplier = new OrderUpdateApplier(registry, bookErrors);
     }
 
     /**
@@ -425,6 +429,10 @@ public final class BookBuilder
                 messagesApplied.incrementRelease();
                 return priceLevelApplier.bookReset(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
 
+            case OrderUpdateDecoder.TEMPLATE_ID:
+                messagesApplied.incrementRelease();
+                return orderUpdateApplier.orderUpdate(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
+
             case TradeSummaryDecoder.TEMPLATE_ID:
                 messagesApplied.incrementRelease();
                 tradeApplier.tradeSummary(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
@@ -514,6 +522,9 @@ public final class BookBuilder
             case BookResetDecoder.TEMPLATE_ID:
                 templateBlockLength = BookResetDecoder.BLOCK_LENGTH;
                 break;
+            case OrderUpdateDecoder.TEMPLATE_ID:
+                templateBlockLength = OrderUpdateDecoder.BLOCK_LENGTH;
+                break;
             default:
                 // Not read beyond the shared prefix: counted as unknown, or ignored (system events, heartbeats).
                 return true;
@@ -554,7 +565,8 @@ public final class BookBuilder
                 return reason == BookResetReason.CHANNEL_RESET.value() || reason == BookResetReason.RECOVERY.value() ||
                     reason == BookResetReason.NULL_VAL.value();
             default:
-                // PriceLevelUpdate's enums are read raw by its applier, which reports a bad one as a book error.
+                // PriceLevelUpdate's and OrderUpdate's enums are read raw by their appliers, which report a bad one
+                // as a book error.
                 return true;
         }
     }

@@ -29,6 +29,8 @@ public final class Order
     Side side;
     long price;
     long quantity;
+    /** The venue's rank within the price (CME MDOrderPriority, lower first); 0 for books ranked by arrival. */
+    long priority;
     PriceLevel level;
     Order previous;
     Order next;
@@ -78,6 +80,17 @@ public final class Order
     }
 
     /**
+     * The venue's rank of the order within its price level, lower first (CME MDOrderPriority); 0 for an order of a
+     * book ranked by arrival (ITCH).
+     *
+     * @return the priority.
+     */
+    public long priority()
+    {
+        return priority;
+    }
+
+    /**
      * The order behind this one at the same price, in time priority.
      *
      * @return the next order at the level or {@code null} when this is the last.
@@ -93,6 +106,7 @@ public final class Order
         side = null;
         price = 0;
         quantity = 0;
+        priority = 0;
         level = null;
         previous = null;
         next = null;

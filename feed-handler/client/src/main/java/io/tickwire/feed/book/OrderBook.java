@@ -97,6 +97,75 @@ public final class OrderBook implements PriceLevelBook
     }
 
     /**
+     * Add a new order ranked by the venue's priority within its price level (CME market by order): behind every
+     * order of a lower or equal priority, whenever it arrives.
+     *
+     * @param orderId  of the order.
+     * @param side     of the order.
+     * @param price    of the order.
+     * @param quantity visible quantity.
+     * @param priority the venue's rank, lower first.
+     * @return {@link BookResult#APPLIED}, or why not (nothing changed).
+     */
+    public BookResult addByPriority(
+        final long orderId, final Side side, final long price, final long quantity, final long priority)
+    {
+        if (quantity <= 0 || (Side.BUY != side && Side.SELL != side))
+        {
+            return BookResult.INVALID_ORDER;
+        }
+        if (ordersById.containsKey(orderId))
+        {
+            return BookResult.DUPLICATE_ORDER_ID;
+        }
+        final Order order = acquireOrder();
+        order.orderId = orderId;
+        order.side = side;
+        order.price = price;
+        order.quantity = quantity;
+        order.priority = priority;
+        ordersById.put(orderId, order);
+        levelFor(side, price).insertByPriority(order);
+        return BookResult.APPLIED;
+    }
+
+    /**
+     * Change an order of a book ranked by venue priority: its side, price, quantity and priority become the given
+     * ones. An order whose price and priority stay keeps its place (a quantity change in place); otherwise it is
+     * ranked again at its (new) price, as the venue does.
+     *
+     * @param orderId  of the order.
+     * @param side     of the order.
+     * @param price    of the order now.
+     * @param quantity visible quantity now.
+     * @param priority the venue's rank now.
+     * @return {@link BookResult#APPLIED}; {@link BookResult#UNKNOWN_ORDER} or {@link BookResult#INVALID_ORDER}
+     * (nothing changed).
+     */
+    public BookResult changeByPriority(
+        final long orderId, final Side side, final long price, final long quantity, final long priority)
+    {
+        final Order order = ordersById.get(orderId);
+        if (null == order)
+        {
+            return BookResult.UNKNOWN_ORDER;
+        }
+        if (quantity <= 0 || (Side.BUY != side && Side.SELL != side))
+        {
+            return BookResult.INVALID_ORDER;
+        }
+        if (order.side == side && order.price == price && order.priority == priority)
+        {
+            order.level.quantity += quantity - order.quantity;
+            order.quantity = quantity;
+            return BookResult.APPLIED;
+        }
+        ordersById.remove(orderId);
+        removeFromLevel(order);
+        return addByPriority(orderId, side, price, quantity, priority);
+    }
+
+    /**
      * Add a new order at the back of its price level.
      *
      * @param orderId  venue order id, unique among resting orders.
@@ -124,22 +193,7 @@ public final class OrderBook implements PriceLevelBook
         order.quantity = quantity;
         ordersById.put(orderId, order);
 
-        final BookSide bookSide = bookSide(side);
-        final int index = bookSide.indexOf(price);
-        final PriceLevel level;
-        if (index >= 0)
-        {
-            level = bookSide.levelAt(bookSide.depth() - 1 - index);
-        }
-        else
-        {
-            level = acquireLevel();
-            level.price = price;
-            level.side = side;
-            bookSide.insert(-index - 1, level);
-        }
-        level.append(order);
-
+        levelFor(side, price).append(order);
         return BookResult.APPLIED;
     }
 
@@ -352,6 +406,21 @@ public final class OrderBook implements PriceLevelBook
             releaseLevelOnly(level);
         }
         releaseOrder(order);
+    }
+
+    private PriceLevel levelFor(final Side side, final long price)
+    {
+        final BookSide bookSide = bookSide(side);
+        final int index = bookSide.indexOf(price);
+        if (index >= 0)
+        {
+            return bookSide.levelAt(bookSide.depth() - 1 - index);
+        }
+        final PriceLevel level = acquireLevel();
+        level.price = price;
+        level.side = side;
+        bookSide.insert(-index - 1, level);
+        return level;
     }
 
     private BookSide bookSide(final Side side)

@@ -103,6 +103,39 @@ public final class PriceLevel
         orderCount++;
     }
 
+    /**
+     * Place an order by its venue priority: behind every order of a lower or equal priority. New orders of a venue
+     * that ranks by priority usually have the highest one, so the walk starts at the back.
+     */
+    void insertByPriority(final Order order)
+    {
+        Order after = tail;
+        while (null != after && after.priority > order.priority)
+        {
+            after = after.previous;
+        }
+        if (after == tail)
+        {
+            append(order);
+            return;
+        }
+        final Order before = null == after ? head : after.next;
+        order.level = this;
+        order.previous = after;
+        order.next = before;
+        before.previous = order;
+        if (null == after)
+        {
+            head = order;
+        }
+        else
+        {
+            after.next = order;
+        }
+        quantity += order.quantity;
+        orderCount++;
+    }
+
     void unlink(final Order order)
     {
         final Order previous = order.previous;

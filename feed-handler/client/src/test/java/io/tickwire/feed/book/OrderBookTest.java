@@ -19,6 +19,7 @@ import io.tickwire.sbe.md.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,5 +129,41 @@ class OrderBookTest
 
         book.add(1, Side.BUY, 5, 5);
         assertEquals(List.of(List.of(5L, 1L, 5L)), ReferenceBook.orders(book, Side.BUY));
+    }
+
+    @Test
+    void shouldRankOrdersByVenuePriorityWhateverTheirArrival()
+    {
+        assertEquals(BookResult.APPLIED, book.addByPriority(1, Side.SELL, 100, 5, 30));
+        assertEquals(BookResult.APPLIED, book.addByPriority(2, Side.SELL, 100, 6, 10));
+        assertEquals(BookResult.APPLIED, book.addByPriority(3, Side.SELL, 100, 7, 20));
+        assertEquals(BookResult.APPLIED, book.addByPriority(4, Side.SELL, 100, 8, 40));
+        assertEquals(List.of(2L, 3L, 1L, 4L), ids(book.level(Side.SELL, 0)));
+        assertEquals(26, book.bestAskQuantity());
+
+        // A quantity change at the same priority keeps the place; a new priority ranks the order again.
+        assertEquals(BookResult.APPLIED, book.changeByPriority(3, Side.SELL, 100, 1, 20));
+        assertEquals(List.of(2L, 3L, 1L, 4L), ids(book.level(Side.SELL, 0)));
+        assertEquals(20, book.bestAskQuantity());
+        assertEquals(BookResult.APPLIED, book.changeByPriority(2, Side.SELL, 100, 6, 50));
+        assertEquals(List.of(3L, 1L, 4L, 2L), ids(book.level(Side.SELL, 0)));
+        assertEquals(BookResult.APPLIED, book.changeByPriority(4, Side.SELL, 99, 8, 60));
+        assertEquals(99, book.bestAskPrice());
+        assertEquals(List.of(3L, 1L, 2L), ids(book.level(Side.SELL, 1)));
+
+        assertEquals(BookResult.UNKNOWN_ORDER, book.changeByPriority(9, Side.SELL, 100, 1, 1));
+        assertEquals(BookResult.DUPLICATE_ORDER_ID, book.addByPriority(1, Side.SELL, 100, 1, 1));
+        assertEquals(BookResult.INVALID_ORDER, book.changeByPriority(1, Side.SELL, 100, 0, 30));
+        assertEquals(4, book.orderCount());
+    }
+
+    private static List<Long> ids(final PriceLevel level)
+    {
+        final List<Long> ids = new ArrayList<>();
+        for (Order order = level.firstOrder(); null != order; order = order.next())
+        {
+            ids.add(order.orderId());
+        }
+        return ids;
     }
 }

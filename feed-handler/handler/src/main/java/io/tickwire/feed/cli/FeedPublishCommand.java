@@ -127,6 +127,11 @@ public final class FeedPublishCommand implements Callable<Integer>
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Pacing pacing;
 
+    @Option(names = "--mbo",
+        description = "With --mdp3: market by order - instruments get order books (OrderUpdate from the order " +
+        "entries of 46 and 47) instead of price-level books.")
+    boolean mbo;
+
     @Option(names = "--mdp3-channel", paramLabel = "FILE",
         description = "With --mdp3-live: properties file of tickwire.mdp3.channel.* keys (see config/); the " +
         "--mdp3-* flags override it.")
@@ -440,6 +445,11 @@ public final class FeedPublishCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(), "--mdp3-channel and --mdp3-a/-b/-snapshot/" +
                 "-definitions/-interface/-gap-wait-us need --mdp3-live");
         }
+        if (mbo && null == input.mdp3)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mbo needs --mdp3 (a live channel " +
+                "publishes market by price only)");
+        }
         if (null != pacing && !pacing.max && (null != input.moldUdp64 || input.mdp3Live))
         {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -526,6 +536,11 @@ public final class FeedPublishCommand implements Callable<Integer>
     String mdp3File()
     {
         return null == input.mdp3 ? null : input.mdp3.toString();
+    }
+
+    boolean mbo()
+    {
+        return mbo;
     }
 
     String moldUdp64()

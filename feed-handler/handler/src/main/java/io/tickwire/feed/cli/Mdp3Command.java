@@ -189,7 +189,8 @@ public final class Mdp3Command implements Runnable
             "Write a pcap of a simulated MDP 3.0 incremental channel (schema version 9): instrument definitions (54)",
             "and SecurityStatus (30) first, books built with New levels, then price-level updates (46), trades (48)",
             "and volume (37) of quarterly futures of ES, NQ, CL, GC, ZN, 6E, YM, RTY, NG, SI, ZB, HG.",
-            "Deterministic for a seed; UDP datagrams from 10.1.31.1 to the channel's group and port."})
+            "Deterministic for a seed; UDP datagrams from 10.1.31.1 to the channel's group and port.",
+            "--mbo adds market by order: the orders behind each level (46 order entries, 47)."})
     public static final class Generate implements Callable<Integer>
     {
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "pcap file to write.")
@@ -210,6 +211,10 @@ public final class Mdp3Command implements Runnable
         @Option(names = "--channel", paramLabel = "GROUP:PORT", defaultValue = "224.0.31.1:14310",
             description = "IPv4 multicast group and UDP port of the datagrams (default: ${DEFAULT-VALUE}).")
         String channel;
+
+        @Option(names = "--mbo",
+            description = "Market by order: the orders behind each level (order entries of 46, and 47).")
+        boolean mbo;
 
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
@@ -241,12 +246,13 @@ public final class Mdp3Command implements Runnable
             }
 
             final long start = System.nanoTime();
-            final long bytes = Mdp3Capture.write(out, new Mdp3Simulator(seed, instruments), packets, group, port);
+            final long bytes = Mdp3Capture.write(out, new Mdp3Simulator(seed, instruments, mbo), packets, group, port);
             final long elapsedNs = Math.max(1, System.nanoTime() - start);
 
             final PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("packets: %d (payload bytes %d)%n", packets, bytes);
-            stdout.printf("instruments: %d seed: %d channel: %s%n", instruments, seed, channel);
+            stdout.printf("instruments: %d seed: %d channel: %s%s%n", instruments, seed, channel,
+                mbo ? " market by order" : "");
             stdout.printf("file: %s (%d bytes)%n", out, Files.size(out));
             stdout.printf("elapsed: %.3f s%n", elapsedNs / 1e9);
             stdout.printf("rate: %.0f packets/s%n", packets * 1e9 / elapsedNs);

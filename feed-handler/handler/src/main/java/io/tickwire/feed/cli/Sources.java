@@ -102,7 +102,8 @@ final class Sources
                 return source;
             };
             return FeedSource.replay(path.toString(), factory)
-                .normaliser(Mdp3Normaliser.DESCRIPTION, new Mdp3NormaliserFactory(), Mdp3Normaliser.MAX_ENCODED_LENGTH);
+                .normaliser(Mdp3Normaliser.DESCRIPTION + (command.mbo() ? ", market by order" : ""),
+                    new Mdp3NormaliserFactory(command.mbo()), Mdp3Normaliser.MAX_ENCODED_LENGTH);
         }
 
         if (command.mdp3Live())

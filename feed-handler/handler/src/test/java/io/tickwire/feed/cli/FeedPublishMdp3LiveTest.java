@@ -71,6 +71,9 @@ class FeedPublishMdp3LiveTest
             "--mdp3-b", "nowhere", "--mdp3-snapshot", "239.1.1.3:14310");
         usage("--rate paces replayed input", "--mdp3-live", "--rate", "10", "--mdp3-a", "239.1.1.1:14310",
             "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310");
+        usage("--mbo needs --mdp3 (a live channel publishes market by price only)", "--mdp3-live", "--mbo",
+            "--mdp3-a", "239.1.1.1:14310", "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310");
+        usage("--mbo needs --mdp3", "--simulate", "--mbo");
         usage("no network interface no-such-nic", "--mdp3-live", "--mdp3-a", "239.1.1.1:14310",
             "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310", "--mdp3-interface", "no-such-nic");
 

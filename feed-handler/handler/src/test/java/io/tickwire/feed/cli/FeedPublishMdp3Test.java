@@ -22,8 +22,13 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.tickwire.feed.TestChannels;
+import io.tickwire.feed.book.BookBuilder;
+import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.mdp3.FeedText;
 import io.tickwire.feed.ingest.mdp3.Mdp3ExpectedFeed;
+import io.tickwire.feed.ingest.mdp3.Mdp3Normaliser;
+import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserCounters;
+import io.tickwire.feed.ingest.mdp3.Mdp3PcapSource;
 import io.tickwire.sbe.MarketDataHeader;
 import io.tickwire.sbe.md.HeartbeatDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
@@ -45,6 +50,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +136,44 @@ class FeedPublishMdp3Test
     }
 
     @Test
+    void shouldPublishOrderUpdatesOfAMarketByOrderCaptureIntoOrderBooks() throws IOException
+    {
+        final Path pcap = tempDir.resolve("mbo.pcap");
+        assertEquals(0, new CommandLine(new Mdp3Command()).execute("generate", "--out", pcap.toString(),
+            "--packets", "2000", "--instruments", "4", "--seed", "12", "--mbo"));
+        final FeedText expected = new FeedText();
+        final List<String> reports = new ArrayList<>();
+        final MalformedInputListener listener =
+            (reason, source, position, detail) -> reports.add(reason + " " + detail);
+        final Mdp3Normaliser normaliser = new Mdp3Normaliser(() -> 1L, listener, "expected",
+            new Mdp3NormaliserCounters(null, "expected")).marketByOrder(0);
+        try (Mdp3PcapSource source = new Mdp3PcapSource(pcap, listener))
+        {
+            while (!source.isExhausted())
+            {
+                source.poll((sequence, buffer, offset, length) ->
+                    normaliser.normalise(sequence, buffer, offset, length, expected), 100);
+            }
+        }
+        assertEquals(List.of(), reports);
+        final List<String> expectedOrders =
+            expected.messages().stream().filter((m) -> m.startsWith("order ")).toList();
+
+        final BookBuilder builder = new BookBuilder(null);
+        final List<String> received = publishAndReceive(pcap, builder, "--mbo");
+
+        assertEquals(expectedOrders, received.stream().filter((m) -> m.startsWith("order ")).toList());
+        assertTrue(expectedOrders.size() > 5_000, "order updates: " + expectedOrders.size());
+        assertEquals(0, received.stream().filter((m) -> m.startsWith("level ")).count());
+        assertTrue(received.get(0).startsWith("definition " + ((1L << 24) + 42_001) + " XCME 42001 CME_MDP3 " +
+            "FUTURE ORDER_BOOK e-9 "), received.get(0));
+        assertEquals(0, builder.totalBookErrors());
+        assertEquals(0, builder.malformedMessages());
+        assertTrue(builder.book((1L << 24) + 42_001).orderCount() > 0);
+        assertTrue(out.toString().contains(String.format("order-updates %,d", expectedOrders.size())), out.toString());
+    }
+
+    @Test
     void shouldPublishTheSharedCmeCapturesWithoutMalformedInput() throws IOException
     {
         final Path captures = Paths.get(System.getProperty("tickwire.shared.dir", "../shared"), "data", "mdp3-pcap");
@@ -154,13 +198,20 @@ class FeedPublishMdp3Test
 
     private List<String> publishAndReceive(final Path pcap)
     {
+        return publishAndReceive(pcap, null);
+    }
+
+    private List<String> publishAndReceive(final Path pcap, final BookBuilder builder, final String... more)
+    {
         final Subscription subscription = aeron.addSubscription(channel, 1001);
         final CommandLine commandLine = new CommandLine(new FeedCommand());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         final String[] args = { "publish", "--aeron-dir", driver.aeronDirectoryName(), "--channel", channel,
             "--stream", "1001", "--profile", "compact", "--linger-ms", "200", "--mdp3", pcap.toString() };
-        final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args));
+        final String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(all));
 
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final List<String> received = new ArrayList<>();
@@ -175,6 +226,10 @@ class FeedPublishMdp3Test
                 assertEquals(lastSequence[0] + 1, sequence);
                 lastSequence[0] = sequence;
                 received.add(FeedText.format(buffer, offset, length));
+                if (null != builder)
+                {
+                    builder.apply(buffer, offset, length);
+                }
                 if (1 == received.size())
                 {
                     final CommandLine statCommand = new CommandLine(new StatCommand());

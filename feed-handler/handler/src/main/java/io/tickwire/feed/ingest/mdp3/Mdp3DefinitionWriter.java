@@ -42,13 +42,15 @@ final class Mdp3DefinitionWriter
      * @param def             a definition with a positive SecurityID.
      * @param sourceTimestamp nanoseconds since midnight UTC.
      * @param ingestTimestamp nanoseconds since the epoch.
+     * @param bookType        which books subscribers build: PRICE_LEVEL, or ORDER_BOOK for a market-by-order channel.
      * @return the encoded length, header included.
      */
     int encode(
         final MutableDirectBuffer buffer,
         final Mdp3InstrumentDefinition def,
         final long sourceTimestamp,
-        final long ingestTimestamp)
+        final long ingestTimestamp,
+        final BookType bookType)
     {
         final int securityId = def.securityId();
         final long scale = Mdp3FeedFields.scale(def.priceExponent());
@@ -66,7 +68,7 @@ final class Mdp3DefinitionWriter
             .venueInstrumentId(securityId)
             .source(InstrumentSource.CME_MDP3)
             .kind(def.isSpread() ? InstrumentKind.SPREAD : InstrumentKind.FUTURE)
-            .bookType(BookType.PRICE_LEVEL)
+            .bookType(bookType)
             .priceExponent(Mdp3FeedFields.FEED_PRICE_EXPONENT)
             .tickSize(tick == Mdp3Schema.NULL_MANTISSA ? 0 : tick * scale)
             .displayFactor(def.displayFactor() * Mdp3FeedFields.scale(def.displayFactorExponent()))

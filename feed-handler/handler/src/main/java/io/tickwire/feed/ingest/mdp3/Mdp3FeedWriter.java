@@ -19,8 +19,11 @@ import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.AggressorSide;
 import io.tickwire.sbe.md.BookResetEncoder;
 import io.tickwire.sbe.md.BookResetReason;
+import io.tickwire.sbe.md.BookType;
 import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
+import io.tickwire.sbe.md.OrderUpdateAction;
+import io.tickwire.sbe.md.OrderUpdateEncoder;
 import io.tickwire.sbe.md.PriceLevelAction;
 import io.tickwire.sbe.md.PriceLevelUpdateEncoder;
 import io.tickwire.sbe.md.Side;
@@ -46,6 +49,7 @@ final class Mdp3FeedWriter
     private final TradeSummaryEncoder trade = new TradeSummaryEncoder();
     private final TradingStatusEncoder status = new TradingStatusEncoder();
     private final BookResetEncoder bookReset = new BookResetEncoder();
+    private final OrderUpdateEncoder order = new OrderUpdateEncoder();
 
     private MessageSink sink;
     private long ingestTimestamp;
@@ -145,10 +149,31 @@ final class Mdp3FeedWriter
         counters.bookResets.incrementRelease();
     }
 
-    void definition(final Mdp3InstrumentDefinition def, final long sendingTime)
+    void definition(final Mdp3InstrumentDefinition def, final long sendingTime, final BookType bookType)
     {
-        write(definitionWriter.encode(sink.buffer(), def, timeOfDay(sendingTime), ingestTimestamp));
+        write(definitionWriter.encode(sink.buffer(), def, timeOfDay(sendingTime), ingestTimestamp, bookType));
         counters.definitions.incrementRelease();
+    }
+
+    void orderUpdate(
+        final long transactTime, final int securityId, final OrderUpdateAction action, final Side side,
+        final long orderId, final long priority, final long price, final long displayQuantity, final long rptSeq)
+    {
+        order.wrapAndApplyHeader(sink.buffer(), 0, header)
+            .sequence(0)
+            .sourceTimestamp(timeOfDay(transactTime))
+            .ingestTimestamp(ingestTimestamp)
+            .publishTimestamp(0)
+            .instrumentId(instrumentId(securityId))
+            .action(action)
+            .side(side)
+            .orderId(orderId)
+            .priority(priority)
+            .price(price)
+            .displayQuantity(displayQuantity)
+            .venueSequence(rptSeq);
+        write(MessageHeaderEncoder.ENCODED_LENGTH + OrderUpdateEncoder.BLOCK_LENGTH);
+        counters.orderUpdates.incrementRelease();
     }
 
     private void write(final int length)

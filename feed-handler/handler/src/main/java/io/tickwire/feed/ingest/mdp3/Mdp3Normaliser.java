@@ -22,7 +22,9 @@ import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.AggressorSide;
 import io.tickwire.sbe.md.BookResetEncoder;
 import io.tickwire.sbe.md.BookResetReason;
+import io.tickwire.sbe.md.BookType;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
+import io.tickwire.sbe.md.OrderUpdateEncoder;
 import io.tickwire.sbe.md.PriceLevelAction;
 import io.tickwire.sbe.md.PriceLevelUpdateEncoder;
 import io.tickwire.sbe.md.TradeSummaryEncoder;
@@ -48,8 +50,10 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  *     <li>SecurityStatus 30 of one instrument: TradingStatus ({@link Mdp3FeedFields#tradingState}); of a group or
  *     asset: counted;</li>
  *     <li>ChannelReset 4: BookReset of every XCME instrument (instrumentId 0), reason CHANNEL_RESET;</li>
- *     <li>volume 37, market-by-order 47 and the order groups of 46, heartbeats, snapshots and templates not
- *     decoded: counted, not published (the feed gives CME instruments price-level books only).</li>
+ *     <li>volume 37, heartbeats, snapshots and templates not decoded: counted, not published;</li>
+ *     <li>market by order ({@link #marketByOrder}): definitions say ORDER_BOOK, order entries of 46 and 47 become
+ *     OrderUpdate, 53 restates order books after a late join ({@link Mdp3MarketByOrder}); the price levels of 46 are
+ *     then checked (RptSeq, values) but not published. Otherwise order entries are counted only.</li>
  * </ul>
  * Sequences ({@link Mdp3SequenceTracker}): a packet whose MsgSeqNum is not above the last is a duplicate (the other
  * line of an A/B pair) and skipped whole; an entry whose RptSeq is not above its instrument's last is skipped; gaps of
@@ -84,7 +88,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     public static final int MAX_ENCODED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + Math.max(
         Math.max(VenueInstrumentDefinitionEncoder.BLOCK_LENGTH, PriceLevelUpdateEncoder.BLOCK_LENGTH),
         Math.max(Math.max(TradeSummaryEncoder.BLOCK_LENGTH, BookResetEncoder.BLOCK_LENGTH),
-        TradingStatusEncoder.BLOCK_LENGTH));
+        Math.max(TradingStatusEncoder.BLOCK_LENGTH, OrderUpdateEncoder.BLOCK_LENGTH)));
 
     static final byte X = 'X';
     static final byte C = 'C';
@@ -99,7 +103,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     private final Mdp3SequenceTracker tracker;
     private final Mdp3NormaliserCounters counters;
     private final Mdp3Recovery recovery;
-    private final int maxMessages;
+    private int maxMessages;
+    private Mdp3MarketByOrder mbo;
     private final IntHashSet defined = new IntHashSet();
 
     private final Mdp3FeedWriter writer;
@@ -166,6 +171,37 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         {
             recovery.replay(this);
         }
+    }
+
+    /**
+     * Publish market by order: the channel's instruments get order books instead of price-level books. Call before
+     * the first packet.
+     *
+     * @param holdCapacity order updates held for instruments waiting for their order book snapshot (53, in units
+     *                     tagged {@link Mdp3LiveSource#SNAPSHOT}) after a late join; a unit may release them all, so
+     *                     they add to {@link #maxMessagesPerInput()}. 0 for a source without the snapshot loop (a
+     *                     capture): order updates are then published as they come.
+     * @return this.
+     * @throws IllegalStateException for the normaliser of a live channel (one with a {@link Mdp3Recovery}).
+     */
+    public Mdp3Normaliser marketByOrder(final int holdCapacity)
+    {
+        if (null != recovery)
+        {
+            // A live channel holds and replays book entries by RptSeq; order entries have no place in that yet.
+            throw new IllegalStateException("market by order is not supported on a live channel yet");
+        }
+        mbo = new Mdp3MarketByOrder(this, writer, counters, holdCapacity);
+        maxMessages += holdCapacity;
+        return this;
+    }
+
+    /**
+     * @return true when the normaliser publishes market by order.
+     */
+    public boolean isMarketByOrder()
+    {
+        return null != mbo;
     }
 
     /**
@@ -253,6 +289,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         else
         {
             counters.packets.incrementRelease();
+            if (null != mbo)
+            {
+                mbo.onIncrementalPacket(msgSeqNum);
+            }
         }
     }
 
@@ -267,6 +307,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         {
             restating = false;
             recovery.onSnapshotApplied(snapshotSecurityId, snapshotRptSeq, snapshotReports);
+        }
+        else if (templateId == 53 && null != mbo)
+        {
+            mbo.onSnapshotOrderBookEnd();
         }
         else if (templateId == 38 || templateId == 52 || templateId == 53)
         {
@@ -300,6 +344,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         if (null != recovery)
         {
             recovery.onChannelReset();
+        }
+        if (null != mbo)
+        {
+            mbo.onChannelReset();
         }
         if (claim())
         {
@@ -348,6 +396,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     {
         this.templateId = templateId;
         this.transactTime = transactTime;
+        if (null != mbo)
+        {
+            mbo.onMessage(templateId, transactTime);
+        }
     }
 
     /**
@@ -357,6 +409,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int securityId, final long rptSeq, final int updateAction, final byte entryType, final long price,
         final int priceExponent, final int size, final int priceLevel, final int numberOfOrders)
     {
+        if (null != mbo)
+        {
+            mbo.onBookEntry(securityId, rptSeq, entryType,
+                Mdp3FeedFields.price(price, Mdp3FeedFields.scale(priceExponent)));
+        }
         if (entryType == 'J')
         {
             // Empty book: the levels that follow restate the instrument's book from this RptSeq.
@@ -385,6 +442,12 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         {
             return;
         }
+        if (null != mbo)
+        {
+            // An order book instrument: the level only vouches for the order entries that name it.
+            mbo.onBookEntryPassed();
+            return;
+        }
         writer.level(transactTime, securityId, rptSeq, action, entryType, price, priceExponent, size, priceLevel,
             numberOfOrders);
     }
@@ -397,6 +460,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int orderUpdateAction)
     {
         counters.orderEntries.incrementRelease();
+        if (null != mbo)
+        {
+            mbo.onBookOrderEntry(orderId, orderPriority, displayQty, referenceId, orderUpdateAction);
+        }
     }
 
     /**
@@ -477,6 +544,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final byte entryType, final long price, final int priceExponent, final int displayQty)
     {
         counters.orderEntries.incrementRelease();
+        if (null != mbo)
+        {
+            mbo.onOrderEntry(securityId, orderId, orderPriority, updateAction, entryType, price, priceExponent,
+                displayQty);
+        }
     }
 
     /**
@@ -495,7 +567,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
             return;
         }
         defined.add(securityId);
-        writer.definition(def, sendingTime);
+        writer.definition(def, sendingTime, null == mbo ? BookType.PRICE_LEVEL : BookType.ORDER_BOOK);
     }
 
     /**
@@ -533,6 +605,33 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         {
             writer.level(transactTime, snapshotSecurityId, snapshotRptSeq, PriceLevelAction.NEW, entryType, price,
                 priceExponent, size, priceLevel, numberOfOrders);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSnapshotOrderBook(
+        final int version, final long lastMsgSeqNumProcessed, final long totNumReports, final int securityId,
+        final long chunks, final long currentChunk, final long transactTime, final int entryCount)
+    {
+        if (null != mbo)
+        {
+            mbo.onSnapshotOrderBook(Mdp3LiveSource.SNAPSHOT == unit, lastMsgSeqNumProcessed, totNumReports,
+                securityId, chunks, currentChunk, transactTime);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSnapshotOrderEntry(
+        final long orderId, final long orderPriority, final long price, final int priceExponent,
+        final int displayQty, final byte entryType)
+    {
+        if (null != mbo)
+        {
+            mbo.onSnapshotOrderEntry(orderId, orderPriority, price, priceExponent, displayQty, entryType);
         }
     }
 
@@ -612,7 +711,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      * Room for one more message of this packet. Cannot fail for a packet of at most {@link #MAX_PACKET_LENGTH}
      * bytes; checked because the ring's space accounting relies on it.
      */
-    private boolean claim()
+    boolean claim()
     {
         if (writer.written() < maxMessages)
         {
@@ -623,7 +722,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         return false;
     }
 
-    private void badField(final int templateId, final int securityId, final String detail)
+    void badField(final int templateId, final int securityId, final String detail)
     {
         malformed(MalformedReason.BAD_FIELD_VALUE, "template " + templateId + " SecurityID " + securityId + ": " +
             detail + " is not an MDP 3.0 value; skipped");

@@ -59,6 +59,10 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
     final AtomicCounter holdOverflows;
     final AtomicCounter snapshotsStale;
     final AtomicCounter recovering;
+    final AtomicCounter orderUpdates;
+    final AtomicCounter orderBooksRestated;
+    final AtomicCounter orderUpdatesHeld;
+    final AtomicCounter orderHoldOverflows;
 
     /**
      * Allocate the counters.
@@ -95,6 +99,34 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
         holdOverflows = counterSet.add(FeedCounterTypes.MDP3_HOLD_OVERFLOWS, "hold-overflows");
         snapshotsStale = counterSet.add(FeedCounterTypes.MDP3_SNAPSHOTS_STALE, "snapshots-stale");
         recovering = counterSet.add(FeedCounterTypes.MDP3_RECOVERING, "recovering");
+        orderUpdates = counterSet.add(FeedCounterTypes.MDP3_ORDER_UPDATES, "order-updates");
+        orderBooksRestated = counterSet.add(FeedCounterTypes.MDP3_ORDER_BOOKS_RESTATED, "order-books-restated");
+        orderUpdatesHeld = counterSet.add(FeedCounterTypes.MDP3_ORDER_UPDATES_HELD, "order-updates-held");
+        orderHoldOverflows = counterSet.add(FeedCounterTypes.MDP3_ORDER_HOLD_OVERFLOWS, "order-hold-overflows");
+    }
+
+    /** @return OrderUpdate messages published (market by order). */
+    public long orderUpdates()
+    {
+        return counterSet.get(orderUpdates);
+    }
+
+    /** @return order books restated from SnapshotFullRefreshOrderBook (53). */
+    public long orderBooksRestated()
+    {
+        return counterSet.get(orderBooksRestated);
+    }
+
+    /** @return order updates held while their instrument waited for its order book snapshot. */
+    public long orderUpdatesHeld()
+    {
+        return counterSet.get(orderUpdatesHeld);
+    }
+
+    /** @return times the held order updates overflowed and were dropped. */
+    public long orderHoldOverflows()
+    {
+        return counterSet.get(orderHoldOverflows);
     }
 
     /** @return MDP 3.0 packets decoded (duplicates excluded). */

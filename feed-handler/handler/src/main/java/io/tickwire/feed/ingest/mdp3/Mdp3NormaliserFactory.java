@@ -27,6 +27,25 @@ import org.agrona.concurrent.EpochNanoClock;
  */
 public final class Mdp3NormaliserFactory implements NormaliserFactory
 {
+    private final boolean marketByOrder;
+
+    /**
+     * Normalisers of market-by-price channels.
+     */
+    public Mdp3NormaliserFactory()
+    {
+        this(false);
+    }
+
+    /**
+     * Normalisers of channels whose instruments get price-level books, or order books.
+     *
+     * @param marketByOrder true to publish market by order ({@link Mdp3Normaliser#marketByOrder}).
+     */
+    public Mdp3NormaliserFactory(final boolean marketByOrder)
+    {
+        this.marketByOrder = marketByOrder;
+    }
     /**
      * {@inheritDoc}
      */
@@ -45,6 +64,9 @@ public final class Mdp3NormaliserFactory implements NormaliserFactory
         final String sourceName,
         final CounterAllocator counters)
     {
-        return new Mdp3Normaliser(clock, listener, sourceName, new Mdp3NormaliserCounters(counters, sourceName));
+        final Mdp3Normaliser normaliser =
+            new Mdp3Normaliser(clock, listener, sourceName, new Mdp3NormaliserCounters(counters, sourceName));
+        // A capture has no snapshot loop to restate order books from: nothing is held for one.
+        return marketByOrder ? normaliser.marketByOrder(0) : normaliser;
     }
 }

@@ -19,6 +19,7 @@ import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.BookResetDecoder;
 import io.tickwire.sbe.md.BooleanType;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
+import io.tickwire.sbe.md.OrderUpdateDecoder;
 import io.tickwire.sbe.md.PriceLevelUpdateDecoder;
 import io.tickwire.sbe.md.TradeSummaryDecoder;
 import io.tickwire.sbe.md.TradingStatusDecoder;
@@ -119,6 +120,12 @@ public final class FeedText implements MessageSink
                     d.tickSize() + " df" + d.displayFactor() + " cm" + d.contractMultiplier() + " m" + d.maturity() +
                     " d" + d.marketDepth() + "/" + d.impliedMarketDepth() + " '" + d.symbol().stripTrailing() + "' '" +
                     d.asset().stripTrailing() + "' '" + d.securityGroup().stripTrailing() + "'";
+            }
+            case OrderUpdateDecoder.TEMPLATE_ID:
+            {
+                final OrderUpdateDecoder d = new OrderUpdateDecoder().wrap(buffer, body, blockLength, version);
+                return "order " + d.instrumentId() + " " + d.action() + " " + d.side() + " #" + d.orderId() + " p" +
+                    d.priority() + " " + d.price() + " x" + d.displayQuantity() + " r" + d.venueSequence();
             }
             case BookResetDecoder.TEMPLATE_ID:
             {

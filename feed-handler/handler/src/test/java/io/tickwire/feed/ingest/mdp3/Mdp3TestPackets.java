@@ -270,6 +270,56 @@ final class Mdp3TestPackets
         return finish(e.encodedLength());
     }
 
+    /**
+     * MDIncrementalRefreshBook 46 of a bid New and an offer Change at level 1, with one order entry per reference
+     * given: OrderID 1000 + i, MDOrderPriority 50 + i, MDDisplayQty 5 + i, OrderUpdateAction New, Update, Delete in
+     * turn.
+     */
+    Mdp3TestPackets bookWithOrders(
+        final int securityId, final long rptSeq, final long bidPrice, final long offerPrice, final int... references)
+    {
+        final MDIncrementalRefreshBook46Encoder e =
+            new MDIncrementalRefreshBook46Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(3_000L).matchEventIndicator().clear().lastQuoteMsg(true).endOfEvent(true);
+        final MDIncrementalRefreshBook46Encoder.NoMDEntriesEncoder entries = e.noMDEntriesCount(2);
+        entries.next().mDEntryPx().mantissa(bidPrice);
+        entries.mDEntrySize(5).securityID(securityId).rptSeq(rptSeq).numberOfOrders(1).mDPriceLevel((short)1)
+            .mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeBook.Bid);
+        entries.next().mDEntryPx().mantissa(offerPrice);
+        entries.mDEntrySize(13).securityID(securityId).rptSeq(rptSeq + 1).numberOfOrders(2).mDPriceLevel((short)1)
+            .mDUpdateAction(MDUpdateAction.Change).mDEntryType(MDEntryTypeBook.Offer);
+        final MDIncrementalRefreshBook46Encoder.NoOrderIDEntriesEncoder orders =
+            e.noOrderIDEntriesCount(references.length);
+        final OrderUpdateAction[] actions =
+            { OrderUpdateAction.New, OrderUpdateAction.Update, OrderUpdateAction.Delete };
+        for (int i = 0; i < references.length; i++)
+        {
+            orders.next().orderID(1000L + i).mDOrderPriority(50L + i).mDDisplayQty(5 + i)
+                .referenceID((short)references[i]).orderUpdateAction(actions[i % 3]);
+        }
+        return finish(e.encodedLength());
+    }
+
+    /**
+     * A chunk of SnapshotFullRefreshOrderBook 53 with two orders: OrderID base (bid) and base + 1 (offer).
+     */
+    Mdp3TestPackets snapshotOrders(
+        final int securityId, final long lastMsgSeqNumProcessed, final long chunks, final long chunk,
+        final long orderIdBase)
+    {
+        final SnapshotFullRefreshOrderBook53Encoder e =
+            new SnapshotFullRefreshOrderBook53Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.lastMsgSeqNumProcessed(lastMsgSeqNumProcessed).totNumReports(1L).securityID(securityId).noChunks(chunks)
+            .currentChunk(chunk).transactTime(9_000L);
+        final SnapshotFullRefreshOrderBook53Encoder.NoMDEntriesEncoder entries = e.noMDEntriesCount(2);
+        entries.next().orderID(orderIdBase).mDOrderPriority(orderIdBase * 10).mDEntryPx().mantissa(12_067_000_000_000L);
+        entries.mDDisplayQty(3).mDEntryType(MDEntryTypeBook.Bid);
+        entries.next().orderID(orderIdBase + 1).mDOrderPriority(orderIdBase * 10 + 1).mDEntryPx()
+            .mantissa(12_068_000_000_000L);
+        entries.mDDisplayQty(4).mDEntryType(MDEntryTypeBook.Offer);
+        return finish(e.encodedLength());
+    }
+
     Mdp3TestPackets snapshotOrders(final int securityId)
     {
         final SnapshotFullRefreshOrderBook53Encoder e =

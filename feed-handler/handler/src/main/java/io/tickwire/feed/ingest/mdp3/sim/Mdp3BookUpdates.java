@@ -31,6 +31,9 @@ final class Mdp3BookUpdates
     private final int[] sizes;
     private final int[] orders;
     private int count;
+    private final boolean[] droppedBids = new boolean[4];
+    private final long[] droppedPrices = new long[4];
+    private int droppedCount;
 
     Mdp3BookUpdates(final int capacity)
     {
@@ -45,6 +48,25 @@ final class Mdp3BookUpdates
     void clear()
     {
         count = 0;
+        droppedCount = 0;
+    }
+
+    /**
+     * @return levels pushed past the book's depth by a New of this message (dropped without an entry, as CME does).
+     */
+    int droppedCount()
+    {
+        return droppedCount;
+    }
+
+    boolean droppedBid(final int i)
+    {
+        return droppedBids[i];
+    }
+
+    long droppedPrice(final int i)
+    {
+        return droppedPrices[i];
     }
 
     int count()
@@ -54,6 +76,11 @@ final class Mdp3BookUpdates
 
     void insert(final Mdp3BookSide side, final int level, final long price, final int size, final int orderCount)
     {
+        if (side.count() == side.depth() && droppedCount < droppedPrices.length)
+        {
+            droppedBids[droppedCount] = side.isBid();
+            droppedPrices[droppedCount++] = side.price(side.depth());
+        }
         side.insert(level, price, size, orderCount);
         stage(MDUpdateAction.New, side, level, price, size, orderCount);
     }

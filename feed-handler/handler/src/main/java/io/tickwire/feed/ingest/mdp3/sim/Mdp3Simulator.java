@@ -23,6 +23,7 @@ import io.tickwire.sbe.mdp3.EventType;
 import io.tickwire.sbe.mdp3.HaltReason;
 import io.tickwire.sbe.mdp3.MDEntryTypeBook;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshBook46Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshOrderBook47Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshTradeSummary48Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshVolume37Encoder;
 import io.tickwire.sbe.mdp3.MDInstrumentDefinitionFuture54Encoder;
@@ -50,6 +51,11 @@ import java.nio.ByteOrder;
  * TransactTime and SendingTime come from a simulated clock starting at 14:30:00 UTC on 2026-12-04. Every bid stays
  * below the contract's best offer, so books are never locked or crossed. Activity is skewed towards the first
  * contracts. The same seed and contract count give the same bytes; nothing is allocated per packet.
+ * <p>
+ * Market by order (the constructor's flag): each level is made of 1 to {@link Mdp3OrderFlow#MAX_ORDERS_PER_LEVEL}
+ * orders ({@link Mdp3OrderFlow}); every 46 carries the order entries behind its levels, levels pushed out of the
+ * depth have their orders deleted in a 47, and one event in eight moves an order to the back of its level (a 47
+ * alone). Books are built one order per level; other seeds' bytes than without it.
  */
 public final class Mdp3Simulator
 {
@@ -73,6 +79,8 @@ public final class Mdp3Simulator
     private static final int STATUS_RESERVE = 48;
     private static final int BOOK_BUILD_RESERVE = 32 + 2 * DEPTH * 32 + 8;
     private static final int EVENT_RESERVE = 256;
+    private static final int MBO_BOOK_BUILD_RESERVE = BOOK_BUILD_RESERVE + 2 * DEPTH * 24 + 8;
+    private static final int MBO_EVENT_RESERVE = 720;
 
     private static final int PHASE_DEFINITIONS = 0;
     private static final int PHASE_STATUS = 1;
@@ -86,9 +94,13 @@ public final class Mdp3Simulator
     private final MDIncrementalRefreshTradeSummary48Encoder trade = new MDIncrementalRefreshTradeSummary48Encoder();
     private final MDIncrementalRefreshVolume37Encoder volume = new MDIncrementalRefreshVolume37Encoder();
     private final ChannelReset4Encoder channelReset = new ChannelReset4Encoder();
+    private final MDIncrementalRefreshOrderBook47Encoder orderBook = new MDIncrementalRefreshOrderBook47Encoder();
 
     private final Mdp3Instrument[] instruments;
     private final Mdp3BookUpdates updates = new Mdp3BookUpdates(2 * DEPTH);
+    private final Mdp3OrderFlow orders;
+    private final int bookBuildReserve;
+    private final int eventReserve;
 
     private long state;
     private long clock = START_NS;
@@ -109,6 +121,18 @@ public final class Mdp3Simulator
      */
     public Mdp3Simulator(final long seed, final int instruments)
     {
+        this(seed, instruments, false);
+    }
+
+    /**
+     * A simulated channel of a number of contracts, sending market by order or not.
+     *
+     * @param seed          of the pseudo-random sequence: the same seed gives the same packets.
+     * @param instruments   number of contracts, 1 to {@link #MAX_INSTRUMENTS}.
+     * @param marketByOrder true to send the orders behind the levels (46 order entries, 47).
+     */
+    public Mdp3Simulator(final long seed, final int instruments, final boolean marketByOrder)
+    {
         if (instruments < 1 || instruments > MAX_INSTRUMENTS)
         {
             throw new IllegalArgumentException("instruments must be 1.." + MAX_INSTRUMENTS + ": " + instruments);
@@ -121,6 +145,22 @@ public final class Mdp3Simulator
             final long price = start + nextInt((int)(start / 20)) - start / 40;
             this.instruments[i] = new Mdp3Instrument(i, FIRST_SECURITY_ID + i, price, DEPTH);
         }
+        this.orders = marketByOrder ? new Mdp3OrderFlow(instruments) : null;
+        this.bookBuildReserve = marketByOrder ? MBO_BOOK_BUILD_RESERVE : BOOK_BUILD_RESERVE;
+        this.eventReserve = marketByOrder ? MBO_EVENT_RESERVE : EVENT_RESERVE;
+    }
+
+    /**
+     * @return true when the channel sends market by order.
+     */
+    public boolean isMarketByOrder()
+    {
+        return null != orders;
+    }
+
+    Mdp3OrderFlow orders()
+    {
+        return orders;
     }
 
     /**
@@ -225,6 +265,10 @@ public final class Mdp3Simulator
             instrument.offers.clear();
             instrument.rptSeq = 0;
         }
+        if (null != orders)
+        {
+            orders.clear();
+        }
         phase = PHASE_BOOKS;
         phaseIndex = 0;
     }
@@ -250,7 +294,7 @@ public final class Mdp3Simulator
                 break;
 
             case PHASE_BOOKS:
-                while (phaseIndex < instruments.length && limit - position >= BOOK_BUILD_RESERVE)
+                while (phaseIndex < instruments.length && limit - position >= bookBuildReserve)
                 {
                     buildBook(instruments[phaseIndex++]);
                 }
@@ -259,7 +303,7 @@ public final class Mdp3Simulator
 
             default:
                 final int events = 1 + nextInt(4);
-                for (int i = 0; i < events && limit - position >= EVENT_RESERVE; i++)
+                for (int i = 0; i < events && limit - position >= eventReserve; i++)
                 {
                     event();
                 }
@@ -282,6 +326,10 @@ public final class Mdp3Simulator
         // Product of two uniforms: the front contracts get most of the flow, as on a real channel.
         final int n = instruments.length;
         final Mdp3Instrument instrument = instruments[(int)(((long)nextInt(n) * nextInt(n)) / n)];
+        if (null != orders && nextInt(8) == 0 && requeueEvent(instrument))
+        {
+            return;
+        }
         if (nextInt(4) == 0 && tradeEvent(instrument))
         {
             return;
@@ -333,6 +381,18 @@ public final class Mdp3Simulator
         return true;
     }
 
+    private boolean requeueEvent(final Mdp3Instrument instrument)
+    {
+        final boolean bid = nextInt(2) == 0;
+        final Mdp3BookSide side = instrument.side(bid);
+        if (side.count() == 0 || !orders.requeue(instrument, bid, side.price(1 + nextInt(side.count()))))
+        {
+            return false;
+        }
+        writeOrderBook(instrument, true);
+        return true;
+    }
+
     private void quoteEvent(final Mdp3Instrument instrument)
     {
         final boolean bid = nextInt(2) == 0;
@@ -351,7 +411,9 @@ public final class Mdp3Simulator
         {
             final int level = 1 + nextInt(count);
             final int size = Math.max(1, side.size(level) + nextInt(side.size(level) + 10) - side.size(level) / 2);
-            updates.change(side, level, size, Math.max(1, Math.min(size, side.orders(level) + nextInt(3) - 1)));
+            updates.change(side, level, size,
+                Math.max(1, Math.min(null == orders ? size : Math.min(size, maxOrders()),
+                side.orders(level) + nextInt(3) - 1)));
         }
         else if (choice < 7)
         {
@@ -410,16 +472,27 @@ public final class Mdp3Simulator
         final long mid = instrument.referencePriceTicks;
         for (int level = 1; level <= DEPTH && mid - level > 0; level++)
         {
+            // Market by order builds a level from one order, so that a whole book fits one packet.
             final int bidSize = levelSize();
-            updates.insert(instrument.bids, level, mid - level, bidSize, ordersFor(bidSize));
+            updates.insert(instrument.bids, level, mid - level, bidSize, null == orders ? ordersFor(bidSize) : 1);
             final int offerSize = levelSize();
-            updates.insert(instrument.offers, level, mid + level - 1, offerSize, ordersFor(offerSize));
+            updates.insert(instrument.offers, level, mid + level - 1, offerSize,
+                null == orders ? ordersFor(offerSize) : 1);
         }
         writeBook(instrument, true);
     }
 
     private void writeBook(final Mdp3Instrument instrument, final boolean endOfEvent)
     {
+        if (null != orders)
+        {
+            orders.stage(instrument, updates);
+            if (orders.bookEntryCount() > 0)
+            {
+                // Orders of levels the price book dropped: CME sends order changes it does not show in a 47.
+                writeOrderBook(instrument, false);
+            }
+        }
         book.wrapAndApplyHeader(buffer, start(), header).transactTime(clock).matchEventIndicator().clear()
             .lastQuoteMsg(true).endOfEvent(endOfEvent);
         final MDIncrementalRefreshBook46Encoder.NoMDEntriesEncoder entries = book.noMDEntriesCount(updates.count());
@@ -431,8 +504,23 @@ public final class Mdp3Simulator
                 .mDUpdateAction(updates.action(i))
                 .mDEntryType(updates.bid(i) ? MDEntryTypeBook.Bid : MDEntryTypeBook.Offer);
         }
-        book.noOrderIDEntriesCount(0);
+        if (null == orders)
+        {
+            book.noOrderIDEntriesCount(0);
+        }
+        else
+        {
+            orders.encodeOrderEntries(book);
+        }
         finish(book.encodedLength());
+    }
+
+    private void writeOrderBook(final Mdp3Instrument instrument, final boolean endOfEvent)
+    {
+        orderBook.wrapAndApplyHeader(buffer, start(), header).transactTime(clock).matchEventIndicator().clear()
+            .lastQuoteMsg(true).endOfEvent(endOfEvent);
+        orders.encodeBookEntries(orderBook, instrument);
+        finish(orderBook.encodedLength());
     }
 
     private void writeDefinition(final Mdp3Instrument instrument)
@@ -493,7 +581,12 @@ public final class Mdp3Simulator
 
     private int ordersFor(final int size)
     {
-        return 1 + nextInt(Math.min(size, 25));
+        return 1 + nextInt(Math.min(size, maxOrders()));
+    }
+
+    private int maxOrders()
+    {
+        return null == orders ? 25 : Mdp3OrderFlow.MAX_ORDERS_PER_LEVEL;
     }
 
     private int start()
