@@ -328,7 +328,31 @@ public final class BookBuilder
     public InstrumentBook applySnapshotOrder(
         final long instrumentId, final long orderId, final Side side, final long price, final long quantity)
     {
-        return orderApplier.snapshotOrder(instrumentId, orderId, side, price, quantity);
+        return orderApplier.snapshotOrder(instrumentId, orderId, side, price, quantity, 0);
+    }
+
+    /**
+     * Apply one resting order of a book snapshot that carries the venue's priority (schema version 4): an order
+     * of a book ranked by venue priority keeps its rank, so that later updates that keep or change it place it
+     * right.
+     *
+     * @param instrumentId of the book.
+     * @param orderId      of the order.
+     * @param side         of the order.
+     * @param price        of the order.
+     * @param quantity     resting.
+     * @param priority     the venue's rank within its price, lower first; 0 for a book ranked by arrival.
+     * @return the instrument whose book changed, or {@code null} when not subscribed.
+     */
+    public InstrumentBook applySnapshotOrder(
+        final long instrumentId,
+        final long orderId,
+        final Side side,
+        final long price,
+        final long quantity,
+        final long priority)
+    {
+        return orderApplier.snapshotOrder(instrumentId, orderId, side, price, quantity, priority);
     }
 
     /**

@@ -258,10 +258,16 @@ final class OrderApplier
      * @param side         of the order.
      * @param price        of the order.
      * @param quantity     open quantity.
+     * @param priority     the venue's rank within its price (a book ranked by venue priority), or 0.
      * @return the instrument, or {@code null} when it is not subscribed.
      */
     InstrumentBook snapshotOrder(
-        final long instrumentId, final long orderId, final Side side, final long price, final long quantity)
+        final long instrumentId,
+        final long orderId,
+        final Side side,
+        final long price,
+        final long quantity,
+        final long priority)
     {
         final InstrumentBook instrument = registry.subscribed(instrumentId);
         if (null == instrument)
@@ -269,7 +275,10 @@ final class OrderApplier
             return null;
         }
 
-        final BookResult result = instrument.book.add(orderId, side, price, quantity);
+        // Snapshot orders come in book order; one with a venue priority takes its rank from it, as an OrderUpdate's.
+        final BookResult result = 0 == priority ?
+            instrument.book.add(orderId, side, price, quantity) :
+            instrument.book.addByPriority(orderId, side, price, quantity, priority);
         if (BookResult.APPLIED != result)
         {
             errors.report(0, instrumentId, orderId, result);

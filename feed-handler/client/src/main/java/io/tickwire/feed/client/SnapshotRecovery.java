@@ -382,8 +382,11 @@ final class SnapshotRecovery
                     final long instrumentId = ordersDecoder.instrumentId();
                     for (final SnapshotOrdersDecoder.OrdersDecoder order : ordersDecoder.orders())
                     {
-                        builder.applySnapshotOrder(
-                            instrumentId, order.orderId(), order.side(), order.price(), order.quantity());
+                        // A server older than schema version 4 sends no priority: the null value reads as none.
+                        final long priority = order.priority();
+                        builder.applySnapshotOrder(instrumentId, order.orderId(), order.side(), order.price(),
+                            order.quantity(), SnapshotOrdersDecoder.OrdersDecoder.priorityNullValue() == priority ?
+                            0 : priority);
                     }
                 }
                 break;

@@ -238,7 +238,8 @@ final class SnapshotWriter
                     .orderId(order.orderId())
                     .side(order.side())
                     .quantity(order.quantity())
-                    .price(order.price());
+                    .price(order.price())
+                    .priority(order.priority());
                 remaining--;
                 if (0 == --inMessage)
                 {
