@@ -17,37 +17,10 @@ package io.tickwire.feed.book;
 
 import io.tickwire.counters.CounterSet;
 import io.tickwire.feed.client.ClientCounterTypes;
-import io.tickwire.sbe.MarketDataHeader;
-import io.tickwire.sbe.md.AddOrderDecoder;
-import io.tickwire.sbe.md.AggressorSide;
-import io.tickwire.sbe.md.BookResetDecoder;
-import io.tickwire.sbe.md.BookResetReason;
-import io.tickwire.sbe.md.BookType;
-import io.tickwire.sbe.md.BooleanType;
-import io.tickwire.sbe.md.BrokenTradeDecoder;
-import io.tickwire.sbe.md.CrossTradeDecoder;
-import io.tickwire.sbe.md.HeartbeatDecoder;
-import io.tickwire.sbe.md.InstrumentDefinitionDecoder;
-import io.tickwire.sbe.md.MessageHeaderDecoder;
-import io.tickwire.sbe.md.OrderCancelDecoder;
-import io.tickwire.sbe.md.OrderDeleteDecoder;
-import io.tickwire.sbe.md.OrderExecutedDecoder;
-import io.tickwire.sbe.md.OrderExecutedWithPriceDecoder;
-import io.tickwire.sbe.md.OrderReplaceDecoder;
-import io.tickwire.sbe.md.OrderUpdateDecoder;
-import io.tickwire.sbe.md.PriceLevelUpdateDecoder;
-import io.tickwire.sbe.md.PublisherEpochDecoder;
 import io.tickwire.sbe.md.Side;
-import io.tickwire.sbe.md.SystemEventDecoder;
-import io.tickwire.sbe.md.TradeDecoder;
-import io.tickwire.sbe.md.TradeSummaryDecoder;
-import io.tickwire.sbe.md.TradingState;
-import io.tickwire.sbe.md.TradingStatusDecoder;
-import io.tickwire.sbe.md.VenueInstrumentDefinitionDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Set;
 
@@ -56,10 +29,11 @@ import java.util.Set;
  * instrument listeners. Shared by the {@code FeedClient}, the snapshot server and the benchmarks so that every
  * party builds books with the same code.
  * <p>
- * This class decodes the message header and routes by template id; the messages are applied by
- * {@link OrderApplier} (order books ranked by arrival), {@link OrderUpdateApplier} (order books ranked by venue
- * priority), {@link PriceLevelApplier} (market-by-price books), {@link TradeApplier} and
- * {@link InstrumentApplier} over one {@link InstrumentRegistry}.
+ * {@link BookMessageRouter} decodes the message header, checks the message with {@link BookMessageCheck} and routes
+ * it by template id; the messages are applied by {@link OrderApplier} (order books ranked by arrival),
+ * {@link OrderUpdateApplier} (order books ranked by venue priority), {@link PriceLevelApplier} (market-by-price
+ * books), {@link TradeApplier} and {@link InstrumentApplier} over one {@link InstrumentRegistry}.
+ * This class puts them together and is the API: listeners, counters, snapshot orders and the books by instrument.
  * The routing is a {@code switch} calling methods of final classes, so the hot path stays monomorphic and
  * inlinable.
  * <p>
@@ -74,9 +48,6 @@ import java.util.Set;
  */
 public final class BookBuilder
 {
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final InstrumentRegistry registry;
     private final CounterSet counters;
     private final BookErrors bookErrors;
@@ -84,7 +55,7 @@ public final class BookBuilder
     private final OrderApplier orderApplier;
     private final TradeApplier tradeApplier;
     private final PriceLevelApplier priceLevelApplier;
-    private final OrderUpdateApplier orderUpdateApplier;
+    private final BookMessageRouter router;
 
     private final AtomicCounter messagesApplied;
     private final AtomicCounter unknownTemplateMessages;
@@ -121,7 +92,15 @@ public final class BookBuilder
         tradeApplier = new TradeApplier(registry);
         bookResets = counters.add(ClientCounterTypes.BOOK_RESETS, "book-resets");
         priceLevelApplier = new PriceLevelApplier(registry, bookErrors, bookResets);
-        orderUpdateApplier = new OrderUpdateApplier(registry, bookErrors);
+        router = new BookMessageRouter(
+            instrumentApplier,
+            orderApplier,
+            tradeApplier,
+            priceLevelApplier,
+            new OrderUpdateApplier(registry, bookErrors),
+            messagesApplied,
+            unknownTemplateMessages,
+            malformedMessages);
     }
 
     /**
@@ -365,234 +344,7 @@ public final class BookBuilder
      */
     public InstrumentBook apply(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < MarketDataHeader.MIN_MESSAGE_LENGTH)
-        {
-            malformedMessages.incrementRelease();
-            return null;
-        }
-
-        headerDecoder.wrap(buffer, offset);
-        if (headerDecoder.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
-        {
-            unknownTemplateMessages.incrementRelease();
-            return null;
-        }
-
-        final int templateId = headerDecoder.templateId();
-        final int blockLength = headerDecoder.blockLength();
-        final int version = headerDecoder.version();
-        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
-        final long sequence = buffer.getLong(offset + MarketDataHeader.SEQUENCE_OFFSET, ORDER);
-        final long instrumentId = buffer.getInt(offset + MarketDataHeader.INSTRUMENT_ID_OFFSET, ORDER) & 0xFFFF_FFFFL;
-        if (!isDecodable(buffer, bodyOffset, length - MessageHeaderDecoder.ENCODED_LENGTH, templateId, blockLength))
-        {
-            malformedMessages.incrementRelease();
-            return null;
-        }
-
-        switch (templateId)
-        {
-            case AddOrderDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return orderApplier.addOrder(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case OrderExecutedDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return orderApplier.orderExecuted(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case OrderExecutedWithPriceDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return orderApplier.orderExecutedWithPrice(
-                    buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case OrderCancelDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return orderApplier.orderCancel(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case OrderDeleteDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return orderApplier.orderDelete(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case OrderReplaceDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return orderApplier.orderReplace(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case TradeDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                tradeApplier.trade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-                return null;
-
-            case CrossTradeDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                tradeApplier.crossTrade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-                return null;
-
-            case BrokenTradeDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                tradeApplier.brokenTrade(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-                return null;
-
-            case InstrumentDefinitionDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                instrumentApplier.instrumentDefinition(
-                    buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
-                return null;
-
-            case TradingStatusDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                instrumentApplier.tradingStatus(
-                    buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
-                return null;
-
-            case PriceLevelUpdateDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return priceLevelApplier.priceLevelUpdate(
-                    buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case BookResetDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return priceLevelApplier.bookReset(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case OrderUpdateDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                return orderUpdateApplier.orderUpdate(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-
-            case TradeSummaryDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                tradeApplier.tradeSummary(buffer, bodyOffset, blockLength, version, sequence, instrumentId);
-                return null;
-
-            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
-                messagesApplied.incrementRelease();
-                instrumentApplier.venueInstrumentDefinition(
-                    buffer, offset, length, bodyOffset, blockLength, version, sequence, instrumentId);
-                return null;
-
-            case SystemEventDecoder.TEMPLATE_ID:
-            case HeartbeatDecoder.TEMPLATE_ID:
-            case PublisherEpochDecoder.TEMPLATE_ID:
-                // No book effect; the sequence rules act on a publisher epoch before the message gets here.
-                messagesApplied.incrementRelease();
-                return null;
-
-            default:
-                unknownTemplateMessages.incrementRelease();
-                return null;
-        }
-    }
-
-    /**
-     * Can the appliers read this message? The decoders read every field of a template's block at its offset, whatever
-     * block length the header claims, and turn an enum byte they do not know into an exception: a block shorter than
-     * the template's, or one longer than the message, would be read from the bytes after the message (the next frame,
-     * or past the end of the buffer), and an unknown enum value would throw out of the subscriber's poll.
-     * <p>
-     * Every field of a template is in the template's first version, so a template's block is its whole block; a field
-     * added in a later version would be read only from messages of that version, and the minimum would stay the first
-     * version's block, as in the gateway's {@code CommandValidator}.
-     */
-    private static boolean isDecodable(
-        final DirectBuffer buffer,
-        final int bodyOffset,
-        final int bodyLength,
-        final int templateId,
-        final int blockLength)
-    {
-        final int templateBlockLength;
-        switch (templateId)
-        {
-            case AddOrderDecoder.TEMPLATE_ID:
-                templateBlockLength = AddOrderDecoder.BLOCK_LENGTH;
-                break;
-            case OrderExecutedDecoder.TEMPLATE_ID:
-                templateBlockLength = OrderExecutedDecoder.BLOCK_LENGTH;
-                break;
-            case OrderExecutedWithPriceDecoder.TEMPLATE_ID:
-                templateBlockLength = OrderExecutedWithPriceDecoder.BLOCK_LENGTH;
-                break;
-            case OrderCancelDecoder.TEMPLATE_ID:
-                templateBlockLength = OrderCancelDecoder.BLOCK_LENGTH;
-                break;
-            case OrderDeleteDecoder.TEMPLATE_ID:
-                templateBlockLength = OrderDeleteDecoder.BLOCK_LENGTH;
-                break;
-            case OrderReplaceDecoder.TEMPLATE_ID:
-                templateBlockLength = OrderReplaceDecoder.BLOCK_LENGTH;
-                break;
-            case TradeDecoder.TEMPLATE_ID:
-                templateBlockLength = TradeDecoder.BLOCK_LENGTH;
-                break;
-            case CrossTradeDecoder.TEMPLATE_ID:
-                templateBlockLength = CrossTradeDecoder.BLOCK_LENGTH;
-                break;
-            case BrokenTradeDecoder.TEMPLATE_ID:
-                templateBlockLength = BrokenTradeDecoder.BLOCK_LENGTH;
-                break;
-            case InstrumentDefinitionDecoder.TEMPLATE_ID:
-                templateBlockLength = InstrumentDefinitionDecoder.BLOCK_LENGTH;
-                break;
-            case TradingStatusDecoder.TEMPLATE_ID:
-                templateBlockLength = TradingStatusDecoder.BLOCK_LENGTH;
-                break;
-            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
-                templateBlockLength = VenueInstrumentDefinitionDecoder.BLOCK_LENGTH;
-                break;
-            case PriceLevelUpdateDecoder.TEMPLATE_ID:
-                templateBlockLength = PriceLevelUpdateDecoder.BLOCK_LENGTH;
-                break;
-            case TradeSummaryDecoder.TEMPLATE_ID:
-                templateBlockLength = TradeSummaryDecoder.BLOCK_LENGTH;
-                break;
-            case BookResetDecoder.TEMPLATE_ID:
-                templateBlockLength = BookResetDecoder.BLOCK_LENGTH;
-                break;
-            case OrderUpdateDecoder.TEMPLATE_ID:
-                templateBlockLength = OrderUpdateDecoder.BLOCK_LENGTH;
-                break;
-            default:
-                // Not read beyond the shared prefix: counted as unknown, or ignored (system events, heartbeats).
-                return true;
-        }
-        if (blockLength < templateBlockLength || blockLength > bodyLength)
-        {
-            return false;
-        }
-
-        switch (templateId)
-        {
-            case AddOrderDecoder.TEMPLATE_ID:
-                final byte side = buffer.getByte(bodyOffset + AddOrderDecoder.sideEncodingOffset());
-                return side == Side.BUY.value() || side == Side.SELL.value() || side == Side.NULL_VAL.value();
-            case OrderExecutedWithPriceDecoder.TEMPLATE_ID:
-                final short printable = (short)(buffer.getByte(
-                    bodyOffset + OrderExecutedWithPriceDecoder.printableEncodingOffset()) & 0xFF);
-                return printable == BooleanType.TRUE.value() || printable == BooleanType.FALSE.value() ||
-                    printable == BooleanType.NULL_VAL.value();
-            case TradingStatusDecoder.TEMPLATE_ID:
-                final byte state = buffer.getByte(bodyOffset + TradingStatusDecoder.tradingStateEncodingOffset());
-                return state == TradingState.HALTED.value() || state == TradingState.PAUSED.value() ||
-                    state == TradingState.QUOTATION_ONLY.value() || state == TradingState.TRADING.value() ||
-                    state == TradingState.NULL_VAL.value();
-            case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
-                // The book type decides which books the instrument gets: without a valid one it cannot be defined.
-                final short bookType = (short)(buffer.getByte(
-                    bodyOffset + VenueInstrumentDefinitionDecoder.bookTypeEncodingOffset()) & 0xFF);
-                return bookType == BookType.ORDER_BOOK.value() || bookType == BookType.PRICE_LEVEL.value();
-            case TradeSummaryDecoder.TEMPLATE_ID:
-                final short aggressor = (short)(buffer.getByte(
-                    bodyOffset + TradeSummaryDecoder.aggressorSideEncodingOffset()) & 0xFF);
-                return aggressor == AggressorSide.NONE.value() || aggressor == AggressorSide.BUY.value() ||
-                    aggressor == AggressorSide.SELL.value() || aggressor == AggressorSide.NULL_VAL.value();
-            case BookResetDecoder.TEMPLATE_ID:
-                final short reason = (short)(buffer.getByte(
-                    bodyOffset + BookResetDecoder.reasonEncodingOffset()) & 0xFF);
-                return reason == BookResetReason.CHANNEL_RESET.value() || reason == BookResetReason.RECOVERY.value() ||
-                    reason == BookResetReason.NULL_VAL.value();
-            default:
-                // PriceLevelUpdate's and OrderUpdate's enums are read raw by their appliers, which report a bad one
-                // as a book error.
-                return true;
-        }
+        return router.apply(buffer, offset, length);
     }
 
     /**

@@ -19,19 +19,12 @@ import io.tickwire.agent.ThreadPlan;
 import io.tickwire.agent.ThreadingProfile;
 import io.tickwire.agent.cli.HlogOptions;
 import io.tickwire.agent.cli.MetricsOptions;
-import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.feed.FeedConfiguration;
 import io.tickwire.feed.FeedHandler;
 import io.tickwire.feed.FeedHandlerContext;
-import io.tickwire.feed.FeedMetrics;
-import io.tickwire.feed.FeedSnapshot;
-import io.tickwire.feed.FeedStages;
-import io.tickwire.feed.StatusLine;
 import io.tickwire.feed.config.ConfigException;
 import io.tickwire.feed.ingest.mdp3.Mdp3ChannelConfig;
-import io.tickwire.feed.ingest.mdp3.Mdp3NormaliserCounters;
 import io.tickwire.latency.LatencyRecording;
-import org.agrona.CloseHelper;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,16 +32,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tickwire feed publish}: read one ITCH or CME MDP 3.0 source, publish the normalised feed on Aeron, print
@@ -132,41 +118,8 @@ public final class FeedPublishCommand implements Callable<Integer>
         "entries of 46 and 47) instead of price-level books.")
     boolean mbo;
 
-    @Option(names = "--mdp3-channel", paramLabel = "FILE",
-        description = "With --mdp3-live: properties file of tickwire.mdp3.channel.* keys (see config/); the " +
-        "--mdp3-* flags override it.")
-    Path mdp3Channel;
-
-    @Option(names = "--mdp3-a", paramLabel = "GROUP:PORT", description = "With --mdp3-live: incremental feed A.")
-    String mdp3A;
-
-    @Option(names = "--mdp3-b", paramLabel = "GROUP:PORT", description = "With --mdp3-live: incremental feed B.")
-    String mdp3B;
-
-    @Option(names = "--mdp3-snapshot", paramLabel = "GROUP:PORT",
-        description = "With --mdp3-live: the snapshot (market recovery) loop.")
-    String mdp3Snapshot;
-
-    @Option(names = "--mdp3-definitions", paramLabel = "GROUP:PORT",
-        description = "With --mdp3-live: the instrument definition loop (optional).")
-    String mdp3Definitions;
-
-    @Option(names = "--mdp3-snapshot-b", paramLabel = "GROUP:PORT",
-        description = "With --mdp3-live: the snapshot loop's side B, read with side A, first copy wins (optional).")
-    String mdp3SnapshotB;
-
-    @Option(names = "--mdp3-definitions-b", paramLabel = "GROUP:PORT",
-        description = "With --mdp3-live: the definition loop's side B, read with side A (optional).")
-    String mdp3DefinitionsB;
-
-    @Option(names = "--mdp3-interface", paramLabel = "NIC",
-        description = "With --mdp3-live: interface name or address to join the groups on (default 127.0.0.1).")
-    String mdp3Interface;
-
-    @Option(names = "--mdp3-gap-wait-us", paramLabel = "US",
-        description = "With --mdp3-live: how long a hole waits for the other line before it is missed on both " +
-        "(default 5000).")
-    Long mdp3GapWaitUs;
+    @Mixin
+    Mdp3LiveOptions mdp3LiveOptions = new Mdp3LiveOptions();
 
     @Option(names = "--request-server", paramLabel = "HOST:PORT",
         description = "MoldUDP64 re-request server for gap recovery (with --moldudp64).")
@@ -263,8 +216,6 @@ public final class FeedPublishCommand implements Callable<Integer>
     {
         final FeedHandlerContext ctx = context();
         final PrintWriter out = spec.commandLine().getOut();
-        final CountDownLatch finished = new CountDownLatch(1);
-        final Thread shutdownHook = new Thread(() -> awaitQuietly(finished), "feed-publish-shutdown");
         // Closed after the feed handler, so the log's last interval holds every message.
         try (LatencyRecording recording = hlog.start("feed-publish"))
         {
@@ -272,160 +223,7 @@ public final class FeedPublishCommand implements Callable<Integer>
             {
                 ctx.latencyRegistry(recording.registry());
             }
-            return run(new FeedHandler(ctx), ctx, recording, out, finished, shutdownHook);
-        }
-    }
-
-    private Integer run(
-        final FeedHandler feed,
-        final FeedHandlerContext ctx,
-        final LatencyRecording recording,
-        final PrintWriter out,
-        final CountDownLatch finished,
-        final Thread shutdownHook)
-    {
-        try
-        {
-            FeedSnapshot start = null;
-            FeedSnapshot end = null;
-            MetricsServer metricsServer = null;
-            try
-            {
-                // The counters start at zero with the agents, which may run before a snapshot could be taken:
-                // the run is measured from just before start, with zero totals.
-                final long startNs = System.nanoTime();
-                feed.start();
-                out.print(feed.banner());
-                out.println("  config     " + (null == settings.file ? "none (system properties and defaults)" :
-                    settings.file));
-                if (recording.isEnabled())
-                {
-                    // source->ingest is not recorded: replayed input carries the venue's historical time of day,
-                    // and live input's venue clock is not comparable with this host's unsynchronised clock.
-                    out.println("  latency    " + recording.file() + " (" + FeedStages.INGEST_TO_RING + ", " +
-                        FeedStages.RING_TO_PUBLISH + ")");
-                }
-                if (metrics.isEnabled())
-                {
-                    metricsServer = startMetrics(feed, recording);
-                    out.println("  metrics    " + metricsServer.url());
-                }
-                out.flush();
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
-
-                start = new FeedSnapshot(startNs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-                FeedSnapshot previous = start;
-                boolean toldWaiting = false;
-                long nextStatusNs = start.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                while (!feed.isComplete() && !shuttingDown(shutdownHook))
-                {
-                    sleepMillis(10);
-                    if (System.nanoTime() >= nextStatusNs)
-                    {
-                        final FeedSnapshot current = feed.snapshot();
-                        if (!toldWaiting && 0 == current.published() && current.notConnected() > 0)
-                        {
-                            toldWaiting = true;
-                            out.println("waiting for a subscriber on " + ctx.channel() + " stream " +
-                                ctx.streamId() +
-                                " (input is held, not published into the void)");
-                        }
-                        out.println(StatusLine.status(previous, current));
-                        out.flush();
-                        previous = current;
-                        nextStatusNs += TimeUnit.SECONDS.toNanos(1);
-                    }
-                }
-
-                if (feed.isComplete())
-                {
-                    // The summary's rate covers the work, not the linger.
-                    end = feed.snapshot();
-                    out.println("input complete: " + end.published() + " messages published; lingering " +
-                        lingerMs + " ms");
-                    final String venueCounters = StatusLine.counters(
-                        feed.aeron().countersReader(), Mdp3NormaliserCounters.COMPONENT);
-                    if (!venueCounters.isEmpty())
-                    {
-                        out.println("mdp3: " + venueCounters);
-                    }
-                    out.flush();
-                    sleepMillis(lingerMs);
-                }
-                else
-                {
-                    // A live MDP 3.0 channel ends on Ctrl-C: its arbitration and recovery counters go in the summary.
-                    final String venueCounters = StatusLine.counters(
-                        feed.aeron().countersReader(), Mdp3NormaliserCounters.COMPONENT);
-                    if (!venueCounters.isEmpty())
-                    {
-                        out.println("mdp3: " + venueCounters);
-                        out.flush();
-                    }
-                }
-            }
-            finally
-            {
-                CloseHelper.quietClose(metricsServer);
-                feed.close();
-            }
-
-            final FeedSnapshot last = null != end ? end : feed.snapshot();
-            out.print(StatusLine.summary(start, last));
-            final int exitCode = exitCode(last);
-            out.println(verdict(exitCode, last));
-            out.flush();
-            return exitCode;
-        }
-        finally
-        {
-            // On Ctrl-C the shutdown hook holds the JVM until the summary is out.
-            finished.countDown();
-            removeQuietly(shutdownHook);
-        }
-    }
-
-    private MetricsServer startMetrics(final FeedHandler feed, final LatencyRecording recording)
-    {
-        try
-        {
-            return FeedMetrics.export(metrics.builder(), feed, recording.registry()).start();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex.getMessage(), ex);
-        }
-    }
-
-    /**
-     * The exit status says what the subscribers received: everything, or not. Bad input wins over gaps because
-     * what was published from it may be wrong, not merely incomplete.
-     */
-    static int exitCode(final FeedSnapshot last)
-    {
-        if (last.hadReadErrors())
-        {
-            return EXIT_BAD_INPUT;
-        }
-        if (last.hadGaps())
-        {
-            return EXIT_GAPS;
-        }
-        return EXIT_OK;
-    }
-
-    private static String verdict(final int exitCode, final FeedSnapshot last)
-    {
-        switch (exitCode)
-        {
-            case EXIT_BAD_INPUT:
-                return "result: input was bad, " + last.readErrors() + " read error(s); messages published " +
-                    "before the error may be corrupt (exit " + EXIT_BAD_INPUT + ")";
-            case EXIT_GAPS:
-                return "result: input had gaps, " + last.upstreamGaps() + " gap(s), " + last.upstreamLost() +
-                    " message(s) missing (exit " + EXIT_GAPS + ")";
-            default:
-                return "result: ok (exit " + EXIT_OK + ")";
+            return new PublishRun(ctx, recording, metrics, settings.file, lingerMs, out).run(new FeedHandler(ctx));
         }
     }
 
@@ -439,8 +237,7 @@ public final class FeedPublishCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--request-server needs --moldudp64");
         }
-        if ((null != mdp3Channel || null != mdp3A || null != mdp3B || null != mdp3Snapshot ||
-            null != mdp3Definitions || null != mdp3Interface || null != mdp3GapWaitUs) && !input.mdp3Live)
+        if (mdp3LiveOptions.anyGiven() && !input.mdp3Live)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mdp3-channel and --mdp3-a/-b/-snapshot/" +
                 "-definitions/-interface/-gap-wait-us need --mdp3-live");
@@ -558,61 +355,7 @@ public final class FeedPublishCommand implements Callable<Integer>
      */
     Mdp3ChannelConfig mdp3ChannelConfig()
     {
-        try
-        {
-            final Properties properties = new Properties();
-            if (null != mdp3Channel)
-            {
-                try (Reader reader = Files.newBufferedReader(mdp3Channel))
-                {
-                    properties.load(reader);
-                }
-            }
-            final Mdp3ChannelConfig config = Mdp3ChannelConfig.from(properties);
-            if (null != mdp3A)
-            {
-                config.lineA(Mdp3ChannelConfig.parseAddress("--mdp3-a", mdp3A));
-            }
-            if (null != mdp3B)
-            {
-                config.lineB(Mdp3ChannelConfig.parseAddress("--mdp3-b", mdp3B));
-            }
-            if (null != mdp3Snapshot)
-            {
-                config.snapshot(Mdp3ChannelConfig.parseAddress("--mdp3-snapshot", mdp3Snapshot));
-            }
-            if (null != mdp3Definitions)
-            {
-                config.definitions(Mdp3ChannelConfig.parseAddress("--mdp3-definitions", mdp3Definitions));
-            }
-            if (null != mdp3SnapshotB)
-            {
-                config.snapshotB(Mdp3ChannelConfig.parseAddress("--mdp3-snapshot-b", mdp3SnapshotB));
-            }
-            if (null != mdp3DefinitionsB)
-            {
-                config.definitionsB(Mdp3ChannelConfig.parseAddress("--mdp3-definitions-b", mdp3DefinitionsB));
-            }
-            if (null != mdp3Interface)
-            {
-                config.networkInterface(mdp3Interface);
-            }
-            if (null != mdp3GapWaitUs)
-            {
-                config.gapWaitNs(TimeUnit.MICROSECONDS.toNanos(mdp3GapWaitUs));
-            }
-            config.conclude().resolveInterface();
-            return config;
-        }
-        catch (final IOException ex)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --mdp3-channel " +
-                mdp3Channel + ": " + ex.getMessage());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
-        }
+        return mdp3LiveOptions.toConfig(spec.commandLine());
     }
 
     boolean simulate()
@@ -640,45 +383,4 @@ public final class FeedPublishCommand implements Callable<Integer>
         return seed;
     }
 
-    private static boolean shuttingDown(final Thread shutdownHook)
-    {
-        return shutdownHook.getState() != Thread.State.NEW;
-    }
-
-    private static void removeQuietly(final Thread shutdownHook)
-    {
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        }
-        catch (final IllegalStateException ignore)
-        {
-            // Already shutting down: the hook is running and waits for us.
-        }
-    }
-
-    private static void awaitQuietly(final CountDownLatch latch)
-    {
-        try
-        {
-            latch.await(10, TimeUnit.SECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleepMillis(final long millis)
-    {
-        try
-        {
-            Thread.sleep(millis);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", ex);
-        }
-    }
 }

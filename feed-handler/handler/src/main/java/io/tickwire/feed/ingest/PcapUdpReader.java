@@ -35,6 +35,8 @@ import java.nio.file.Path;
  * {@link MalformedReason#BAD_PCAP_RECORD} and the reader scans forward to the next offset where two consecutive
  * plausible record headers (or one and the end of file) start. Frames that are not IPv4/UDP are reported as
  * {@link MalformedReason#NOT_UDP} and skipped. Positions in reports are file offsets of the pcap record.
+ * <p>
+ * This class reads the file and its records; {@link UdpFrameParser} walks each record's frame to the UDP payload.
  */
 public final class PcapUdpReader implements AutoCloseable
 {
@@ -53,18 +55,12 @@ public final class PcapUdpReader implements AutoCloseable
     static final int MAX_RECORD_LENGTH = 262_144;
 
     private static final ByteOrder BE = ByteOrder.BIG_ENDIAN;
-    private static final int ETHERNET_HEADER = 14;
-    private static final int ETHERTYPE_IPV4 = 0x0800;
-    private static final int ETHERTYPE_VLAN = 0x8100;
-    private static final int ETHERTYPE_QINQ = 0x88a8;
-    private static final int ETHERTYPE_VLAN_OLD_QINQ = 0x9100;
-    private static final int IPV4_MIN_HEADER = 20;
-    private static final int PROTOCOL_UDP = 17;
-    private static final int UDP_HEADER = 8;
+    private static final int ETHERNET_HEADER = UdpFrameParser.ETHERNET_HEADER;
 
     private final String name;
     private final MalformedInputListener listener;
     private final ChunkedInput in;
+    private final UdpFrameParser frame;
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
     private boolean nanosecond;
     private int recordLength;
@@ -76,12 +72,6 @@ public final class PcapUdpReader implements AutoCloseable
 
     private long recordPosition;
     private long timestampNanos;
-    private int payloadOffset;
-    private int payloadLength;
-    private int sourceAddress;
-    private int destinationAddress;
-    private int sourcePort;
-    private int destinationPort;
 
     /**
      * Open a capture and read its file header.
@@ -94,6 +84,7 @@ public final class PcapUdpReader implements AutoCloseable
     {
         this.name = path.toString();
         this.listener = listener;
+        this.frame = new UdpFrameParser(name, listener);
         this.in = new ChunkedInput(path, ChunkedInput.DEFAULT_CAPACITY + 2 * MAX_RECORD_LENGTH);
         readFileHeader();
     }
@@ -165,7 +156,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public long malformedCount()
     {
-        return malformedCount;
+        return malformedCount + frame.malformedCount();
     }
 
     /**
@@ -220,7 +211,7 @@ public final class PcapUdpReader implements AutoCloseable
             final long fraction = buffer.getInt(index + 4, order) & 0xFFFF_FFFFL;
             timestampNanos = seconds * 1_000_000_000L + (nanosecond ? fraction : fraction * 1_000L);
             recordPosition = in.position();
-            if (parseFrame(index + RECORD_HEADER_LENGTH, captured))
+            if (frame.parse(buffer, index + RECORD_HEADER_LENGTH, captured, recordPosition))
             {
                 recordLength = RECORD_HEADER_LENGTH + captured;
                 datagramCount++;
@@ -249,7 +240,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public int payloadOffset()
     {
-        return payloadOffset;
+        return frame.payloadOffset();
     }
 
     /**
@@ -259,7 +250,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public int payloadLength()
     {
-        return payloadLength;
+        return frame.payloadLength();
     }
 
     /**
@@ -279,7 +270,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public long payloadPosition()
     {
-        return recordPosition + (payloadOffset - in.readIndex());
+        return recordPosition + (frame.payloadOffset() - in.readIndex());
     }
 
     /**
@@ -299,7 +290,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public int sourceAddress()
     {
-        return sourceAddress;
+        return frame.sourceAddress();
     }
 
     /**
@@ -309,7 +300,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public int destinationAddress()
     {
-        return destinationAddress;
+        return frame.destinationAddress();
     }
 
     /**
@@ -319,7 +310,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public int sourcePort()
     {
-        return sourcePort;
+        return frame.sourcePort();
     }
 
     /**
@@ -329,7 +320,7 @@ public final class PcapUdpReader implements AutoCloseable
      */
     public int destinationPort()
     {
-        return destinationPort;
+        return frame.destinationPort();
     }
 
     /**
@@ -497,97 +488,6 @@ public final class PcapUdpReader implements AutoCloseable
         }
 
         report(MalformedReason.BAD_PCAP_RECORD, start, firstHeader + "; skipped " + skipped + " byte(s)");
-    }
-
-    /**
-     * Walk Ethernet, VLAN tags, IPv4 and UDP headers to the UDP payload.
-     *
-     * @return true when the frame is a whole UDP datagram, whose payload is then the current one.
-     */
-    private boolean parseFrame(final int frameIndex, final int captured)
-    {
-        final UnsafeBuffer buffer = in.buffer();
-        final long position = in.position();
-        if (captured < ETHERNET_HEADER)
-        {
-            report(MalformedReason.NOT_UDP, position, "frame of " + captured + " bytes is too short for Ethernet");
-            return false;
-        }
-
-        int etherType = buffer.getShort(frameIndex + 12, BE) & 0xFFFF;
-        int p = ETHERNET_HEADER;
-        while (etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ || etherType == ETHERTYPE_VLAN_OLD_QINQ)
-        {
-            if (p + 4 > captured)
-            {
-                report(MalformedReason.NOT_UDP, position, "frame ends inside a VLAN tag");
-                return false;
-            }
-            etherType = buffer.getShort(frameIndex + p + 2, BE) & 0xFFFF;
-            p += 4;
-        }
-
-        if (etherType != ETHERTYPE_IPV4)
-        {
-            report(MalformedReason.NOT_UDP, position, String.format("ethertype 0x%04x is not IPv4", etherType));
-            return false;
-        }
-        if (p + IPV4_MIN_HEADER > captured)
-        {
-            report(MalformedReason.NOT_UDP, position, "frame ends inside the IPv4 header");
-            return false;
-        }
-
-        final int versionIhl = buffer.getByte(frameIndex + p) & 0xFF;
-        final int headerLength = (versionIhl & 0x0F) * 4;
-        if ((versionIhl >> 4) != 4 || headerLength < IPV4_MIN_HEADER || p + headerLength > captured)
-        {
-            report(MalformedReason.NOT_UDP, position,
-                String.format("bad IPv4 version/IHL byte 0x%02x", versionIhl));
-            return false;
-        }
-        final int protocol = buffer.getByte(frameIndex + p + 9) & 0xFF;
-        if (protocol != PROTOCOL_UDP)
-        {
-            report(MalformedReason.NOT_UDP, position, "IP protocol " + protocol + " is not UDP");
-            return false;
-        }
-        if ((buffer.getShort(frameIndex + p + 6, BE) & 0x3FFF) != 0)
-        {
-            report(MalformedReason.NOT_UDP, position, "IPv4 fragment, reassembly is not supported");
-            return false;
-        }
-
-        final int totalLength = buffer.getShort(frameIndex + p + 2, BE) & 0xFFFF;
-        final int ipEnd = totalLength == 0 ? captured : p + totalLength;
-        if (ipEnd > captured)
-        {
-            report(MalformedReason.TRUNCATED_MESSAGE, position,
-                "IPv4 packet of " + totalLength + " bytes, only " + (captured - p) + " captured");
-            return false;
-        }
-
-        final int udp = p + headerLength;
-        if (udp + UDP_HEADER > ipEnd)
-        {
-            report(MalformedReason.NOT_UDP, position, "packet ends inside the UDP header");
-            return false;
-        }
-        final int udpLength = buffer.getShort(frameIndex + udp + 4, BE) & 0xFFFF;
-        if (udpLength < UDP_HEADER || udp + udpLength > ipEnd)
-        {
-            report(MalformedReason.NOT_UDP, position, "UDP length " + udpLength + " does not fit the IPv4 packet");
-            return false;
-        }
-
-        sourceAddress = buffer.getInt(frameIndex + p + 12, BE);
-        destinationAddress = buffer.getInt(frameIndex + p + 16, BE);
-        sourcePort = buffer.getShort(frameIndex + udp, BE) & 0xFFFF;
-        destinationPort = buffer.getShort(frameIndex + udp + 2, BE) & 0xFFFF;
-        payloadOffset = frameIndex + udp + UDP_HEADER;
-        payloadLength = udpLength - UDP_HEADER;
-
-        return true;
     }
 
     private void report(final MalformedReason reason, final long position, final String detail)

@@ -19,24 +19,6 @@ import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ring.MessageNormaliser;
 import io.tickwire.feed.ring.MessageSink;
-import io.tickwire.sbe.md.AddOrderEncoder;
-import io.tickwire.sbe.md.BooleanType;
-import io.tickwire.sbe.md.BrokenTradeEncoder;
-import io.tickwire.sbe.md.CrossTradeEncoder;
-import io.tickwire.sbe.md.InstrumentDefinitionEncoder;
-import io.tickwire.sbe.md.InstrumentSource;
-import io.tickwire.sbe.md.MessageHeaderEncoder;
-import io.tickwire.sbe.md.OrderCancelEncoder;
-import io.tickwire.sbe.md.OrderDeleteEncoder;
-import io.tickwire.sbe.md.OrderExecutedEncoder;
-import io.tickwire.sbe.md.OrderExecutedWithPriceEncoder;
-import io.tickwire.sbe.md.OrderReplaceEncoder;
-import io.tickwire.sbe.md.Side;
-import io.tickwire.sbe.md.SystemEventCode;
-import io.tickwire.sbe.md.SystemEventEncoder;
-import io.tickwire.sbe.md.TradeEncoder;
-import io.tickwire.sbe.md.TradingState;
-import io.tickwire.sbe.md.TradingStatusEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
@@ -54,50 +36,30 @@ import org.agrona.concurrent.EpochNanoClock;
  * for the publisher to stamp in place; {@code ingestTimestamp} is read from the clock once per message;
  * {@code sourceTimestamp} is the ITCH timestamp.
  * <p>
+ * {@link ItchDecoder} checks the ITCH framing and field layout, {@link ItchSbeEncoder} encodes each message type;
+ * this class is the ingest contract around them and keeps the counters.
+ * <p>
  * Single-threaded; nothing is allocated per message.
  */
-public final class ItchNormaliser implements ItchListener, MessageNormaliser
+public final class ItchNormaliser implements MessageNormaliser
 {
     /** Exponent of every ITCH 5.0 stock price: 4 implied decimals. */
     public static final byte ITCH_PRICE_EXPONENT = -4;
 
     /** Upper bound of the length of any message {@link #normalise} encodes, header included. */
-    public static final int MAX_ENCODED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + max(
-        SystemEventEncoder.BLOCK_LENGTH, InstrumentDefinitionEncoder.BLOCK_LENGTH, TradingStatusEncoder.BLOCK_LENGTH,
-        AddOrderEncoder.BLOCK_LENGTH, OrderExecutedEncoder.BLOCK_LENGTH, OrderExecutedWithPriceEncoder.BLOCK_LENGTH,
-        OrderCancelEncoder.BLOCK_LENGTH, OrderDeleteEncoder.BLOCK_LENGTH, OrderReplaceEncoder.BLOCK_LENGTH,
-        TradeEncoder.BLOCK_LENGTH, CrossTradeEncoder.BLOCK_LENGTH, BrokenTradeEncoder.BLOCK_LENGTH);
+    public static final int MAX_ENCODED_LENGTH = ItchSbeEncoder.MAX_ENCODED_LENGTH;
 
-    private static final int NOT_NORMALISED = 0;
-    private static final int MALFORMED = -1;
+    private static final int NOT_NORMALISED = ItchSbeEncoder.NOT_NORMALISED;
+    private static final int MALFORMED = ItchSbeEncoder.MALFORMED;
 
     private final EpochNanoClock clock;
     private final MalformedInputListener listener;
-    private final String sourceName;
+    private final ItchSbeEncoder encoder;
     private final ItchDecoder decoder;
     private final long[] messagesByType = new long[256];
     private long normalisedCount;
     private long notNormalisedCount;
     private long malformedCount;
-
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
-    private final SystemEventEncoder systemEvent = new SystemEventEncoder();
-    private final InstrumentDefinitionEncoder instrumentDefinition = new InstrumentDefinitionEncoder();
-    private final TradingStatusEncoder tradingStatus = new TradingStatusEncoder();
-    private final AddOrderEncoder addOrder = new AddOrderEncoder();
-    private final OrderExecutedEncoder orderExecuted = new OrderExecutedEncoder();
-    private final OrderExecutedWithPriceEncoder orderExecutedWithPrice = new OrderExecutedWithPriceEncoder();
-    private final OrderCancelEncoder orderCancel = new OrderCancelEncoder();
-    private final OrderDeleteEncoder orderDelete = new OrderDeleteEncoder();
-    private final OrderReplaceEncoder orderReplace = new OrderReplaceEncoder();
-    private final TradeEncoder trade = new TradeEncoder();
-    private final CrossTradeEncoder crossTrade = new CrossTradeEncoder();
-    private final BrokenTradeEncoder brokenTrade = new BrokenTradeEncoder();
-
-    private MutableDirectBuffer dst;
-    private int dstOffset;
-    private int result;
-    private long ingestTimestamp;
 
     /**
      * A normaliser for one source.
@@ -110,8 +72,8 @@ public final class ItchNormaliser implements ItchListener, MessageNormaliser
     {
         this.clock = clock;
         this.listener = listener;
-        this.sourceName = sourceName;
-        this.decoder = new ItchDecoder(this, this::onDecoderMalformed, sourceName);
+        this.encoder = new ItchSbeEncoder(listener, sourceName);
+        this.decoder = new ItchDecoder(encoder, this::onDecoderMalformed, sourceName);
     }
 
     /**
@@ -157,17 +119,14 @@ public final class ItchNormaliser implements ItchListener, MessageNormaliser
         final MutableDirectBuffer dst,
         final int dstOffset)
     {
-        this.dst = dst;
-        this.dstOffset = dstOffset;
-        this.result = NOT_NORMALISED;
-        this.ingestTimestamp = clock.nanoTime();
+        encoder.wrap(dst, dstOffset, clock.nanoTime());
 
         if (!decoder.decode(sequence, src, offset, length))
         {
             return MALFORMED;
         }
 
-        final int result = this.result;
+        final int result = encoder.result();
         if (result > 0)
         {
             messagesByType[src.getByte(offset) & 0xFF]++;
@@ -230,7 +189,7 @@ public final class ItchNormaliser implements ItchListener, MessageNormaliser
      */
     public long malformedCount()
     {
-        return malformedCount;
+        return malformedCount + encoder.badFieldCount();
     }
 
     /**
@@ -262,354 +221,10 @@ public final class ItchNormaliser implements ItchListener, MessageNormaliser
         }
     }
 
-    /**
-     * {@inheritDoc}
-     */
-    public void onSystemEvent(
-        final long sequence, final int locate, final int tracking, final long timestamp, final byte eventCode)
-    {
-        final SystemEventCode code;
-        switch (eventCode)
-        {
-            case 'O':
-                code = SystemEventCode.START_OF_MESSAGES;
-                break;
-            case 'S':
-                code = SystemEventCode.START_OF_SYSTEM_HOURS;
-                break;
-            case 'Q':
-                code = SystemEventCode.START_OF_MARKET_HOURS;
-                break;
-            case 'M':
-                code = SystemEventCode.END_OF_MARKET_HOURS;
-                break;
-            case 'E':
-                code = SystemEventCode.END_OF_SYSTEM_HOURS;
-                break;
-            case 'C':
-                code = SystemEventCode.END_OF_MESSAGES;
-                break;
-            default:
-                badField(sequence, "system event code", eventCode);
-                return;
-        }
-
-        systemEvent.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .eventCode(code);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + systemEvent.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onStockDirectory(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long stock,
-        final byte marketCategory, final byte financialStatus, final long roundLotSize, final byte roundLotsOnly,
-        final byte issueClassification, final short issueSubType, final byte authenticity,
-        final byte shortSaleThreshold, final byte ipoFlag, final byte luldTier, final byte etpFlag,
-        final long etpLeverageFactor, final byte inverseIndicator)
-    {
-        final InstrumentDefinitionEncoder encoder = instrumentDefinition.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate);
-        for (int i = 0; i < 8; i++)
-        {
-            encoder.symbol(i, (byte)(stock >>> (56 - 8 * i)));
-        }
-        encoder
-            .priceExponent(ITCH_PRICE_EXPONENT)
-            .lotSize(roundLotSize)
-            .source(InstrumentSource.ITCH)
-            .putVenue((byte)'X', (byte)'N', (byte)'A', (byte)'S')
-            .marketCategory(marketCategory)
-            .financialStatus(financialStatus)
-            .issueClassification(issueClassification);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onStockTradingAction(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long stock,
-        final byte tradingState, final byte reserved, final int reason)
-    {
-        final TradingState state;
-        switch (tradingState)
-        {
-            case 'H':
-                state = TradingState.HALTED;
-                break;
-            case 'P':
-                state = TradingState.PAUSED;
-                break;
-            case 'Q':
-                state = TradingState.QUOTATION_ONLY;
-                break;
-            case 'T':
-                state = TradingState.TRADING;
-                break;
-            default:
-                badField(sequence, "trading state", tradingState);
-                return;
-        }
-
-        tradingStatus.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .tradingState(state)
-            .putReason((byte)(reason >>> 24), (byte)(reason >>> 16), (byte)(reason >>> 8), (byte)reason);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + tradingStatus.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onAddOrder(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long ref,
-        final byte side, final long shares, final long stock, final long price, final int attribution)
-    {
-        final Side sbeSide = side(sequence, side);
-        if (null == sbeSide)
-        {
-            return;
-        }
-
-        final int mpid = attribution == 0 ? 0x20202020 : attribution;
-        addOrder.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .orderId(ref)
-            .side(sbeSide)
-            .quantity(shares)
-            .price(price)
-            .putAttribution((byte)(mpid >>> 24), (byte)(mpid >>> 16), (byte)(mpid >>> 8), (byte)mpid);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + addOrder.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onOrderExecuted(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long ref,
-        final long shares, final long match)
-    {
-        orderExecuted.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .orderId(ref)
-            .executedQuantity(shares)
-            .matchNumber(match);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + orderExecuted.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onOrderExecutedWithPrice(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long ref,
-        final long shares, final long match, final byte printable, final long price)
-    {
-        final BooleanType isPrintable;
-        if (printable == 'Y')
-        {
-            isPrintable = BooleanType.TRUE;
-        }
-        else if (printable == 'N')
-        {
-            isPrintable = BooleanType.FALSE;
-        }
-        else
-        {
-            badField(sequence, "printable", printable);
-            return;
-        }
-
-        orderExecutedWithPrice.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .orderId(ref)
-            .executedQuantity(shares)
-            .matchNumber(match)
-            .printable(isPrintable)
-            .executionPrice(price);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + orderExecutedWithPrice.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onOrderCancel(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long ref,
-        final long shares)
-    {
-        orderCancel.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .orderId(ref)
-            .cancelledQuantity(shares);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + orderCancel.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onOrderDelete(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long ref)
-    {
-        orderDelete.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .orderId(ref);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + orderDelete.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onOrderReplace(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long origRef,
-        final long newRef, final long shares, final long price)
-    {
-        orderReplace.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .originalOrderId(origRef)
-            .newOrderId(newRef)
-            .quantity(shares)
-            .price(price);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + orderReplace.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onTrade(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long ref,
-        final byte side, final long shares, final long stock, final long price, final long match)
-    {
-        final Side sbeSide = side(sequence, side);
-        if (null == sbeSide)
-        {
-            return;
-        }
-
-        trade.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .orderId(ref)
-            .side(sbeSide)
-            .quantity(shares)
-            .price(price)
-            .matchNumber(match);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onCrossTrade(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long shares,
-        final long stock, final long crossPrice, final long match, final byte crossType)
-    {
-        crossTrade.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .quantity(shares)
-            .price(crossPrice)
-            .matchNumber(match)
-            .crossType(crossType);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + crossTrade.encodedLength();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onBrokenTrade(
-        final long sequence, final int locate, final int tracking, final long timestamp, final long match)
-    {
-        brokenTrade.wrapAndApplyHeader(dst, dstOffset, header)
-            .sequence(0)
-            .sourceTimestamp(timestamp)
-            .ingestTimestamp(ingestTimestamp)
-            .publishTimestamp(0)
-            .instrumentId(locate)
-            .matchNumber(match);
-        result = MessageHeaderEncoder.ENCODED_LENGTH + brokenTrade.encodedLength();
-    }
-
-    private Side side(final long sequence, final byte side)
-    {
-        if (side == 'B')
-        {
-            return Side.BUY;
-        }
-        if (side == 'S')
-        {
-            return Side.SELL;
-        }
-        badField(sequence, "side", side);
-        return null;
-    }
-
-    private void badField(final long sequence, final String field, final byte value)
-    {
-        result = MALFORMED;
-        malformedCount++;
-        listener.onMalformed(MalformedReason.BAD_FIELD_VALUE, sourceName, sequence,
-            field + " " + ItchMessageType.printable(value) + " (sequence " + sequence + ")");
-    }
-
     private void onDecoderMalformed(
         final MalformedReason reason, final String source, final long position, final String detail)
     {
         malformedCount++;
         listener.onMalformed(reason, source, position, detail);
-    }
-
-    private static int max(final int... values)
-    {
-        int max = 0;
-        for (final int value : values)
-        {
-            max = Math.max(max, value);
-        }
-
-        return max;
     }
 }
