@@ -240,7 +240,7 @@ public final class FeedPublishCommand implements Callable<Integer>
         if (mdp3LiveOptions.anyGiven() && !input.mdp3Live)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mdp3-channel and --mdp3-a/-b/-snapshot/" +
-                "-definitions/-interface/-gap-wait-us need --mdp3-live");
+                "-snapshot-b/-definitions/-definitions-b/-interface/-gap-wait-us need --mdp3-live");
         }
         if (mbo && null == input.mdp3)
         {

@@ -77,7 +77,8 @@ final class Mdp3LiveOptions
     boolean anyGiven()
     {
         return null != mdp3Channel || null != mdp3A || null != mdp3B || null != mdp3Snapshot ||
-            null != mdp3Definitions || null != mdp3Interface || null != mdp3GapWaitUs;
+            null != mdp3SnapshotB || null != mdp3Definitions || null != mdp3DefinitionsB || null != mdp3Interface ||
+            null != mdp3GapWaitUs;
     }
 
     /**

@@ -66,6 +66,8 @@ class FeedPublishMdp3LiveTest
     void shouldRejectAnIncompleteOrWrongChannel() throws IOException
     {
         usage("need --mdp3-live", "--simulate", "--mdp3-a", "239.1.1.1:14310");
+        usage("need --mdp3-live", "--simulate", "--mdp3-snapshot-b", "239.1.1.1:14312");
+        usage("need --mdp3-live", "--simulate", "--mdp3-definitions-b", "239.1.1.1:14313");
         usage("needs incremental lines A and B and the snapshot", "--mdp3-live", "--mdp3-a", "239.1.1.1:14310");
         usage("--mdp3-b needs HOST:PORT, got 'nowhere'", "--mdp3-live", "--mdp3-a", "239.1.1.1:14310",
             "--mdp3-b", "nowhere", "--mdp3-snapshot", "239.1.1.3:14310");
