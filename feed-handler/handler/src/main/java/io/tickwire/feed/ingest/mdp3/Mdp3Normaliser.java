@@ -22,6 +22,7 @@ import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.BookResetEncoder;
 import io.tickwire.sbe.md.BookResetReason;
 import io.tickwire.sbe.md.BookType;
+import io.tickwire.sbe.md.BrokenTradeEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.OrderUpdateEncoder;
 import io.tickwire.sbe.md.PriceLevelAction;
@@ -88,7 +89,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     /** Longest message written, header included. */
     public static final int MAX_ENCODED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + Math.max(
         Math.max(VenueInstrumentDefinitionEncoder.BLOCK_LENGTH, PriceLevelUpdateEncoder.BLOCK_LENGTH),
-        Math.max(Math.max(TradeSummaryEncoder.BLOCK_LENGTH, BookResetEncoder.BLOCK_LENGTH),
+        Math.max(Math.max(Math.max(TradeSummaryEncoder.BLOCK_LENGTH, BrokenTradeEncoder.BLOCK_LENGTH),
+        BookResetEncoder.BLOCK_LENGTH),
         Math.max(TradingStatusEncoder.BLOCK_LENGTH, OrderUpdateEncoder.BLOCK_LENGTH)));
 
     static final byte X = 'X';
