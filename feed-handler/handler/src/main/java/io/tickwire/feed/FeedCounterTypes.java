@@ -18,7 +18,7 @@ package io.tickwire.feed;
 /**
  * The type ids of the feed handler artifact's Aeron counters, in one place so that they never collide: the feed
  * pipeline's (sources, ingest, publisher: 3001-3099), the MoldUDP64 client's (3200-3229), the snapshot server's
- * (3230-3249) the MDP 3.0 normaliser's (3250-3279) and
+ * (3230-3249) the MDP 3.0 normaliser's (3250-3279, continued at 3400-3419) and
  * live channel's (3280-3299). Tickwire's counters are 3000-3999 ({@code CounterSet});
  * the feed client artifact has 3100-3199
  * ({@code ClientCounterTypes}), the gateway 3300-3399. Aeron's own are below 1000. docs/OPERATIONS.md lists them all.
@@ -204,6 +204,10 @@ public final class FeedCounterTypes
     public static final int MDP3_LOOP_DUPLICATES = 3298;
     /** MDP 3.0 live channel: snapshot packets of side B delivered first (side A's are the rest). */
     public static final int MDP3_SNAPSHOT_B_WON = 3299;
+    /** MDP 3.0 normaliser, continued: statistics entries (33-35, 49-51) in RptSeq order, counted, not published. */
+    public static final int MDP3_STATISTICS_ENTRIES = 3400;
+    /** MDP 3.0 normaliser, continued: trade busts (TradeSummary entries with MDUpdateAction Delete) published. */
+    public static final int MDP3_TRADE_BUSTS = 3401;
 
     private FeedCounterTypes()
     {

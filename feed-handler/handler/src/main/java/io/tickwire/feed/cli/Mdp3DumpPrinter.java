@@ -234,6 +234,21 @@ public final class Mdp3DumpPrinter implements Mdp3Listener
     /**
      * {@inheritDoc}
      */
+    public void onStatisticsEntry(
+        final int securityId, final long rptSeq, final int updateAction, final byte entryType)
+    {
+        tracker.onRptSeq(securityId, rptSeq);
+        line.entry("statistics");
+        line.num("security_id", securityId);
+        line.num("rpt_seq", rptSeq);
+        line.text("update_action", Mdp3Names.updateAction(updateAction));
+        line.text("entry_type", Mdp3Names.entryType(entryType));
+        line.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public void onOrderEntry(
         final int securityId, final long orderId, final long orderPriority, final int updateAction,
         final byte entryType, final long price, final int priceExponent, final int displayQty)

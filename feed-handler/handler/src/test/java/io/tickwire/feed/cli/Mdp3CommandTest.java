@@ -117,6 +117,25 @@ class Mdp3CommandTest
     }
 
     @Test
+    void shouldDumpStatisticsEntriesInTheirPlaceInRptSeq() throws IOException
+    {
+        final Path file = new UdpPcapWriter(true)
+            .datagram(1L, SOURCE, GROUP, 14310, 14310, false,
+                packet(1, volume(1, 1, 10), sessionStatistics(1, 2), volume(1, 3, 11)))
+            .write(dir.resolve("statistics.pcap"));
+
+        assertEquals(0, run("dump", "--pcap", file.toString()), err.toString());
+
+        assertTrue(out.toString().contains("seq=1 template=51 name=MDIncrementalRefreshSessionStatistics version=9 " +
+            "sending_time=1000 transact_time=123 match_event_indicator=0x08 entries=1\n" +
+            "seq=1 template=51 entry=statistics security_id=1 rpt_seq=2 update_action=New " +
+            "entry_type=TradingSessionHighPrice\n"), out.toString());
+        assertTrue(err.toString().contains("messages: 3 37=2 51=1"), err.toString());
+        assertTrue(err.toString().contains("skipped (not decoded): 0"), err.toString());
+        assertTrue(err.toString().contains("rpt_seq: instruments 1 gaps 0 (missing 0) duplicates 0"), err.toString());
+    }
+
+    @Test
     void shouldRejectAMissingInput()
     {
         assertEquals(2, run("dump"));
@@ -225,6 +244,18 @@ class Mdp3CommandTest
         message.putLong(123L).put((byte)2).putShort((short)0);
         message.putShort((short)16).put((byte)1);
         message.putInt(volume).putInt(securityId).putInt(rptSeq).put((byte)0).put(new byte[3]);
+        return message.array();
+    }
+
+    private static byte[] sessionStatistics(final int securityId, final int rptSeq)
+    {
+        final ByteBuffer message = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+        message.putShort((short)48).putShort((short)11).putShort((short)51).putShort((short)1).putShort((short)9);
+        message.putLong(123L).put((byte)8).putShort((short)0);
+        message.putShort((short)24).put((byte)1);
+        // MDEntryPx, SecurityID, RptSeq, OpenCloseSettlFlag (null), MDUpdateAction New, '7' high trade, size null.
+        message.putLong(5_120_000_000_000L).putInt(securityId).putInt(rptSeq).put((byte)255).put((byte)0)
+            .put((byte)'7').putInt(Integer.MAX_VALUE).put((byte)0);
         return message.array();
     }
 }

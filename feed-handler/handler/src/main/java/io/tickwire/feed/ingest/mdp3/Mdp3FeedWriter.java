@@ -21,6 +21,7 @@ import io.tickwire.sbe.md.BookResetEncoder;
 import io.tickwire.sbe.md.BookResetReason;
 import io.tickwire.sbe.md.BookType;
 import io.tickwire.sbe.md.BooleanType;
+import io.tickwire.sbe.md.BrokenTradeEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.OrderUpdateAction;
 import io.tickwire.sbe.md.OrderUpdateEncoder;
@@ -47,6 +48,7 @@ final class Mdp3FeedWriter
     private final Mdp3DefinitionWriter definitionWriter = new Mdp3DefinitionWriter();
     private final PriceLevelUpdateEncoder level = new PriceLevelUpdateEncoder();
     private final TradeSummaryEncoder trade = new TradeSummaryEncoder();
+    private final BrokenTradeEncoder brokenTrade = new BrokenTradeEncoder();
     private final TradingStatusEncoder status = new TradingStatusEncoder();
     private final BookResetEncoder bookReset = new BookResetEncoder();
     private final OrderUpdateEncoder order = new OrderUpdateEncoder();
@@ -117,6 +119,22 @@ final class Mdp3FeedWriter
             .venueSequence(rptSeq);
         write(MessageHeaderEncoder.ENCODED_LENGTH + TradeSummaryEncoder.BLOCK_LENGTH);
         counters.trades.incrementRelease();
+    }
+
+    /**
+     * A trade CME busted: the TradeSummary it published carried the same venue trade id (MDTradeEntryID).
+     */
+    void brokenTrade(final long transactTime, final int securityId, final long tradeEntryId)
+    {
+        brokenTrade.wrapAndApplyHeader(sink.buffer(), 0, header)
+            .sequence(0)
+            .sourceTimestamp(timeOfDay(transactTime))
+            .ingestTimestamp(ingestTimestamp)
+            .publishTimestamp(0)
+            .instrumentId(instrumentId(securityId))
+            .matchNumber(tradeEntryId);
+        write(MessageHeaderEncoder.ENCODED_LENGTH + BrokenTradeEncoder.BLOCK_LENGTH);
+        counters.tradeBusts.incrementRelease();
     }
 
     void status(final long transactTime, final int securityId, final TradingState state, final int reason)

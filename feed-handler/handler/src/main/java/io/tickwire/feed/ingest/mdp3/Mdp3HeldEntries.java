@@ -30,6 +30,7 @@ final class Mdp3HeldEntries
     static final byte BOOK = 1;
     static final byte TRADE = 2;
     static final byte VOLUME = 3;
+    static final byte STATISTICS = 4;
 
     // Entries are replayed as schema version 9 messages: their fields are already decoded.
     private static final int VERSION = 9;
@@ -222,6 +223,11 @@ final class Mdp3HeldEntries
         size[slot] = volume;
     }
 
+    void statistics(final int slot, final byte type)
+    {
+        entryType[slot] = type;
+    }
+
     /**
      * Hand one held entry to a listener as the message and entry callbacks it first arrived as.
      */
@@ -238,6 +244,10 @@ final class Mdp3HeldEntries
                 listener.onIncrementalRefresh(templateId[slot], VERSION, transactTime[slot], 0, 1);
                 listener.onTradeEntry(securityId[slot], rptSeq[slot], updateAction[slot], price[slot],
                     priceExponent[slot], size[slot], orders[slot], levelOrAggressor[slot], tradeEntryId[slot]);
+                break;
+            case STATISTICS:
+                listener.onIncrementalRefresh(templateId[slot], VERSION, transactTime[slot], 0, 1);
+                listener.onStatisticsEntry(securityId[slot], rptSeq[slot], updateAction[slot], entryType[slot]);
                 break;
             default:
                 listener.onVolumeEntry(securityId[slot], rptSeq[slot], updateAction[slot], size[slot]);

@@ -118,9 +118,9 @@ public interface Mdp3Listener
 
     /**
      * An incremental refresh message starts: MDIncrementalRefreshBook (32, 46), MDIncrementalRefreshVolume (37),
-     * MDIncrementalRefreshTradeSummary (42, 48) or MDIncrementalRefreshOrderBook (47). Its entries follow:
-     * {@link #onBookEntry} then {@link #onBookOrderEntry}, {@link #onVolumeEntry}, {@link #onTradeEntry} then
-     * {@link #onTradeOrderEntry}, or {@link #onOrderEntry}.
+     * MDIncrementalRefreshTradeSummary (42, 48), MDIncrementalRefreshOrderBook (47) or a statistics template (33, 34,
+     * 35, 49, 50, 51). Its entries follow: {@link #onBookEntry} then {@link #onBookOrderEntry}, {@link #onVolumeEntry},
+     * {@link #onTradeEntry} then {@link #onTradeOrderEntry}, {@link #onOrderEntry}, or {@link #onStatisticsEntry}.
      *
      * @param templateId          of the message.
      * @param version             schema version of the message.
@@ -194,6 +194,23 @@ public interface Mdp3Listener
      * @param lastQty LastQty, the quantity it filled.
      */
     default void onTradeOrderEntry(final long orderId, final int lastQty)
+    {
+    }
+
+    /**
+     * An entry of a statistics template: MDIncrementalRefreshDailyStatistics (33, 49),
+     * MDIncrementalRefreshLimitsBanding (34, 50) or MDIncrementalRefreshSessionStatistics (35, 51). Only what
+     * sequencing needs is decoded: these entries count in the instrument's RptSeq like book, trade and volume entries.
+     *
+     * @param securityId   SecurityID.
+     * @param rptSeq       RptSeq (u32).
+     * @param updateAction MDUpdateAction (limits and banding: always 0 New, a schema constant).
+     * @param entryType    MDEntryType: daily '6' settlement, 'B' cleared volume, 'C' open interest, 'W' fixing;
+     *                     session '4' open, '7' high trade, '8' low trade, 'N' highest bid, 'O' lowest offer;
+     *                     limits 'g' (a schema constant).
+     */
+    default void onStatisticsEntry(
+        final int securityId, final long rptSeq, final int updateAction, final byte entryType)
     {
     }
 

@@ -19,10 +19,10 @@ import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ring.MessageNormaliser;
 import io.tickwire.feed.ring.MessageSink;
-import io.tickwire.sbe.md.AggressorSide;
 import io.tickwire.sbe.md.BookResetEncoder;
 import io.tickwire.sbe.md.BookResetReason;
 import io.tickwire.sbe.md.BookType;
+import io.tickwire.sbe.md.BrokenTradeEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.OrderUpdateEncoder;
 import io.tickwire.sbe.md.PriceLevelAction;
@@ -46,11 +46,13 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  *     <li>definitions 27, 29, 54, 56: VenueInstrumentDefinition (PRICE_LEVEL book);</li>
  *     <li>book entries of 32, 46: PriceLevelUpdate ('0'/'1' outright, 'E'/'F' implied); 'J' (empty book) a
  *     BookReset of the instrument, reason RECOVERY, at its RptSeq;</li>
- *     <li>trade entries of 42, 48 with MDUpdateAction New: TradeSummary; busts and corrections counted;</li>
+ *     <li>trade entries of 42, 48 ({@link Mdp3TradeEntries}): New a TradeSummary, Delete (a bust) a BrokenTrade
+ *     naming the MDTradeEntryID, Change (a correction) counted;</li>
  *     <li>SecurityStatus 30 of one instrument: TradingStatus ({@link Mdp3FeedFields#tradingState}); of a group or
  *     asset: counted;</li>
  *     <li>ChannelReset 4: BookReset of every XCME instrument (instrumentId 0), reason CHANNEL_RESET;</li>
- *     <li>volume 37, heartbeats, snapshots and templates not decoded: counted, not published;</li>
+ *     <li>volume 37 and statistics 33-35, 49-51: sequenced by RptSeq (held while recovering), counted, not
+ *     published; heartbeats, snapshots and templates not decoded: counted;</li>
  *     <li>market by order ({@link #marketByOrder}): definitions say ORDER_BOOK, order entries of 46 and 47 become
  *     OrderUpdate, 53 restates order books after a late join ({@link Mdp3MarketByOrder}); the price levels of 46 are
  *     then checked (RptSeq, values) but not published. Otherwise order entries are counted only.</li>
@@ -87,7 +89,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     /** Longest message written, header included. */
     public static final int MAX_ENCODED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + Math.max(
         Math.max(VenueInstrumentDefinitionEncoder.BLOCK_LENGTH, PriceLevelUpdateEncoder.BLOCK_LENGTH),
-        Math.max(Math.max(TradeSummaryEncoder.BLOCK_LENGTH, BookResetEncoder.BLOCK_LENGTH),
+        Math.max(Math.max(Math.max(TradeSummaryEncoder.BLOCK_LENGTH, BrokenTradeEncoder.BLOCK_LENGTH),
+        BookResetEncoder.BLOCK_LENGTH),
         Math.max(TradingStatusEncoder.BLOCK_LENGTH, OrderUpdateEncoder.BLOCK_LENGTH)));
 
     static final byte X = 'X';
@@ -108,6 +111,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     private final IntHashSet defined = new IntHashSet();
 
     private final Mdp3FeedWriter writer;
+    private final Mdp3TradeEntries trades;
 
     private long position;
     private long msgSeqNum;
@@ -162,6 +166,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         this.sourceName = sourceName;
         this.counters = counters;
         this.writer = new Mdp3FeedWriter(counters);
+        this.trades = new Mdp3TradeEntries(this, writer, counters);
         this.tracker = tracker;
         this.recovery = recovery;
         // A snapshot packet may also release every held entry.
@@ -482,42 +487,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
             }
             return;
         }
-        if (updateAction != 0)
-        {
-            if (updateAction == 1 || updateAction == 2)
-            {
-                counters.tradesNotNew.incrementRelease();
-            }
-            else
-            {
-                badField(templateId, securityId, "trade MDUpdateAction " + updateAction);
-            }
-            return;
-        }
-        final AggressorSide aggressor;
-        if (aggressorSide == 1)
-        {
-            aggressor = AggressorSide.BUY;
-        }
-        else if (aggressorSide == 2)
-        {
-            aggressor = AggressorSide.SELL;
-        }
-        else if (aggressorSide == 0 || aggressorSide == Mdp3Schema.NULL_UINT8)
-        {
-            aggressor = AggressorSide.NONE;
-        }
-        else
-        {
-            badField(templateId, securityId, "AggressorSide " + aggressorSide);
-            return;
-        }
-        if (!validSecurityId(templateId, securityId) || !claim())
-        {
-            return;
-        }
-        writer.trade(transactTime, securityId, rptSeq, price, priceExponent, size, aggressor, numberOfOrders,
-            tradeEntryId);
+        trades.onEntry(templateId, transactTime, securityId, rptSeq, updateAction, price, priceExponent, size,
+            numberOfOrders, aggressorSide, tradeEntryId);
     }
 
     /**
@@ -533,6 +504,23 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         else if (HOLD_NOW == lastAdmit)
         {
             recovery.holdVolume(securityId, rptSeq, updateAction, volume);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onStatisticsEntry(
+        final int securityId, final long rptSeq, final int updateAction, final byte entryType)
+    {
+        // Statistics count in the instrument's RptSeq: sequenced and held like a book entry, not published.
+        if (null == recovery ? inSequence(securityId, rptSeq) : admit(securityId, rptSeq))
+        {
+            counters.statisticsEntries.incrementRelease();
+        }
+        else if (HOLD_NOW == lastAdmit)
+        {
+            recovery.holdStatistics(templateId, transactTime, securityId, rptSeq, updateAction, entryType);
         }
     }
 
@@ -697,7 +685,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         return true;
     }
 
-    private boolean validSecurityId(final int templateId, final int securityId)
+    boolean validSecurityId(final int templateId, final int securityId)
     {
         if (securityId > 0)
         {

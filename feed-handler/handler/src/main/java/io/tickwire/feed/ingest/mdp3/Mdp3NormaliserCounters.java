@@ -63,6 +63,8 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
     final AtomicCounter orderBooksRestated;
     final AtomicCounter orderUpdatesHeld;
     final AtomicCounter orderHoldOverflows;
+    final AtomicCounter statisticsEntries;
+    final AtomicCounter tradeBusts;
 
     /**
      * Allocate the counters.
@@ -103,6 +105,8 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
         orderBooksRestated = counterSet.add(FeedCounterTypes.MDP3_ORDER_BOOKS_RESTATED, "order-books-restated");
         orderUpdatesHeld = counterSet.add(FeedCounterTypes.MDP3_ORDER_UPDATES_HELD, "order-updates-held");
         orderHoldOverflows = counterSet.add(FeedCounterTypes.MDP3_ORDER_HOLD_OVERFLOWS, "order-hold-overflows");
+        statisticsEntries = counterSet.add(FeedCounterTypes.MDP3_STATISTICS_ENTRIES, "statistics-entries");
+        tradeBusts = counterSet.add(FeedCounterTypes.MDP3_TRADE_BUSTS, "trade-busts");
     }
 
     /** @return OrderUpdate messages published (market by order). */
@@ -225,10 +229,22 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
         return counterSet.get(orderEntries);
     }
 
-    /** @return trade entries that bust or correct a trade: counted, not published. */
+    /** @return trade entries that correct a trade, or bust one without naming it (before version 7): counted. */
     public long tradesNotNew()
     {
         return counterSet.get(tradesNotNew);
+    }
+
+    /** @return trade busts published as BrokenTrade (MDUpdateAction Delete naming its MDTradeEntryID). */
+    public long tradeBusts()
+    {
+        return counterSet.get(tradeBusts);
+    }
+
+    /** @return statistics entries (daily, session, limits and banding): sequenced, counted, not published. */
+    public long statisticsEntries()
+    {
+        return counterSet.get(statisticsEntries);
     }
 
     /** @return heartbeats, snapshots and templates not decoded: counted. */

@@ -65,6 +65,7 @@ public final class Mdp3PacketDecoder
     private final String sourceName;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final Mdp3IncrementalDecoder incremental;
+    private final Mdp3StatisticsDecoder statistics;
     private final Mdp3SnapshotDecoder snapshot;
     private final Mdp3DefinitionDecoder definition;
     private final long[] decodedByTemplate = new long[Mdp3Schema.MAX_TEMPLATE_ID + 1];
@@ -94,6 +95,7 @@ public final class Mdp3PacketDecoder
         this.malformedListener = malformedListener;
         this.sourceName = sourceName;
         this.incremental = new Mdp3IncrementalDecoder(listener);
+        this.statistics = new Mdp3StatisticsDecoder(listener);
         this.snapshot = new Mdp3SnapshotDecoder(listener);
         this.definition = new Mdp3DefinitionDecoder(listener);
     }
@@ -361,6 +363,12 @@ public final class Mdp3PacketDecoder
             case 46 -> incremental.book46(buffer, body, blockLength, version);
             case 47 -> incremental.orderBook47(buffer, body, blockLength, version);
             case 48 -> incremental.trade48(buffer, body, blockLength, version);
+            case 33 -> statistics.daily33(buffer, body, blockLength, version);
+            case 34 -> statistics.limits34(buffer, body, blockLength, version);
+            case 35 -> statistics.session35(buffer, body, blockLength, version);
+            case 49 -> statistics.daily49(buffer, body, blockLength, version);
+            case 50 -> statistics.limits50(buffer, body, blockLength, version);
+            case 51 -> statistics.session51(buffer, body, blockLength, version);
             case 38 -> snapshot.snapshot38(buffer, body, blockLength, version);
             case 52 -> snapshot.snapshot52(buffer, body, blockLength, version);
             case 53 -> snapshot.orderBook53(buffer, body, blockLength, version);

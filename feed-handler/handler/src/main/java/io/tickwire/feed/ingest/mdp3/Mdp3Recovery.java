@@ -440,6 +440,22 @@ public final class Mdp3Recovery
         held.volume(claim(Mdp3HeldEntries.VOLUME, 37, 0, id, seq, action), volume);
     }
 
+    /**
+     * Hold a statistics entry (33-35, 49-51) of a recovering instrument: it counts in RptSeq like the others.
+     *
+     * @param template of its message.
+     * @param time     TransactTime of its message.
+     * @param id       SecurityID.
+     * @param seq      RptSeq.
+     * @param action   MDUpdateAction.
+     * @param type     MDEntryType.
+     */
+    public void holdStatistics(
+        final int template, final long time, final int id, final long seq, final int action, final byte type)
+    {
+        held.statistics(claim(Mdp3HeldEntries.STATISTICS, template, time, id, seq, action), type);
+    }
+
     private int claim(final byte k, final int template, final long time, final int id, final long seq, final int a)
     {
         if (held.isFull())

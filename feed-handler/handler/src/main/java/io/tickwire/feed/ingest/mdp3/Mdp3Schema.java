@@ -113,6 +113,12 @@ public final class Mdp3Schema
         layout(29, new int[] {0, 193, 6, 195}, events, feedTypes, attributes, lotTypes, legs);
         layout(30, new int[] {0, 30});
         layout(32, incrementalRoot, bookEntries, bookOrdersSince7);
+        // Statistics: only their RptSeq matters here, but they are checked whole like the others.
+        layout(33, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 25));      // ... MDEntryType at 24
+        // MDUpdateAction and MDEntryType are schema constants: the entry ends with RptSeq.
+        layout(34, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 32));
+        // MDEntryType at 18; MDEntrySize since version 8.
+        layout(35, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 19, 8, 23));
         layout(37, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 13));      // ... MDUpdateAction at 12
         layout(38, new int[] {0, 59}, group("NoMDEntries", GROUP_SIZE, 0, 0, 22));   // ... MDEntryType at 21
         // MDTradeEntryID since version 7.
@@ -120,6 +126,9 @@ public final class Mdp3Schema
         layout(46, incrementalRoot, bookEntries, bookOrders);
         layout(47, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 34));      // ... MDEntryType at 33
         layout(48, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 30), tradeOrders);
+        layout(49, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 25));
+        layout(50, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 32));
+        layout(51, incrementalRoot, group("NoMDEntries", GROUP_SIZE, 0, 0, 23));      // ... MDEntrySize at 19
         layout(52, new int[] {0, 59}, group("NoMDEntries", GROUP_SIZE, 0, 0, 22));
         layout(53, new int[] {0, 28}, group("NoMDEntries", GROUP_SIZE, 0, 0, 29));   // ... MDEntryType at 28
         layout(54, new int[] {0, 216}, events, feedTypes, attributes, lotTypes);

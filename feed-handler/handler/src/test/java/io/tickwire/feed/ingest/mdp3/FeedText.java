@@ -18,6 +18,7 @@ package io.tickwire.feed.ingest.mdp3;
 import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.BookResetDecoder;
 import io.tickwire.sbe.md.BooleanType;
+import io.tickwire.sbe.md.BrokenTradeDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
 import io.tickwire.sbe.md.OrderUpdateDecoder;
 import io.tickwire.sbe.md.PriceLevelUpdateDecoder;
@@ -110,6 +111,11 @@ public final class FeedText implements MessageSink
                 final TradeSummaryDecoder d = new TradeSummaryDecoder().wrap(buffer, body, blockLength, version);
                 return "trade " + d.instrumentId() + " " + d.price() + " x" + d.quantity() + " " + d.aggressorSide() +
                     " n" + d.orderCount() + " id" + d.tradeId() + " r" + d.venueSequence();
+            }
+            case BrokenTradeDecoder.TEMPLATE_ID:
+            {
+                final BrokenTradeDecoder d = new BrokenTradeDecoder().wrap(buffer, body, blockLength, version);
+                return "broken " + d.instrumentId() + " id" + d.matchNumber();
             }
             case VenueInstrumentDefinitionDecoder.TEMPLATE_ID:
             {

@@ -42,7 +42,9 @@ class Mdp3DecoderAllocationTest
             .book(13950, 100, 5_000_250_000_000L, 10)
             .volume(13950, 102, 1_340_718)
             .trade(13950, 103, 5_000_250_000_000L, 5)
-            .orderBook(13950, 555, 5_000_500_000_000L, 7);
+            .orderBook(13950, 555, 5_000_500_000_000L, 7)
+            .dailyStatistics(13950, 104).limitsBanding(13950, 105).sessionStatistics(13950, 106)
+            .olderStatistics(13950, 107);
         final Mdp3TestPackets recovery = new Mdp3TestPackets(2, 1)
             .snapshot38(13950, 20_707_877).snapshot52(170_506, 20_187).snapshotOrders(170_506)
             .future(13950, "ESH6").spread(10_123, "ESH6-ESM6", 2615, 6505);
@@ -166,6 +168,12 @@ class Mdp3DecoderAllocationTest
         public void onVolumeEntry(final int securityId, final long rptSeq, final int updateAction, final int volume)
         {
             sum += tracker.onRptSeq(securityId, rptSeq) + volume;
+        }
+
+        public void onStatisticsEntry(
+            final int securityId, final long rptSeq, final int updateAction, final byte entryType)
+        {
+            sum += tracker.onRptSeq(securityId, rptSeq) + updateAction + entryType;
         }
 
         public void onOrderEntry(

@@ -18,6 +18,7 @@ package io.tickwire.feed.ingest.mdp3;
 import io.tickwire.feed.ingest.MalformedInputListener;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ring.MessageSink;
+import io.tickwire.sbe.mdp3.MDUpdateAction;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The normaliser allocates nothing per packet in steady state: packets of every template it publishes or counts
- * (definitions with their text, book, trade, status, channel reset, volume, order book, heartbeat), normalised a
+ * (definitions with their text, book, trade, trade bust, status, channel reset, volume, statistics, order book,
+ * heartbeat), normalised a
  * million times after warm-up into a sink that reads what is written, with counters in memory.
  */
 @Timeout(120)
@@ -47,7 +49,10 @@ class Mdp3NormaliserAllocationTest
             .volume(13950, 102, 1_340_718)
             .trade(13950, 103, 5_000_250_000_000L, 5)
             .orderBook(13950, 555, 5_000_500_000_000L, 7)
-            .book32(13950, 104, 50_002_500_000L, 3);
+            .book32(13950, 104, 50_002_500_000L, 3)
+            .dailyStatistics(13950, 106).limitsBanding(13950, 107).sessionStatistics(13950, 108)
+            .olderStatistics(13950, 109)
+            .trade(13950, 112, 5_000_250_000_000L, 5, MDUpdateAction.Delete, 99);
         final Mdp3TestPackets definitions = new Mdp3TestPackets(2, 1)
             .future(13950, "ESH6").spread(10_123, "ESH6-ESM6", 2615, 6505);
         final UnsafeBuffer[] packets = {new UnsafeBuffer(incremental.bytes()), new UnsafeBuffer(definitions.bytes())};
@@ -80,8 +85,9 @@ class Mdp3NormaliserAllocationTest
 
         assertEquals(0, malformed.count);
         assertEquals(0, counters.packetsDuplicate());
-        // 6 messages per incremental packet, 2 per definitions packet.
-        assertEquals(4 * msgSeqNum, written);
+        // 7 messages per incremental packet (the bust a BrokenTrade, statistics none), 2 per definitions packet.
+        assertEquals(9 * msgSeqNum, 2 * written);
+        assertEquals(6 * msgSeqNum / 2, counters.statisticsEntries());
         assertTrue(sink.sum != 0);
         // One object per packet would be at least 16 MB; a few KB is the JIT (deoptimisation rematerialising
         // scalar-replaced objects), which shows when other tests in the same JVM made call sites megamorphic.

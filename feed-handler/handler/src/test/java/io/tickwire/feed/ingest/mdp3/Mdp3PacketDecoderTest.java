@@ -156,18 +156,57 @@ class Mdp3PacketDecoderTest
     }
 
     @Test
+    void shouldDecodeTheStatisticsTemplatesOfBothGenerationsWithTheirRptSeq()
+    {
+        final Mdp3TestPackets packet = new Mdp3TestPackets(12, 1)
+            .dailyStatistics(ES, 200)
+            .limitsBanding(ES, 201)
+            .sessionStatistics(ES, 202)
+            .olderStatistics(ES, 203);
+
+        assertEquals(6, decode(packet));
+
+        assertEquals(List.of(
+            "packet 12 1 " + packet.length(),
+            "incremental 49 v9 6000 8 1", "statistics 13950 200 0 6", "end 49",
+            "incremental 50 v9 6100 8 1", "statistics 13950 201 0 g", "end 50",
+            "incremental 51 v9 6200 8 1", "statistics 13950 202 0 7", "end 51",
+            "incremental 33 v9 6300 0 1", "statistics 13950 203 0 C", "end 33",
+            "incremental 34 v9 6300 0 1", "statistics 13950 204 0 g", "end 34",
+            "incremental 35 v9 6300 8 1", "statistics 13950 205 0 8", "end 35"),
+            recorder.events);
+        assertEquals(List.of(), recorder.reports);
+        assertEquals(0, decoder.skippedCount());
+    }
+
+    @Test
+    void shouldReportAStatisticsEntryShorterThanItsFields()
+    {
+        // Template 51 with an entry length of 18: MDEntryType at 18 and MDEntrySize would lie outside it.
+        final byte[] body = new byte[11 + 3 + 18];
+        body[11] = 18;
+        body[13] = 1;
+        final Mdp3TestPackets packet = new Mdp3TestPackets(13, 1).raw(message(51, 9, 11, body)).volume(ES, 3, 9);
+
+        assertEquals(1, decode(packet));
+
+        assertEquals(List.of(37), recorder.templates);
+        assertReports(MalformedReason.BAD_GROUP, POSITION + 12 + 10 + 11);
+    }
+
+    @Test
     void shouldCountATemplateCmeDefinesButThisPhaseDoesNotDecode()
     {
         final Mdp3TestPackets packet = new Mdp3TestPackets(11, 1)
-            .raw(message(49, 9, 11, new byte[14]))
+            .raw(message(43, 8, 11, new byte[14]))
             .volume(ES, 3, 9);
 
         assertEquals(1, decode(packet));
 
         assertEquals(List.of(), recorder.reports);
-        assertEquals("skipped 49 v9 11 24", recorder.events.get(1));
+        assertEquals("skipped 43 v8 11 24", recorder.events.get(1));
         assertEquals(1, decoder.skippedCount());
-        assertEquals(1, decoder.skippedCount(49));
+        assertEquals(1, decoder.skippedCount(43));
         assertEquals(List.of(37), recorder.templates);
     }
 

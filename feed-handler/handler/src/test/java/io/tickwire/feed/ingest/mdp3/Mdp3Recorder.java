@@ -130,6 +130,12 @@ final class Mdp3Recorder implements Mdp3Listener, MalformedInputListener
         events.add("volume " + securityId + " " + rptSeq + " " + updateAction + " " + volume);
     }
 
+    public void onStatisticsEntry(
+        final int securityId, final long rptSeq, final int updateAction, final byte entryType)
+    {
+        events.add("statistics " + securityId + " " + rptSeq + " " + updateAction + " " + (char)entryType);
+    }
+
     public void onOrderEntry(
         final int securityId, final long orderId, final long orderPriority, final int updateAction,
         final byte entryType, final long price, final int priceExponent, final int displayQty)

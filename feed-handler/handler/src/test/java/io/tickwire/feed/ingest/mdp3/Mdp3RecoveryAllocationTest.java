@@ -39,7 +39,8 @@ class Mdp3RecoveryAllocationTest
     {
         final UnsafeBuffer published = new UnsafeBuffer(new Mdp3TestPackets(1, 1)
             .channelReset().book(100, 1, 5_000, 10).bytes());
-        final UnsafeBuffer jump = new UnsafeBuffer(new Mdp3TestPackets(2, 1).book(100, 5, 5_000, 11).bytes());
+        final UnsafeBuffer jump = new UnsafeBuffer(new Mdp3TestPackets(2, 1).book(100, 5, 5_000, 11)
+            .sessionStatistics(100, 7).bytes());
         final UnsafeBuffer snapshot = new UnsafeBuffer(new Mdp3TestPackets(1, 1).snapshot52(100, 4).bytes());
 
         final Mdp3SequenceTracker tracker = new Mdp3SequenceTracker();
@@ -70,9 +71,10 @@ class Mdp3RecoveryAllocationTest
             allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
         }
 
-        // Per round: reset + 2 levels, nothing (held), reset + 2 levels restated + 2 replayed.
+        // Per round: reset + 2 levels, nothing (held), reset + 2 levels restated + 2 replayed (+ statistics, counted).
         assertEquals(8 * (msgSeqNum / 2), written);
         assertEquals(msgSeqNum / 2, counters.instrumentsRecovered());
+        assertEquals(msgSeqNum / 2, counters.statisticsEntries());
         assertEquals(0, counters.recovering());
         assertTrue(allocated < 16 * 1024, "bytes allocated in 500k recoveries: " + allocated);
     }

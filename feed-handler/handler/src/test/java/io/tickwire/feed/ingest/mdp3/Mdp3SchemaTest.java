@@ -19,7 +19,13 @@ import io.tickwire.sbe.mdp3.AdminHeartbeat12Decoder;
 import io.tickwire.sbe.mdp3.ChannelReset4Decoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshBook32Decoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshBook46Decoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshDailyStatistics33Decoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshDailyStatistics49Decoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshLimitsBanding34Decoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshLimitsBanding50Decoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshOrderBook47Decoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshSessionStatistics35Decoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshSessionStatistics51Decoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshTradeSummary42Decoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshTradeSummary48Decoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshVolume37Decoder;
@@ -54,10 +60,12 @@ class Mdp3SchemaTest
     {
         final List<Integer> decoded = IntStream.rangeClosed(0, Mdp3Schema.MAX_TEMPLATE_ID)
             .filter(Mdp3Schema::isDecoded).boxed().toList();
-        assertEquals(List.of(4, 12, 27, 29, 30, 32, 37, 38, 42, 46, 47, 48, 52, 53, 54, 56), decoded);
+        assertEquals(List.of(4, 12, 27, 29, 30, 32, 33, 34, 35, 37, 38, 42, 46, 47, 48, 49, 50, 51, 52, 53, 54, 56),
+            decoded);
         assertEquals("MDIncrementalRefreshBook", Mdp3Schema.name(32));
         assertEquals("MDIncrementalRefreshBook", Mdp3Schema.name(46));
-        assertTrue(Mdp3Schema.isDefined(49) && !Mdp3Schema.isDecoded(49));
+        assertTrue(Mdp3Schema.isDefined(43) && !Mdp3Schema.isDecoded(43));
+        assertTrue(Mdp3Schema.isDecoded(49) && Mdp3Schema.isDecoded(35));
         assertFalse(Mdp3Schema.isDefined(45));
         assertNull(Mdp3Schema.name(70_000));
         assertEquals(-7, Mdp3Schema.priceExponent(32));
@@ -99,6 +107,12 @@ class Mdp3SchemaTest
         assertRoot(46, 9, incremental, MDIncrementalRefreshBook46Decoder.BLOCK_LENGTH);
         assertRoot(47, 9, incremental, MDIncrementalRefreshOrderBook47Decoder.BLOCK_LENGTH);
         assertRoot(48, 9, incremental, MDIncrementalRefreshTradeSummary48Decoder.BLOCK_LENGTH);
+        assertRoot(33, 5, incremental, MDIncrementalRefreshDailyStatistics33Decoder.BLOCK_LENGTH);
+        assertRoot(34, 5, incremental, MDIncrementalRefreshLimitsBanding34Decoder.BLOCK_LENGTH);
+        assertRoot(35, 5, incremental, MDIncrementalRefreshSessionStatistics35Decoder.BLOCK_LENGTH);
+        assertRoot(49, 9, incremental, MDIncrementalRefreshDailyStatistics49Decoder.BLOCK_LENGTH);
+        assertRoot(50, 9, incremental, MDIncrementalRefreshLimitsBanding50Decoder.BLOCK_LENGTH);
+        assertRoot(51, 9, incremental, MDIncrementalRefreshSessionStatistics51Decoder.BLOCK_LENGTH);
         assertRoot(52, 9, SnapshotFullRefresh52Decoder.maxPriceVariationEncodingOffset() +
             SnapshotFullRefresh52Decoder.maxPriceVariationEncodingLength(), SnapshotFullRefresh52Decoder.BLOCK_LENGTH);
         assertRoot(53, 9, SnapshotFullRefreshOrderBook53Decoder.transactTimeEncodingOffset() +
@@ -146,6 +160,7 @@ class Mdp3SchemaTest
             " since 0 min 12");
         assertGroups(47, 9, "NoMDEntries 3 since 0 min " +
             (MDIncrementalRefreshOrderBook47Decoder.NoMDEntriesDecoder.mDEntryTypeEncodingOffset() + 1));
+        assertStatisticsGroups();
         assertGroups(38, 9, "NoMDEntries 3 since 0 min " +
             (SnapshotFullRefresh38Decoder.NoMDEntriesDecoder.mDEntryTypeEncodingOffset() + 1));
         assertGroups(52, 9, "NoMDEntries 3 since 0 min " +
@@ -167,6 +182,26 @@ class Mdp3SchemaTest
         assertGroups(56, 9, definitionGroups[0], definitionGroups[1], definitionGroups[2], definitionGroups[3], legs);
         assertGroups(30, 9);
         assertGroups(12, 9);
+    }
+
+    private static void assertStatisticsGroups()
+    {
+        assertGroups(33, 9, "NoMDEntries 3 since 0 min " +
+            (MDIncrementalRefreshDailyStatistics33Decoder.NoMDEntriesDecoder.mDEntryTypeEncodingOffset() + 1));
+        assertGroups(49, 9, "NoMDEntries 3 since 0 min " +
+            (MDIncrementalRefreshDailyStatistics49Decoder.NoMDEntriesDecoder.mDEntryTypeEncodingOffset() + 1));
+        // MDUpdateAction and MDEntryType of limits and banding are constants: the last field on the wire is RptSeq.
+        assertGroups(34, 9, "NoMDEntries 3 since 0 min " +
+            (MDIncrementalRefreshLimitsBanding34Decoder.NoMDEntriesDecoder.rptSeqEncodingOffset() + 4));
+        assertGroups(50, 9, "NoMDEntries 3 since 0 min " +
+            (MDIncrementalRefreshLimitsBanding50Decoder.NoMDEntriesDecoder.rptSeqEncodingOffset() + 4));
+        assertEquals(8, MDIncrementalRefreshSessionStatistics35Decoder.NoMDEntriesDecoder.mDEntrySizeSinceVersion());
+        assertGroups(35, 7, "NoMDEntries 3 since 0 min " +
+            (MDIncrementalRefreshSessionStatistics35Decoder.NoMDEntriesDecoder.mDEntryTypeEncodingOffset() + 1));
+        assertGroups(35, 8, "NoMDEntries 3 since 0 min " +
+            (MDIncrementalRefreshSessionStatistics35Decoder.NoMDEntriesDecoder.mDEntrySizeEncodingOffset() + 4));
+        assertGroups(51, 9, "NoMDEntries 3 since 0 min " +
+            (MDIncrementalRefreshSessionStatistics51Decoder.NoMDEntriesDecoder.mDEntrySizeEncodingOffset() + 4));
     }
 
     private static void assertRoot(final int templateId, final int version, final int expected, final int blockLength)

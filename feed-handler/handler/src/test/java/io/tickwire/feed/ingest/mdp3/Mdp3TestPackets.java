@@ -23,9 +23,17 @@ import io.tickwire.sbe.mdp3.HaltReason;
 import io.tickwire.sbe.mdp3.LegSide;
 import io.tickwire.sbe.mdp3.MDEntryType;
 import io.tickwire.sbe.mdp3.MDEntryTypeBook;
+import io.tickwire.sbe.mdp3.MDEntryTypeDailyStatistics;
+import io.tickwire.sbe.mdp3.MDEntryTypeStatistics;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshBook32Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshBook46Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshDailyStatistics33Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshDailyStatistics49Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshLimitsBanding34Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshLimitsBanding50Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshOrderBook47Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshSessionStatistics35Encoder;
+import io.tickwire.sbe.mdp3.MDIncrementalRefreshSessionStatistics51Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshTradeSummary42Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshTradeSummary48Encoder;
 import io.tickwire.sbe.mdp3.MDIncrementalRefreshVolume37Encoder;
@@ -218,6 +226,100 @@ final class Mdp3TestPackets
         orders.next().orderID(1001L).lastQty(size);
         orders.next().orderID(1002L).lastQty(size);
         return finish(e.encodedLength());
+    }
+
+    /**
+     * A trade entry of template 48 that busts (Delete) or corrects (Change) the trade of MDTradeEntryID
+     * {@code tradeEntryId} ({@link Mdp3Schema#NULL_UINT32} for none).
+     */
+    Mdp3TestPackets trade(
+        final int securityId, final long rptSeq, final long price, final int size, final MDUpdateAction action,
+        final long tradeEntryId)
+    {
+        final MDIncrementalRefreshTradeSummary48Encoder e =
+            new MDIncrementalRefreshTradeSummary48Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(5_500L).matchEventIndicator().clear().lastTradeMsg(true);
+        final MDIncrementalRefreshTradeSummary48Encoder.NoMDEntriesEncoder entries = e.noMDEntriesCount(1);
+        entries.next().mDEntryPx().mantissa(price);
+        entries.mDEntrySize(size).securityID(securityId).rptSeq(rptSeq).numberOfOrders(0)
+            .aggressorSide(AggressorSide.NoAggressor).mDUpdateAction(action).mDTradeEntryID(tradeEntryId);
+        e.noOrderIDEntriesCount(0);
+        return finish(e.encodedLength());
+    }
+
+    /** MDIncrementalRefreshDailyStatistics 49: a settlement price. */
+    Mdp3TestPackets dailyStatistics(final int securityId, final long rptSeq)
+    {
+        final MDIncrementalRefreshDailyStatistics49Encoder e =
+            new MDIncrementalRefreshDailyStatistics49Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(6_000L).matchEventIndicator().clear().lastStatsMsg(true);
+        final MDIncrementalRefreshDailyStatistics49Encoder.NoMDEntriesEncoder entry = e.noMDEntriesCount(1).next();
+        entry.mDEntryPx().mantissa(5_100_250_000_000L);
+        entry.mDEntrySize(Mdp3Schema.NULL_INT32).securityID(securityId).rptSeq(rptSeq).tradingReferenceDate(20_791)
+            .settlPriceType().clear().finalDaily(true);
+        entry.mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeDailyStatistics.SettlementPrice);
+        return finish(e.encodedLength());
+    }
+
+    /** MDIncrementalRefreshLimitsBanding 50: high and low limits. */
+    Mdp3TestPackets limitsBanding(final int securityId, final long rptSeq)
+    {
+        final MDIncrementalRefreshLimitsBanding50Encoder e =
+            new MDIncrementalRefreshLimitsBanding50Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(6_100L).matchEventIndicator().clear().lastStatsMsg(true);
+        final MDIncrementalRefreshLimitsBanding50Encoder.NoMDEntriesEncoder entry = e.noMDEntriesCount(1).next();
+        entry.highLimitPrice().mantissa(5_400_000_000_000L);
+        entry.lowLimitPrice().mantissa(4_800_000_000_000L);
+        entry.maxPriceVariation().mantissa(Mdp3Schema.NULL_MANTISSA);
+        entry.securityID(securityId).rptSeq(rptSeq);
+        return finish(e.encodedLength());
+    }
+
+    /** MDIncrementalRefreshSessionStatistics 51: a session high. */
+    Mdp3TestPackets sessionStatistics(final int securityId, final long rptSeq)
+    {
+        final MDIncrementalRefreshSessionStatistics51Encoder e =
+            new MDIncrementalRefreshSessionStatistics51Encoder().wrapAndApplyHeader(buffer, start(), header);
+        e.transactTime(6_200L).matchEventIndicator().clear().lastStatsMsg(true);
+        final MDIncrementalRefreshSessionStatistics51Encoder.NoMDEntriesEncoder entry = e.noMDEntriesCount(1).next();
+        entry.mDEntryPx().mantissa(5_120_000_000_000L);
+        entry.securityID(securityId).rptSeq(rptSeq).openCloseSettlFlag(OpenCloseSettlFlag.NULL_VAL)
+            .mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeStatistics.HighTrade)
+            .mDEntrySize(Mdp3Schema.NULL_INT32);
+        return finish(e.encodedLength());
+    }
+
+    /** The version 2-8 statistics: 33 (open interest), 34 (limits), 35 (session low), prices at -7. */
+    Mdp3TestPackets olderStatistics(final int securityId, final long rptSeq)
+    {
+        final MDIncrementalRefreshDailyStatistics33Encoder daily =
+            new MDIncrementalRefreshDailyStatistics33Encoder().wrapAndApplyHeader(buffer, start(), header);
+        daily.transactTime(6_300L).matchEventIndicator().clear();
+        final MDIncrementalRefreshDailyStatistics33Encoder.NoMDEntriesEncoder d = daily.noMDEntriesCount(1).next();
+        d.mDEntryPx().mantissa(Mdp3Schema.NULL_MANTISSA);
+        d.mDEntrySize(250_000).securityID(securityId).rptSeq(rptSeq).tradingReferenceDate(20_791)
+            .settlPriceType().clear();
+        d.mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeDailyStatistics.OpenInterest);
+        finish(daily.encodedLength());
+        final MDIncrementalRefreshLimitsBanding34Encoder limits =
+            new MDIncrementalRefreshLimitsBanding34Encoder().wrapAndApplyHeader(buffer, start(), header);
+        limits.transactTime(6_300L).matchEventIndicator().clear();
+        final MDIncrementalRefreshLimitsBanding34Encoder.NoMDEntriesEncoder l = limits.noMDEntriesCount(1).next();
+        l.highLimitPrice().mantissa(54_000_000L);
+        l.lowLimitPrice().mantissa(48_000_000L);
+        l.maxPriceVariation().mantissa(Mdp3Schema.NULL_MANTISSA);
+        l.securityID(securityId).rptSeq(rptSeq + 1);
+        finish(limits.encodedLength());
+        final MDIncrementalRefreshSessionStatistics35Encoder session =
+            new MDIncrementalRefreshSessionStatistics35Encoder().wrapAndApplyHeader(buffer, start(), header);
+        session.transactTime(6_300L).matchEventIndicator().clear().lastStatsMsg(true);
+        final MDIncrementalRefreshSessionStatistics35Encoder.NoMDEntriesEncoder s =
+            session.noMDEntriesCount(1).next();
+        s.mDEntryPx().mantissa(50_000_000L);
+        s.securityID(securityId).rptSeq(rptSeq + 2).openCloseSettlFlag(OpenCloseSettlFlag.NULL_VAL)
+            .mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeStatistics.LowTrade)
+            .mDEntrySize(Mdp3Schema.NULL_INT32);
+        return finish(session.encodedLength());
     }
 
     Mdp3TestPackets orderBook(final int securityId, final long orderId, final long price, final int quantity)
