@@ -188,6 +188,20 @@ public final class GatewayConfiguration
     public static final int SESSION_QUEUE_LIMIT_DEFAULT = 256;
 
     /**
+     * Commands taken and not yet answered by a report, over all sessions, above which the session thread stops
+     * reading the socket of the session it just took a command from, until half are answered
+     * ({@code session.InFlightLimit}). Reports of all sessions leave through one sender in order: without a bound
+     * one flooding session queues thousands of reports ahead of every other session's. 0: no bound.
+     */
+    public static final String MAX_IN_FLIGHT_ORDERS_PROP_NAME = "TickwireMaxInFlightOrders";
+
+    /**
+     * Default commands in flight: at the gateway's ~17,000 reports a second on 2 cores, some 60 ms of reports ahead
+     * of another session's order at worst, and still enough in flight to keep every stage busy.
+     */
+    public static final int MAX_IN_FLIGHT_ORDERS_DEFAULT = 1024;
+
+    /**
      * Bytes a connection may send before its Logon is accepted; more and the connection is closed (counted as
      * {@code BYTE_LIMIT}). A Logon is a few hundred bytes; 0 turns the limit off.
      */

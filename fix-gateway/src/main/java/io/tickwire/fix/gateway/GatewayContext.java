@@ -86,6 +86,7 @@ public class GatewayContext
     int gatewayId;
     int maxMessageSize;
     int sessionQueueLimit;
+    int maxInFlightOrders;
     long preLogonMaxBytes;
     long logonTimeoutMs;
     int maxConnections;
@@ -556,6 +557,8 @@ public class GatewayContext
             GatewayConfiguration.MAX_MESSAGE_SIZE_PROP_NAME, GatewayConfiguration.MAX_MESSAGE_SIZE_DEFAULT, 1);
         sessionQueueLimit = reader.intValue(GatewayConfiguration.SESSION_QUEUE_LIMIT_PROP_NAME,
             GatewayConfiguration.SESSION_QUEUE_LIMIT_DEFAULT, 0);
+        maxInFlightOrders = reader.intValue(GatewayConfiguration.MAX_IN_FLIGHT_ORDERS_PROP_NAME,
+            GatewayConfiguration.MAX_IN_FLIGHT_ORDERS_DEFAULT, 0);
         preLogonMaxBytes = reader.longValue(
             GatewayConfiguration.PRE_LOGON_MAX_BYTES_PROP_NAME, GatewayConfiguration.PRE_LOGON_MAX_BYTES_DEFAULT, 0);
         logonTimeoutMs = reader.longValue(

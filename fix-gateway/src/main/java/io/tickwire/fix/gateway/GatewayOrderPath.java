@@ -30,6 +30,7 @@ import io.tickwire.fix.risk.ReferencePriceSource;
 import io.tickwire.fix.session.ExecutionReportSender;
 import io.tickwire.fix.session.GatewayApplication;
 import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.InFlightLimit;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.OutboundGate;
 import io.tickwire.fix.time.GatewayClock;
@@ -64,6 +65,7 @@ final class GatewayOrderPath
     private final RingBuffer control;
     private final RingBuffer events;
     private final ReferencePrices referencePrices;
+    private final InFlightLimit inFlightLimit;
 
     /**
      * Allocate the rings and the reference prices; nothing is started.
@@ -77,6 +79,15 @@ final class GatewayOrderPath
         control = new ManyToOneRingBuffer(newRingBuffer(CONTROL_RING_CAPACITY));
         events = new OneToOneRingBuffer(newRingBuffer(ctx.eventRingCapacity));
         referencePrices = new ReferencePrices(instruments.maxInstrumentId());
+        inFlightLimit = new InFlightLimit(ctx.maxInFlightOrders);
+    }
+
+    /**
+     * @return the bound on commands between the session thread and the report sender.
+     */
+    InFlightLimit inFlightLimit()
+    {
+        return inFlightLimit;
     }
 
     RingBuffer commands()
@@ -208,7 +219,7 @@ final class GatewayOrderPath
         final GatewayClock clock)
     {
         final ExecutionReportSender sender = new ExecutionReportSender(
-            events, application, instruments, outboundGate, counters, clock);
+            events, application, instruments, outboundGate, counters, clock).inFlightLimit(inFlightLimit);
         final LatencyRegistry latency = ctx.latencyRegistry();
         if (null != latency)
         {

@@ -107,6 +107,7 @@ final class GatewaySessionLayer implements AutoCloseable
             ctx.clockSyncRequired, GatewaySessions.firstOrderId(ctx.gatewayId, System.currentTimeMillis() * 1000));
         orderEntry.nanoClock(clock::monotonicNanos);
         orderEntry.storeHealth(null == audit.trail() ? null : audit.trail().storeHealth(), sessionStore);
+        orderEntry.inFlightLimit(orderPath.inFlightLimit());
         final Runnable engineWaker = threads.engineWaker();
         if (null != engineWaker)
         {

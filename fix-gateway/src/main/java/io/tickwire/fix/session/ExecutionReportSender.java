@@ -100,6 +100,7 @@ public final class ExecutionReportSender implements Agent
     private final CancelRejectedEventDecoder cancelRejected = new CancelRejectedEventDecoder();
     private final OrderStatusEventDecoder status = new OrderStatusEventDecoder();
     private final MessageHandler handler = this::onEvent;
+    private InFlightLimit inFlightLimit;
 
     /**
      * @param events      the engine's event ring (this agent is its one reader).
@@ -145,6 +146,19 @@ public final class ExecutionReportSender implements Agent
     }
 
     /**
+     * Report every answered command to the limit the session thread takes commands under, and resume the sessions
+     * it suspended ({@link InFlightLimit}). Before the agent's thread starts.
+     *
+     * @param inFlightLimit the limit, or null for none.
+     * @return this.
+     */
+    public ExecutionReportSender inFlightLimit(final InFlightLimit inFlightLimit)
+    {
+        this.inFlightLimit = inFlightLimit;
+        return this;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String roleName()
@@ -159,7 +173,8 @@ public final class ExecutionReportSender implements Agent
     {
         // One clock read per duty cycle, as Aeron's agents do: it stamps every report released in this cycle.
         nowNs = clock.monotonicNanos();
-        return events.read(handler, EVENT_LIMIT) + gate.doWork();
+        final int work = events.read(handler, EVENT_LIMIT) + gate.doWork();
+        return null == inFlightLimit ? work : work + inFlightLimit.poll();
     }
 
     private void onEvent(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
@@ -399,6 +414,10 @@ public final class ExecutionReportSender implements Agent
     {
         gate.release(session, report, correlationId, receiveNanos);
         counters.onReportSent();
+        if (null != inFlightLimit)
+        {
+            inFlightLimit.onAnswered(correlationId);
+        }
         if (null != matchedToSent && 0 != engineNanos)
         {
             matchedToSent.recordInterval(engineNanos, nowNs);

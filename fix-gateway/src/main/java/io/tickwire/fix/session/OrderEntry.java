@@ -63,6 +63,7 @@ public final class OrderEntry
     private static final int TIME_IN_FORCE = 59;
 
     private Runnable wakeEngine;
+    private InFlightLimit inFlightLimit;
     private final RingBuffer commands;
     private final Instruments instruments;
     private final GatewayCounters counters;
@@ -189,6 +190,7 @@ public final class OrderEntry
             .symbol(Instruments.UNKNOWN == instrumentId ? truncateSymbol(symbol) : "")
             .fixSide((byte)side);
         write(NewOrderCommandEncoder.TEMPLATE_ID, newOrder.encodedLength());
+        taken(state);
     }
 
     /**
@@ -219,6 +221,7 @@ public final class OrderEntry
             .putClOrdId(OrderRules.wireBytes(clOrdId, clOrdIdBytes), 0)
             .putOrigClOrdId(OrderRules.wireBytes(origClOrdId, origClOrdIdBytes), 0);
         write(CancelOrderCommandEncoder.TEMPLATE_ID, cancelOrder.encodedLength());
+        taken(state);
     }
 
     /**
@@ -270,6 +273,7 @@ public final class OrderEntry
             .fixSide((byte)side)
             .orderType(market ? OrderType.MARKET : OrderType.LIMIT);
         write(ReplaceOrderCommandEncoder.TEMPLATE_ID, replaceOrder.encodedLength());
+        taken(state);
     }
 
     /**
@@ -292,6 +296,7 @@ public final class OrderEntry
             .orderId(state.orderIdFor(clOrdId))
             .putClOrdId(OrderRules.wireBytes(clOrdId, clOrdIdBytes), 0);
         write(OrderStatusCommandEncoder.TEMPLATE_ID, statusOrder.encodedLength());
+        taken(state);
     }
 
     /**
@@ -422,6 +427,25 @@ public final class OrderEntry
     public void wakeOnCommand(final Runnable wakeEngine)
     {
         this.wakeEngine = wakeEngine;
+    }
+
+    /**
+     * Bound the commands in flight between this thread and the report sender ({@link InFlightLimit}). Set before
+     * the session starts.
+     *
+     * @param inFlightLimit the limit the sender also reports its answers to, or null for none.
+     */
+    public void inFlightLimit(final InFlightLimit inFlightLimit)
+    {
+        this.inFlightLimit = inFlightLimit;
+    }
+
+    private void taken(final SessionState state)
+    {
+        if (null != inFlightLimit)
+        {
+            inFlightLimit.onTaken(nextCorrelationId, state.index(), state.sessionId());
+        }
     }
 
     private static CharSequence truncateSymbol(final String symbol)
