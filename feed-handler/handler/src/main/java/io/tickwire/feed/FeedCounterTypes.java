@@ -208,6 +208,10 @@ public final class FeedCounterTypes
     public static final int MDP3_STATISTICS_ENTRIES = 3400;
     /** MDP 3.0 normaliser, continued: trade busts (TradeSummary entries with MDUpdateAction Delete) published. */
     public static final int MDP3_TRADE_BUSTS = 3401;
+    /** MDP 3.0 normaliser, market by order, live: gaps on both lines that made every order book wait for a 53. */
+    public static final int MDP3_ORDER_BOOK_GAPS = 3402;
+    /** MDP 3.0 live channel, market by order: times the MBO snapshot loop (53) was joined. */
+    public static final int MDP3_MBO_SNAPSHOT_JOINS = 3403;
 
     private FeedCounterTypes()
     {

@@ -41,7 +41,9 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  *     updates of packets after LastMsgSeqNumProcessed. A snapshot older than the first packet held (a hole between
  *     them) is counted stale and the next pass waited for; a chunk out of order abandons the restatement until the
  *     next pass. A full hold drops everything held: the instruments waiting then need a snapshot at least as recent
- *     as the packet that overflowed. Once TotNumReports instruments are restated the late join is over. Without a
+ *     as the packet that overflowed. Once TotNumReports instruments are restated the late join is over. On a live
+ *     channel a gap lost on both lines starts the same wait again for every order book
+ *     ({@link #onOrderBooksLost(long)}): a 53 at or past the gap restates each. Without a
  *     hold (a capture) order updates are published as they come, as price levels are: an order the capture never
  *     added is then the subscriber's counted UNKNOWN_ORDER.</li>
  * </ul>
@@ -336,7 +338,23 @@ final class Mdp3MarketByOrder
         holdCount = 0;
     }
 
-    private boolean waiting(final int securityId)
+    /**
+     * Packets up to {@code gapEnd} were lost on both lines of a live channel: any order book may have lost orders,
+     * and orders carry no RptSeq to tell which. Every order book waits for a 53 of a packet at or past the gap, as
+     * after a late join; what was held before the gap is of no use then.
+     *
+     * @param gapEnd last MsgSeqNum lost.
+     */
+    void onOrderBooksLost(final long gapEnd)
+    {
+        endLateJoin();
+        snapshotApplying = false;
+        lateJoinFrom = gapEnd + 1;
+        overflowSeq = -1;
+        counters.orderBookGaps.incrementRelease();
+    }
+
+    boolean waiting(final int securityId)
     {
         return lateJoinFrom > 0 && !restated.contains(securityId);
     }
