@@ -48,7 +48,8 @@ import java.util.concurrent.locks.LockSupport;
  *     <li>{@code mdp3 generate --out F --packets N [--instruments K] [--seed S] [--channel G:P]}: write a pcap of
  *     simulated incremental packets of one channel.</li>
  *     <li>{@code mdp3 serve --line-a H:P --line-b H:P --snapshot H:P --packets N [--rate R] [--loss-a %]
- *     [--loss-b %] ...}: serve the simulated channel live over UDP.</li>
+ *     [--loss-b %] [--mbo --snapshot-mbo H:P] ...}: serve the simulated channel live over UDP (with --mbo its
+ *     market-by-order flow and MBO snapshot loop).</li>
  * </ul>
  */
 @Command(
