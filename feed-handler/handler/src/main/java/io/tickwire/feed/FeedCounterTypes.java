@@ -18,8 +18,8 @@ package io.tickwire.feed;
 /**
  * The type ids of the feed handler artifact's Aeron counters, in one place so that they never collide: the feed
  * pipeline's (sources, ingest, publisher: 3001-3099), the MoldUDP64 client's (3200-3229), the snapshot server's
- * (3230-3249) the MDP 3.0 normaliser's (3250-3279) and live channel's (3280-3299), both continued at 3400-3419. Tickwire's counters are 3000-3999 ({@code CounterSet});
- * the feed client artifact has 3100-3199
+ * (3230-3249) the MDP 3.0 normaliser's (3250-3279) and live channel's (3280-3299), both continued at 3400-3419.
+ * Tickwire's counters are 3000-3999 ({@code CounterSet}); the feed client artifact has 3100-3199
  * ({@code ClientCounterTypes}), the gateway 3300-3399. Aeron's own are below 1000. docs/OPERATIONS.md lists them all.
  */
 public final class FeedCounterTypes
