@@ -354,6 +354,18 @@ final class Mdp3MarketByOrder
         counters.orderBookGaps.incrementRelease();
     }
 
+    /**
+     * An order update of the last incremental packet, or released with it, did not reach subscribers: every order
+     * book waits for a 53 of that packet or later.
+     */
+    void onOrderBooksRefused()
+    {
+        endLateJoin();
+        snapshotApplying = false;
+        lateJoinFrom = msgSeqNum + 1;
+        overflowSeq = -1;
+    }
+
     boolean waiting(final int securityId)
     {
         return lateJoinFrom > 0 && !restated.contains(securityId);

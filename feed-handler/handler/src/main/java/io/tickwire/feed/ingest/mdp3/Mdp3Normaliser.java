@@ -211,6 +211,20 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     }
 
     /**
+     * An OrderUpdate or BookReset of this live market-by-order channel was refused by the ring: subscribers' order
+     * books are behind the venue's and nothing says which, so every order book waits for a 53 at or past the last
+     * incremental packet (counted as a refused-message recovery). Nothing for a price-level channel.
+     */
+    void onOrderBooksRefused()
+    {
+        if (null != mbo && null != recovery)
+        {
+            mbo.onOrderBooksRefused();
+            recovery.onOrderBooksRefused(mbo.lateJoin());
+        }
+    }
+
+    /**
      * @return true when the normaliser publishes market by order.
      */
     public boolean isMarketByOrder()

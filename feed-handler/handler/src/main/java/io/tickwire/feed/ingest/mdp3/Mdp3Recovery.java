@@ -160,6 +160,17 @@ public final class Mdp3Recovery
     }
 
     /**
+     * The ring refused an order update: the order books wait for the MBO loop (the normaliser has them wait).
+     *
+     * @param waiting whether an order book now waits.
+     */
+    void onOrderBooksRefused(final boolean waiting)
+    {
+        counts.refusedRecoveries++;
+        orderBooksWaiting = waiting;
+    }
+
+    /**
      * The last MsgSeqNum of the latest gap lost on both lines not yet handed to the order books (once).
      *
      * @return that MsgSeqNum, or 0 for none.
