@@ -54,6 +54,8 @@ final class Mdp3MarketByOrder
     /** Entries of an MD entries group: its count is a u8. */
     private static final int MAX_REFERENCES = 256;
     private static final int NULL_ACTION = -1;
+    /** A held empty-book entry (J): replayed as a BookReset RECOVERY. */
+    private static final byte EMPTY_BOOK = -2;
 
     private final Mdp3Normaliser normaliser;
     private final Mdp3FeedWriter writer;
@@ -366,6 +368,22 @@ final class Mdp3MarketByOrder
         overflowSeq = -1;
     }
 
+    /**
+     * An empty-book entry (J) of an instrument: held in order with its order updates while its book waits (a book
+     * restated past it must not be emptied by it, one restated before it must).
+     *
+     * @return true when held, false to publish it now.
+     */
+    boolean holdEmptyBook(final int securityId, final long rptSeq)
+    {
+        if (!waiting(securityId))
+        {
+            return false;
+        }
+        hold(securityId, EMPTY_BOOK, (byte)0, 0, 0, 0, 0, rptSeq);
+        return true;
+    }
+
     boolean waiting(final int securityId)
     {
         return lateJoinFrom > 0 && !restated.contains(securityId);
@@ -429,7 +447,12 @@ final class Mdp3MarketByOrder
                 continue;
             }
             holdSecurityId[i] = 0;
-            if (holdSeq[i] > lastMsgSeqNumProcessed && normaliser.claim())
+            if (holdSeq[i] > lastMsgSeqNumProcessed && EMPTY_BOOK == holdAction[i] && normaliser.claim())
+            {
+                writer.bookReset(instrumentId(securityId), holdTransactTime[i], BookResetReason.RECOVERY,
+                    holdRptSeq[i]);
+            }
+            else if (holdSeq[i] > lastMsgSeqNumProcessed && normaliser.claim())
             {
                 writer.orderUpdate(holdTransactTime[i], securityId, OrderUpdateAction.get(holdAction[i]),
                     Side.get(holdSide[i]), holdOrderId[i], holdPriority[i], holdPrice[i], holdQuantity[i],

@@ -458,8 +458,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         if (entryType == 'J')
         {
             // Empty book: the levels that follow restate the instrument's book from this RptSeq.
-            if (admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel,
-                numberOfOrders) && validSecurityId(templateId, securityId) && orderBookMayReset(securityId) && claim())
+            final boolean admitted = admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent,
+                size, priceLevel, numberOfOrders);
+            if (null != mbo)
+            {
+                onEmptyOrderBook(securityId, rptSeq, admitted || null != recovery && HOLD_NOW == lastAdmit);
+            }
+            else if (admitted && validSecurityId(templateId, securityId) && claim())
             {
                 writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
             }
@@ -692,13 +697,17 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     }
 
     /**
-     * Whether an empty-book entry (J) of an order book instrument may be published as a BookReset: not when it is
-     * replayed after a 52 (its order book has moved on since, restated from the 53 loop) nor while the order book
-     * waits for its snapshot.
+     * An empty-book entry (J) of an order book instrument, as its order entries are treated: one held for price-level
+     * recovery counts as arrived; while the order book waits it is held in order with its updates; one replayed after
+     * a 52 (a SNAPSHOT unit) was handled when it arrived.
      */
-    private boolean orderBookMayReset(final int securityId)
+    private void onEmptyOrderBook(final int securityId, final long rptSeq, final boolean arrived)
     {
-        return null == mbo || Mdp3LiveSource.SNAPSHOT != unit && !mbo.waiting(securityId);
+        if (arrived && Mdp3LiveSource.SNAPSHOT != unit && validSecurityId(templateId, securityId) &&
+            !mbo.holdEmptyBook(securityId, rptSeq) && claim())
+        {
+            writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+        }
     }
 
     /**
