@@ -18,9 +18,8 @@ package io.tickwire.feed;
 /**
  * The type ids of the feed handler artifact's Aeron counters, in one place so that they never collide: the feed
  * pipeline's (sources, ingest, publisher: 3001-3099), the MoldUDP64 client's (3200-3229), the snapshot server's
- * (3230-3249) the MDP 3.0 normaliser's (3250-3279, continued at 3400-3419) and
- * live channel's (3280-3299). Tickwire's counters are 3000-3999 ({@code CounterSet});
- * the feed client artifact has 3100-3199
+ * (3230-3249) the MDP 3.0 normaliser's (3250-3279) and live channel's (3280-3299), both continued at 3400-3419.
+ * Tickwire's counters are 3000-3999 ({@code CounterSet}); the feed client artifact has 3100-3199
  * ({@code ClientCounterTypes}), the gateway 3300-3399. Aeron's own are below 1000. docs/OPERATIONS.md lists them all.
  */
 public final class FeedCounterTypes
@@ -208,6 +207,10 @@ public final class FeedCounterTypes
     public static final int MDP3_STATISTICS_ENTRIES = 3400;
     /** MDP 3.0 normaliser, continued: trade busts (TradeSummary entries with MDUpdateAction Delete) published. */
     public static final int MDP3_TRADE_BUSTS = 3401;
+    /** MDP 3.0 normaliser, market by order, live: gaps on both lines that made every order book wait for a 53. */
+    public static final int MDP3_ORDER_BOOK_GAPS = 3402;
+    /** MDP 3.0 live channel, market by order: times the MBO snapshot loop (53) was joined. */
+    public static final int MDP3_MBO_SNAPSHOT_JOINS = 3403;
 
     private FeedCounterTypes()
     {

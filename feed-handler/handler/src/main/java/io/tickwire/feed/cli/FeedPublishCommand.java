@@ -114,8 +114,9 @@ public final class FeedPublishCommand implements Callable<Integer>
     Pacing pacing;
 
     @Option(names = "--mbo",
-        description = "With --mdp3: market by order - instruments get order books (OrderUpdate from the order " +
-        "entries of 46 and 47) instead of price-level books.")
+        description = "With --mdp3 or --mdp3-live: market by order - instruments get order books (OrderUpdate from " +
+        "the order entries of 46 and 47) instead of price-level books; live, they recover from the MBO snapshot " +
+        "loop (--mdp3-snapshot-mbo).")
     boolean mbo;
 
     @Mixin
@@ -240,12 +241,18 @@ public final class FeedPublishCommand implements Callable<Integer>
         if (mdp3LiveOptions.anyGiven() && !input.mdp3Live)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mdp3-channel and --mdp3-a/-b/-snapshot/" +
-                "-snapshot-b/-definitions/-definitions-b/-interface/-gap-wait-us need --mdp3-live");
+                "-snapshot-b/-snapshot-mbo/-snapshot-mbo-b/-definitions/-definitions-b/-interface/-gap-wait-us need " +
+                "--mdp3-live");
         }
-        if (mbo && null == input.mdp3)
+        if (mbo && null == input.mdp3 && !input.mdp3Live)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--mbo needs --mdp3 (a live channel " +
-                "publishes market by price only)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mbo needs --mdp3 or --mdp3-live");
+        }
+        if (mdp3LiveOptions.anyMboGiven() && !mbo)
+        {
+            // A channel file may list the MBO loop for later; a flag for it without --mbo would be read by nothing.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--mdp3-snapshot-mbo and --mdp3-snapshot-mbo-b need --mbo");
         }
         if (null != pacing && !pacing.max && (null != input.moldUdp64 || input.mdp3Live))
         {
@@ -355,7 +362,7 @@ public final class FeedPublishCommand implements Callable<Integer>
      */
     Mdp3ChannelConfig mdp3ChannelConfig()
     {
-        return mdp3LiveOptions.toConfig(spec.commandLine());
+        return mdp3LiveOptions.toConfig(spec.commandLine(), mbo);
     }
 
     boolean simulate()

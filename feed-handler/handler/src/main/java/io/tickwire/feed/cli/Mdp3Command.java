@@ -48,7 +48,8 @@ import java.util.concurrent.locks.LockSupport;
  *     <li>{@code mdp3 generate --out F --packets N [--instruments K] [--seed S] [--channel G:P]}: write a pcap of
  *     simulated incremental packets of one channel.</li>
  *     <li>{@code mdp3 serve --line-a H:P --line-b H:P --snapshot H:P --packets N [--rate R] [--loss-a %]
- *     [--loss-b %] ...}: serve the simulated channel live over UDP.</li>
+ *     [--loss-b %] [--mbo --snapshot-mbo H:P] ...}: serve the simulated channel live over UDP (with --mbo its
+ *     market-by-order flow and MBO snapshot loop).</li>
  * </ul>
  */
 @Command(
@@ -303,6 +304,8 @@ public final class Mdp3Command implements Runnable
             "Serve the simulated MDP 3.0 channel of 'generate' live over UDP: every incremental packet to line A",
             "and line B, each line losing packets at its own rate, and the snapshot loop (SnapshotFullRefresh 52,",
             "one contract per packet) to the snapshot address, and optionally the definition loop.",
+            "--mbo serves market by order: the orders behind each level (46 order entries, 47) and the MBO",
+            "snapshot loop (SnapshotFullRefreshOrderBook 53) to --snapshot-mbo (and --snapshot-mbo-b).",
             "Destinations may be multicast groups or unicast."})
     public static final class Serve implements Callable<Integer>
     {
@@ -326,6 +329,19 @@ public final class Mdp3Command implements Runnable
         @Option(names = "--definitions-b", paramLabel = "HOST:PORT",
             description = "The definition loop's side B: the same packets as --definitions.")
         String definitionsB;
+
+        @Option(names = "--mbo",
+            description = "Market by order: orders behind each level, and the MBO snapshot loop (needs " +
+            "--snapshot-mbo).")
+        boolean mbo;
+
+        @Option(names = "--snapshot-mbo", paramLabel = "HOST:PORT",
+            description = "With --mbo: the MBO snapshot loop (53), one packet with each snapshot packet.")
+        String snapshotMbo;
+
+        @Option(names = "--snapshot-mbo-b", paramLabel = "HOST:PORT",
+            description = "With --mbo: the MBO snapshot loop's side B, the same packets as --snapshot-mbo.")
+        String snapshotMboB;
 
         @Option(names = "--packets", paramLabel = "N", required = true, description = "Incremental packets.")
         long packets;
@@ -383,6 +399,11 @@ public final class Mdp3Command implements Runnable
                 throw new CommandLine.ParameterException(spec.commandLine(),
                     "--packets must be >= 0, --rate and --snapshot-every >= 1, --ttl 0..255");
             }
+            if (mbo != (null != snapshotMbo) || null != snapshotMboB && null == snapshotMbo)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--mbo and --snapshot-mbo go together (--snapshot-mbo-b needs both)");
+            }
             if (!(lossA >= 0 && lossA <= 100 && lossB >= 0 && lossB <= 100))
             {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--loss-a and --loss-b must be 0..100");
@@ -415,10 +436,15 @@ public final class Mdp3Command implements Runnable
                 {
                     channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nic);
                 }
-                server = new Mdp3ChannelServer(new Mdp3Simulator(seed, instruments), channel, a, b, s, d,
+                server = new Mdp3ChannelServer(new Mdp3Simulator(seed, instruments, mbo), channel, a, b, s, d,
                     lossA / 100, lossB / 100, ~seed, snapshotEvery);
                 server.loopsB(null == snapshotB ? null : address(snapshotB, "--snapshot-b"),
                     null == definitionsB ? null : address(definitionsB, "--definitions-b"));
+                if (mbo)
+                {
+                    server.orderBookLoop(address(snapshotMbo, "--snapshot-mbo"),
+                        null == snapshotMboB ? null : address(snapshotMboB, "--snapshot-mbo-b"));
+                }
                 final long intervalNs = Math.max(1, 1_000_000_000L / rate);
                 for (long i = 0; i < packets; i++)
                 {
@@ -440,6 +466,10 @@ public final class Mdp3Command implements Runnable
             if (null != d)
             {
                 out.printf("definitions %s: sent %d%n", definitions, server.definitionsSent());
+            }
+            if (mbo)
+            {
+                out.printf("mbo snapshot %s: sent %d%n", snapshotMbo, server.orderBookSnapshotsSent());
             }
             out.printf("elapsed: %.3f s%n", elapsedNs / 1e9);
             out.flush();

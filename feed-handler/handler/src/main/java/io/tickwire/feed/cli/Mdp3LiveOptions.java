@@ -60,6 +60,14 @@ final class Mdp3LiveOptions
         description = "With --mdp3-live: the definition loop's side B, read with side A (optional).")
     String mdp3DefinitionsB;
 
+    @Option(names = "--mdp3-snapshot-mbo", paramLabel = "GROUP:PORT",
+        description = "With --mdp3-live --mbo: the MBO snapshot loop (53), side A.")
+    String mdp3SnapshotMbo;
+
+    @Option(names = "--mdp3-snapshot-mbo-b", paramLabel = "GROUP:PORT",
+        description = "With --mdp3-live --mbo: the MBO snapshot loop's side B, read with side A (optional).")
+    String mdp3SnapshotMboB;
+
     @Option(names = "--mdp3-interface", paramLabel = "NIC",
         description = "With --mdp3-live: interface name or address to join the groups on (default 127.0.0.1).")
     String mdp3Interface;
@@ -78,16 +86,27 @@ final class Mdp3LiveOptions
     {
         return null != mdp3Channel || null != mdp3A || null != mdp3B || null != mdp3Snapshot ||
             null != mdp3SnapshotB || null != mdp3Definitions || null != mdp3DefinitionsB || null != mdp3Interface ||
-            null != mdp3GapWaitUs;
+            null != mdp3GapWaitUs || null != mdp3SnapshotMbo || null != mdp3SnapshotMboB;
+    }
+
+    /**
+     * Is an MBO snapshot loop flag on the command line? They mean something only with --mbo.
+     *
+     * @return true when one was given.
+     */
+    boolean anyMboGiven()
+    {
+        return null != mdp3SnapshotMbo || null != mdp3SnapshotMboB;
     }
 
     /**
      * The live MDP 3.0 channel: the --mdp3-channel file's keys, then each --mdp3-* flag over them.
      *
      * @param commandLine whose usage error a bad file or address becomes.
+     * @param mbo         --mbo given: market by order (the file's {@code mbo} key may say so too).
      * @return the channel, concluded and with its interface resolved.
      */
-    Mdp3ChannelConfig toConfig(final CommandLine commandLine)
+    Mdp3ChannelConfig toConfig(final CommandLine commandLine, final boolean mbo)
     {
         try
         {
@@ -123,6 +142,18 @@ final class Mdp3LiveOptions
             if (null != mdp3DefinitionsB)
             {
                 config.definitionsB(Mdp3ChannelConfig.parseAddress("--mdp3-definitions-b", mdp3DefinitionsB));
+            }
+            if (mbo)
+            {
+                config.mbo(true);
+            }
+            if (null != mdp3SnapshotMbo)
+            {
+                config.snapshotMbo(Mdp3ChannelConfig.parseAddress("--mdp3-snapshot-mbo", mdp3SnapshotMbo));
+            }
+            if (null != mdp3SnapshotMboB)
+            {
+                config.snapshotMboB(Mdp3ChannelConfig.parseAddress("--mdp3-snapshot-mbo-b", mdp3SnapshotMboB));
             }
             if (null != mdp3Interface)
             {

@@ -22,15 +22,18 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code feed publish --mdp3-live}: the channel's lines from flags and from a properties file, and the usage errors
- * (exit 2) of a channel that is incomplete or wrong. A live run itself is covered by {@code Mdp3LiveChannelTest}.
+ * (exit 2) of a channel that is incomplete or wrong, market by order (--mbo with its MBO snapshot loop) included.
+ * A live run itself is covered by {@code Mdp3LiveChannelTest} and {@code Mdp3LiveOrderBooksTest}.
  */
 class FeedPublishMdp3LiveTest
 {
@@ -60,6 +63,18 @@ class FeedPublishMdp3LiveTest
             "239.255.32.22:15310 definitions 239.255.31.43:14310/239.255.32.43:15310",
             sim.mdp3ChannelConfig().describe());
         assertEquals(16_384, sim.mdp3ChannelConfig().conclude().recoveryEntries());
+
+        // Market by order: the shipped files list the channel's MBO snapshot loop, read only with --mbo.
+        assertEquals(new InetSocketAddress("233.72.75.1", 23310), command.mdp3ChannelConfig().snapshotMbo());
+        assertEquals(new InetSocketAddress("233.72.75.64", 22310), command.mdp3ChannelConfig().snapshotMboB());
+        assertFalse(command.mdp3ChannelConfig().mbo());
+        final FeedPublishCommand mbo = parse("--mdp3-live", "--mbo", "--mdp3-channel",
+            Path.of("../../config/mdp3-channel-sim.properties").toString(), "--mdp3-snapshot-mbo-b",
+            "239.255.32.25:15310");
+        assertTrue(mbo.mdp3ChannelConfig().mbo());
+        assertEquals("mdp3 channel sim A 239.255.31.1:14310 B 239.255.32.1:15310 snapshot 239.255.31.22:14310/" +
+            "239.255.32.22:15310 definitions 239.255.31.43:14310/239.255.32.43:15310 mbo snapshot " +
+            "239.255.31.24:14310/239.255.32.25:15310", mbo.mdp3ChannelConfig().describe());
     }
 
     @Test
@@ -73,9 +88,19 @@ class FeedPublishMdp3LiveTest
             "--mdp3-b", "nowhere", "--mdp3-snapshot", "239.1.1.3:14310");
         usage("--rate paces replayed input", "--mdp3-live", "--rate", "10", "--mdp3-a", "239.1.1.1:14310",
             "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310");
-        usage("--mbo needs --mdp3 (a live channel publishes market by price only)", "--mdp3-live", "--mbo",
-            "--mdp3-a", "239.1.1.1:14310", "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310");
-        usage("--mbo needs --mdp3", "--simulate", "--mbo");
+        usage("needs its MBO snapshot loop (tickwire.mdp3.channel.snapshot.mbo.a; --mdp3-snapshot-mbo)",
+            "--mdp3-live", "--mbo", "--mdp3-a", "239.1.1.1:14310", "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot",
+            "239.1.1.3:14310");
+        usage("--mdp3-snapshot-mbo and --mdp3-snapshot-mbo-b need --mbo", "--mdp3-live", "--mdp3-a",
+            "239.1.1.1:14310", "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310",
+            "--mdp3-snapshot-mbo", "239.1.1.5:14310");
+        usage("need --mdp3-live", "--simulate", "--mdp3-snapshot-mbo", "239.1.1.5:14310");
+        usage("the MBO snapshot loop's side B needs its side A", "--mdp3-live", "--mbo", "--mdp3-a",
+            "239.1.1.1:14310", "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310",
+            "--mdp3-snapshot-mbo-b", "239.1.1.6:14310");
+        usage("--mdp3-snapshot-mbo needs HOST:PORT, got 'x'", "--mdp3-live", "--mbo", "--mdp3-a", "239.1.1.1:14310",
+            "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310", "--mdp3-snapshot-mbo", "x");
+        usage("--mbo needs --mdp3 or --mdp3-live", "--simulate", "--mbo");
         usage("no network interface no-such-nic", "--mdp3-live", "--mdp3-a", "239.1.1.1:14310",
             "--mdp3-b", "239.1.1.2:14310", "--mdp3-snapshot", "239.1.1.3:14310", "--mdp3-interface", "no-such-nic");
 

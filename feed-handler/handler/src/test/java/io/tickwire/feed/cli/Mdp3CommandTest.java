@@ -206,6 +206,35 @@ class Mdp3CommandTest
         assertTrue(err.toString().contains("--interface: no network interface no-such-nic"), err.toString());
     }
 
+    @Test
+    void shouldServeTheMboSnapshotLoopOnItsOwnAddress() throws IOException
+    {
+        final InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (DatagramChannel a = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+            DatagramChannel s = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+            DatagramChannel m = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0)))
+        {
+            final String host = loopback.getHostAddress() + ":";
+            final String mbo = host + ((InetSocketAddress)m.getLocalAddress()).getPort();
+            assertEquals(0, run("serve",
+                "--line-a", host + ((InetSocketAddress)a.getLocalAddress()).getPort(),
+                "--line-b", host + ((InetSocketAddress)a.getLocalAddress()).getPort(),
+                "--snapshot", host + ((InetSocketAddress)s.getLocalAddress()).getPort(), "--mbo",
+                "--snapshot-mbo", mbo, "--packets", "100", "--rate", "20000", "--snapshot-every", "10"),
+                err.toString());
+            assertTrue(out.toString().contains("mbo snapshot " + mbo + ": sent 10\n"), out.toString());
+            // What arrives there is SnapshotFullRefreshOrderBook: template 53 after the packet header and MsgSize.
+            final ByteBuffer datagram = ByteBuffer.allocate(2048).order(ByteOrder.LITTLE_ENDIAN);
+            m.receive(datagram);
+            assertEquals(53, datagram.getShort(12 + 2 + 2));
+        }
+        assertEquals(2, run("serve", "--line-a", "127.0.0.1:1", "--line-b", "127.0.0.1:1", "--snapshot",
+            "127.0.0.1:2", "--packets", "1", "--mbo"));
+        assertTrue(err.toString().contains("--mbo and --snapshot-mbo go together"), err.toString());
+        assertEquals(2, run("serve", "--line-a", "127.0.0.1:1", "--line-b", "127.0.0.1:1", "--snapshot",
+            "127.0.0.1:2", "--packets", "1", "--snapshot-mbo", "127.0.0.1:3"));
+    }
+
     private int run(final String... args)
     {
         final CommandLine commandLine = new CommandLine(new Mdp3Command());

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The lines of one live CME MDP 3.0 channel and how it is received: incremental feed A and B, the snapshot (market
  * recovery) loop and the instrument definition loop on side A and, optionally, side B, the interface the multicast
- * groups are joined on, how long a hole may wait for the other line, and the bounds of what is held, sized from the
- * instruments the channel carries unless given. Read from properties
+ * groups are joined on, for market by order the MBO snapshot loop (53) on side A and optionally B, how long a hole
+ * may wait for the other line, and the bounds of what is held, sized from the instruments the channel carries unless
+ * given. Read from properties
  * ({@code tickwire.mdp3.channel.*}, see docs/MDP3.md and config/mdp3-channel-310.properties) or set by the CLI.
  */
 public final class Mdp3ChannelConfig
@@ -50,7 +51,10 @@ public final class Mdp3ChannelConfig
     public static final int RECOVERY_ENTRIES_PER_INSTRUMENT = 256;
     private static final List<String> KEYS = List.of("id", "incremental.a", "incremental.b",
         "snapshot", "snapshot.a", "snapshot.b", "definitions", "definitions.a", "definitions.b", "interface",
-        "gap.wait.us", "hold.packets", "instruments", "recovery.entries", "socket.rcvbuf");
+        "gap.wait.us", "hold.packets", "instruments", "recovery.entries", "socket.rcvbuf", "mbo", "snapshot.mbo",
+        "snapshot.mbo.a", "snapshot.mbo.b", "mbo.hold");
+    /** Default order updates held for order books waiting for their snapshot (market by order). */
+    public static final int DEFAULT_MBO_HOLD = 65_536;
     /** Default socket receive buffer. */
     public static final int DEFAULT_SOCKET_RCVBUF = 4 * 1024 * 1024;
 
@@ -61,6 +65,10 @@ public final class Mdp3ChannelConfig
     private InetSocketAddress snapshotB;
     private InetSocketAddress definitions;
     private InetSocketAddress definitionsB;
+    private boolean mbo;
+    private InetSocketAddress snapshotMbo;
+    private InetSocketAddress snapshotMboB;
+    private int mboHold = DEFAULT_MBO_HOLD;
     private String networkInterface = "127.0.0.1";
     private long gapWaitNs = DEFAULT_GAP_WAIT_NS;
     private int holdPackets = DEFAULT_HOLD_PACKETS;
@@ -96,6 +104,19 @@ public final class Mdp3ChannelConfig
         config.snapshotB(address(properties, "snapshot.b", null));
         config.definitions(address(properties, "definitions.a", "definitions"));
         config.definitionsB(address(properties, "definitions.b", null));
+        config.snapshotMbo(address(properties, "snapshot.mbo.a", "snapshot.mbo"));
+        config.snapshotMboB(address(properties, "snapshot.mbo.b", null));
+        final String mbo = properties.getProperty(PREFIX + "mbo");
+        if (null != mbo)
+        {
+            final String value = mbo.trim();
+            if (!"true".equals(value) && !"false".equals(value))
+            {
+                throw new IllegalArgumentException(PREFIX + "mbo needs true or false, got '" + mbo + "'");
+            }
+            config.mbo(Boolean.parseBoolean(value));
+        }
+        config.mboHold((int)number(properties, "mbo.hold", DEFAULT_MBO_HOLD));
         final String nic = properties.getProperty(PREFIX + "interface");
         if (null != nic)
         {
@@ -181,6 +202,20 @@ public final class Mdp3ChannelConfig
             throw new IllegalArgumentException("an MDP 3.0 channel needs incremental lines A and B and the snapshot " +
                 "loop (" + PREFIX + "incremental.a, incremental.b, snapshot; --mdp3-a, --mdp3-b, --mdp3-snapshot)");
         }
+        if (null != snapshotMboB && null == snapshotMbo)
+        {
+            throw new IllegalArgumentException("the MBO snapshot loop's side B needs its side A (" + PREFIX +
+                "snapshot.mbo.a; --mdp3-snapshot-mbo)");
+        }
+        if (mbo && null == snapshotMbo)
+        {
+            throw new IllegalArgumentException("market by order on a live channel needs its MBO snapshot loop (" +
+                PREFIX + "snapshot.mbo.a; --mdp3-snapshot-mbo)");
+        }
+        if (mboHold < 1)
+        {
+            throw new IllegalArgumentException(PREFIX + "mbo.hold must be >= 1: " + mboHold);
+        }
         if (gapWaitNs < 0)
         {
             throw new IllegalArgumentException("gap wait must be >= 0: " + gapWaitNs + " ns");
@@ -255,7 +290,8 @@ public final class Mdp3ChannelConfig
         return "mdp3 channel" + (id.isEmpty() ? "" : " " + id) + " A " + text(lineA) + " B " + text(lineB) +
             " snapshot " + text(snapshot) + (null == snapshotB ? "" : "/" + text(snapshotB)) +
             (null == definitions ? "" : " definitions " + text(definitions)) +
-            (null == definitionsB ? "" : "/" + text(definitionsB));
+            (null == definitionsB ? "" : "/" + text(definitionsB)) +
+            (mbo ? " mbo snapshot " + text(snapshotMbo) + (null == snapshotMboB ? "" : "/" + text(snapshotMboB)) : "");
     }
 
     private static String text(final InetSocketAddress address)
@@ -303,6 +339,62 @@ public final class Mdp3ChannelConfig
     {
         this.definitionsB = address;
         return this;
+    }
+
+    /**
+     * @param mbo true to normalise the channel as market by order (order books, recovered from the MBO snapshot
+     *            loop), false for price levels.
+     * @return this.
+     */
+    public Mdp3ChannelConfig mbo(final boolean mbo)
+    {
+        this.mbo = mbo;
+        return this;
+    }
+
+    /** @param address the MBO snapshot loop (SnapshotFullRefreshOrderBook, 53), side A. @return this. */
+    public Mdp3ChannelConfig snapshotMbo(final InetSocketAddress address)
+    {
+        this.snapshotMbo = address;
+        return this;
+    }
+
+    /** @param address the MBO snapshot loop's side B, or null to read side A only. @return this. */
+    public Mdp3ChannelConfig snapshotMboB(final InetSocketAddress address)
+    {
+        this.snapshotMboB = address;
+        return this;
+    }
+
+    /** @param updates order updates held for order books waiting for their snapshot. @return this. */
+    public Mdp3ChannelConfig mboHold(final int updates)
+    {
+        this.mboHold = updates;
+        return this;
+    }
+
+    /** @return whether the channel is normalised as market by order. */
+    public boolean mbo()
+    {
+        return mbo;
+    }
+
+    /** @return the MBO snapshot loop's side A, or null. */
+    public InetSocketAddress snapshotMbo()
+    {
+        return snapshotMbo;
+    }
+
+    /** @return the MBO snapshot loop's side B, or null. */
+    public InetSocketAddress snapshotMboB()
+    {
+        return snapshotMboB;
+    }
+
+    /** @return order updates held for order books waiting for their snapshot. */
+    public int mboHold()
+    {
+        return mboHold;
     }
 
     /** @param count instruments the channel carries, for sizing what recovery holds. @return this. */

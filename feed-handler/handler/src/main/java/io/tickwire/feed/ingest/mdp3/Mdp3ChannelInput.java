@@ -27,7 +27,8 @@ import org.agrona.concurrent.NanoClock;
  * reads those; a test can hand packets in directly): incremental packets of lines A and B arbitrated by a
  * {@link LineArbiter}, packets ahead of a hole held in a {@link Mdp3PacketHold}, gaps both lines missed handed to
  * the {@link Mdp3Recovery} (every instrument becomes suspect), and the snapshot and definition loops, read on both
- * sides, delivered first come ({@link Mdp3LoopArbiter}).
+ * sides, delivered first come ({@link Mdp3LoopArbiter}); for market by order, the MBO snapshot loop (53) likewise,
+ * its packets tagged {@link Mdp3LiveSource#SNAPSHOT} too (the normaliser tells 52 from 53 by template).
  * <p>
  * Sessions: the first packet decides a late join (not MsgSeqNum 1: the whole channel recovers from the snapshot
  * loop). A line whose MsgSeqNum starts again (back to 1, or back by more than the hold's reach) has begun a new
@@ -48,6 +49,7 @@ public final class Mdp3ChannelInput
     private final Mdp3PacketHold hold;
     private final Mdp3LoopArbiter snapshots = new Mdp3LoopArbiter();
     private final Mdp3LoopArbiter definitions = new Mdp3LoopArbiter();
+    private final Mdp3LoopArbiter orderBookSnapshots = new Mdp3LoopArbiter();
     private final long restartDistance;
     private final long[] lineLast = new long[LineArbiter.LINE_COUNT];
     private final long[] lineSession = new long[LineArbiter.LINE_COUNT];
@@ -224,6 +226,30 @@ public final class Mdp3ChannelInput
     }
 
     /**
+     * A packet of the MBO snapshot loop (53) arrived on one side: delivered, tagged {@link Mdp3LiveSource#SNAPSHOT},
+     * unless the other side's copy was. Its own window: the 52 and 53 loops number their packets independently.
+     *
+     * @param side    0 for A, 1 for B.
+     * @param buffer  holding the packet.
+     * @param offset  of its header.
+     * @param length  of the packet.
+     * @param handler to receive it.
+     * @return packets delivered, 0 or 1.
+     */
+    public int onOrderBookLoopPacket(
+        final int side, final DirectBuffer buffer, final int offset, final int length, final MessageHandler handler)
+    {
+        if (!orderBookSnapshots.onPacket(side, buffer, offset, length))
+        {
+            return 0;
+        }
+        final long msgSeqNum = length >= Mdp3PacketDecoder.PACKET_HEADER_LENGTH ?
+            Mdp3PacketDecoder.msgSeqNum(buffer, offset) : 0;
+        handler.onMessage(Mdp3LiveSource.SNAPSHOT | msgSeqNum, buffer, offset, length);
+        return 1;
+    }
+
+    /**
      * @return the A/B arbiter of the incremental lines.
      */
     public LineArbiter arbiter()
@@ -248,11 +274,11 @@ public final class Mdp3ChannelInput
     }
 
     /**
-     * @return loop packets (snapshot and definitions) dropped as the other side's copy.
+     * @return loop packets (snapshot, MBO snapshot and definitions) dropped as the other side's copy.
      */
     public long loopDuplicates()
     {
-        return snapshots.duplicates() + definitions.duplicates();
+        return snapshots.duplicates() + definitions.duplicates() + orderBookSnapshots.duplicates();
     }
 
     /**

@@ -65,7 +65,8 @@ public final class Mdp3LiveChannel implements FeedSource.Factory, NormaliserFact
     public FeedSource feedSource()
     {
         return FeedSource.live(name, this)
-            .normaliser(Mdp3Normaliser.DESCRIPTION, this, Mdp3Normaliser.MAX_ENCODED_LENGTH);
+            .normaliser(Mdp3Normaliser.DESCRIPTION + (config.mbo() ? ", market by order" : ""), this,
+                Mdp3Normaliser.MAX_ENCODED_LENGTH);
     }
 
     /**
@@ -119,7 +120,12 @@ public final class Mdp3LiveChannel implements FeedSource.Factory, NormaliserFact
             throw new IllegalStateException("the live MDP 3.0 source of " + name + " is opened before its normaliser");
         }
         // Wrapped so that a feed message the ring refuses puts its instrument into recovery.
-        return new Mdp3RefusalWatch(new Mdp3Normaliser(clock, listener, sourceName,
-            new Mdp3NormaliserCounters(counters, sourceName), source.tracker(), source.recovery()), source.recovery());
+        final Mdp3Normaliser normaliser = new Mdp3Normaliser(clock, listener, sourceName,
+            new Mdp3NormaliserCounters(counters, sourceName), source.tracker(), source.recovery());
+        if (config.mbo())
+        {
+            normaliser.marketByOrder(config.mboHold());
+        }
+        return new Mdp3RefusalWatch(normaliser, source.recovery());
     }
 }

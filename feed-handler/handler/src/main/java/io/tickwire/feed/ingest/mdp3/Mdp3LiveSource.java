@@ -43,7 +43,10 @@ import java.nio.channels.MembershipKey;
  * (non-blocking sockets, no thread of its own). What is done with the packets is {@link Mdp3ChannelInput}'s:
  * A/B arbitration, packets held ahead of a hole, gaps both lines missed handed to the {@link Mdp3Recovery} the
  * normaliser runs, loop packets first come from either side. This source joins the snapshot loop (both sides) while
- * anything is recovering or suspect and leaves it when nothing is.
+ * anything is recovering or suspect and leaves it when nothing is. For market by order
+ * ({@link Mdp3ChannelConfig#mbo()}) it reads the MBO snapshot loop (53) the same way, joined while an order book waits
+ * for it (a late join, a gap lost on both lines: {@link Mdp3Recovery#isOrderBookActive()}), its packets tagged
+ * {@link #SNAPSHOT} too.
  * <p>
  * Every unit is delivered whole to the {@link MessageHandler}; its sequence is the packet's MsgSeqNum, with
  * {@link #SNAPSHOT} or {@link #DEFINITIONS} set in the top bits for the packets of those loops, so that the
@@ -77,6 +80,9 @@ public final class Mdp3LiveSource implements MessageSource
     private final InetSocketAddress[] snapshotAddresses;
     private final MembershipKey[] snapshotMemberships;
     private final DatagramChannel[] definitions;
+    private final DatagramChannel[] orderBookSnapshots;
+    private final InetSocketAddress[] orderBookSnapshotAddresses;
+    private final MembershipKey[] orderBookMemberships;
     private final ByteBuffer receiveByteBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     private final UnsafeBuffer receiveBuffer = new UnsafeBuffer(receiveByteBuffer);
 
@@ -101,10 +107,12 @@ public final class Mdp3LiveSource implements MessageSource
     private final AtomicCounter refusedRecoveries;
     private final AtomicCounter loopDuplicates;
     private final AtomicCounter snapshotBWon;
+    private final AtomicCounter orderBookJoinsCounter;
 
     private int preferredLine;
     private int line;
     private long joins;
+    private long orderBookJoins;
 
     /**
      * Open the sockets and join the incremental and definition groups (the snapshot loop is joined when needed).
@@ -138,6 +146,11 @@ public final class Mdp3LiveSource implements MessageSource
         snapshots = new DatagramChannel[snapshotAddresses.length];
         snapshotMemberships = new MembershipKey[snapshotAddresses.length];
         definitions = new DatagramChannel[definitionAddresses.length];
+        orderBookSnapshotAddresses = !config.mbo() ? new InetSocketAddress[0] :
+            null == config.snapshotMboB() ? new InetSocketAddress[]{ config.snapshotMbo() } :
+            new InetSocketAddress[]{ config.snapshotMbo(), config.snapshotMboB() };
+        orderBookSnapshots = new DatagramChannel[orderBookSnapshotAddresses.length];
+        orderBookMemberships = new MembershipKey[orderBookSnapshotAddresses.length];
 
         DatagramChannel a = null;
         DatagramChannel b = null;
@@ -153,12 +166,17 @@ public final class Mdp3LiveSource implements MessageSource
             {
                 definitions[i] = open(definitionAddresses[i], true);
             }
+            for (int i = 0; i < orderBookSnapshots.length; i++)
+            {
+                orderBookSnapshots[i] = open(orderBookSnapshotAddresses[i], false);
+            }
         }
         catch (final IOException ex)
         {
             CloseHelper.quietCloseAll(a, b);
             CloseHelper.quietCloseAll(snapshots);
             CloseHelper.quietCloseAll(definitions);
+            CloseHelper.quietCloseAll(orderBookSnapshots);
             throw new UncheckedIOException("cannot open " + config.describe() + " on " + nic.getName(), ex);
         }
         lineA = a;
@@ -185,6 +203,7 @@ public final class Mdp3LiveSource implements MessageSource
         refusedRecoveries = counterSet.add(FeedCounterTypes.MDP3_REFUSED_RECOVERIES, "refused-recoveries");
         loopDuplicates = counterSet.add(FeedCounterTypes.MDP3_LOOP_DUPLICATES, "loop-duplicates");
         snapshotBWon = counterSet.add(FeedCounterTypes.MDP3_SNAPSHOT_B_WON, "snapshot-b-won");
+        orderBookJoinsCounter = counterSet.add(FeedCounterTypes.MDP3_MBO_SNAPSHOT_JOINS, "mbo-snapshot-joins");
     }
 
     private DatagramChannel open(final InetSocketAddress address, final boolean join) throws IOException
@@ -280,6 +299,7 @@ public final class Mdp3LiveSource implements MessageSource
             }
             delivered += input.poll(handler, limit - delivered);
             delivered += pollSnapshots(handler, limit - delivered);
+            delivered += pollOrderBookSnapshots(handler, limit - delivered);
             for (int side = 0; side < definitions.length; side++)
             {
                 delivered += pollLoop(definitions[side], DEFINITIONS, side, handler, limit - delivered);
@@ -356,6 +376,49 @@ public final class Mdp3LiveSource implements MessageSource
         return delivered;
     }
 
+    private int pollOrderBookSnapshots(final MessageHandler handler, final int limit) throws IOException
+    {
+        final boolean needed = recovery.isOrderBookActive();
+        int delivered = 0;
+        for (int side = 0; side < orderBookSnapshots.length; side++)
+        {
+            final InetSocketAddress address = orderBookSnapshotAddresses[side];
+            final boolean multicast = address.getAddress().isMulticastAddress();
+            if (needed && multicast && null == orderBookMemberships[side])
+            {
+                orderBookMemberships[side] = orderBookSnapshots[side].join(address.getAddress(), nic);
+                if (0 == side)
+                {
+                    orderBookJoins++;
+                }
+            }
+            else if (!needed && null != orderBookMemberships[side])
+            {
+                // Every order book is restated: leave the MBO loop, as CME asks.
+                orderBookMemberships[side].drop();
+                orderBookMemberships[side] = null;
+            }
+            final DatagramChannel channel = orderBookSnapshots[side];
+            while (needed && delivered < limit)
+            {
+                receiveByteBuffer.clear();
+                if (null == channel.receive(receiveByteBuffer))
+                {
+                    break;
+                }
+                delivered += input.onOrderBookLoopPacket(
+                    side, receiveBuffer, 0, receiveByteBuffer.position(), handler);
+            }
+            if (!needed && !multicast)
+            {
+                // A unicast loop cannot be left: what arrives while no order book waits is read and dropped.
+                receiveByteBuffer.clear();
+                channel.receive(receiveByteBuffer);
+            }
+        }
+        return delivered;
+    }
+
     private int pollLoop(
         final DatagramChannel channel, final long tag, final int side, final MessageHandler handler, final int limit)
         throws IOException
@@ -396,6 +459,7 @@ public final class Mdp3LiveSource implements MessageSource
         refusedRecoveries.setRelease(counts.refusedRecoveries());
         loopDuplicates.setRelease(input.loopDuplicates());
         snapshotBWon.setRelease(input.snapshotsWon(1));
+        orderBookJoinsCounter.setRelease(orderBookJoins);
     }
 
     /**
@@ -417,6 +481,14 @@ public final class Mdp3LiveSource implements MessageSource
     }
 
     /**
+     * @return times the MBO snapshot loop (53) was joined.
+     */
+    public long orderBookSnapshotJoins()
+    {
+        return orderBookJoins;
+    }
+
+    /**
      * Close the sockets and free the counters.
      */
     public void close()
@@ -424,6 +496,7 @@ public final class Mdp3LiveSource implements MessageSource
         CloseHelper.quietCloseAll(lineA, lineB);
         CloseHelper.quietCloseAll(snapshots);
         CloseHelper.quietCloseAll(definitions);
+        CloseHelper.quietCloseAll(orderBookSnapshots);
         counterSet.close();
     }
 }

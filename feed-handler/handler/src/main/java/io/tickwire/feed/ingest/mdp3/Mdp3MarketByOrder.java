@@ -41,7 +41,9 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  *     updates of packets after LastMsgSeqNumProcessed. A snapshot older than the first packet held (a hole between
  *     them) is counted stale and the next pass waited for; a chunk out of order abandons the restatement until the
  *     next pass. A full hold drops everything held: the instruments waiting then need a snapshot at least as recent
- *     as the packet that overflowed. Once TotNumReports instruments are restated the late join is over. Without a
+ *     as the packet that overflowed. Once TotNumReports instruments are restated the late join is over. On a live
+ *     channel a gap lost on both lines starts the same wait again for every order book
+ *     ({@link #onOrderBooksLost(long)}): a 53 at or past the gap restates each. Without a
  *     hold (a capture) order updates are published as they come, as price levels are: an order the capture never
  *     added is then the subscriber's counted UNKNOWN_ORDER.</li>
  * </ul>
@@ -52,6 +54,8 @@ final class Mdp3MarketByOrder
     /** Entries of an MD entries group: its count is a u8. */
     private static final int MAX_REFERENCES = 256;
     private static final int NULL_ACTION = -1;
+    /** A held empty-book entry (J): replayed as a BookReset RECOVERY. */
+    private static final byte EMPTY_BOOK = -2;
 
     private final Mdp3Normaliser normaliser;
     private final Mdp3FeedWriter writer;
@@ -336,7 +340,51 @@ final class Mdp3MarketByOrder
         holdCount = 0;
     }
 
-    private boolean waiting(final int securityId)
+    /**
+     * Packets up to {@code gapEnd} were lost on both lines of a live channel: any order book may have lost orders,
+     * and orders carry no RptSeq to tell which. Every order book waits for a 53 of a packet at or past the gap, as
+     * after a late join; what was held before the gap is of no use then.
+     *
+     * @param gapEnd last MsgSeqNum lost.
+     */
+    void onOrderBooksLost(final long gapEnd)
+    {
+        endLateJoin();
+        snapshotApplying = false;
+        lateJoinFrom = gapEnd + 1;
+        overflowSeq = -1;
+        counters.orderBookGaps.incrementRelease();
+    }
+
+    /**
+     * An order update of the last incremental packet, or released with it, did not reach subscribers: every order
+     * book waits for a 53 of that packet or later.
+     */
+    void onOrderBooksRefused()
+    {
+        endLateJoin();
+        snapshotApplying = false;
+        lateJoinFrom = msgSeqNum + 1;
+        overflowSeq = -1;
+    }
+
+    /**
+     * An empty-book entry (J) of an instrument: held in order with its order updates while its book waits (a book
+     * restated past it must not be emptied by it, one restated before it must).
+     *
+     * @return true when held, false to publish it now.
+     */
+    boolean holdEmptyBook(final int securityId, final long rptSeq)
+    {
+        if (!waiting(securityId))
+        {
+            return false;
+        }
+        hold(securityId, EMPTY_BOOK, (byte)0, 0, 0, 0, 0, rptSeq);
+        return true;
+    }
+
+    boolean waiting(final int securityId)
     {
         return lateJoinFrom > 0 && !restated.contains(securityId);
     }
@@ -399,7 +447,12 @@ final class Mdp3MarketByOrder
                 continue;
             }
             holdSecurityId[i] = 0;
-            if (holdSeq[i] > lastMsgSeqNumProcessed && normaliser.claim())
+            if (holdSeq[i] > lastMsgSeqNumProcessed && EMPTY_BOOK == holdAction[i] && normaliser.claim())
+            {
+                writer.bookReset(instrumentId(securityId), holdTransactTime[i], BookResetReason.RECOVERY,
+                    holdRptSeq[i]);
+            }
+            else if (holdSeq[i] > lastMsgSeqNumProcessed && normaliser.claim())
             {
                 writer.orderUpdate(holdTransactTime[i], securityId, OrderUpdateAction.get(holdAction[i]),
                     Side.get(holdSide[i]), holdOrderId[i], holdPriority[i], holdPrice[i], holdQuantity[i],

@@ -71,6 +71,11 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  * At most {@link #MAX_MESSAGES_PER_PACKET} messages per packet: every message written stands for at least
  * {@link #MIN_BYTES_PER_MESSAGE} bytes of the packet (the shortest is a ChannelReset with no entries). Single-threaded;
  * nothing is allocated per packet unless reporting.
+ * <p>
+ * Market by order on a live channel: the order books recover from the MBO snapshot loop (53, units tagged
+ * {@link Mdp3LiveSource#SNAPSHOT} like the 52 loop's) after a late join and after a gap lost on both lines, which
+ * makes every order book wait for a 53 at or past it; the price levels keep their RptSeq recovery from the 52 loop,
+ * which then only resumes RptSeq (trades, statistics), the order books being the 53's.
  */
 public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
 {
@@ -185,20 +190,38 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      * @param holdCapacity order updates held for instruments waiting for their order book snapshot (53, in units
      *                     tagged {@link Mdp3LiveSource#SNAPSHOT}) after a late join; a unit may release them all, so
      *                     they add to {@link #maxMessagesPerInput()}. 0 for a source without the snapshot loop (a
-     *                     capture): order updates are then published as they come.
+     *                     capture): order updates are then published as they come. On a live channel (one with a
+     *                     {@link Mdp3Recovery}) a gap lost on both lines also makes every order book wait.
      * @return this.
-     * @throws IllegalStateException for the normaliser of a live channel (one with a {@link Mdp3Recovery}).
+     * @throws IllegalArgumentException for a live channel without a hold: its order books could not recover.
      */
     public Mdp3Normaliser marketByOrder(final int holdCapacity)
     {
         if (null != recovery)
         {
-            // A live channel holds and replays book entries by RptSeq; order entries have no place in that yet.
-            throw new IllegalStateException("market by order is not supported on a live channel yet");
+            if (holdCapacity < 1)
+            {
+                throw new IllegalArgumentException("a live channel's order books need a hold: " + holdCapacity);
+            }
+            recovery.orderBooks();
         }
         mbo = new Mdp3MarketByOrder(this, writer, counters, holdCapacity);
         maxMessages += holdCapacity;
         return this;
+    }
+
+    /**
+     * An OrderUpdate or BookReset of this live market-by-order channel was refused by the ring: subscribers' order
+     * books are behind the venue's and nothing says which, so every order book waits for a 53 at or past the last
+     * incremental packet (counted as a refused-message recovery). Nothing for a price-level channel.
+     */
+    void onOrderBooksRefused()
+    {
+        if (null != mbo && null != recovery)
+        {
+            mbo.onOrderBooksRefused();
+            recovery.onOrderBooksRefused(mbo.lateJoin());
+        }
     }
 
     /**
@@ -259,6 +282,15 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
             writer.ingestTimestamp(clock.nanoTime());
             onChannelReset(9, msgSeqNum >= 0 ? Mdp3PacketDecoder.sendingTime(src, offset) : 0, 0, 1);
         }
+        if (null != recovery && null != mbo)
+        {
+            final long gapEnd = recovery.takeOrderBookGap();
+            if (gapEnd > 0)
+            {
+                // Lost on both lines: any order book may have lost orders, only the MBO snapshot loop can tell.
+                mbo.onOrderBooksLost(gapEnd);
+            }
+        }
         if (msgSeqNum >= 0 && 0 == unit && Mdp3SequenceTracker.DUPLICATE == tracker.onPacket(msgSeqNum))
         {
             counters.packetsDuplicate.setRelease(tracker.packetDuplicates());
@@ -272,6 +304,10 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         if (null != recovery)
         {
             counters.recovery(recovery);
+            if (null != mbo)
+            {
+                recovery.orderBooksWaiting(mbo.lateJoin());
+            }
         }
         return writer.written() > 0 || !malformed ? writer.written() : -1;
     }
@@ -422,8 +458,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         if (entryType == 'J')
         {
             // Empty book: the levels that follow restate the instrument's book from this RptSeq.
-            if (admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel,
-                numberOfOrders) && validSecurityId(templateId, securityId) && claim())
+            final boolean admitted = admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent,
+                size, priceLevel, numberOfOrders);
+            if (null != mbo)
+            {
+                onEmptyOrderBook(securityId, rptSeq, admitted || null != recovery && HOLD_NOW == lastAdmit);
+            }
+            else if (admitted && validSecurityId(templateId, securityId) && claim())
             {
                 writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
             }
@@ -442,15 +483,21 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
             badField(templateId, securityId, "MDUpdateAction " + updateAction);
             return;
         }
-        if (!admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel,
-            numberOfOrders) || !validSecurityId(templateId, securityId) || !claim())
-        {
-            return;
-        }
+        final boolean admitted = admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size,
+            priceLevel, numberOfOrders);
         if (null != mbo)
         {
-            // An order book instrument: the level only vouches for the order entries that name it.
-            mbo.onBookEntryPassed();
+            // An order book instrument: the level only vouches for the order entries that name it. One held for
+            // price-level recovery vouches too: its packet arrived whole, and the order book has its own recovery
+            // (by MsgSeqNum, from the MBO loop) that holds the orders if the book waits.
+            if ((admitted || null != recovery && HOLD_NOW == lastAdmit) && validSecurityId(templateId, securityId))
+            {
+                mbo.onBookEntryPassed();
+            }
+            return;
+        }
+        if (!admitted || !validSecurityId(templateId, securityId) || !claim())
+        {
             return;
         }
         writer.level(transactTime, securityId, rptSeq, action, entryType, price, priceExponent, size, priceLevel,
@@ -568,7 +615,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final long maxPriceVariation, final int priceExponent, final int entryCount)
     {
         if (Mdp3LiveSource.SNAPSHOT != unit || null == recovery || !validSecurityId(templateId, securityId) ||
-            !recovery.wantsSnapshot(securityId, rptSeq, lastMsgSeqNumProcessed) || !claim())
+            !recovery.wantsSnapshot(securityId, rptSeq, lastMsgSeqNumProcessed) || (null == mbo && !claim()))
         {
             return;
         }
@@ -577,7 +624,12 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         snapshotRptSeq = rptSeq;
         snapshotReports = totNumReports;
         this.transactTime = transactTime;
-        writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+        if (null == mbo)
+        {
+            writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+        }
+        // Market by order: the 52 only resumes the instrument's RptSeq (trades, statistics); its order book is the
+        // MBO loop's (53) to restate, a price-level reset would empty it.
     }
 
     /**
@@ -589,7 +641,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int settlPriceType)
     {
         // Only the book's levels restate it; trade, statistics and settlement entries of a snapshot are not books.
-        if (restating && (entryType == '0' || entryType == '1' || entryType == 'E' || entryType == 'F') && claim())
+        final boolean bookEntry = entryType == '0' || entryType == '1' || entryType == 'E' || entryType == 'F';
+        if (restating && null == mbo && bookEntry && claim())
         {
             writer.level(transactTime, snapshotSecurityId, snapshotRptSeq, PriceLevelAction.NEW, entryType, price,
                 priceExponent, size, priceLevel, numberOfOrders);
@@ -641,6 +694,20 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
                 priceExponent, size, priceLevel, numberOfOrders);
         }
         return false;
+    }
+
+    /**
+     * An empty-book entry (J) of an order book instrument, as its order entries are treated: one held for price-level
+     * recovery counts as arrived; while the order book waits it is held in order with its updates; one replayed after
+     * a 52 (a SNAPSHOT unit) was handled when it arrived.
+     */
+    private void onEmptyOrderBook(final int securityId, final long rptSeq, final boolean arrived)
+    {
+        if (arrived && Mdp3LiveSource.SNAPSHOT != unit && validSecurityId(templateId, securityId) &&
+            !mbo.holdEmptyBook(securityId, rptSeq) && claim())
+        {
+            writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
+        }
     }
 
     /**

@@ -63,6 +63,7 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
     final AtomicCounter orderBooksRestated;
     final AtomicCounter orderUpdatesHeld;
     final AtomicCounter orderHoldOverflows;
+    final AtomicCounter orderBookGaps;
     final AtomicCounter statisticsEntries;
     final AtomicCounter tradeBusts;
 
@@ -107,6 +108,7 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
         orderHoldOverflows = counterSet.add(FeedCounterTypes.MDP3_ORDER_HOLD_OVERFLOWS, "order-hold-overflows");
         statisticsEntries = counterSet.add(FeedCounterTypes.MDP3_STATISTICS_ENTRIES, "statistics-entries");
         tradeBusts = counterSet.add(FeedCounterTypes.MDP3_TRADE_BUSTS, "trade-busts");
+        orderBookGaps = counterSet.add(FeedCounterTypes.MDP3_ORDER_BOOK_GAPS, "order-book-gaps");
     }
 
     /** @return OrderUpdate messages published (market by order). */
@@ -131,6 +133,12 @@ public final class Mdp3NormaliserCounters implements AutoCloseable
     public long orderHoldOverflows()
     {
         return counterSet.get(orderHoldOverflows);
+    }
+
+    /** @return gaps lost on both lines of a live channel that made every order book wait for the MBO loop. */
+    public long orderBookGaps()
+    {
+        return counterSet.get(orderBookGaps);
     }
 
     /** @return MDP 3.0 packets decoded (duplicates excluded). */

@@ -39,6 +39,12 @@ import java.util.Arrays;
  * The live source joins the snapshot loop while {@link #isActive()} and leaves it when nothing is recovering or
  * suspect; instruments that are neither keep publishing meanwhile.
  * <p>
+ * On a market-by-order channel ({@link #orderBooks()}) the order books have no RptSeq of their own: CME recovers them
+ * by MsgSeqNum from the MBO snapshot loop (53). A gap lost on both lines is handed on to the normaliser
+ * ({@link #takeOrderBookGap()}), which makes every order book wait for a 53 at or past it, and the normaliser says
+ * whether order books wait ({@link #orderBooksWaiting(boolean)}); the live source joins the MBO loop while
+ * {@link #isOrderBookActive()}.
+ * <p>
  * Single-threaded (the ingest agent's). Allocates only when an instrument is seen for the first time; counters are
  * plain fields the normaliser and the source copy into theirs.
  */
@@ -81,6 +87,9 @@ public final class Mdp3Recovery
     private long pass;
     private long recoveredThisPass;
     private int replayingIndex = -1;
+    private boolean orderBooks;
+    private boolean orderBooksWaiting;
+    private long orderBookGapEnd;
     private final Mdp3RecoveryCounts counts = new Mdp3RecoveryCounts();
 
 
@@ -122,11 +131,65 @@ public final class Mdp3Recovery
     }
 
     /**
+     * Make this a market-by-order channel: order books recover from the MBO snapshot loop by MsgSeqNum.
+     */
+    void orderBooks()
+    {
+        orderBooks = true;
+    }
+
+    /**
+     * Whether the order books need the MBO snapshot loop: they wait for it (a late join or a gap lost on both lines
+     * not yet restated), or a gap is yet to be handed to the normaliser.
+     *
+     * @return true while the MBO snapshot loop is needed.
+     */
+    public boolean isOrderBookActive()
+    {
+        return orderBooks && (orderBooksWaiting || orderBookGapEnd > 0);
+    }
+
+    /**
+     * The normaliser says whether some order book waits for its snapshot.
+     *
+     * @param waiting true while an order book waits.
+     */
+    void orderBooksWaiting(final boolean waiting)
+    {
+        orderBooksWaiting = waiting;
+    }
+
+    /**
+     * The ring refused an order update: the order books wait for the MBO loop (the normaliser has them wait).
+     *
+     * @param waiting whether an order book now waits.
+     */
+    void onOrderBooksRefused(final boolean waiting)
+    {
+        counts.refusedRecoveries++;
+        orderBooksWaiting = waiting;
+    }
+
+    /**
+     * The last MsgSeqNum of the latest gap lost on both lines not yet handed to the order books (once).
+     *
+     * @return that MsgSeqNum, or 0 for none.
+     */
+    long takeOrderBookGap()
+    {
+        final long end = orderBookGapEnd;
+        orderBookGapEnd = 0;
+        return end;
+    }
+
+    /**
      * A late join: every instrument of the channel recovers from the snapshot loop, including those not seen yet.
      * The channel has recovered when as many instruments as the loop holds (its TotNumReports) have been.
      */
     public void recoverChannel()
     {
+        // The order books of a late join wait for the MBO loop from the first packet on.
+        orderBooksWaiting = orderBooks;
         if (!channelRecovering)
         {
             channelRecovering = true;
@@ -148,6 +211,11 @@ public final class Mdp3Recovery
     {
         counts.suspectGaps++;
         suspects.onGap(toMsgSeqNum, instruments, recovering);
+        if (orderBooks)
+        {
+            // Orders have no RptSeq to tell which books lost nothing: every order book waits for a 53 past the gap.
+            orderBookGapEnd = Math.max(orderBookGapEnd, toMsgSeqNum);
+        }
     }
 
     /**
@@ -202,6 +270,8 @@ public final class Mdp3Recovery
         suspects.clearAll();
         recoveringCount = 0;
         channelRecovering = false;
+        orderBookGapEnd = 0;
+        orderBooksWaiting = false;
     }
 
     /**

@@ -19,6 +19,7 @@ import io.tickwire.feed.ring.MessageNormaliser;
 import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.BookResetDecoder;
 import io.tickwire.sbe.md.MessageHeaderDecoder;
+import io.tickwire.sbe.md.OrderUpdateDecoder;
 import io.tickwire.sbe.md.PriceLevelUpdateDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -29,8 +30,10 @@ import org.agrona.collections.IntArrayList;
  * watches for feed messages the ring refused (a live source's full ring drops them, counted). A refused
  * PriceLevelUpdate or BookReset leaves subscribers' book of that instrument behind the venue's, so once the packet is
  * done the instrument recovers from the snapshot loop ({@link Mdp3Recovery#onRefused(int)}); a refused BookReset of
- * every instrument (a ChannelReset) recovers the whole channel. Refused trades and statuses do not touch a book and
- * are only counted by the agent.
+ * every instrument (a ChannelReset) recovers the whole channel. On a market-by-order channel a refused OrderUpdate
+ * (or BookReset) leaves an order book behind; orders have no RptSeq, so every order book waits for an MBO snapshot
+ * (53) at or past the packet ({@link Mdp3Normaliser#onOrderBooksRefused()}). Refused trades and statuses do not touch
+ * a book and are only counted by the agent.
  * <p>
  * Nothing is allocated per packet once the list of refused instruments has grown to a packet's worth.
  * Single-threaded (the ingest agent's).
@@ -44,6 +47,7 @@ final class Mdp3RefusalWatch implements MessageNormaliser, MessageSink
     private final BookResetDecoder reset = new BookResetDecoder();
     private final IntArrayList refused = new IntArrayList();
     private boolean channelRefused;
+    private boolean orderBooksRefused;
     private MessageSink sink;
 
     /**
@@ -83,6 +87,11 @@ final class Mdp3RefusalWatch implements MessageNormaliser, MessageSink
             recovery.onRefused(refused.getInt(i));
         }
         refused.clear();
+        if (orderBooksRefused)
+        {
+            orderBooksRefused = false;
+            normaliser.onOrderBooksRefused();
+        }
         return written;
     }
 
@@ -125,6 +134,12 @@ final class Mdp3RefusalWatch implements MessageNormaliser, MessageSink
     private void onRefused(final MutableDirectBuffer message)
     {
         header.wrap(message, 0);
+        final int templateId = header.templateId();
+        if (normaliser.isMarketByOrder() &&
+            (OrderUpdateDecoder.TEMPLATE_ID == templateId || BookResetDecoder.TEMPLATE_ID == templateId))
+        {
+            orderBooksRefused = true;
+        }
         final long instrumentId;
         if (PriceLevelUpdateDecoder.TEMPLATE_ID == header.templateId())
         {

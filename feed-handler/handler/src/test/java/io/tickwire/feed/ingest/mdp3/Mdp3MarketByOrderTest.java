@@ -21,6 +21,8 @@ import io.tickwire.feed.book.OrderBook;
 import io.tickwire.feed.ingest.MalformedReason;
 import io.tickwire.feed.ring.MessageSink;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
+import io.tickwire.sbe.mdp3.MDEntryTypeBook;
+import io.tickwire.sbe.mdp3.MDUpdateAction;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,27 @@ class Mdp3MarketByOrderTest
     }
 
     @Test
+    void shouldHoldAnEmptyBookEntryOfAWaitingOrderBookInOrderWithItsUpdates()
+    {
+        // Joined at MsgSeqNum 10; packet 11 empties the book (J), packet 12 adds an order after it: all held.
+        assertEquals(0, normalise(POSITION, new Mdp3TestPackets(10, 1).bookWithOrders(ES, 100, BID, OFFER, 1)));
+        assertEquals(0, normalise(POSITION, new Mdp3TestPackets(11, 1)
+            .bookEntry(ES, 102, MDUpdateAction.New, MDEntryTypeBook.BookReset, 0, 0, 0)));
+        assertEquals(0, normalise(POSITION, new Mdp3TestPackets(12, 1).bookWithOrders(ES, 103, BID, OFFER, 2)));
+
+        // A snapshot as of packet 10: its orders, then the held reset of packet 11, then the order of packet 12.
+        assertEquals(5, normalise(Mdp3LiveSource.SNAPSHOT | 1, new Mdp3TestPackets(1, 1)
+            .snapshotOrders(ES, 10, 1, 1, 80)));
+        assertEquals(List.of(
+            "reset " + ES_ID + " XCME RECOVERY r10",
+            "order " + ES_ID + " NEW BUY #80 p800 12067000000000 x3 r0",
+            "order " + ES_ID + " NEW SELL #81 p801 12068000000000 x4 r0",
+            "reset " + ES_ID + " XCME RECOVERY r102",
+            "order " + ES_ID + " NEW SELL #1000 p50 " + OFFER + " x5 r104"), sink.messages());
+        assertEquals(List.of(), reports.reports);
+    }
+
+    @Test
     void shouldCountAnUnknownOrderDeletedInTheSubscribersBookWithItsContext()
     {
         final BookBuilder builder = new BookBuilder(null);
@@ -183,16 +206,21 @@ class Mdp3MarketByOrderTest
     }
 
     @Test
-    void shouldRefuseMarketByOrderOnALiveChannelNormaliser()
+    void shouldRefuseMarketByOrderWithoutAHoldOnALiveChannelNormaliser()
     {
         final Mdp3SequenceTracker tracker = new Mdp3SequenceTracker();
+        final Mdp3Recovery recovery = new Mdp3Recovery(tracker, 64);
         final Mdp3Normaliser live = new Mdp3Normaliser(() -> 1L, reports, "live",
-            new Mdp3NormaliserCounters(null, "live"), tracker, new Mdp3Recovery(tracker, 64));
+            new Mdp3NormaliserCounters(null, "live"), tracker, recovery);
 
-        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> live.marketByOrder(16));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> live.marketByOrder(0));
 
-        assertEquals("market by order is not supported on a live channel yet", e.getMessage());
+        assertEquals("a live channel's order books need a hold: 0", e.getMessage());
         assertFalse(live.isMarketByOrder());
+        assertTrue(live.marketByOrder(16).isMarketByOrder());
+        // A gap lost on both lines: the order books need the MBO loop until the normaliser has them wait.
+        recovery.onPacketGap(5, 7);
+        assertTrue(recovery.isOrderBookActive());
     }
 
     private int normalise(final long position, final Mdp3TestPackets packet)

@@ -25,7 +25,9 @@ import java.nio.channels.DatagramChannel;
 /**
  * Serves a simulated channel live over UDP as CME does: every incremental packet to line A and to line B (the same
  * bytes), each line losing packets independently with its own configured probability, and a snapshot packet of the
- * {@link Mdp3SnapshotLoop} to the snapshot address after every so many incremental packets. One packet per
+ * {@link Mdp3SnapshotLoop} to the snapshot address after every so many incremental packets, and for a market-by-order
+ * simulator, if asked ({@link #orderBookLoop}), a packet of its MBO snapshot loop (53) to that loop's own address(es)
+ * with each snapshot packet. One packet per
  * {@link #sendNext()} call, so the caller chooses the pace; losses are drawn from their own seed, so a run is
  * repeatable. Nothing is allocated per packet.
  */
@@ -42,6 +44,10 @@ public final class Mdp3ChannelServer
     private final InetSocketAddress definitionsAddress;
     private InetSocketAddress snapshotB;
     private InetSocketAddress definitionsB;
+    private Mdp3SnapshotLoop orderBookSnapshots;
+    private InetSocketAddress orderBookA;
+    private InetSocketAddress orderBookB;
+    private long orderBookSnapshotsSent;
     private long lossA;
     private long lossB;
     private final int snapshotEvery;
@@ -161,6 +167,12 @@ public final class Mdp3ChannelServer
         if (incrementals % snapshotEvery == 0)
         {
             sent += snapshot();
+            if (null != orderBookSnapshots)
+            {
+                // Not delayed: a contract's chunks are all as of its first one, so the later chunks lag anyway.
+                sent += sendLoop(orderBookSnapshots.next(packet, 0), orderBookA, orderBookB);
+                orderBookSnapshotsSent++;
+            }
             if (null != definitionsAddress)
             {
                 sent += sendLoop(simulator.definitionPacket(packet, 0, nextDefinition), definitionsAddress,
@@ -326,6 +338,35 @@ public final class Mdp3ChannelServer
     {
         this.snapshotB = snapshot;
         this.definitionsB = definitions;
+    }
+
+    /**
+     * Serve the MBO snapshot loop (SnapshotFullRefreshOrderBook 53) too, as CME does on a channel pair of its own:
+     * one packet with each snapshot packet.
+     *
+     * @param a side A of the loop.
+     * @param b side B of the loop, or null.
+     * @throws IllegalStateException if the simulator makes no orders.
+     */
+    public void orderBookLoop(final InetSocketAddress a, final InetSocketAddress b)
+    {
+        if (!simulator.isMarketByOrder())
+        {
+            throw new IllegalStateException("an MBO snapshot loop needs a market-by-order simulator");
+        }
+        this.orderBookSnapshots = new Mdp3SnapshotLoop(simulator, true);
+        this.orderBookA = a;
+        this.orderBookB = b;
+    }
+
+    /**
+     * MBO snapshot loop packets sent.
+     *
+     * @return the count.
+     */
+    public long orderBookSnapshotsSent()
+    {
+        return orderBookSnapshotsSent;
     }
 
     /**
