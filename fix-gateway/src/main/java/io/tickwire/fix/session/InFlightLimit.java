@@ -92,7 +92,13 @@ public final class InFlightLimit
             return;
         }
         final IoSession alreadySuspended = suspended.get(sessionIndex);
-        if (null != alreadySuspended)
+        if (null != alreadySuspended && alreadySuspended.isClosing() &&
+            suspended.compareAndSet(sessionIndex, alreadySuspended, null))
+        {
+            // The session logged out or dropped while suspended; its index now names a new connection.
+            suspendedCount.decrementAndGet();
+        }
+        else if (null != alreadySuspended)
         {
             // QuickFIX/J's own queue watermarks resume a session's reads when its queue drains: suspend again.
             if (!alreadySuspended.isReadSuspended())
