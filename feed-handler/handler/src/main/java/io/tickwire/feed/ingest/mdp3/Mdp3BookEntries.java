@@ -133,7 +133,7 @@ final class Mdp3BookEntries
         }
         if (admission.held())
         {
-            recovery.holdBook(templateId, transactTime, securityId, rptSeq, updateAction, entryType, price,
+            recovery.hold().book(templateId, transactTime, securityId, rptSeq, updateAction, entryType, price,
                 priceExponent, size, priceLevel, numberOfOrders);
         }
         return false;

@@ -451,7 +451,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         {
             if (admission.held())
             {
-                recovery.holdTrade(templateId, transactTime, securityId, rptSeq, updateAction, price, priceExponent,
+                recovery.hold().trade(templateId, transactTime, securityId, rptSeq, updateAction, price, priceExponent,
                     size, numberOfOrders, aggressorSide, tradeEntryId);
             }
             return;
@@ -472,7 +472,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         }
         else if (admission.held())
         {
-            recovery.holdVolume(securityId, rptSeq, updateAction, volume);
+            recovery.hold().volume(securityId, rptSeq, updateAction, volume);
         }
     }
 
@@ -489,7 +489,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         }
         else if (admission.held())
         {
-            recovery.holdStatistics(templateId, transactTime, securityId, rptSeq, updateAction, entryType);
+            recovery.hold().statistics(templateId, transactTime, securityId, rptSeq, updateAction, entryType);
         }
     }
 
