@@ -20,7 +20,7 @@ import java.util.Arrays;
 /**
  * The incremental entries a live MDP 3.0 channel holds for instruments recovering from the snapshot loop: a bounded
  * ring in arrival order, kept as decoded values (so the schema version they came in no longer matters), from which
- * {@link Mdp3Recovery} replays an instrument's entries once its snapshot has been applied. Entries replayed or
+ * {@link Mdp3EntryHold} replays an instrument's entries once its snapshot has been applied. Entries replayed or
  * dropped out of order leave dead slots that the head passes over.
  * <p>
  * Fixed arrays sized once: nothing is allocated after construction. Single-threaded (the ingest agent's).

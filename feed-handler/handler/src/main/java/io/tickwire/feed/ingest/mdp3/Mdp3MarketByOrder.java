@@ -57,7 +57,7 @@ final class Mdp3MarketByOrder
     /** A held empty-book entry (J): replayed as a BookReset RECOVERY. */
     private static final byte EMPTY_BOOK = -2;
 
-    private final Mdp3Normaliser normaliser;
+    private final Mdp3PacketContext context;
     private final Mdp3FeedWriter writer;
     private final Mdp3NormaliserCounters counters;
 
@@ -99,14 +99,14 @@ final class Mdp3MarketByOrder
     private long snapshotTransactTime;
 
     Mdp3MarketByOrder(
-        final Mdp3Normaliser normaliser, final Mdp3FeedWriter writer, final Mdp3NormaliserCounters counters,
+        final Mdp3PacketContext context, final Mdp3FeedWriter writer, final Mdp3NormaliserCounters counters,
         final int holdCapacity)
     {
         if (holdCapacity < 0)
         {
             throw new IllegalArgumentException("order hold capacity must not be negative: " + holdCapacity);
         }
-        this.normaliser = normaliser;
+        this.context = context;
         this.writer = writer;
         this.counters = counters;
         this.holdCapacity = holdCapacity;
@@ -186,7 +186,7 @@ final class Mdp3MarketByOrder
     {
         if (referenceId < 1 || referenceId > refCount || referenceId == Mdp3Schema.NULL_UINT8)
         {
-            normaliser.badField(templateId, 0, "order entry OrderID " + orderId + " ReferenceID " + referenceId +
+            context.badField(templateId, 0, "order entry OrderID " + orderId + " ReferenceID " + referenceId +
                 " names none of the message's " + refCount + " MD entries");
             return;
         }
@@ -200,14 +200,14 @@ final class Mdp3MarketByOrder
         final byte entryType = refEntryType[ref];
         if (entryType != '0' && entryType != '1')
         {
-            normaliser.badField(templateId, securityId, "order entry OrderID " + orderId + " ReferenceID " +
+            context.badField(templateId, securityId, "order entry OrderID " + orderId + " ReferenceID " +
                 referenceId + " names an MD entry of type " + (char)entryType + ", not an outright bid or offer");
             return;
         }
         final int action = action(orderUpdateAction);
         if (NULL_ACTION == action)
         {
-            normaliser.badField(templateId, securityId, "OrderUpdateAction " + orderUpdateAction + " of OrderID " +
+            context.badField(templateId, securityId, "OrderUpdateAction " + orderUpdateAction + " of OrderID " +
                 orderId);
             return;
         }
@@ -221,19 +221,19 @@ final class Mdp3MarketByOrder
     {
         if (securityId <= 0)
         {
-            normaliser.badField(templateId, securityId, "SecurityID " + securityId + " is not positive");
+            context.badField(templateId, securityId, "SecurityID " + securityId + " is not positive");
             return;
         }
         if (entryType != '0' && entryType != '1')
         {
-            normaliser.badField(templateId, securityId, "MDEntryType " + (char)entryType + " (" + entryType +
+            context.badField(templateId, securityId, "MDEntryType " + (char)entryType + " (" + entryType +
                 ") of OrderID " + orderId);
             return;
         }
         final int action = action(updateAction);
         if (NULL_ACTION == action)
         {
-            normaliser.badField(templateId, securityId, "MDUpdateAction " + updateAction + " of OrderID " + orderId);
+            context.badField(templateId, securityId, "MDUpdateAction " + updateAction + " of OrderID " + orderId);
             return;
         }
         publish(securityId, action, entryType == '0' ? Side.BUY.value() : Side.SELL.value(), orderId,
@@ -262,7 +262,7 @@ final class Mdp3MarketByOrder
                 snapshotApplying = false;
                 return;
             }
-            snapshotApplying = normaliser.claim();
+            snapshotApplying = context.claim();
             if (!snapshotApplying)
             {
                 return;
@@ -294,11 +294,11 @@ final class Mdp3MarketByOrder
         }
         if (entryType != '0' && entryType != '1')
         {
-            normaliser.badField(53, snapshotSecurityId, "MDEntryType " + (char)entryType + " (" + entryType +
+            context.badField(53, snapshotSecurityId, "MDEntryType " + (char)entryType + " (" + entryType +
                 ") of OrderID " + orderId);
             return;
         }
-        if (normaliser.claim())
+        if (context.claim())
         {
             writer.orderUpdate(snapshotTransactTime, snapshotSecurityId, OrderUpdateAction.NEW,
                 entryType == '0' ? Side.BUY : Side.SELL, orderId, orderPriority,
@@ -397,7 +397,7 @@ final class Mdp3MarketByOrder
         {
             hold(securityId, action, side, orderId, priority, price, quantity(displayQty), rptSeq);
         }
-        else if (normaliser.claim())
+        else if (context.claim())
         {
             writer.orderUpdate(transactTime, securityId, OrderUpdateAction.get((short)action), Side.get(side),
                 orderId, priority, price, quantity(displayQty), rptSeq);
@@ -447,12 +447,12 @@ final class Mdp3MarketByOrder
                 continue;
             }
             holdSecurityId[i] = 0;
-            if (holdSeq[i] > lastMsgSeqNumProcessed && EMPTY_BOOK == holdAction[i] && normaliser.claim())
+            if (holdSeq[i] > lastMsgSeqNumProcessed && EMPTY_BOOK == holdAction[i] && context.claim())
             {
                 writer.bookReset(instrumentId(securityId), holdTransactTime[i], BookResetReason.RECOVERY,
                     holdRptSeq[i]);
             }
-            else if (holdSeq[i] > lastMsgSeqNumProcessed && normaliser.claim())
+            else if (holdSeq[i] > lastMsgSeqNumProcessed && context.claim())
             {
                 writer.orderUpdate(holdTransactTime[i], securityId, OrderUpdateAction.get(holdAction[i]),
                     Side.get(holdSide[i]), holdOrderId[i], holdPriority[i], holdPrice[i], holdQuantity[i],

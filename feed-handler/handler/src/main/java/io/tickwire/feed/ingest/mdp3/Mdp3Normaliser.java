@@ -25,17 +25,12 @@ import io.tickwire.sbe.md.BookType;
 import io.tickwire.sbe.md.BrokenTradeEncoder;
 import io.tickwire.sbe.md.MessageHeaderEncoder;
 import io.tickwire.sbe.md.OrderUpdateEncoder;
-import io.tickwire.sbe.md.PriceLevelAction;
 import io.tickwire.sbe.md.PriceLevelUpdateEncoder;
 import io.tickwire.sbe.md.TradeSummaryEncoder;
-import io.tickwire.sbe.md.TradingState;
 import io.tickwire.sbe.md.TradingStatusEncoder;
 import io.tickwire.sbe.md.VenueInstrumentDefinitionEncoder;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.EpochNanoClock;
-
-import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
 
 /**
  * Turns one CME MDP 3.0 packet (a UDP payload of the incremental feed) into the Tickwire feed messages it means,
@@ -43,13 +38,14 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  * exponent -9 (templates of schema versions up to 8 carry -7 and are scaled by 100), sourceTimestamp the time of day
  * UTC of the message's TransactTime (of the packet's SendingTime for definitions, which have none).
  * <ul>
- *     <li>definitions 27, 29, 54, 56: VenueInstrumentDefinition (PRICE_LEVEL book);</li>
- *     <li>book entries of 32, 46: PriceLevelUpdate ('0'/'1' outright, 'E'/'F' implied); 'J' (empty book) a
- *     BookReset of the instrument, reason RECOVERY, at its RptSeq;</li>
+ *     <li>definitions 27, 29, 54, 56 ({@link Mdp3Definitions}): VenueInstrumentDefinition (PRICE_LEVEL
+ *     book);</li>
+ *     <li>book entries of 32, 46 ({@link Mdp3BookEntries}): PriceLevelUpdate ('0'/'1' outright, 'E'/'F' implied);
+ *     'J' (empty book) a BookReset of the instrument, reason RECOVERY, at its RptSeq;</li>
  *     <li>trade entries of 42, 48 ({@link Mdp3TradeEntries}): New a TradeSummary, Delete (a bust) a BrokenTrade
  *     naming the MDTradeEntryID, Change (a correction) counted;</li>
- *     <li>SecurityStatus 30 of one instrument: TradingStatus ({@link Mdp3FeedFields#tradingState}); of a group or
- *     asset: counted;</li>
+ *     <li>SecurityStatus 30 ({@link Mdp3SecurityStatus}) of one instrument: TradingStatus
+ *     ({@link Mdp3FeedFields#tradingState}); of a group or asset: counted;</li>
  *     <li>ChannelReset 4: BookReset of every XCME instrument (instrumentId 0), reason CHANNEL_RESET;</li>
  *     <li>volume 37 and statistics 33-35, 49-51: sequenced by RptSeq (held while recovering), counted, not
  *     published; heartbeats, snapshots and templates not decoded: counted;</li>
@@ -57,16 +53,17 @@ import static io.tickwire.feed.ingest.mdp3.Mdp3FeedFields.instrumentId;
  *     OrderUpdate, 53 restates order books after a late join ({@link Mdp3MarketByOrder}); the price levels of 46 are
  *     then checked (RptSeq, values) but not published. Otherwise order entries are counted only.</li>
  * </ul>
- * Sequences ({@link Mdp3SequenceTracker}): a packet whose MsgSeqNum is not above the last is a duplicate (the other
- * line of an A/B pair) and skipped whole; an entry whose RptSeq is not above its instrument's last is skipped; gaps of
- * either are counted (a capture cannot be re-requested). Malformed packets and messages, and field values CME does not
- * define, are reported to the {@link MalformedInputListener} with the packet's position and skipped.
+ * Sequences ({@link Mdp3SequenceTracker}, entries by {@link Mdp3Admission}): a packet whose MsgSeqNum is not above
+ * the last is a duplicate (the other line of an A/B pair) and skipped whole; an entry whose RptSeq is not above its
+ * instrument's last is skipped; gaps of either are counted (a capture cannot be re-requested). Malformed packets and
+ * messages, and field values CME does not define, are reported to the {@link MalformedInputListener} with the
+ * packet's position ({@link Mdp3PacketContext}) and skipped.
  * <p>
  * A live channel ({@link Mdp3LiveSource}) adds a {@link Mdp3Recovery}: entries of instruments recovering from the
  * snapshot loop are held instead of published, snapshot packets (their units tagged {@link Mdp3LiveSource#SNAPSHOT})
- * restate the books of the instruments that need them as a BookReset RECOVERY at the snapshot's RptSeq and a
- * PriceLevelUpdate NEW per level, then the entries held past it are published; definition packets (tagged
- * {@link Mdp3LiveSource#DEFINITIONS}) publish the instruments not defined yet.
+ * restate ({@link Mdp3Restatement}) the books of the instruments that need them as a BookReset RECOVERY at the
+ * snapshot's RptSeq and a PriceLevelUpdate NEW per level, then the entries held past it are published; definition
+ * packets (tagged {@link Mdp3LiveSource#DEFINITIONS}) publish the instruments not defined yet.
  * <p>
  * At most {@link #MAX_MESSAGES_PER_PACKET} messages per packet: every message written stands for at least
  * {@link #MIN_BYTES_PER_MESSAGE} bytes of the packet (the shortest is a ChannelReset with no entries). Single-threaded;
@@ -102,34 +99,27 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     static final byte C = 'C';
     static final byte M = 'M';
     static final byte E = 'E';
-    private static final int HOLD_NOW = Mdp3Recovery.HOLD;
 
     private final EpochNanoClock clock;
-    private final MalformedInputListener listener;
-    private final String sourceName;
     private final Mdp3PacketDecoder decoder;
     private final Mdp3SequenceTracker tracker;
     private final Mdp3NormaliserCounters counters;
     private final Mdp3Recovery recovery;
-    private int maxMessages;
     private Mdp3MarketByOrder mbo;
-    private final IntHashSet defined = new IntHashSet();
 
     private final Mdp3FeedWriter writer;
+    private final Mdp3PacketContext context;
+    private final Mdp3Admission admission;
+    private final Mdp3BookEntries books;
     private final Mdp3TradeEntries trades;
+    private final Mdp3Restatement restatement;
+    private final Mdp3SecurityStatus statuses;
+    private final Mdp3Definitions definitions;
 
-    private long position;
-    private long msgSeqNum;
     private long sendingTime;
     private long transactTime;
     private int templateId;
-    private boolean malformed;
     private long unit;
-    private int snapshotSecurityId;
-    private long snapshotRptSeq;
-    private long snapshotReports;
-    private boolean restating;
-    private int lastAdmit;
 
     /**
      * A normaliser for one source.
@@ -167,16 +157,20 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final Mdp3Recovery recovery)
     {
         this.clock = clock;
-        this.listener = listener;
-        this.sourceName = sourceName;
         this.counters = counters;
         this.writer = new Mdp3FeedWriter(counters);
-        this.trades = new Mdp3TradeEntries(this, writer, counters);
+        // A snapshot packet may also release every held entry.
+        this.context = new Mdp3PacketContext(listener, sourceName, writer,
+            MAX_MESSAGES_PER_PACKET + (null == recovery ? 0 : recovery.capacity()));
+        this.trades = new Mdp3TradeEntries(context, writer, counters);
         this.tracker = tracker;
         this.recovery = recovery;
-        // A snapshot packet may also release every held entry.
-        this.maxMessages = MAX_MESSAGES_PER_PACKET + (null == recovery ? 0 : recovery.capacity());
-        this.decoder = new Mdp3PacketDecoder(this, this::onDecoderMalformed, sourceName);
+        this.admission = new Mdp3Admission(this, tracker, recovery, counters);
+        this.books = new Mdp3BookEntries(context, admission, recovery, writer);
+        this.restatement = new Mdp3Restatement(context, recovery, writer);
+        this.statuses = new Mdp3SecurityStatus(context, writer, counters);
+        this.definitions = new Mdp3Definitions(context, writer);
+        this.decoder = new Mdp3PacketDecoder(this, context::onDecoderMalformed, sourceName);
         if (null != recovery)
         {
             recovery.replay(this);
@@ -205,8 +199,9 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
             }
             recovery.orderBooks();
         }
-        mbo = new Mdp3MarketByOrder(this, writer, counters, holdCapacity);
-        maxMessages += holdCapacity;
+        mbo = new Mdp3MarketByOrder(context, writer, counters, holdCapacity);
+        books.marketByOrder(mbo);
+        context.addMaxMessages(holdCapacity);
         return this;
     }
 
@@ -245,7 +240,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      */
     public int maxMessagesPerInput()
     {
-        return maxMessages;
+        return context.maxMessages();
     }
 
     /**
@@ -262,17 +257,16 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     public int normalise(
         final long sequence, final DirectBuffer src, final int offset, final int length, final MessageSink sink)
     {
-        this.position = sequence;
         this.unit = sequence & Mdp3LiveSource.UNIT_KINDS;
         writer.start(sink);
-        this.malformed = false;
-        this.restating = false;
-        this.msgSeqNum =
+        restatement.onUnit();
+        final long msgSeqNum =
             length >= Mdp3PacketDecoder.PACKET_HEADER_LENGTH ? Mdp3PacketDecoder.msgSeqNum(src, offset) : -1;
+        context.start(sequence, msgSeqNum);
         if (length > MAX_PACKET_LENGTH)
         {
-            malformed(MalformedReason.BAD_MDP3_PACKET, "packet of " + length + " bytes is longer than any UDP " +
-                "payload (" + MAX_PACKET_LENGTH + ")");
+            context.malformed(MalformedReason.BAD_MDP3_PACKET, "packet of " + length + " bytes is longer than any " +
+                "UDP payload (" + MAX_PACKET_LENGTH + ")");
             return -1;
         }
         if (null != recovery && 0 == unit && recovery.takeSessionRestart())
@@ -309,7 +303,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
                 recovery.orderBooksWaiting(mbo.lateJoin());
             }
         }
-        return writer.written() > 0 || !malformed ? writer.written() : -1;
+        return writer.written() > 0 || !context.isMalformed() ? writer.written() : -1;
     }
 
     /**
@@ -317,7 +311,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      */
     public void onPacket(final long msgSeqNum, final long sendingTime, final int length)
     {
-        this.msgSeqNum = msgSeqNum;
+        context.msgSeqNum(msgSeqNum);
         this.sendingTime = sendingTime;
         if (Mdp3LiveSource.SNAPSHOT == unit)
         {
@@ -344,12 +338,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     {
         // Snapshots belong to the recovery channel; an incremental capture has none, a recovery capture is not
         // published (its books would need a RECOVERY reset per instrument).
-        if (restating)
+        if (restatement.onMessageEnd())
         {
-            restating = false;
-            recovery.onSnapshotApplied(snapshotSecurityId, snapshotRptSeq, snapshotReports);
+            return;
         }
-        else if (templateId == 53 && null != mbo)
+        if (templateId == 53 && null != mbo)
         {
             mbo.onSnapshotOrderBookEnd();
         }
@@ -390,7 +383,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         {
             mbo.onChannelReset();
         }
-        if (claim())
+        if (context.claim())
         {
             writer.bookReset(0, transactTime, BookResetReason.CHANNEL_RESET, 0);
         }
@@ -404,28 +397,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int securityId, final int tradeDate, final int matchEventIndicator, final int tradingStatus,
         final int haltReason, final int tradingEvent)
     {
-        if (securityId == Mdp3Schema.NULL_INT32)
-        {
-            counters.groupStatuses.incrementRelease();
-            return;
-        }
-        final TradingState state = Mdp3FeedFields.tradingState(tradingStatus);
-        if (null == state)
-        {
-            if (Mdp3FeedFields.isKnownStatus(tradingStatus))
-            {
-                counters.statusesUnchanged.incrementRelease();
-            }
-            else
-            {
-                badField(30, securityId, "SecurityTradingStatus " + tradingStatus);
-            }
-            return;
-        }
-        if (validSecurityId(30, securityId) && claim())
-        {
-            writer.status(transactTime, securityId, state, Mdp3FeedFields.reason(tradingStatus, haltReason));
-        }
+        statuses.onStatus(transactTime, securityId, tradingStatus, haltReason);
     }
 
     /**
@@ -450,58 +422,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int securityId, final long rptSeq, final int updateAction, final byte entryType, final long price,
         final int priceExponent, final int size, final int priceLevel, final int numberOfOrders)
     {
-        if (null != mbo)
-        {
-            mbo.onBookEntry(securityId, rptSeq, entryType,
-                Mdp3FeedFields.price(price, Mdp3FeedFields.scale(priceExponent)));
-        }
-        if (entryType == 'J')
-        {
-            // Empty book: the levels that follow restate the instrument's book from this RptSeq.
-            final boolean admitted = admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent,
-                size, priceLevel, numberOfOrders);
-            if (null != mbo)
-            {
-                onEmptyOrderBook(securityId, rptSeq, admitted || null != recovery && HOLD_NOW == lastAdmit);
-            }
-            else if (admitted && validSecurityId(templateId, securityId) && claim())
-            {
-                writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
-            }
-            return;
-        }
-        final boolean bid = entryType == '0' || entryType == 'E';
-        final boolean implied = entryType == 'E' || entryType == 'F';
-        if (!bid && !implied && entryType != '1')
-        {
-            badField(templateId, securityId, "MDEntryType " + (char)entryType + " (" + entryType + ")");
-            return;
-        }
-        final PriceLevelAction action = Mdp3FeedFields.action(updateAction);
-        if (null == action)
-        {
-            badField(templateId, securityId, "MDUpdateAction " + updateAction);
-            return;
-        }
-        final boolean admitted = admitBook(securityId, rptSeq, updateAction, entryType, price, priceExponent, size,
-            priceLevel, numberOfOrders);
-        if (null != mbo)
-        {
-            // An order book instrument: the level only vouches for the order entries that name it. One held for
-            // price-level recovery vouches too: its packet arrived whole, and the order book has its own recovery
-            // (by MsgSeqNum, from the MBO loop) that holds the orders if the book waits.
-            if ((admitted || null != recovery && HOLD_NOW == lastAdmit) && validSecurityId(templateId, securityId))
-            {
-                mbo.onBookEntryPassed();
-            }
-            return;
-        }
-        if (!admitted || !validSecurityId(templateId, securityId) || !claim())
-        {
-            return;
-        }
-        writer.level(transactTime, securityId, rptSeq, action, entryType, price, priceExponent, size, priceLevel,
-            numberOfOrders);
+        books.onEntry(templateId, transactTime, context.msgSeqNum(), Mdp3LiveSource.SNAPSHOT == unit, securityId,
+            rptSeq, updateAction, entryType, price, priceExponent, size, priceLevel, numberOfOrders);
     }
 
     /**
@@ -525,11 +447,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int securityId, final long rptSeq, final int updateAction, final long price, final int priceExponent,
         final int size, final int numberOfOrders, final int aggressorSide, final long tradeEntryId)
     {
-        if (null == recovery ? !inSequence(securityId, rptSeq) : !admit(securityId, rptSeq))
+        if (!admission.admit(securityId, rptSeq, context.msgSeqNum()))
         {
-            if (HOLD_NOW == lastAdmit)
+            if (admission.held())
             {
-                recovery.holdTrade(templateId, transactTime, securityId, rptSeq, updateAction, price, priceExponent,
+                recovery.hold().trade(templateId, transactTime, securityId, rptSeq, updateAction, price, priceExponent,
                     size, numberOfOrders, aggressorSide, tradeEntryId);
             }
             return;
@@ -544,13 +466,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
     public void onVolumeEntry(final int securityId, final long rptSeq, final int updateAction, final int volume)
     {
         // Volume carries RptSeq like every other update of the instrument: the sequence is checked all the same.
-        if (null == recovery ? inSequence(securityId, rptSeq) : admit(securityId, rptSeq))
+        if (admission.admit(securityId, rptSeq, context.msgSeqNum()))
         {
             counters.volumeEntries.incrementRelease();
         }
-        else if (HOLD_NOW == lastAdmit)
+        else if (admission.held())
         {
-            recovery.holdVolume(securityId, rptSeq, updateAction, volume);
+            recovery.hold().volume(securityId, rptSeq, updateAction, volume);
         }
     }
 
@@ -561,13 +483,13 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int securityId, final long rptSeq, final int updateAction, final byte entryType)
     {
         // Statistics count in the instrument's RptSeq: sequenced and held like a book entry, not published.
-        if (null == recovery ? inSequence(securityId, rptSeq) : admit(securityId, rptSeq))
+        if (admission.admit(securityId, rptSeq, context.msgSeqNum()))
         {
             counters.statisticsEntries.incrementRelease();
         }
-        else if (HOLD_NOW == lastAdmit)
+        else if (admission.held())
         {
-            recovery.holdStatistics(templateId, transactTime, securityId, rptSeq, updateAction, entryType);
+            recovery.hold().statistics(templateId, transactTime, securityId, rptSeq, updateAction, entryType);
         }
     }
 
@@ -591,18 +513,8 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
      */
     public void onInstrumentDefinition(final Mdp3InstrumentDefinition def)
     {
-        final int securityId = def.securityId();
-        if (Mdp3LiveSource.DEFINITIONS == unit && defined.contains(securityId))
-        {
-            // The definition loop repeats what this channel has published already.
-            return;
-        }
-        if (!validSecurityId(def.templateId(), securityId) || !claim())
-        {
-            return;
-        }
-        defined.add(securityId);
-        writer.definition(def, sendingTime, null == mbo ? BookType.PRICE_LEVEL : BookType.ORDER_BOOK);
+        definitions.onDefinition(def, Mdp3LiveSource.DEFINITIONS == unit, sendingTime,
+            null == mbo ? BookType.PRICE_LEVEL : BookType.ORDER_BOOK);
     }
 
     /**
@@ -614,22 +526,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int tradeDate, final int tradingStatus, final long highLimitPrice, final long lowLimitPrice,
         final long maxPriceVariation, final int priceExponent, final int entryCount)
     {
-        if (Mdp3LiveSource.SNAPSHOT != unit || null == recovery || !validSecurityId(templateId, securityId) ||
-            !recovery.wantsSnapshot(securityId, rptSeq, lastMsgSeqNumProcessed) || (null == mbo && !claim()))
+        if (Mdp3LiveSource.SNAPSHOT == unit && restatement.onSnapshot(templateId, lastMsgSeqNumProcessed,
+            totNumReports, securityId, rptSeq, transactTime, null == mbo))
         {
-            return;
+            this.transactTime = transactTime;
         }
-        restating = true;
-        snapshotSecurityId = securityId;
-        snapshotRptSeq = rptSeq;
-        snapshotReports = totNumReports;
-        this.transactTime = transactTime;
-        if (null == mbo)
-        {
-            writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
-        }
-        // Market by order: the 52 only resumes the instrument's RptSeq (trades, statistics); its order book is the
-        // MBO loop's (53) to restate, a price-level reset would empty it.
     }
 
     /**
@@ -640,13 +541,7 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         final int priceLevel, final int tradingReferenceDate, final int openCloseSettlFlag,
         final int settlPriceType)
     {
-        // Only the book's levels restate it; trade, statistics and settlement entries of a snapshot are not books.
-        final boolean bookEntry = entryType == '0' || entryType == '1' || entryType == 'E' || entryType == 'F';
-        if (restating && null == mbo && bookEntry && claim())
-        {
-            writer.level(transactTime, snapshotSecurityId, snapshotRptSeq, PriceLevelAction.NEW, entryType, price,
-                priceExponent, size, priceLevel, numberOfOrders);
-        }
+        restatement.onEntry(entryType, price, priceExponent, size, numberOfOrders, priceLevel, null == mbo);
     }
 
     /**
@@ -676,123 +571,11 @@ public final class Mdp3Normaliser implements MessageNormaliser, Mdp3Listener
         }
     }
 
-    private boolean admitBook(
-        final int securityId, final long rptSeq, final int updateAction, final byte entryType, final long price,
-        final int priceExponent, final int size, final int priceLevel, final int numberOfOrders)
-    {
-        if (null == recovery)
-        {
-            return inSequence(securityId, rptSeq);
-        }
-        if (admit(securityId, rptSeq))
-        {
-            return true;
-        }
-        if (HOLD_NOW == lastAdmit)
-        {
-            recovery.holdBook(templateId, transactTime, securityId, rptSeq, updateAction, entryType, price,
-                priceExponent, size, priceLevel, numberOfOrders);
-        }
-        return false;
-    }
-
     /**
-     * An empty-book entry (J) of an order book instrument, as its order entries are treated: one held for price-level
-     * recovery counts as arrived; while the order book waits it is held in order with its updates; one replayed after
-     * a 52 (a SNAPSHOT unit) was handled when it arrived.
+     * A RptSeq that went back on a suspect instrument: a ChannelReset both lines lost, handled as if it had arrived.
      */
-    private void onEmptyOrderBook(final int securityId, final long rptSeq, final boolean arrived)
+    void onLostChannelReset()
     {
-        if (arrived && Mdp3LiveSource.SNAPSHOT != unit && validSecurityId(templateId, securityId) &&
-            !mbo.holdEmptyBook(securityId, rptSeq) && claim())
-        {
-            writer.bookReset(instrumentId(securityId), transactTime, BookResetReason.RECOVERY, rptSeq);
-        }
-    }
-
-    /**
-     * A live channel's check of an entry's RptSeq: true to publish it now; otherwise {@link #lastAdmit} says whether
-     * the caller holds it (its instrument is recovering) or drops it.
-     */
-    private boolean admit(final int securityId, final long rptSeq)
-    {
-        lastAdmit = recovery.admit(securityId, rptSeq, msgSeqNum);
-        if (Mdp3Recovery.RESET == lastAdmit)
-        {
-            // A ChannelReset both lines lost: handled as if it had arrived, then the entry starts the RptSeq again.
-            onChannelReset(9, transactTime, 0, 1);
-            lastAdmit = recovery.admit(securityId, rptSeq, msgSeqNum);
-        }
-        counters.rptSeqGaps.setRelease(tracker.rptSeqGaps());
-        counters.rptSeqMissing.setRelease(tracker.rptSeqMissing());
-        if (Mdp3Recovery.DROP == lastAdmit)
-        {
-            counters.rptSeqDuplicate.incrementRelease();
-        }
-        return Mdp3Recovery.PUBLISH == lastAdmit;
-    }
-
-    /**
-     * Check an update's RptSeq: true to publish it, false for a duplicate (skipped); gaps are counted and published
-     * after, a capture cannot fill them.
-     */
-    private boolean inSequence(final int securityId, final long rptSeq)
-    {
-        final int result = tracker.onRptSeq(securityId, rptSeq);
-        if (Mdp3SequenceTracker.GAP == result)
-        {
-            counters.rptSeqGaps.setRelease(tracker.rptSeqGaps());
-            counters.rptSeqMissing.setRelease(tracker.rptSeqMissing());
-        }
-        else if (Mdp3SequenceTracker.DUPLICATE == result)
-        {
-            counters.rptSeqDuplicate.setRelease(tracker.rptSeqDuplicates());
-            return false;
-        }
-        return true;
-    }
-
-    boolean validSecurityId(final int templateId, final int securityId)
-    {
-        if (securityId > 0)
-        {
-            return true;
-        }
-        badField(templateId, securityId, "SecurityID " + securityId + " is not positive");
-        return false;
-    }
-
-    /**
-     * Room for one more message of this packet. Cannot fail for a packet of at most {@link #MAX_PACKET_LENGTH}
-     * bytes; checked because the ring's space accounting relies on it.
-     */
-    boolean claim()
-    {
-        if (writer.written() < maxMessages)
-        {
-            return true;
-        }
-        malformed(MalformedReason.BAD_MDP3_PACKET, "more than " + maxMessages +
-            " feed messages from one packet; the rest of it is skipped");
-        return false;
-    }
-
-    void badField(final int templateId, final int securityId, final String detail)
-    {
-        malformed(MalformedReason.BAD_FIELD_VALUE, "template " + templateId + " SecurityID " + securityId + ": " +
-            detail + " is not an MDP 3.0 value; skipped");
-    }
-
-    private void malformed(final MalformedReason reason, final String detail)
-    {
-        malformed = true;
-        listener.onMalformed(reason, sourceName, position, "MsgSeqNum " + msgSeqNum + " " + detail);
-    }
-
-    private void onDecoderMalformed(
-        final MalformedReason reason, final String source, final long position, final String detail)
-    {
-        malformed = true;
-        listener.onMalformed(reason, source, position, detail);
+        onChannelReset(9, transactTime, 0, 1);
     }
 }

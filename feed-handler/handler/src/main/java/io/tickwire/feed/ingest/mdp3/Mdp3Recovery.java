@@ -21,7 +21,7 @@ import java.util.Arrays;
 
 /**
  * Which instruments of a live MDP 3.0 channel are recovering from the snapshot loop, which are suspect, and the
- * incremental entries held for the recovering ones ({@link Mdp3HeldEntries}) until their snapshot arrives, following
+ * incremental entries held for the recovering ones ({@link Mdp3EntryHold}) until their snapshot arrives, following
  * CME's market recovery rules (docs/MDP3.md, "Recovery"):
  * <ul>
  *     <li>a packet MsgSeqNum gap lost on both lines ({@link #onPacketGap(long, long)}) makes every instrument of the
@@ -54,7 +54,7 @@ public final class Mdp3Recovery
     public static final int PUBLISH = 0;
     /** {@link #admit} result: drop the entry, it was seen already. */
     public static final int DROP = 1;
-    /** {@link #admit} result: the instrument is recovering; hold the entry with one of the {@code hold} methods. */
+    /** {@link #admit} result: the instrument is recovering; hold the entry (the normaliser does). */
     public static final int HOLD = 2;
     /** {@link #admit} result during a replay: a new gap, the entry stays where it is held. */
     public static final int KEEP = 3;
@@ -67,7 +67,7 @@ public final class Mdp3Recovery
     private static final long NO_RPT_SEQ = -1;
 
     private final Mdp3SequenceTracker tracker;
-    private final Mdp3HeldEntries held;
+    private final Mdp3EntryHold hold;
     private final Mdp3Suspects suspects = new Mdp3Suspects();
 
     // Instruments: SecurityID -> index into the arrays below.
@@ -80,13 +80,11 @@ public final class Mdp3Recovery
     private long[] snapshotMsgSeqNum = new long[64];
     private long wantedMsgSeqNum;
 
-    private Mdp3Listener replay;
     private int recoveringCount;
     private boolean channelRecovering;
     private boolean sessionRestart;
     private long pass;
     private long recoveredThisPass;
-    private int replayingIndex = -1;
     private boolean orderBooks;
     private boolean orderBooksWaiting;
     private long orderBookGapEnd;
@@ -100,7 +98,7 @@ public final class Mdp3Recovery
     public Mdp3Recovery(final Mdp3SequenceTracker tracker, final int capacity)
     {
         this.tracker = tracker;
-        this.held = new Mdp3HeldEntries(capacity);
+        this.hold = new Mdp3EntryHold(this, capacity, counts);
     }
 
     /**
@@ -109,7 +107,15 @@ public final class Mdp3Recovery
      */
     void replay(final Mdp3Listener replay)
     {
-        this.replay = replay;
+        hold.replayTo(replay);
+    }
+
+    /**
+     * @return where entries of recovering instruments are held, with the {@code hold} result of {@link #admit}.
+     */
+    Mdp3EntryHold hold()
+    {
+        return hold;
     }
 
     /**
@@ -117,7 +123,7 @@ public final class Mdp3Recovery
      */
     public int capacity()
     {
-        return held.capacity();
+        return hold.capacity();
     }
 
     /**
@@ -261,7 +267,7 @@ public final class Mdp3Recovery
      */
     public void onChannelReset()
     {
-        held.clear();
+        hold.clear();
         for (int i = 0; i < instruments; i++)
         {
             recovering[i] = false;
@@ -285,7 +291,7 @@ public final class Mdp3Recovery
     public int admit(final int id, final long seq, final long msgSeqNum)
     {
         final int i = instrument(id);
-        if (replayingIndex < 0 && (recovering[i] || channelRecovering && recoveredInPass[i] != pass))
+        if (!hold.isReplaying() && (recovering[i] || channelRecovering && recoveredInPass[i] != pass))
         {
             if (seq <= lastHeldRptSeq[i])
             {
@@ -339,7 +345,7 @@ public final class Mdp3Recovery
         counts.recoveries++;
         begin(i, seq - 1);
         lastHeldRptSeq[i] = seq;
-        return replayingIndex >= 0 ? KEEP : HOLD;
+        return hold.isReplaying() ? KEEP : HOLD;
     }
 
     /**
@@ -417,128 +423,27 @@ public final class Mdp3Recovery
                 channelRecovering = false;
             }
         }
-        replayHeld(id, i, seq);
-    }
-
-    private void replayHeld(final int id, final int i, final long seq)
-    {
-        final long end = held.tail();
-        for (long p = held.head(); p < end; p++)
-        {
-            final int slot = held.slot(p);
-            if (!held.isLive(slot) || held.securityId(slot) != id)
-            {
-                continue;
-            }
-            if (recovering[i])
-            {
-                // A gap among the held entries: the rest stays held for the next snapshot.
-                break;
-            }
-            if (held.rptSeq(slot) <= seq)
-            {
-                held.kill(slot);
-                continue;
-            }
-            replayingIndex = slot;
-            held.replay(slot, replay);
-            replayingIndex = -1;
-            if (!recovering[i])
-            {
-                held.kill(slot);
-            }
-        }
-        held.advanceHead();
+        hold.replay(id, i, seq);
     }
 
     /**
-     * Hold a book entry of a recovering instrument.
-     *
-     * @param template       of its message.
-     * @param time           TransactTime of its message.
-     * @param id             SecurityID.
-     * @param seq            RptSeq.
-     * @param action         MDUpdateAction.
-     * @param type           MDEntryType.
-     * @param mantissa       price mantissa.
-     * @param exponent       price exponent.
-     * @param quantity       size.
-     * @param level          price level.
-     * @param numberOfOrders orders.
+     * @return whether the instrument at this index recovers (a replayed entry may have opened a new gap).
      */
-    public void holdBook(
-        final int template, final long time, final int id, final long seq, final int action, final byte type,
-        final long mantissa, final int exponent, final int quantity, final int level, final int numberOfOrders)
+    boolean isRecoveringAt(final int index)
     {
-        held.book(claim(Mdp3HeldEntries.BOOK, template, time, id, seq, action), type, mantissa, exponent, quantity,
-            level, numberOfOrders);
+        return recovering[index];
     }
 
     /**
-     * Hold a trade entry of a recovering instrument.
+     * The hold was full: an instrument lost all it held and needs a snapshot at least as recent as the last lost.
      *
-     * @param template       of its message.
-     * @param time           TransactTime of its message.
-     * @param id             SecurityID.
-     * @param seq            RptSeq.
-     * @param action         MDUpdateAction.
-     * @param mantissa       price mantissa.
-     * @param exponent       price exponent.
-     * @param quantity       size.
-     * @param numberOfOrders orders.
-     * @param aggressor      AggressorSide.
-     * @param tradeId        trade entry id.
+     * @param id         SecurityID.
+     * @param lostRptSeq RptSeq of the last entry it lost.
      */
-    public void holdTrade(
-        final int template, final long time, final int id, final long seq, final int action, final long mantissa,
-        final int exponent, final int quantity, final int numberOfOrders, final int aggressor, final long tradeId)
+    void onHoldOverflow(final int id, final long lostRptSeq)
     {
-        held.trade(claim(Mdp3HeldEntries.TRADE, template, time, id, seq, action), mantissa, exponent, quantity,
-            numberOfOrders, aggressor, tradeId);
-    }
-
-    /**
-     * Hold a volume entry of a recovering instrument (it carries RptSeq like the others).
-     *
-     * @param id     SecurityID.
-     * @param seq    RptSeq.
-     * @param action MDUpdateAction.
-     * @param volume cumulative volume.
-     */
-    public void holdVolume(final int id, final long seq, final int action, final int volume)
-    {
-        held.volume(claim(Mdp3HeldEntries.VOLUME, 37, 0, id, seq, action), volume);
-    }
-
-    /**
-     * Hold a statistics entry (33-35, 49-51) of a recovering instrument: it counts in RptSeq like the others.
-     *
-     * @param template of its message.
-     * @param time     TransactTime of its message.
-     * @param id       SecurityID.
-     * @param seq      RptSeq.
-     * @param action   MDUpdateAction.
-     * @param type     MDEntryType.
-     */
-    public void holdStatistics(
-        final int template, final long time, final int id, final long seq, final int action, final byte type)
-    {
-        held.statistics(claim(Mdp3HeldEntries.STATISTICS, template, time, id, seq, action), type);
-    }
-
-    private int claim(final byte k, final int template, final long time, final int id, final long seq, final int a)
-    {
-        if (held.isFull())
-        {
-            // The instrument of the oldest entry loses all it holds and stays recovering: it needs a snapshot at
-            // least as recent as the last entry lost, from a later pass of the loop.
-            counts.overflows++;
-            final int oldest = held.oldestSecurityId();
-            final int i = instrument(oldest);
-            minSnapshotRptSeq[i] = Math.max(minSnapshotRptSeq[i], held.drop(oldest));
-        }
-        counts.entriesHeld++;
-        return held.claim(k, template, time, id, seq, a);
+        final int i = instrument(id);
+        minSnapshotRptSeq[i] = Math.max(minSnapshotRptSeq[i], lostRptSeq);
     }
 
     private void begin(final int i, final long minRptSeq)

@@ -33,14 +33,14 @@ final class Mdp3TradeEntries
     private static final int CHANGE = 1;
     private static final int DELETE = 2;
 
-    private final Mdp3Normaliser normaliser;
+    private final Mdp3PacketContext context;
     private final Mdp3FeedWriter writer;
     private final Mdp3NormaliserCounters counters;
 
     Mdp3TradeEntries(
-        final Mdp3Normaliser normaliser, final Mdp3FeedWriter writer, final Mdp3NormaliserCounters counters)
+        final Mdp3PacketContext context, final Mdp3FeedWriter writer, final Mdp3NormaliserCounters counters)
     {
-        this.normaliser = normaliser;
+        this.context = context;
         this.writer = writer;
         this.counters = counters;
     }
@@ -65,16 +65,16 @@ final class Mdp3TradeEntries
         }
         if (NEW != updateAction)
         {
-            normaliser.badField(templateId, securityId, "trade MDUpdateAction " + updateAction);
+            context.badField(templateId, securityId, "trade MDUpdateAction " + updateAction);
             return;
         }
         final AggressorSide aggressor = aggressor(aggressorSide);
         if (null == aggressor)
         {
-            normaliser.badField(templateId, securityId, "AggressorSide " + aggressorSide);
+            context.badField(templateId, securityId, "AggressorSide " + aggressorSide);
             return;
         }
-        if (normaliser.validSecurityId(templateId, securityId) && normaliser.claim())
+        if (context.validSecurityId(templateId, securityId) && context.claim())
         {
             writer.trade(transactTime, securityId, rptSeq, price, priceExponent, size, aggressor, numberOfOrders,
                 tradeEntryId);
@@ -88,7 +88,7 @@ final class Mdp3TradeEntries
             counters.tradesNotNew.incrementRelease();
             return;
         }
-        if (normaliser.validSecurityId(templateId, securityId) && normaliser.claim())
+        if (context.validSecurityId(templateId, securityId) && context.claim())
         {
             writer.brokenTrade(transactTime, securityId, tradeEntryId);
         }
