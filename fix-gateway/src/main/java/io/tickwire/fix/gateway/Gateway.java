@@ -32,6 +32,7 @@ import io.tickwire.fix.session.CredentialStore;
 import io.tickwire.fix.session.ExecutionReportSender;
 import io.tickwire.fix.session.GatewayApplication;
 import io.tickwire.fix.session.GatewayCounters;
+import io.tickwire.fix.session.InFlightLimit;
 import io.tickwire.fix.session.InboundSizeFilter;
 import io.tickwire.fix.session.Instruments;
 import io.tickwire.fix.session.LogonThrottle;
@@ -256,6 +257,14 @@ public final class Gateway implements AutoCloseable
     public GatewayCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * @return the bound on commands between the session thread and the report sender.
+     */
+    public InFlightLimit inFlightLimit()
+    {
+        return orderPath.inFlightLimit();
     }
 
     /**

@@ -20,6 +20,7 @@ import io.tickwire.agent.metrics.MetricsServer;
 import io.tickwire.agent.metrics.NamedValue;
 import io.tickwire.feed.FeedMetrics;
 import io.tickwire.fix.audit.AuditTrail;
+import io.tickwire.fix.session.InFlightLimit;
 import io.tickwire.fix.cluster.ClusterMember;
 import io.tickwire.fix.session.GatewayCounterTypes;
 import io.tickwire.fix.session.GatewayCounters;
@@ -151,6 +152,14 @@ public final class GatewayMetrics
             gateway.sessionStore().isAvailable() ? 0 : 1));
         values.add(NamedValue.counter("tickwire_gateway_session_store_write_failures",
             "Failed writes to the FIX session store", gateway.sessionStore().failures()));
+        final InFlightLimit inFlight = gateway.inFlightLimit();
+        values.add(NamedValue.gauge("tickwire_gateway_commands_in_flight",
+            "Commands taken and not yet answered by a report (TickwireMaxInFlightOrders bounds them)",
+            inFlight.inFlight()));
+        values.add(NamedValue.gauge("tickwire_gateway_sessions_read_suspended",
+            "Sessions whose socket is not read while too many commands are in flight", inFlight.suspendedSessions()));
+        values.add(NamedValue.counter("tickwire_gateway_session_read_suspensions",
+            "Times a session's socket reads were suspended for too many commands in flight", inFlight.suspensions()));
         if (null != audit)
         {
             values.add(NamedValue.gauge("tickwire_gateway_audit_store_unavailable",

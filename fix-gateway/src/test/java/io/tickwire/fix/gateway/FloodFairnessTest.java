@@ -113,6 +113,8 @@ class FloodFairnessTest
                 "the second session logged on only after the whole burst was acknowledged");
             assertTrue(ackedAtFirstAnswer[0] < FLOOD_ORDERS,
                 "the second session's first order was acknowledged only after the whole burst");
+            assertTrue(gateway.inFlightLimit().suspensions() > 0,
+                "the burst never had its reads suspended for too many commands in flight");
             assertTrue(takenWhileFirstWaited[0] <= AHEAD_BOUND, "the session thread took " +
                 takenWhileFirstWaited[0] + " orders while the second session's first order waited");
 
